@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const INTENTS = ['order', 'cancel', 'change', 'question', 'none'] as const;
+export const intentSchema = z.enum(INTENTS);
+
+export const orderItemSchema = z.object({
+  /** Product code from the catalog, or null when no catalog product applies. */
+  product: z.string().max(20).nullable(),
+  quantity: z.number().nonnegative().max(1e7),
+  /** "kg", "lạng", "yến", "tạ", "tấn", "g", a catalog package word, or null for a bare number. */
+  unit: z.string().max(40).nullable(),
+  /** Weight in kg, null when the unit has no known weight. */
+  kg: z.number().nonnegative().max(1e9).nullable(),
+});
+
+export const parseResultSchema = z.object({
+  text: z.string(),
+  intent: intentSchema,
+  items: z.array(orderItemSchema),
+  totalKg: z.number().nullable(),
+  phone: z.string().nullable(),
+  /** 0..1: how sure the parser is of the intent. */
+  confidence: z.number().min(0).max(1),
+  /** The words that decided the intent, e.g. ["order word: chốt", "quantity: 2 thùng"]. */
+  reasons: z.array(z.string()),
+});
+
+export type Intent = z.infer<typeof intentSchema>;
+export type OrderItem = z.infer<typeof orderItemSchema>;
+export type ParseResult = z.infer<typeof parseResultSchema>;

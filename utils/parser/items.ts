@@ -77,7 +77,7 @@ function looksLikeTimeOrDate(tokens: readonly Token[], i: number): boolean {
 export function readItems(tokens: readonly Token[], index: CatalogIndex, skip: ReadonlySet<number>): ItemsReading {
   const items: ItemSpan[] = [];
   const bareNumbers: ItemsReading['bareNumbers'] = [];
-  const namedProducts: Product[] = [];
+  const namedProducts: ItemsReading['namedProducts'] = [];
   let named: Product | undefined;
 
   const pushItem = (item: ItemSpan) => {

@@ -1,0 +1,53 @@
+import type { OrderRecord, OrderStatus } from '../utils/store/records';
+import type { Decision } from '../utils/store/orders';
+import type { MessageKey } from '../utils/i18n/messages';
+import { useI18n } from './i18n';
+
+const STATUS_LABEL: Record<OrderStatus, MessageKey> = {
+  pending: 'statusPending',
+  confirmed: 'statusConfirmed',
+  rejected: 'statusRejected',
+  cancelled: 'statusCancelled',
+};
+
+export interface OrderRowProps {
+  order: OrderRecord;
+  onDecide: (order: OrderRecord, status: Decision) => void;
+}
+
+/** One order; chat text and names are rendered as React text, never as HTML. */
+export function OrderRow({ order, onDecide }: OrderRowProps) {
+  const { t, formatNumber } = useI18n();
+  const what = order.items
+    .map((item) => `${formatNumber(item.quantity)}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`)
+    .join(', ');
+  return (
+    <li className={`order order-${order.status}`} data-testid="order" data-order-id={order.id} data-status={order.status} data-kg={order.totalKg ?? ''}>
+      <div className="order-head">
+        <span className="order-buyer">{order.authorName}</span>
+        <span className="order-what">{what}</span>
+        <span className="order-kg">{order.totalKg === null ? t('unknown') : `${formatNumber(order.totalKg)} kg`}</span>
+      </div>
+      <div className="order-comment" title={order.reasons.join(' · ')}>{order.text}</div>
+      <div className="order-foot">
+        {order.phone && <span className="order-phone">{t('phone')}: {order.phone}</span>}
+        <span className="order-status">{t(STATUS_LABEL[order.status])}</span>
+        {order.status === 'pending' && (
+          <>
+            <button type="button" className="confirm" onClick={() => onDecide(order, 'confirmed')} aria-label={t('confirmOrderOf', { name: order.authorName })}>
+              {t('confirm')}
+            </button>
+            <button type="button" className="reject" onClick={() => onDecide(order, 'rejected')} aria-label={t('rejectOrderOf', { name: order.authorName })}>
+              {t('reject')}
+            </button>
+          </>
+        )}
+        {(order.status === 'confirmed' || order.status === 'rejected') && (
+          <button type="button" className="reopen" onClick={() => onDecide(order, 'pending')} aria-label={t('reopenOrderOf', { name: order.authorName })}>
+            {t('reopen')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,25 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
+import { openDatabase } from '../utils/store/db';
+import { createBackgroundRouter } from '../utils/messaging/background-router';
+import { EMPTY_CATALOG, indexCatalog } from '../utils/parser/index';
+
+export default defineBackground(() => {
+  const db = openDatabase();
+  const catalog = indexCatalog(EMPTY_CATALOG);
+  const route = createBackgroundRouter({
+    db,
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    catalog: () => catalog,
+  });
+
+  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    route(message, sender).then(sendResponse, (error: unknown) =>
+      sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true; // the reply is sent asynchronously
+  });
+});

@@ -1,0 +1,119 @@
+import type { ChotDatabase } from './db';
+import type { MessageRecord, OrderRecord, StreamRecord } from './records';
+import type { CatalogIndex, ParseResult } from '../parser/index';
+import type { Platform } from '../platforms/platform';
+import { parseComment } from '../parser/index';
+import { chatMessageSchema, type ChatMessage } from '../messaging/chat-message';
+
+export interface StreamKey {
+  platform: Platform;
+  videoId: string;
+}
+
+export interface IngestResult {
+  stored: number;
+  duplicates: number;
+  invalid: number;
+}
+
+export const streamIdOf = ({ platform, videoId }: StreamKey) => `${platform}:${videoId}`;
+export const messageIdOf = (message: Pick<ChatMessage, 'platform' | 'messageId'>) => `${message.platform}:${message.messageId}`;
+const authorKeyOf = (message: ChatMessage) => message.authorChannelId ?? `name:${message.authorName}`;
+
+const OPEN_STATUSES = new Set(['pending', 'confirmed']);
+
+function orderFrom(record: MessageRecord, parsed: ParseResult, now: number): OrderRecord {
+  return {
+    id: record.id,
+    streamId: record.streamId,
+    messageId: record.id,
+    platform: record.platform,
+    authorName: record.authorName,
+    authorKey: authorKeyOf(record),
+    text: record.text,
+    items: parsed.items,
+    totalKg: parsed.totalKg,
+    phone: parsed.phone,
+    confidence: parsed.confidence,
+    reasons: parsed.reasons,
+    status: 'pending',
+    observedAt: record.observedAt,
+    updatedAt: now,
+  };
+}
+
+/** The buyer's latest open order before `before`, among this batch's new orders and the stored ones. */
+async function latestOpenOrder(db: ChotDatabase, streamId: string, authorKey: string, before: number, fresh: OrderRecord[]): Promise<OrderRecord | undefined> {
+  const stored = await db.orders.where('[streamId+authorKey]').equals([streamId, authorKey]).toArray();
+  const candidates = [...stored, ...fresh.filter((order) => order.streamId === streamId && order.authorKey === authorKey)];
+  return candidates
+    .filter((order) => OPEN_STATUSES.has(order.status) && order.observedAt <= before)
+    .sort((a, b) => a.observedAt - b.observedAt)
+    .at(-1);
+}
+
+/**
+ * Stores a batch of chat rows for one stream: every valid, new message first, then the orders derived
+ * from it, all in one transaction. Invalid rows are counted and dropped; rows already stored are skipped,
+ * so rescans, reloads and a second tab never double an order.
+ */
+export async function ingestChat(
+  db: ChotDatabase,
+  stream: StreamKey & { title?: string },
+  rawMessages: readonly unknown[],
+  catalog: CatalogIndex,
+  now: number = Date.now(),
+): Promise<IngestResult> {
+  const streamId = streamIdOf(stream);
+  let invalid = 0;
+  const valid = new Map<string, MessageRecord>();
+  for (const raw of rawMessages) {
+    const parsed = chatMessageSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.platform !== stream.platform) {
+      invalid += 1;
+      continue;
+    }
+    const id = messageIdOf(parsed.data);
+    if (!valid.has(id)) valid.set(id, { ...parsed.data, id, streamId, receivedAt: now });
+  }
+  const duplicatesInBatch = rawMessages.length - invalid - valid.size;
+
+  return db.transaction('rw', [db.streams, db.messages, db.orders], async () => {
+    const ids = [...valid.keys()];
+    const existing = await db.messages.bulkGet(ids);
+    const fresh = ids.flatMap((id, i) => (existing[i] ? [] : [valid.get(id)!])).sort((a, b) => a.observedAt - b.observedAt);
+    if (fresh.length > 0) {
+      await db.messages.bulkAdd(fresh);
+      const orders: OrderRecord[] = [];
+      const cancelled = new Map<string, OrderRecord>();
+      for (const message of fresh) {
+        const parsed = parseComment(message.text, catalog);
+        if (parsed.intent === 'order' && parsed.items.length > 0) orders.push(orderFrom(message, parsed, now));
+        else if (parsed.intent === 'cancel') {
+          const target = await latestOpenOrder(db, streamId, authorKeyOf(message), message.observedAt, orders);
+          if (target) {
+            const update = { ...target, status: 'cancelled' as const, cancelledByMessageId: message.id, updatedAt: now };
+            const inBatch = orders.findIndex((o) => o.id === target.id);
+            if (inBatch >= 0) orders[inBatch] = update;
+            else cancelled.set(target.id, update);
+          }
+        }
+      }
+      await db.orders.bulkAdd(orders);
+      await db.orders.bulkPut([...cancelled.values()]);
+      await upsertStream(db, stream, streamId, fresh);
+    }
+    return { stored: fresh.length, duplicates: duplicatesInBatch + (ids.length - fresh.length), invalid };
+  });
+}
+
+async function upsertStream(db: ChotDatabase, stream: StreamKey & { title?: string }, streamId: string, fresh: MessageRecord[]): Promise<void> {
+  const times = fresh.map((m) => m.observedAt);
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const current = await db.streams.get(streamId);
+  const record: StreamRecord = current
+    ? { ...current, title: stream.title ?? current.title, firstMessageAt: Math.min(current.firstMessageAt, first), lastMessageAt: Math.max(current.lastMessageAt, last) }
+    : { id: streamId, platform: stream.platform, videoId: stream.videoId, title: stream.title ?? null, firstMessageAt: first, lastMessageAt: last };
+  await db.streams.put(record);
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { platformSchema } from '../platforms/platform';
+import { chatMessageSchema } from '../messaging/chat-message';
+import { orderItemSchema } from '../parser/result';
+
+export const streamRecordSchema = z.object({
+  /** "youtube:VIDEO_ID" */
+  id: z.string(),
+  platform: platformSchema,
+  videoId: z.string(),
+  title: z.string().nullable(),
+  firstMessageAt: z.number(),
+  lastMessageAt: z.number(),
+});
+
+export const messageRecordSchema = chatMessageSchema.extend({
+  /** "youtube:ROW_ID": the same comment is stored once however often it is seen. */
+  id: z.string(),
+  streamId: z.string(),
+  receivedAt: z.number(),
+});
+
+export const ORDER_STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled'] as const;
+export const orderStatusSchema = z.enum(ORDER_STATUSES);
+
+export const orderRecordSchema = z.object({
+  /** Same as the message id: one order per order comment. */
+  id: z.string(),
+  streamId: z.string(),
+  messageId: z.string(),
+  platform: platformSchema,
+  authorName: z.string(),
+  /** Channel id when known, else the name: who the order belongs to. */
+  authorKey: z.string(),
+  text: z.string(),
+  items: z.array(orderItemSchema),
+  totalKg: z.number().nullable(),
+  phone: z.string().nullable(),
+  confidence: z.number(),
+  reasons: z.array(z.string()),
+  status: orderStatusSchema,
+  observedAt: z.number(),
+  updatedAt: z.number(),
+  /** The cancel comment that cancelled this order. */
+  cancelledByMessageId: z.string().optional(),
+});
+
+export const LANGUAGES = ['vi', 'en'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+
+export const settingsSchema = z.object({
+  /** null: follow the browser's language. */
+  language: languageSchema.nullable().default(null),
+});
+
+export const settingsRecordSchema = settingsSchema.extend({ id: z.literal('settings') });
+
+export type StreamRecord = z.infer<typeof streamRecordSchema>;
+export type MessageRecord = z.infer<typeof messageRecordSchema>;
+export type OrderStatus = z.infer<typeof orderStatusSchema>;
+export type OrderRecord = z.infer<typeof orderRecordSchema>;
+export type Language = z.infer<typeof languageSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsRecord = z.infer<typeof settingsRecordSchema>;

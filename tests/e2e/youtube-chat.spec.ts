@@ -95,3 +95,50 @@ test('orders typed in a YouTube live chat reach the side panel once, and survive
   expect(dialogs).toEqual([]);
   expect(browser.blockedRequests).toEqual([]);
 });
+
+test('the chat iframe of a watch page and a popout tab of the same stream store each comment once; replays are not read', async () => {
+  const video = 'vaiLiveTwo02';
+  onScreen = [
+    { id: 'row-w1', author: 'Bảo', text: 'chốt 2 yến rưỡi' },
+    { id: 'row-w2', author: 'Cúc', text: 'lấy nửa tạ 0987.654.321' },
+  ];
+  browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => onScreen, { [video]: 'Vải thiều Lục Ngạn trực tiếp từ vườn' }) });
+  const watch = await browser.context.newPage();
+  await watch.goto(`https://www.youtube.com/watch?v=${video}`);
+  const panel = await browser.sidePanel();
+  await expectTally(panel, { pendingKg: 75, confirmedKg: 0, orders: 2 });
+  await expect(panel.getByTestId('stream-picker')).toContainText('Vải thiều Lục Ngạn trực tiếp từ vườn');
+
+  const popout = await browser.context.newPage();
+  await popout.goto(`https://www.youtube.com/live_chat?is_popout=1&v=${video}`);
+  await addRows(popout, [{ id: 'row-w3', author: 'Dũng', text: 'xí 3 ký' }]);
+  await expectTally(panel, { pendingKg: 78, confirmedKg: 0, orders: 3 });
+
+  // A replay of a finished stream has order-looking rows; none of them is a live order.
+  const replay = await browser.context.newPage();
+  await replay.goto(`https://www.youtube.com/live_chat_replay?v=oldStream99`);
+  await addRows(replay, [{ id: 'row-r1', author: 'Replay', text: 'chốt 9kg' }]);
+  // Give a reader time to send, were one (wrongly) running there; then check nothing came in.
+  await popout.waitForTimeout(1500);
+  await expect(panel.getByTestId('stream-picker').locator('option')).toHaveCount(1);
+  await expectTally(panel, { pendingKg: 78, confirmedKg: 0, orders: 3 });
+  expect(browser.blockedRequests).toEqual([]);
+});
+
+test('the side panel speaks Vietnamese or English on request', async () => {
+  onScreen = [{ id: 'row-l1', author: 'Lan', text: 'chốt 2kg' }];
+  browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => onScreen) });
+  const chat = await browser.context.newPage();
+  await chat.goto(`https://www.youtube.com/live_chat?v=langTest01`);
+  const panel = await browser.sidePanel();
+  await expectTally(panel, { pendingKg: 2, confirmedKg: 0, orders: 1 });
+  await panel.getByTestId('language').selectOption('vi');
+  await expect(panel.getByRole('button', { name: 'Xác nhận đơn của Lan' })).toBeVisible();
+  await expect(panel.getByText('Chờ xác nhận')).toBeVisible();
+  await panel.getByTestId('language').selectOption('en');
+  await expect(panel.getByRole('button', { name: 'Confirm the order of Lan' })).toBeVisible();
+  // The choice is kept for the next time the panel opens.
+  await panel.close();
+  const again = await browser.sidePanel();
+  await expect(again.getByTestId('language')).toHaveValue('en');
+});

@@ -1,0 +1,103 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startChatReader, type ChatReader } from '../../utils/chat-reader/chat-reader';
+import { BoundedSet } from '../../utils/chat-reader/bounded-set';
+import { youtubeAdapter } from '../../utils/platforms/youtube';
+import type { ChatMessage, IngestAck } from '../../utils/messaging/chat-message';
+import { loadYoutubeChatFixture } from './dom-fixture';
+
+const ack = (n: number): IngestAck => ({ ok: true, stored: n, duplicates: 0, invalid: 0 });
+let reader: ChatReader | undefined;
+afterEach(() => reader?.stop());
+
+function start(send: (messages: ChatMessage[]) => Promise<IngestAck>) {
+  reader = startChatReader({ adapter: youtubeAdapter, document, send, flushDelayMs: 10, reattachCheckMs: 20 });
+  return reader;
+}
+
+function recordingSend() {
+  const sent: ChatMessage[] = [];
+  const send = vi.fn(async (messages: ChatMessage[]) => {
+    sent.push(...messages);
+    return ack(messages.length);
+  });
+  return { sent, send };
+}
+
+const ids = (messages: ChatMessage[]) => messages.map((m) => m.messageId);
+
+describe('chat reader', () => {
+  it('reads the rows on screen, then rows added later, in chat order', async () => {
+    const chat = loadYoutubeChatFixture([{ id: 'a', author: 'A', text: 'chốt 1kg' }, { id: 'b', author: 'B', text: 'xin chào' }]);
+    const { sent, send } = recordingSend();
+    start(send);
+    chat.add([{ id: 'c', author: 'C', text: 'lấy 2kg' }, { id: 'd', author: 'D', text: 'chốt 3kg', amount: '₫20.000' }]);
+    await vi.waitFor(() => expect(ids(sent)).toEqual(['a', 'b', 'c', 'd']));
+    const times = sent.map((m) => m.observedAt);
+    expect([...times].sort((x, y) => x - y)).toEqual(times);
+    expect(new Set(times).size).toBe(4);
+    expect(reader!.health()).toMatchObject({ attached: true, rowsSeen: 4, rowsSent: 4, rowsStored: 4, pending: 0 });
+  });
+
+  it('does not send a row again when the site re-renders it or replaces the list', async () => {
+    const chat = loadYoutubeChatFixture([{ id: 'a', author: 'A', text: 'chốt 1kg' }]);
+    const { sent, send } = recordingSend();
+    start(send);
+    await vi.waitFor(() => expect(ids(sent)).toEqual(['a']));
+    chat.remove('a');
+    chat.add({ id: 'a', author: 'A', text: 'chốt 1kg' });
+    chat.replaceList();
+    chat.add([{ id: 'a', author: 'A', text: 'chốt 1kg' }, { id: 'b', author: 'B', text: 'chốt 2kg' }]);
+    await vi.waitFor(() => expect(ids(sent)).toEqual(['a', 'b']));
+  });
+
+  it('waits for the chat list when the page builds it late', async () => {
+    document.body.innerHTML = '<div id="loading"></div>';
+    const { sent, send } = recordingSend();
+    start(send);
+    expect(reader!.health().attached).toBe(false);
+    loadYoutubeChatFixture([{ id: 'late', author: 'A', text: 'chốt 1kg' }]);
+    await vi.waitFor(() => expect(ids(sent)).toEqual(['late']));
+  });
+
+  it('keeps messages until the background acknowledges them', async () => {
+    const chat = loadYoutubeChatFixture([]);
+    const delivered: ChatMessage[] = [];
+    let failuresLeft = 2;
+    const send = vi.fn(async (messages: ChatMessage[]) => {
+      if (failuresLeft > 0) {
+        failuresLeft -= 1;
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      }
+      delivered.push(...messages);
+      return ack(messages.length);
+    });
+    start(send);
+    chat.add([{ id: 'x1', author: 'A', text: 'chốt 1kg' }, { id: 'x2', author: 'B', text: 'chốt 2kg' }]);
+    await vi.waitFor(() => expect(ids(delivered)).toEqual(['x1', 'x2']), { timeout: 5000 });
+    expect(send.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(reader!.health().pending).toBe(0);
+  });
+
+  it('looks again at a row whose content arrives late, and counts rows that stay empty', async () => {
+    const chat = loadYoutubeChatFixture([]);
+    const { sent, send } = recordingSend();
+    start(send);
+    chat.add([{ id: 'slow', author: 'A', text: ' ' }, { id: 'empty', author: 'B', text: ' ' }]);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the reader has seen both rows empty
+    expect(sent).toEqual([]);
+    document.querySelector('#slow #message')!.textContent = 'chốt 4kg';
+    await vi.waitFor(() => expect(ids(sent)).toEqual(['slow']), { timeout: 3000 });
+    await vi.waitFor(() => expect(reader!.health().skipped).toEqual({ 'empty-text': 1 }), { timeout: 3000 });
+  });
+});
+
+describe('BoundedSet', () => {
+  it('forgets the oldest entries past its limit', () => {
+    const set = new BoundedSet<number>(3);
+    [1, 2, 3, 4].forEach((n) => set.add(n));
+    expect(set.size).toBe(3);
+    expect(set.has(1)).toBe(false);
+    expect(set.has(4)).toBe(true);
+  });
+});

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EMPTY_CATALOG, catalogSchema, indexCatalog } from '../../utils/parser/index';
+import { ingestChat } from '../../utils/store/ingest';
+import { computeTally } from '../../utils/store/tally';
+import { decideOrder } from '../../utils/store/orders';
+import { freshDatabase, chatRow, T0 } from './test-db';
+
+const stream = { platform: 'youtube' as const, videoId: 'abcdef1' };
+const noCatalog = indexCatalog(EMPTY_CATALOG);
+let db = freshDatabase();
+afterEach(async () => {
+  db.close();
+  db = freshDatabase();
+});
+
+describe('ingestChat', () => {
+  it('stores the raw message, then the order derived from it, and the stream', async () => {
+    const result = await ingestChat(db, { ...stream, title: 'Vải thiều' }, [chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'ngon quá')], noCatalog, T0);
+    expect(result).toEqual({ stored: 2, duplicates: 0, invalid: 0 });
+    expect(await db.messages.count()).toBe(2);
+    const order = await db.orders.get('youtube:m1');
+    expect(order).toMatchObject({ streamId: 'youtube:abcdef1', messageId: 'youtube:m1', status: 'pending', totalKg: 2, phone: '0912345678', authorName: 'Lan' });
+    expect(await db.orders.count()).toBe(1);
+    expect(await db.streams.get('youtube:abcdef1')).toEqual({
+      id: 'youtube:abcdef1', platform: 'youtube', videoId: 'abcdef1', title: 'Vải thiều', firstMessageAt: T0 + 1, lastMessageAt: T0 + 2,
+    });
+  });
+
+  it('stores a comment once however often it is seen', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog);
+    await db.orders.update('youtube:m1', { status: 'confirmed' });
+    const again = await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 3kg')], noCatalog);
+    expect(again).toEqual({ stored: 1, duplicates: 2, invalid: 0 });
+    expect(await db.orders.count()).toBe(2);
+    // a re-read never resets the assistant's decision
+    expect((await db.orders.get('youtube:m1'))?.status).toBe('confirmed');
+  });
+
+  it('drops and counts invalid rows without storing any part of them', async () => {
+    const rows = [
+      chatRow('m1', 'chốt 2kg'),
+      chatRow('m2', ''),
+      chatRow('m3', 'x'.repeat(2001)),
+      chatRow('m4', 'chốt 3kg', { authorName: '   ' }),
+      chatRow('m5', 'chốt 3kg', { platform: 'tiktok' }),
+      { ...chatRow('m6', 'chốt 1kg'), messageId: 'bad id with spaces' },
+      'not an object',
+      null,
+    ];
+    const result = await ingestChat(db, stream, rows, noCatalog);
+    expect(result).toEqual({ stored: 1, duplicates: 0, invalid: 7 });
+    expect((await db.messages.toArray()).map((m) => m.id)).toEqual(['youtube:m1']);
+    expect((await db.orders.toArray()).map((o) => o.id)).toEqual(['youtube:m1']);
+  });
+
+  it('keeps HTML and script in names and text as plain data', async () => {
+    await ingestChat(db, stream, [chatRow('m1', '<img src=x onerror=alert(1)> chốt 2kg', { authorName: '<script>alert(1)</script>' })], noCatalog);
+    expect(await db.orders.get('youtube:m1')).toMatchObject({ authorName: '<script>alert(1)</script>', text: '<img src=x onerror=alert(1)> chốt 2kg', totalKg: 2 });
+  });
+
+  it('uses the catalog for package weights', async () => {
+    const catalog = indexCatalog(catalogSchema.parse({ products: [{ code: 'V1', name: 'Vải', packages: { 'thùng': 10 } }], defaultProduct: 'V1' }));
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2 thùng')], catalog);
+    expect((await db.orders.get('youtube:m1'))?.items).toEqual([{ product: 'V1', quantity: 2, unit: 'thùng', kg: 20 }]);
+  });
+
+  it("a buyer's cancel cancels their latest open order, not someone else's", async () => {
+    await ingestChat(db, stream, [
+      chatRow('m1', 'chốt 2kg'),
+      chatRow('m2', 'chốt 5kg', { authorName: 'Minh' }),
+      chatRow('m3', 'lấy 3kg'),
+    ], noCatalog);
+    await ingestChat(db, stream, [chatRow('m4', 'thôi em không lấy nữa')], noCatalog);
+    const orders = await db.orders.toArray();
+    expect(orders.map((o) => [o.id, o.status])).toEqual([
+      ['youtube:m1', 'pending'], ['youtube:m2', 'pending'], ['youtube:m3', 'cancelled'],
+    ]);
+    expect((await db.orders.get('youtube:m3'))?.cancelledByMessageId).toBe('youtube:m4');
+    expect(computeTally(orders)).toMatchObject({ pendingKg: 7, orders: 2 });
+  });
+
+  it('a cancel in the same batch as the order cancels it', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'hủy đơn')], noCatalog);
+    expect((await db.orders.get('youtube:m1'))?.status).toBe('cancelled');
+  });
+
+  it('keeps streams apart', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog);
+    await ingestChat(db, { platform: 'youtube', videoId: 'other22' }, [chatRow('m2', 'chốt 3kg')], noCatalog);
+    expect((await db.streams.toArray()).map((s) => s.id).sort()).toEqual(['youtube:abcdef1', 'youtube:other22']);
+    expect((await db.orders.get('youtube:m2'))?.streamId).toBe('youtube:other22');
+  });
+});
+
+describe('decideOrder and tally', () => {
+  it('confirms, rejects and reopens; a cancelled order stays cancelled', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 5kg', { authorName: 'Minh' }), chatRow('m3', 'hủy', { authorName: 'Minh' })], noCatalog);
+    expect(await decideOrder(db, 'youtube:m1', 'confirmed')).toEqual({ ok: true });
+    expect(computeTally(await db.orders.toArray())).toEqual({ pendingKg: 0, confirmedKg: 2, totalTonnes: 0.002, orders: 1, unknownWeight: 0 });
+    expect(await decideOrder(db, 'youtube:m2', 'confirmed')).toEqual({ ok: false, error: 'cancelled' });
+    expect(await decideOrder(db, 'youtube:nope', 'confirmed')).toEqual({ ok: false, error: 'not-found' });
+    await decideOrder(db, 'youtube:m1', 'rejected');
+    expect(computeTally(await db.orders.toArray()).orders).toBe(0);
+    await decideOrder(db, 'youtube:m1', 'pending');
+    expect(computeTally(await db.orders.toArray())).toMatchObject({ pendingKg: 2, orders: 1 });
+  });
+
+  it('counts orders of unknown weight without inventing kilos', () => {
+    const base = { streamId: 's', messageId: 'm', platform: 'youtube' as const, authorName: 'a', authorKey: 'a', text: '', items: [], phone: null, confidence: 1, reasons: [], observedAt: 0, updatedAt: 0 };
+    const tally = computeTally([
+      { ...base, id: '1', totalKg: null, status: 'pending' },
+      { ...base, id: '2', totalKg: 1500, status: 'confirmed' },
+      { ...base, id: '3', totalKg: 0.1, status: 'pending' },
+      { ...base, id: '4', totalKg: 0.2, status: 'pending' },
+    ]);
+    expect(tally).toEqual({ pendingKg: 0.3, confirmedKg: 1500, totalTonnes: 1.5, orders: 4, unknownWeight: 1 });
+  });
+});

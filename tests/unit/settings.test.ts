@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadSettings, saveSettings } from '../../utils/store/settings';
+import { browserLanguage, MESSAGES, translate } from '../../utils/i18n/messages';
+import { freshDatabase } from './test-db';
+
+describe('settings', () => {
+  it('defaults to following the browser, and keeps a choice', async () => {
+    const db = freshDatabase();
+    expect(await loadSettings(db)).toEqual({ language: null });
+    await saveSettings(db, { language: 'vi' });
+    expect(await loadSettings(db)).toEqual({ language: 'vi' });
+  });
+
+  it('falls back to defaults when the stored record is damaged', async () => {
+    const db = freshDatabase();
+    await db.settings.put({ id: 'settings', language: 'klingon' } as never);
+    expect(await loadSettings(db)).toEqual({ language: null });
+  });
+});
+
+describe('i18n', () => {
+  it('has every key in both languages, none empty', () => {
+    expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.vi).sort());
+    for (const table of Object.values(MESSAGES)) for (const text of Object.values(table)) expect(text.trim()).not.toBe('');
+  });
+
+  it('fills parameters and picks the browser language', () => {
+    expect(translate('vi', 'confirmOrderOf', { name: 'Lan' })).toBe('Xác nhận đơn của Lan');
+    expect(translate('en', 'confirmOrderOf', { name: 'Lan' })).toBe('Confirm the order of Lan');
+    expect(browserLanguage(['vi-VN', 'en'])).toBe('vi');
+    expect(browserLanguage(['en-US', 'vi'])).toBe('vi');
+    expect(browserLanguage(['fr-FR'])).toBe('en');
+  });
+});

@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { youtubeAdapter } from '../../utils/platforms/youtube';
+import { loadYoutubeChatFixture } from './dom-fixture';
+
+const rows = () => [...document.querySelectorAll(youtubeAdapter.selectors.row.join(','))];
+
+describe('YouTube adapter: URLs', () => {
+  it.each([
+    ['https://www.youtube.com/live_chat?v=abcDEF_123', 'abcDEF_123'],
+    ['https://www.youtube.com/live_chat?is_popout=1&v=abcDEF-123', 'abcDEF-123'],
+    ['https://studio.youtube.com/live_chat?v=abcDEF_123&is_popout=1', 'abcDEF_123'],
+  ])('%s is live chat of %s', (url, videoId) => {
+    expect(youtubeAdapter.streamFromUrl(url)).toEqual({ videoId });
+  });
+
+  it.each([
+    'https://www.youtube.com/live_chat_replay?v=abcDEF_123',
+    'https://www.youtube.com/watch?v=abcDEF_123',
+    'https://www.youtube.com/live_chat',
+    'https://www.youtube.com/live_chat?v=<script>',
+    'https://m.youtube.com/live_chat?v=abcDEF_123',
+    'not a url',
+  ])('%s is not read', (url) => {
+    expect(youtubeAdapter.streamFromUrl(url)).toBeUndefined();
+  });
+});
+
+describe('YouTube adapter: rows (project fixture)', () => {
+  it('reads text rows with badges left out of the name and emoji kept', () => {
+    loadYoutubeChatFixture([
+      { id: 'r1', author: 'Nguyễn Thị Lan', text: 'chốt 2 thùng :cherries::fire:', role: 'moderator', verified: true },
+    ]);
+    expect(youtubeAdapter.readRow(rows()[0]!)).toEqual({
+      ok: true,
+      message: { platform: 'youtube', messageId: 'r1', kind: 'chat', authorName: 'Nguyễn Thị Lan', text: 'chốt 2 thùng 🍒🔥' },
+    });
+  });
+
+  it('reads Super Chats with their amount', () => {
+    loadYoutubeChatFixture([{ id: 'p1', author: 'Hùng', text: 'lấy 5 ký', amount: '₫50.000' }]);
+    expect(youtubeAdapter.readRow(rows()[0]!)).toEqual({
+      ok: true,
+      message: { platform: 'youtube', messageId: 'p1', kind: 'paid', authorName: 'Hùng', text: 'lấy 5 ký', paidAmount: '₫50.000' },
+    });
+  });
+
+  it('skips deleted, empty and overlong rows with a reason', () => {
+    const chat = loadYoutubeChatFixture([
+      { id: 'd1', author: 'A', text: 'chốt 1kg' },
+      { id: 'e1', author: '   ', text: 'chốt 1kg' },
+      { id: 'e2', author: 'B', text: '   ' },
+      { id: 'l1', author: 'C', text: 'x'.repeat(2001) },
+    ]);
+    chat.markDeleted('d1');
+    expect(rows().map((row) => youtubeAdapter.readRow(row))).toEqual([
+      { ok: false, reason: 'deleted' },
+      { ok: false, reason: 'empty-author' },
+      { ok: false, reason: 'empty-text' },
+      { ok: false, reason: 'too-long' },
+    ]);
+  });
+
+  it('treats HTML in names and text as text', () => {
+    loadYoutubeChatFixture([{ id: 'h1', author: '<b>Bold</b>', text: '<img src=x onerror=alert(1)>' }]);
+    expect(youtubeAdapter.readRow(rows()[0]!)).toMatchObject({ ok: true, message: { authorName: '<b>Bold</b>', text: '<img src=x onerror=alert(1)>' } });
+    expect(document.querySelectorAll('#message img').length).toBe(0);
+  });
+});
+
+// Real rows captured from youtube.com (shared/fixtures/real, not part of this repository).
+const REAL = '../shared/fixtures/real/youtube-dom/live-chat-items-2023-07-19.html';
+describe.skipIf(!existsSync(REAL))('YouTube adapter: real captured rows', () => {
+  it('reads the captured moderator message and Super Chat', () => {
+    document.body.innerHTML = `<div id="items">${readFileSync(REAL, 'utf8')}</div>`;
+    const readings = rows().map((row) => youtubeAdapter.readRow(row));
+    expect(readings).toEqual([
+      { ok: true, message: { platform: 'youtube', messageId: 'ChwKGkNOaTg4ZnpzbTRBREZZdjJGZ2tkWDJZUHJ3', kind: 'chat', authorName: 'Nightbot', text: 'hambone' } },
+      {
+        ok: true,
+        message: { platform: 'youtube', messageId: 'ChwKGkNJLUpqWUx0bTRBREZaMGIxZ0FkWEtvRHh3', kind: 'paid', authorName: 'Mike', text: 'you skipped my dono to talk about sausage wtf', paidAmount: 'CA$2.79' },
+      },
+    ]);
+  });
+});

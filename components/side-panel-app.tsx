@@ -31,11 +31,13 @@ export function SidePanelApp(props: SidePanelProps) {
   );
 }
 
+/** The stream's orders in chat order; undefined while loading (useLiveQuery keeps the previous stream's result until then). */
 function useStreamOrders(db: ChotDatabase, streamId: string | undefined): OrderRecord[] | undefined {
-  return useLiveQuery(
-    () => (streamId ? db.orders.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).toArray() : []),
-    [db, streamId],
-  );
+  const loaded = useLiveQuery(async () => ({
+    streamId,
+    orders: streamId ? await db.orders.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).toArray() : [],
+  }), [db, streamId]);
+  return loaded && loaded.streamId === streamId ? loaded.orders : undefined;
 }
 
 function SidePanel({ db, sendCommand, chosenLanguage }: SidePanelProps & { chosenLanguage: Language | null }) {
@@ -67,7 +69,8 @@ function SidePanel({ db, sendCommand, chosenLanguage }: SidePanelProps & { chose
       {streamId && streams && (
         <>
           <StreamPicker streams={streams} selectedId={streamId} onSelect={setChosenStream} />
-          <TallyView tally={computeTally(orders ?? [])} />
+          {/* no tally until the orders are loaded: a zero that is not true would mislead the host */}
+          {orders && <TallyView tally={computeTally(orders)} />}
           <h2>{t('orders')}</h2>
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
           <ol className="orders" data-testid="orders" reversed>

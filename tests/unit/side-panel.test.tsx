@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
+import { ingestChat } from '../../utils/store/ingest';
+import { SidePanelApp } from '../../components/side-panel-app';
+import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
+import { freshDatabase, chatRow } from './test-db';
+
+afterEach(cleanup);
+const catalog = indexCatalog(EMPTY_CATALOG);
+
+async function panelWith(rows: unknown[], reply: CommandReply = { ok: true }, languages = ['vi-VN']) {
+  const db = freshDatabase();
+  await ingestChat(db, { platform: 'youtube', videoId: 'stream01', title: 'Vải thiều' }, rows, catalog);
+  const sendCommand = vi.fn(async (_command: PanelCommand) => reply);
+  render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={languages} />);
+  return { db, sendCommand };
+}
+
+describe('side panel', () => {
+  it('shows the tally and the orders of the most recent stream', async () => {
+    await panelWith([chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'lấy 1 tạ 5', { authorName: 'Minh' }), chatRow('m3', 'ngon quá')]);
+    const tally = await screen.findByTestId('tally');
+    expect(tally.dataset).toMatchObject({ pendingKg: '152', confirmedKg: '0', orders: '2' });
+    expect(screen.getByText('Chờ xác nhận')).toBeTruthy();
+    expect(screen.getAllByTestId('order').map((row) => row.dataset.orderId)).toEqual(['youtube:m2', 'youtube:m1']);
+    expect(screen.getByText('SĐT: 0912345678')).toBeTruthy();
+  });
+
+  it('asks the background to confirm or reject, by keyboard as well', async () => {
+    const { sendCommand } = await panelWith([chatRow('m1', 'chốt 2kg')]);
+    const confirm = await screen.findByRole('button', { name: 'Xác nhận đơn của Lan' });
+    confirm.focus();
+    fireEvent.click(confirm);
+    fireEvent.click(screen.getByRole('button', { name: 'Từ chối đơn của Lan' }));
+    await waitFor(() => expect(sendCommand.mock.calls.map(([command]) => command)).toEqual([
+      { type: 'decide-order', orderId: 'youtube:m1', status: 'confirmed' },
+      { type: 'decide-order', orderId: 'youtube:m1', status: 'rejected' },
+    ]));
+  });
+
+  it('follows changes written by the background', async () => {
+    const { db } = await panelWith([chatRow('m1', 'chốt 2kg')]);
+    await screen.findByTestId('tally');
+    await act(async () => {
+      await db.orders.update('youtube:m1', { status: 'confirmed' });
+    });
+    await waitFor(() => expect(screen.getByTestId('tally').dataset).toMatchObject({ pendingKg: '0', confirmedKg: '2', orders: '1' }));
+  });
+
+  it('says when a decision could not be saved', async () => {
+    await panelWith([chatRow('m1', 'chốt 2kg')], { ok: false, error: 'cancelled' }, ['en-US']);
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm the order of Lan' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not save: cancelled');
+  });
+
+  it('explains what to do when nothing has been read yet', async () => {
+    render(<SidePanelApp db={freshDatabase()} sendCommand={vi.fn()} browserLanguages={['en']} />);
+    expect(await screen.findByText(/Open the chat of a YouTube live stream/)).toBeTruthy();
+  });
+});

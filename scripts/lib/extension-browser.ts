@@ -2,17 +2,12 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Route } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { CLOSED_NETWORK_ARGS, chromiumPath, closeNetwork, type FixtureHandler } from './chromium';
+
+export type { FixtureHandler };
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
-
-/** Debian's Chromium unless CHROMIUM_PATH says otherwise. */
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
-
-/** A page the fake network serves: body and content type, or undefined to refuse the request. */
-export type FixtureHandler = (url: URL) => { body: string; contentType: string } | undefined;
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -38,37 +33,14 @@ export interface LaunchOptions {
 export async function launchExtensionBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: install Debian's "chromium" package or set CHROMIUM_PATH.`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'chot-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless,
     viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-    ],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CLOSED_NETWORK_ARGS],
   });
-  const blockedRequests: string[] = [];
-  await context.route('**/*', async (route: Route) => {
-    const url = new URL(route.request().url());
-    // The extension's own pages and scripts load from the extension package, not the network.
-    if (url.protocol === 'chrome-extension:') return route.continue();
-    const served = url.protocol === 'https:' ? options.fixtures(url) : undefined;
-    if (served) await route.fulfill({ status: 200, contentType: served.contentType, body: served.body });
-    else {
-      blockedRequests.push(url.href);
-      await route.abort('blockedbyclient');
-    }
-  });
+  const blockedRequests = await closeNetwork(context, options.fixtures);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {

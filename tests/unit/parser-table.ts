@@ -65,6 +65,8 @@ export const ORDER_ROWS: Row[] = [
   ['buy 2 boxes', 'order', null, null],
   ['chốt 2 chùm', 'order', null, null],
   ['chốt\u200b 2kg', 'order', 2, null],
+  ['vậy chốt 2 ký nhé', 'order', 2, null],
+  ['vay chot 2 ky nhe', 'order', 2, null],
 ];
 
 export const NOT_ORDER_ROWS: Row[] = [
@@ -101,6 +103,7 @@ export const NOT_ORDER_ROWS: Row[] = [
   ['trước 5h chiều', 'none', null, null],
   ['tham gia nhóm zalo 0912345678 kiếm tiền', 'none', null, '0912345678'],
   ['hello shop', 'none', null, null],
+  ['vay vốn lãi suất thấp 0912345678', 'none', null, '0912345678'],
   ['😍😍😍', 'none', null, null],
   ['', 'none', null, null],
   ['vải ngon quá', 'none', null, null],

@@ -1,4 +1,4 @@
-import { lexiconKey } from './text';
+import { cleanText, lexiconKey } from './text';
 
 // Word lists of the order language (design notes §4). Each entry is a phrase of one or more words,
 // written as people type them; matching uses lexicon keys (no diacritics, letter runs collapsed).
@@ -52,7 +52,7 @@ export const OTHER_THING_WORDS: LexiconEntry[] = [
   ...entries(['yến sào', 'chốt cửa', 'tập tạ']),
 ];
 
-export const SPAM_WORDS: LexiconEntry[] = entries(['tham gia', 'vào nhóm', 'nhóm zalo', 'kết bạn', 'link', 'http', 'https', 'www', 'kiếm tiền', 'việc làm', 'thu nhập', 'lãi suất', 'vay']);
+export const SPAM_WORDS: LexiconEntry[] = entries(['tham gia', 'vào nhóm', 'nhóm zalo', 'kết bạn', 'link', 'http', 'https', 'www', 'kiếm tiền', 'việc làm', 'thu nhập', 'lãi suất', 'vay vốn']);
 
 /** Words that may follow a quantity without making a comment more than an order ("5kg nhé"). */
 export const FILLER_WORDS: LexiconEntry[] = entries([
@@ -62,8 +62,19 @@ export const FILLER_WORDS: LexiconEntry[] = entries([
 
 export interface CompiledEntry extends LexiconEntry {
   keys: string[];
+  /** The words cleaned (lower case, NFC) for exact matching. */
+  exactWords: string[];
 }
 
-export function compile(list: readonly LexiconEntry[]): CompiledEntry[] {
-  return list.map((entry) => ({ ...entry, keys: entry.words.map(lexiconKey) }));
+/** Entries indexed by their first word's key, so matching costs one map look-up per word. */
+export type CompiledList = Map<string, CompiledEntry[]>;
+
+export function compile(list: readonly LexiconEntry[]): CompiledList {
+  const byFirstKey: CompiledList = new Map();
+  for (const entry of list) {
+    const compiled = { ...entry, keys: entry.words.map(lexiconKey), exactWords: entry.words.map(cleanText) };
+    const first = compiled.keys[0] ?? '';
+    byFirstKey.set(first, [...(byFirstKey.get(first) ?? []), compiled]);
+  }
+  return byFirstKey;
 }

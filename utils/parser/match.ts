@@ -1,6 +1,5 @@
 import type { Token } from './tokenize';
-import type { CompiledEntry } from './lexicon';
-import { cleanText } from './text';
+import type { CompiledEntry, CompiledList } from './lexicon';
 
 export interface PhraseHit {
   entry: CompiledEntry;
@@ -11,8 +10,17 @@ export interface PhraseHit {
   text: string;
 }
 
+// Each comment is matched against several lists: its word positions are worked out once.
+const wordIndexCache = new WeakMap<readonly Token[], number[]>();
+
 function wordIndexes(tokens: readonly Token[]): number[] {
-  return tokens.flatMap((token, index) => (token.kind === 'word' ? [index] : []));
+  let indexes = wordIndexCache.get(tokens);
+  if (!indexes) {
+    indexes = [];
+    for (let i = 0; i < tokens.length; i += 1) if (tokens[i]!.kind === 'word') indexes.push(i);
+    wordIndexCache.set(tokens, indexes);
+  }
+  return indexes;
 }
 
 function matchesAt(tokens: readonly Token[], at: number, entry: CompiledEntry): number | undefined {
@@ -20,7 +28,7 @@ function matchesAt(tokens: readonly Token[], at: number, entry: CompiledEntry): 
   for (let w = 0; w < entry.keys.length; w += 1) {
     const token = tokens[i];
     if (!token || token.kind !== 'word') return undefined;
-    const same = entry.exact ? token.text === cleanText(entry.words[w] ?? '') : token.key === entry.keys[w];
+    const same = entry.exact ? token.text === entry.exactWords[w] : token.key === entry.keys[w];
     if (!same) return undefined;
     i += 1;
   }
@@ -28,13 +36,13 @@ function matchesAt(tokens: readonly Token[], at: number, entry: CompiledEntry): 
 }
 
 /** All places where a phrase of the list occurs, honouring atStart / atEnd / exact. */
-export function findPhrases(tokens: readonly Token[], list: readonly CompiledEntry[]): PhraseHit[] {
+export function findPhrases(tokens: readonly Token[], list: CompiledList): PhraseHit[] {
   const words = wordIndexes(tokens);
   const firstWord = words[0];
   const lastWord = words[words.length - 1];
   const hits: PhraseHit[] = [];
   for (const at of words) {
-    for (const entry of list) {
+    for (const entry of list.get(tokens[at]!.key) ?? []) {
       if (entry.atStart && at !== firstWord) continue;
       const end = matchesAt(tokens, at, entry);
       if (end === undefined) continue;

@@ -77,6 +77,8 @@ export async function ingestChat(
     if (!valid.has(id)) valid.set(id, { ...parsed.data, id, streamId, receivedAt: now });
   }
   const duplicatesInBatch = rawMessages.length - invalid - valid.size;
+  // Parsed before the transaction opens, so the database is held only for reads and writes.
+  const parsedById = new Map([...valid].map(([id, record]) => [id, parseComment(record.text, catalog)]));
 
   return db.transaction('rw', [db.streams, db.messages, db.orders], async () => {
     const ids = [...valid.keys()];
@@ -87,7 +89,7 @@ export async function ingestChat(
       const orders: OrderRecord[] = [];
       const cancelled = new Map<string, OrderRecord>();
       for (const message of fresh) {
-        const parsed = parseComment(message.text, catalog);
+        const parsed = parsedById.get(message.id)!;
         if (parsed.intent === 'order' && parsed.items.length > 0) orders.push(orderFrom(message, parsed, now));
         else if (parsed.intent === 'cancel') {
           const target = await latestOpenOrder(db, streamId, authorKeyOf(message), message.observedAt, orders);

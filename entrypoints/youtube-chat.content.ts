@@ -2,7 +2,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { youtubeAdapter } from '../utils/platforms/youtube';
 import { startChatReader } from '../utils/chat-reader/chat-reader';
-import { ingestAckSchema } from '../utils/messaging/chat-message';
+import { BatchRefusedError } from '../utils/chat-reader/outbox';
+import { readIngestReply } from '../utils/messaging/ingest-reply';
 
 export default defineContentScript({
   matches: youtubeAdapter.matches,
@@ -17,9 +18,9 @@ export default defineContentScript({
       send: async (messages) => {
         const title = youtubeAdapter.readTitle(document);
         const reply: unknown = await browser.runtime.sendMessage({ type: 'chat-batch', messages, ...(title ? { title } : {}) });
-        const ack = ingestAckSchema.safeParse(reply);
-        if (!ack.success) throw new Error('the background did not store the batch');
-        return ack.data;
+        const result = readIngestReply(reply);
+        if (result.ok) return result.ack;
+        throw result.refused ? new BatchRefusedError(result.reason) : new Error(result.reason);
       },
     });
     ctx.onInvalidated(() => reader.stop());

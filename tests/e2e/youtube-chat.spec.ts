@@ -142,3 +142,26 @@ test('the side panel speaks Vietnamese or English on request', async () => {
   const again = await browser.sidePanel();
   await expect(again.getByTestId('language')).toHaveValue('en');
 });
+
+test('nothing is lost when Chrome stops the background service worker mid-stream', async () => {
+  onScreen = [];
+  browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => onScreen) });
+  // The toolbar button opens the side panel.
+  const worker = browser.context.serviceWorkers()[0]!;
+  expect(await worker.evaluate(() => (globalThis as unknown as { chrome: { sidePanel: { getPanelBehavior(): Promise<unknown> } } }).chrome.sidePanel.getPanelBehavior()))
+    .toEqual({ openPanelOnActionClick: true });
+
+  const chat = await browser.context.newPage();
+  await chat.goto(`https://www.youtube.com/live_chat?v=swRestart01`);
+  const panel = await browser.sidePanel();
+  const devtools = await browser.context.newCDPSession(panel);
+  await devtools.send('ServiceWorker.enable');
+  let expectedKg = 0;
+  for (let round = 1; round <= 4; round += 1) {
+    await devtools.send('ServiceWorker.stopAllWorkers');
+    await addRows(chat, Array.from({ length: 10 }, (_, i) => ({ id: `sw-${round}-${i}`, author: `Khách ${i}`, text: `chốt ${round} ký` })));
+    expectedKg += 10 * round;
+  }
+  await expectTally(panel, { pendingKg: expectedKg, confirmedKg: 0, orders: 40 });
+  expect(browser.blockedRequests).toEqual([]);
+});

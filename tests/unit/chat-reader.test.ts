@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startChatReader, type ChatReader } from '../../utils/chat-reader/chat-reader';
 import { BoundedSet } from '../../utils/chat-reader/bounded-set';
+import { BatchRefusedError } from '../../utils/chat-reader/outbox';
+import { readIngestReply } from '../../utils/messaging/ingest-reply';
 import { youtubeAdapter } from '../../utils/platforms/youtube';
 import type { ChatMessage, IngestAck } from '../../utils/messaging/chat-message';
 import { loadYoutubeChatFixture } from './dom-fixture';
@@ -99,5 +101,29 @@ describe('BoundedSet', () => {
     expect(set.size).toBe(3);
     expect(set.has(1)).toBe(false);
     expect(set.has(4)).toBe(true);
+  });
+});
+
+describe('chat reader: refusals', () => {
+  it('drops a batch the background refuses instead of sending it forever, and counts it', async () => {
+    const chat = loadYoutubeChatFixture([]);
+    const send = vi.fn(async (messages: ChatMessage[]) => {
+      if (messages.some((m) => m.messageId === 'bad')) throw new BatchRefusedError('not a supported live chat page');
+      return ack(messages.length);
+    });
+    start(send);
+    chat.add({ id: 'bad', author: 'A', text: 'chốt 1kg' });
+    await vi.waitFor(() => expect(reader!.health()).toMatchObject({ refused: 1, lastRefusal: 'not a supported live chat page', pending: 0 }));
+    chat.add({ id: 'good', author: 'B', text: 'chốt 2kg' });
+    await vi.waitFor(() => expect(reader!.health()).toMatchObject({ rowsSent: 1, pending: 0 }));
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('readIngestReply', () => {
+  it('tells an acknowledgement, a refusal and a missing reply apart', () => {
+    expect(readIngestReply({ ok: true, stored: 1, duplicates: 0, invalid: 0 })).toEqual({ ok: true, ack: { ok: true, stored: 1, duplicates: 0, invalid: 0 } });
+    expect(readIngestReply({ ok: false, error: 'nope' })).toEqual({ ok: false, refused: true, reason: 'nope' });
+    expect(readIngestReply(undefined)).toEqual({ ok: false, refused: false, reason: 'no usable reply from the background' });
   });
 });

@@ -10,6 +10,9 @@ export interface ReaderHealth {
   rowsSent: number;
   rowsStored: number;
   skipped: Partial<Record<SkipReason, number>>;
+  /** Rows the background refused, with its last reason. */
+  refused: number;
+  lastRefusal: string | null;
   lastRowAt: number | null;
   pending: number;
 }
@@ -39,7 +42,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
   const rowSelector = adapter.selectors.row.join(',');
   const seen = new BoundedSet<string>(SEEN_LIMIT);
   const rechecked = new WeakSet<Element>();
-  const health: ReaderHealth = { attached: false, rowsSeen: 0, rowsSent: 0, rowsStored: 0, skipped: {}, lastRowAt: null, pending: 0 };
+  const health: ReaderHealth = { attached: false, rowsSeen: 0, rowsSent: 0, rowsStored: 0, skipped: {}, refused: 0, lastRefusal: null, lastRowAt: null, pending: 0 };
   let lastObservedAt = 0;
   let list: Element | null = null;
 
@@ -51,6 +54,10 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     onAck: (ack, sent) => {
       health.rowsSent += sent;
       health.rowsStored += ack.stored;
+    },
+    onRefused: (dropped, reason) => {
+      health.refused += dropped;
+      health.lastRefusal = reason;
     },
   });
 

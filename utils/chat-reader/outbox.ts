@@ -1,5 +1,8 @@
 import type { ChatMessage, IngestAck } from '../messaging/chat-message';
 
+/** The background answered and will not take the batch (not a transport failure): sending again is pointless. */
+export class BatchRefusedError extends Error {}
+
 export type SendBatch = (messages: ChatMessage[]) => Promise<IngestAck>;
 
 export interface OutboxOptions {
@@ -9,6 +12,7 @@ export interface OutboxOptions {
   /** Retry delays grow to this after failures (the service worker may be restarting). */
   maxRetryDelayMs: number;
   onAck?: (ack: IngestAck, sent: number) => void;
+  onRefused?: (dropped: number, reason: string) => void;
 }
 
 /**
@@ -61,7 +65,12 @@ export class Outbox {
         this.queue.splice(0, batch.length);
         this.failures = 0;
         this.options.onAck?.(ack, batch.length);
-      } catch {
+      } catch (error) {
+        if (error instanceof BatchRefusedError) {
+          this.queue.splice(0, batch.length);
+          this.options.onRefused?.(batch.length, error.message);
+          continue;
+        }
         this.failures += 1;
         const delay = Math.min(this.options.maxRetryDelayMs, 500 * 2 ** (this.failures - 1));
         this.schedule(delay);

@@ -28,8 +28,19 @@ await watch.goto(`https://www.youtube.com/watch?v=${DEMO_VIDEO_ID}`);
 const chat = watch.frameLocator('#chatframe');
 await chat.locator('#items').waitFor({ state: 'attached' });
 const chatFrame = watch.frames().find((frame) => frame.url().includes('/live_chat'))!;
-const panel = await browser.sidePanel();
-if (!headless) await panel.setViewportSize({ width: 420, height: 800 });
+const panel = headless ? await browser.sidePanel() : await openPanelWindow();
+
+/** In a window, the panel goes in a narrow window of its own beside the stream, like the real side panel. */
+async function openPanelWindow() {
+  const opener = await browser.sidePanel();
+  const [popup] = await Promise.all([
+    browser.context.waitForEvent('page'),
+    opener.evaluate(() => window.open(location.href, 'chot-panel', 'popup,width=440,height=900,left=1290,top=0')),
+  ]);
+  await opener.close();
+  await popup.waitForLoadState();
+  return popup;
+}
 
 console.log(`Chốt demo: ${DEMO_CHAT.length} chat messages over ${Math.round(DEMO_CHAT.at(-1)!.at / speed)} s (${headless ? 'headless' : 'in a window'}).`);
 const started = Date.now();

@@ -56,6 +56,16 @@ describe('side panel', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Could not save: cancelled');
   });
 
+  it('tallies the most recently active stream by default and lets the user pick another', async () => {
+    const { db } = await panelWith([chatRow('m1', 'chốt 2kg')]);
+    await ingestChat(db, { platform: 'youtube', videoId: 'newer01', title: 'Phiên sáng nay' }, [chatRow('m9', 'lấy 1 yến')], catalog);
+    await waitFor(() => expect(screen.getByTestId('tally').dataset).toMatchObject({ pendingKg: '10', orders: '1' }));
+    expect((screen.getByTestId('stream-picker') as HTMLSelectElement).value).toBe('youtube:newer01');
+    fireEvent.change(screen.getByTestId('stream-picker'), { target: { value: 'youtube:stream01' } });
+    await waitFor(() => expect(screen.getByTestId('tally').dataset).toMatchObject({ pendingKg: '2', orders: '1' }));
+    expect(screen.getAllByTestId('order').map((row) => row.dataset.orderId)).toEqual(['youtube:m1']);
+  });
+
   it('explains what to do when nothing has been read yet', async () => {
     render(<SidePanelApp db={freshDatabase()} sendCommand={vi.fn()} browserLanguages={['en']} />);
     expect(await screen.findByText(/Open the chat of a YouTube live stream/)).toBeTruthy();

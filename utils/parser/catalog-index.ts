@@ -1,5 +1,8 @@
 import type { Catalog, Product } from './catalog';
-import { lexiconKey } from './text';
+import { pluralSpellings } from './units';
+import { PhraseTable } from './phrase-table';
+import { tokenize } from './tokenize';
+import { cleanText } from './text';
 
 export interface PackageOption {
   product: Product;
@@ -8,34 +11,49 @@ export interface PackageOption {
   kgPerUnit: number;
 }
 
-/** Look-up tables built once per catalog: package words (with plurals) and product codes by key. */
+/** Look-up tables built once per catalog. */
 export interface CatalogIndex {
-  packagesByKey: Map<string, PackageOption[]>;
-  productsByCode: Map<string, Product>;
+  packages: PhraseTable<PackageOption[]>;
+  /** Codes ("V1", "mã V1"), aliases ("loại 2") and names. */
+  products: PhraseTable<Product>;
   defaultProduct?: Product;
+  isEmpty: boolean;
 }
 
-function pluralKeys(key: string): string[] {
-  return [key, `${key}s`, `${key}es`];
+/** The words of a phrase as the tokenizer splits them ("V1" → "v", "1"). */
+function phraseWords(phrase: string): string[] {
+  const cleaned = cleanText(phrase);
+  return tokenize(cleaned).map((token) => cleaned.slice(token.start, token.end));
+}
+
+/** Names that say "loại 2" or "L2" give the alias "loại 2": buyers name the grade, not the whole name. */
+function gradeAliases(name: string): string[] {
+  const grade = /loại\s*(\S+)/iu.exec(cleanText(name));
+  return grade ? [`loại ${grade[1]}`, `loai ${grade[1]}`] : [];
 }
 
 export function indexCatalog(catalog: Catalog): CatalogIndex {
-  const packagesByKey = new Map<string, PackageOption[]>();
-  const productsByCode = new Map<string, Product>();
+  const packages = new PhraseTable<PackageOption[]>();
+  const options = new Map<string, PackageOption[]>();
+  const products = new PhraseTable<Product>();
   for (const product of catalog.products) {
-    productsByCode.set(lexiconKey(product.code), product);
     for (const [unit, kgPerUnit] of Object.entries(product.packages)) {
-      for (const key of pluralKeys(lexiconKey(unit))) {
-        const options = packagesByKey.get(key) ?? [];
-        options.push({ product, unit, kgPerUnit });
-        packagesByKey.set(key, options);
+      for (const spelling of pluralSpellings(cleanText(unit).toLowerCase())) {
+        const list = options.get(spelling) ?? [];
+        list.push({ product, unit, kgPerUnit });
+        options.set(spelling, list);
       }
     }
+    const names = [product.code, `mã ${product.code}`, ...product.aliases, ...gradeAliases(product.name), product.name];
+    for (const name of names) {
+      products.add(phraseWords(name), product);
+    }
   }
+  for (const [spelling, list] of options) packages.add(spelling, list);
   const defaultProduct = catalog.defaultProduct
-    ? productsByCode.get(lexiconKey(catalog.defaultProduct))
+    ? catalog.products.find((product) => product.code.toLowerCase() === catalog.defaultProduct!.toLowerCase())
     : undefined;
-  return { packagesByKey, productsByCode, defaultProduct };
+  return { packages, products, defaultProduct, isEmpty: catalog.products.length === 0 };
 }
 
 /** Which product a package word refers to: the named one, else the default, else the first that sells it. */

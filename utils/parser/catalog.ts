@@ -10,6 +10,8 @@ export const productSchema = z.object({
   pricePerKg: z.number().nonnegative().max(1e9).optional(),
   /** What a bare number means for this product: a mass unit or one of its package words. */
   defaultUnit: word.default('kg'),
+  /** Other names buyers use for it, e.g. ["loại 2", "vải to"]. */
+  aliases: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
   /** Package word → kg per package, e.g. {"thùng": 10}. */
   packages: z.record(word, z.number().positive().max(1e6)).default({}),
 });

@@ -1,10 +1,11 @@
 import type { Token } from './tokenize';
 import type { OrderItem } from './result';
-import type { CatalogIndex } from './catalog-index';
+import type { CatalogIndex, PackageOption } from './catalog-index';
 import type { Product } from './catalog';
+import type { Hits } from './match';
 import { choosePackage } from './catalog-index';
-import { commonPackageByKey, massUnitByKey, massUnitByName, type MassUnit } from './units';
-import { HALF_SUFFIX_KEYS, readQuantity } from './numbers';
+import { COMMON_PACKAGE_TABLE, MASS_UNIT_TABLE, massUnitByName, type MassUnit } from './units';
+import { isHalfSuffix, readQuantity } from './numbers';
 
 export interface ItemSpan extends OrderItem {
   /** Token index range [start, end) the item was read from. */
@@ -12,131 +13,157 @@ export interface ItemSpan extends OrderItem {
   end: number;
   /** The product was named in the comment rather than defaulted. */
   productNamed: boolean;
+  /** For package words: the catalog's options, to re-choose when a product is named after the item. */
+  options?: PackageOption[];
 }
 
 export interface ItemsReading {
   items: ItemSpan[];
-  /** Numbers in digits with no unit after them ("chốt 2"): used when an order word is present. */
+  /** Quantities that are something else: a range, a person's weight. */
+  excluded: { start: number; end: number; reason: string }[];
+  /** Numbers in digits with no unit after them ("chốt 2"): used when an order word is near. */
   bareNumbers: { value: number; index: number }[];
-  /** Product codes named in the comment, in order, with their token ranges. */
-  namedProducts: { product: Product; start: number; end: number }[];
+  /** Products named in the comment, with their token ranges. */
+  products: { product: Product; start: number; end: number }[];
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+/** More digits than any real quantity: leftovers of phone numbers, order codes, prices. */
+const MAX_QUANTITY = 100_000;
+const RANGE_WORDS = new Set(['-', '~', 'den', 'toi', 'to']);
 
-type UnitHit = { kind: 'mass'; unit: MassUnit } | { kind: 'package'; key: string; name: string };
+type UnitHit = { kind: 'mass'; unit: MassUnit; next: number } | { kind: 'package'; name: string; options?: PackageOption[]; next: number };
 
-function unitAt(tokens: readonly Token[], i: number, index: CatalogIndex): UnitHit | undefined {
-  const token = tokens[i];
-  if (!token || token.kind !== 'word') return undefined;
-  if (index.packagesByKey.has(token.key)) return { kind: 'package', key: token.key, name: token.text };
-  const common = commonPackageByKey(token.key);
-  if (common) return { kind: 'package', key: token.key, name: common };
-  const unit = massUnitByKey(token.key);
-  if (!unit) return undefined;
-  // "yến sào" is bird's nest, not ten kilos
-  if (unit.name === 'yến' && tokens[i + 1]?.key === 'sao') return undefined;
-  return { kind: 'mass', unit };
+function unitAt(tokens: readonly Token[], i: number, catalog: CatalogIndex): UnitHit | undefined {
+  const catalogPackage = catalog.packages.at(tokens, i);
+  if (catalogPackage) return { kind: 'package', name: catalogPackage.value[0]!.unit, options: catalogPackage.value, next: catalogPackage.next };
+  const common = COMMON_PACKAGE_TABLE.at(tokens, i);
+  if (common) return { kind: 'package', name: common.value, next: common.next };
+  const mass = MASS_UNIT_TABLE.at(tokens, i);
+  if (!mass) return undefined;
+  // "yến sào" is bird's nest; a capital "G" is a network or a memory size ("4G", "8G")
+  if (mass.value.name === 'yến' && tokens[mass.next]?.key === 'sao') return undefined;
+  if (mass.value.name === 'g' && tokens[i]!.upper) return undefined;
+  return { kind: 'mass', unit: mass.value, next: mass.next };
 }
 
-/** A product code at i, possibly glued to the next token ("v1" tokenizes as "v" "1"). */
-function productAt(tokens: readonly Token[], i: number, index: CatalogIndex): { product: Product; next: number } | undefined {
-  const token = tokens[i];
-  if (!token || index.productsByCode.size === 0) return undefined;
-  const single = index.productsByCode.get(token.key);
-  if (single && token.kind === 'word') return { product: single, next: i + 1 };
-  const following = tokens[i + 1];
-  if (following && following.start === token.end) {
-    const glued = index.productsByCode.get(token.key + following.key);
-    if (glued) return { product: glued, next: i + 2 };
-  }
-  return undefined;
-}
-
-/** "1 tạ 5" → 1.5 tạ; "2 yến rưỡi" → 2.5 yến. Returns the extra amount in `unit` and tokens used. */
-function readMassTail(tokens: readonly Token[], i: number, unit: MassUnit, index: CatalogIndex): { extra: number; next: number } {
+/** "1 tạ 5" → +5 yến; "2 yến rưỡi" → +half. Returns the extra amount in `unit` and where it ends. */
+function readMassTail(tokens: readonly Token[], i: number, unit: MassUnit, catalog: CatalogIndex): { extra: number; next: number } {
   const next = tokens[i];
-  if (next?.kind === 'word' && HALF_SUFFIX_KEYS.has(next.key)) return { extra: 0.5, next: i + 1 };
+  if (isHalfSuffix(next)) return { extra: 0.5, next: i + 1 };
   const smaller = unit.smaller ? massUnitByName(unit.smaller) : undefined;
   if (next?.kind === 'number' && next.value !== undefined && smaller && Number.isInteger(next.value) && next.value < unit.kg / smaller.kg) {
-    if (!unitAt(tokens, i + 1, index)) return { extra: (next.value * smaller.kg) / unit.kg, next: i + 1 };
+    if (!unitAt(tokens, i + 1, catalog) && !(tokens[i + 1]?.kind === 'number')) return { extra: (next.value * smaller.kg) / unit.kg, next: i + 1 };
   }
   return { extra: 0, next: i };
 }
 
-const TIME_WORDS = new Set(['h', 'gio', 'g', 'phut', 'p', 'ngay', 'thang', 'tieng', 'am', 'pm', 'lan']);
-
-/** "15/6", "5h", "5 giờ": numbers that are dates, times or counts of something else. */
-function looksLikeTimeOrDate(tokens: readonly Token[], i: number): boolean {
-  const next = tokens[i + 1];
-  if (!next) return false;
-  if (next.kind === 'symbol') return next.text === '/' || next.text === ':';
-  return next.kind === 'word' && TIME_WORDS.has(next.key);
+function packageItem(amount: number, unit: Extract<UnitHit, { kind: 'package' }>, named: Product | undefined, catalog: CatalogIndex) {
+  const option = unit.options ? choosePackage(unit.options, named, catalog) : undefined;
+  return { product: option?.product.code ?? named?.code ?? null, quantity: amount, unit: option?.unit ?? unit.name, kg: option ? round(amount * option.kgPerUnit) : null, options: unit.options };
 }
 
-export function readItems(tokens: readonly Token[], index: CatalogIndex, skip: ReadonlySet<number>): ItemsReading {
-  const items: ItemSpan[] = [];
-  const bareNumbers: ItemsReading['bareNumbers'] = [];
-  const namedProducts: ItemsReading['namedProducts'] = [];
+function defaultUnitItem(amount: number, product: Product | undefined) {
+  const unitName = product?.defaultUnit ?? null;
+  const mass = unitName ? massUnitByName(unitName) : undefined;
+  const perPackage = product && unitName ? product.packages[unitName] : undefined;
+  const kgPer = mass?.kg ?? perPackage ?? null;
+  return { product: product?.code ?? null, quantity: amount, unit: mass?.name ?? unitName, kg: kgPer === null ? null : round(amount * kgPer) };
+}
+
+const isQuantityToken = (token: Token) => token.kind !== 'number' || (token.value! <= MAX_QUANTITY && !/^0\d/.test(token.text));
+
+export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits: Hits): ItemsReading {
+  const reading: ItemsReading = { items: [], excluded: [], bareNumbers: [], products: [] };
   let named: Product | undefined;
 
-  const pushItem = (item: ItemSpan) => {
-    items.push(item);
+  const push = (item: Omit<ItemSpan, 'productNamed'>) => {
+    (item as ItemSpan).productNamed = Boolean(named);
+    reading.items.push(item as ItemSpan);
     named = undefined;
   };
 
   let i = 0;
   while (i < tokens.length) {
-    if (skip.has(i)) {
-      i += 1;
-      continue;
-    }
-    const product = productAt(tokens, i, index);
-    if (product) {
-      named = product.product;
-      namedProducts.push({ product: product.product, start: i, end: product.next });
-      // "2kg V1": a code right after an item without a product names that item's product
-      const previous = items[items.length - 1];
-      if (previous && previous.end === i && !previous.productNamed && previous.unit && massUnitByName(previous.unit)) {
-        previous.product = product.product.code;
-        previous.productNamed = true;
+    const token = tokens[i]!;
+    const product = catalog.products.at(tokens, i);
+    // A code is a product unless the number in it is followed by a unit ("v 2kg" is not "V2 kg").
+    if (product && !(tokens[product.next - 1]?.kind === 'number' && unitAt(tokens, product.next, catalog))) {
+      named = product.value;
+      reading.products.push({ product: product.value, start: i, end: product.next });
+      // "2kg V1": a product right after an item without one names that item's product.
+      const previous = reading.items[reading.items.length - 1];
+      if (previous && previous.end === i && !previous.productNamed) {
+        Object.assign(previous, previous.options
+          ? packageItem(previous.quantity, { kind: 'package', name: previous.unit ?? '', options: previous.options, next: 0 }, product.value, catalog)
+          : { product: product.value.code }, { productNamed: true });
         named = undefined;
       }
       i = product.next;
       continue;
     }
 
+    // "x2", "× 3": a multiplier, of the unit after it or of the product's default unit
+    if ((token.key === 'x' || token.text === '×' || token.text === '*') && tokens[i + 1]?.kind === 'number' && isQuantityToken(tokens[i + 1]!)) {
+      const amount = tokens[i + 1]!.value!;
+      const unit = unitAt(tokens, i + 2, catalog);
+      if (unit?.kind === 'mass') push({ product: (named ?? catalog.defaultProduct)?.code ?? null, quantity: amount, unit: unit.unit.name, kg: round(amount * unit.unit.kg), start: i, end: unit.next });
+      else if (unit) push({ ...packageItem(amount, unit, named, catalog), start: i, end: unit.next });
+      else if (named || catalog.defaultProduct) push({ ...defaultUnitItem(amount, named ?? catalog.defaultProduct), start: i, end: i + 2 });
+      else push({ product: null, quantity: amount, unit: null, kg: null, start: i, end: i + 2 });
+      i = unit ? unit.next : i + 2;
+      continue;
+    }
+
     // A unit with no number before it: "ký rưỡi" = 1.5 kg
-    const bareUnit = unitAt(tokens, i, index);
-    const quantity = bareUnit ? undefined : readQuantity(tokens, i);
-    const unitIndex = quantity ? quantity.next : i;
-    const unit = bareUnit ?? unitAt(tokens, unitIndex, index);
-    if (unit && ![...Array(unitIndex - i + 1).keys()].some((k) => skip.has(i + k))) {
-      const base = quantity?.value ?? (tokens[unitIndex + 1] && HALF_SUFFIX_KEYS.has(tokens[unitIndex + 1]!.key) ? 1 : undefined);
-      if (base !== undefined) {
-        if (unit.kind === 'mass') {
-          const tail = readMassTail(tokens, unitIndex + 1, unit.unit, index);
-          const amount = round(base + tail.extra);
-          const productCode = (named ?? index.defaultProduct)?.code ?? null;
-          pushItem({ product: productCode, quantity: amount, unit: unit.unit.name, kg: round(amount * unit.unit.kg), start: i, end: tail.next, productNamed: Boolean(named) });
-          i = tail.next;
-        } else {
-          const option = choosePackage(index.packagesByKey.get(unit.key) ?? [], named, index);
-          // A package word the catalog does not weigh still makes an item, with unknown kg.
-          const half = tokens[unitIndex + 1] && HALF_SUFFIX_KEYS.has(tokens[unitIndex + 1]!.key) ? 0.5 : 0;
-          const amount = base + half;
-          const end = unitIndex + 1 + (half ? 1 : 0);
-          pushItem({ product: option?.product.code ?? null, quantity: amount, unit: option?.unit ?? unit.name, kg: option ? round(amount * option.kgPerUnit) : null, start: i, end, productNamed: Boolean(named) });
-          i = end;
+    const leadingUnit = unitAt(tokens, i, catalog);
+    if (leadingUnit && isHalfSuffix(tokens[leadingUnit.next])) {
+      const end = leadingUnit.next + 1;
+      if (leadingUnit.kind === 'mass') push({ product: (named ?? catalog.defaultProduct)?.code ?? null, quantity: 1.5, unit: leadingUnit.unit.name, kg: round(1.5 * leadingUnit.unit.kg), start: i, end });
+      else push({ ...packageItem(1.5, leadingUnit, named, catalog), start: i, end });
+      i = end;
+      continue;
+    }
+
+    const quantity = isQuantityToken(token) ? readQuantity(tokens, i) : undefined;
+    if (quantity) {
+      const separator = tokens[quantity.next];
+      if (separator && RANGE_WORDS.has(separator.key)) {
+        // "2-3kg", "từ 2 đến 3 ký": a range, not an amount
+        const upper = readQuantity(tokens, quantity.next + 1);
+        const rangeUnit = upper && unitAt(tokens, upper.next, catalog);
+        if (rangeUnit) {
+          reading.excluded.push({ start: i, end: rangeUnit.next, reason: 'range' });
+          i = rangeUnit.next;
+          continue;
         }
+      }
+      const unit = unitAt(tokens, quantity.next, catalog);
+      if (unit?.kind === 'mass') {
+        const tail = readMassTail(tokens, unit.next, unit.unit, catalog);
+        const amount = round(quantity.value + tail.extra);
+        push({ product: (named ?? catalog.defaultProduct)?.code ?? null, quantity: amount, unit: unit.unit.name, kg: round(amount * unit.unit.kg), start: i, end: tail.next });
+        i = tail.next;
+        continue;
+      }
+      if (unit) {
+        const half = isHalfSuffix(tokens[unit.next]) ? 0.5 : 0;
+        push({ ...packageItem(quantity.value + half, unit, named, catalog), start: i, end: unit.next + (half ? 1 : 0) });
+        i = unit.next + (half ? 1 : 0);
         continue;
       }
     }
-    const token = tokens[i];
-    if (token?.kind === 'number' && token.value !== undefined && !looksLikeTimeOrDate(tokens, i)) {
-      bareNumbers.push({ value: token.value, index: i });
+    if (token.kind === 'number' && isQuantityToken(token) && !hits.numberNoun.some((hit) => hit.start === i + 1) && !hits.numberLabel.some((hit) => hit.end === i) && !(tokens[i + 1]?.kind === 'symbol' && /^[/:%]$/.test(tokens[i + 1]!.text))) {
+      reading.bareNumbers.push({ value: token.value!, index: i });
     }
     i += 1;
   }
-  return { items, bareNumbers, namedProducts };
+
+  // "bé 12kg", "nặng 50kg", "giảm được 4kg": a measure word just before the quantity.
+  reading.items = reading.items.filter((item) => {
+    const measured = hits.measure.some((hit) => hit.end <= item.start && item.start - hit.end <= 1);
+    if (measured) reading.excluded.push({ start: item.start, end: item.end, reason: 'measure' });
+    return !measured;
+  });
+  return reading;
 }

@@ -1,80 +1,110 @@
-import { cleanText, lexiconKey } from './text';
+import { cleanText } from './text';
+import { tokenize } from './tokenize';
 
-// Word lists of the order language (design notes §4). Each entry is a phrase of one or more words,
-// written as people type them; matching uses lexicon keys (no diacritics, letter runs collapsed).
-// Entries marked "exact" must match with diacritics because the folded form means something else.
+// The order language as data (design notes §4). Each phrase is written as people type it with
+// diacritics; a word typed without any diacritic matches by its letters alone ("chot" = "chốt"),
+// a word typed with diacritics must match them ("mùa", season, is not "mua", buy).
+
+export const CATEGORIES = [
+  'order', 'cancel', 'change', 'question', 'past', 'review', 'measure', 'otherThing', 'spam', 'filler', 'numberLabel', 'numberNoun',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
 
 export interface LexiconEntry {
+  category: Category;
   words: string[];
-  /** Match the typed words with diacritics (e.g. "đã" vs "dạ", both "da" when folded). */
-  exact?: boolean;
-  /** Only at the start of the comment (short forms like "c" or "ch"). */
+  /** Only as the first word of the comment (short forms like "c" or "ch"). */
   atStart?: boolean;
   /** Only as the last word (question particles like "không"). */
   atEnd?: boolean;
+  /** Typed without diacritics it does not match: "đã" (already) folds to "da" like "dạ" (yes). */
+  diacriticsRequired?: boolean;
 }
 
-const entries = (phrases: readonly string[], options: Omit<LexiconEntry, 'words'> = {}): LexiconEntry[] =>
-  phrases.map((phrase) => ({ words: phrase.split(' '), ...options }));
+type Options = Omit<LexiconEntry, 'category' | 'words'>;
+const phrases = (category: Category, list: readonly string[], options: Options = {}): LexiconEntry[] =>
+  list.map((phrase) => ({ category, words: phrase.split(' '), ...options }));
 
-export const ORDER_WORDS: LexiconEntry[] = [
-  ...entries(['chốt', 'lấy', 'đặt', 'mua', 'order', 'lên đơn', 'gửi', 'xí', 'thêm', 'cho em', 'cho e', 'cho mình', 'cho mik', 'cho tôi', 'cho anh', 'cho chị', 'cho c']),
-  ...entries(['sold', 'take', 'want', 'buy', 'please', "i'll take"]),
-  ...entries(['c', 'ch'], { atStart: true }),
+export const LEXICON: LexiconEntry[] = [
+  ...phrases('order', [
+    'chốt', 'chốt đơn', 'lấy', 'đặt', 'đặt hàng', 'mua', 'order', 'lên đơn', 'gửi', 'gửi em', 'xí', 'thêm', 'cho em', 'cho e', 'cho mình',
+    'cho mik', 'cho mk', 'cho tôi', 'cho anh', 'cho chị', 'cho c', 'cho a', 'ship em', 'ship cho em', 'để em', 'để mình', 'giữ cho em',
+    'sold', 'take', 'want', 'buy', 'please', 'pls', "i'll take", 'ill take', 'get me', 'book',
+  ]),
+  ...phrases('order', ['c', 'ch', 'e'], { atStart: true }),
+  ...phrases('cancel', [
+    'hủy', 'huỷ', 'hủy đơn', 'không lấy nữa', 'ko lấy nữa', 'k lấy nữa', 'kh lấy nữa', 'hông lấy nữa', 'khỏi lấy', 'bỏ đơn', 'bỏ',
+    'không lấy', 'ko lấy', 'k lấy', 'không mua nữa', 'ko mua nữa', 'thôi không', 'thôi ko', 'cancel', "don't want", 'dont want', 'do not want',
+  ]),
+  ...phrases('change', ['sửa thành', 'sửa lại', 'sửa', 'đổi sang', 'đổi thành', 'đổi lại', 'đổi', 'chuyển sang', 'change to', 'make it', 'change']),
+  ...phrases('question', [
+    'bao nhiêu', 'bn', 'bnh', 'mấy', 'giá', 'nhiêu', 'thế nào', 'như nào', 'còn không', 'còn ko', 'còn hàng', 'còn k', 'được không',
+    'dc không', 'đc không', 'được ko', 'đc ko', 'có không', 'có ship', 'ship được', 'bao lâu', 'khi nào', 'bao giờ', 'ở đâu', 'phí ship',
+    'how much', 'how many', 'price', 'is there', 'do you', 'can you', 'can i', 'when', 'where', 'what', 'gì', 'size nào', 'loại nào', 'cái nào',
+  ]),
+  ...phrases('question', ['không', 'ko', 'k', 'hông', 'hok', 'chưa', 'chứ', 'hả', 'ạ không'], { atEnd: true }),
+  ...phrases('past', [
+    'hôm qua', 'hôm trước', 'bữa trước', 'bữa qua', 'lần trước', 'tuần trước', 'tháng trước', 'năm ngoái', 'năm trước', 'năm rồi',
+    'mùa trước', 'hồi trước', 'trước đây', 'yesterday', 'last week', 'last year', 'last time', 'already', 'bought', 'ordered', 'roi',
+    'we sold', 'i sold', 'they sold', 'have sold', 'has sold', 'was sold',
+  ]),
+  ...phrases('past', ['đã', 'rồi', 'từng'], { diacriticsRequired: true }),
+  // Words of a shop review or a story, not of an order typed into a live chat.
+  ...phrases('review', [
+    'giao hàng', 'đóng gói', 'sản phẩm', 'chất lượng', 'đánh giá', 'nhận được', 'nhận hàng', 'lần đầu', 'lần sau', 'sử dụng', 'dùng thử',
+    'xài', 'hài lòng', 'shop giao', 'tư vấn', 'đáng tiền', 'khuyến mại', 'giỏi', 'trong', 'tiếng', 'được', 'bán', 'mỗi ngày', 'mỗi',
+  ]),
+  // A quantity right after these measures a person or a thing, not an order: "bé 12kg", "nặng 50kg".
+  ...phrases('measure', ['bé', 'cháu', 'nặng', 'cân nặng', 'size', 'sz', 'giảm', 'tăng', 'cao', 'tập', 'từ', 'weigh', 'weighs', 'lost', 'gained', 'lose', 'gain']),
+  ...phrases('otherThing', ['yến sào', 'chốt cửa', 'tập tạ', 'cử tạ', 'nâng tạ', 'quả tạ']),
+  ...phrases('spam', [
+    'tham gia', 'vào nhóm', 'nhóm zalo', 'kết bạn', 'link', 'http', 'https', 'www', 'kiếm tiền', 'việc làm', 'thu nhập', 'lãi suất',
+    'vay vốn', 'soạn', 'soạn tin', 'đăng ký', 'miễn phí', 'qc', 'giải ngân', 'hoa hồng', 'cộng tác viên', 'ctv', 'inbox em', 'ib em',
+    'tuyển', 'casino', 'cá cược', 'nhà cái',
+  ]),
+  // Polite and filler words that may stand beside a quantity without making it more than an order ("5kg nhé").
+  ...phrases('filler', [
+    'nhé', 'nhe', 'nha', 'nhá', 'ạ', 'à', 'a', 'em', 'e', 'anh', 'chị', 'c', 'mình', 'mik', 'mk', 'ơi', 'shop', 'sốp', 'với', 'luôn', 'ad', 'admin',
+    'nữa', 'thôi', 'đi', 'ok', 'oke', 'okie', 'vâng', 'dạ', 'please', 'pls', 'of', 'for', 'me', 'i', 'x', 'mã', 'loại', 'sdt', 'số', 'đt', 'zalo',
+    'và', 'với', 'thêm', 'giao', 'ship', 'về', 'cho', 'tôi', 'ạa', 'hihi', 'nhaa', 'ha', 'nghen', 'nhen', 'và', 'and', 'sđt', 'phone', 'call',
+    'luôn', 'ngay', 'gấp', 'nhanh', 'giúp', 'giùm', 'dùm', 'hộ', 'vậy', 'thì', 'là', 'đó', 'ấy', 'này', 'nay', 'hôm nay', 'thanks', 'cảm ơn',
+  ]),
+  // A number after these labels something, it is not a quantity: "số 15 ngõ 4", "lần 2", "top 1".
+  ...phrases('numberLabel', ['lần', 'thứ', 'top', 'hạng', 'phần', 'tập', 'mã đơn', 'đơn', 'số', 'ngõ', 'ngách', 'hẻm', 'kiệt', 'đường', 'phường', 'quận', 'p', 'q', 'tổ', 'thôn', 'xóm', 'nhà', 'phòng', 'tầng', 'lô', 'km', 'khu', 'block', 'tòa', 'căn', 'lầu', 'ấp', 'no']),
+  // A number before these counts something else, or is a time or a date: "5h", "2 lần", "3 người".
+  ...phrases('numberNoun', ['h', 'giờ', 'g', 'phút', 'p', 'ngày', 'tháng', 'tiếng', 'am', 'pm', 'lần', 'tuổi', 'người', 'đơn', 'k', 'nghìn đồng', 'đồng', 'đ', 'vnd', 'tr', 'triệu', 'quả', 'trái', 'cm', 'm', 'năm', 'tuần', 'day', 'days', 'hours', 'hour', 'minutes', 'years']),
 ];
 
-export const CANCEL_WORDS: LexiconEntry[] = entries([
-  'hủy', 'huỷ', 'không lấy nữa', 'ko lấy nữa', 'k lấy nữa', 'kh lấy nữa', 'khỏi lấy', 'bỏ đơn', 'cancel', 'không lấy',
-  'ko lấy', 'k lấy', "don't want", 'do not want',
-]);
-
-export const CHANGE_WORDS: LexiconEntry[] = entries(['sửa thành', 'sửa lại', 'đổi sang', 'đổi thành', 'đổi lại', 'change to', 'make it']);
-
-export const QUESTION_WORDS: LexiconEntry[] = [
-  ...entries(['bao nhiêu', 'bn', 'mấy', 'giá', 'nhiêu', 'thế nào', 'còn không', 'còn ko', 'còn hàng', 'được không', 'dc không', 'được ko', 'có không', 'how much', 'how many', 'price', 'is there', 'do you']),
-  ...entries(['không', 'ko', 'k', 'hông', 'hok', 'chưa'], { atEnd: true }),
-];
-
-export const PAST_WORDS: LexiconEntry[] = [
-  ...entries(['hôm qua', 'hôm trước', 'bữa trước', 'lần trước', 'tuần trước', 'tháng trước', 'năm ngoái', 'năm trước', 'yesterday', 'last week', 'last year', 'already', 'bought', 'ordered']),
-  ...entries(['đã', 'rồi'], { exact: true }),
-  ...entries(['roi']), // "da chot 2 thung roi": without diacritics "rồi" is the tell
-];
-
-/** Words that give a quantity another meaning unless an order word is there: a child's or a person's weight. */
-export const OTHER_MEANING_WORDS: LexiconEntry[] = [
-  ...entries(['bé', 'cháu', 'nặng', 'giảm', 'tăng'], { exact: true }),
-  ...entries(['can nang']),
-];
-
-/** Phrases that are something else even next to an order word: bird's nest, a door latch, weight training. */
-export const OTHER_THING_WORDS: LexiconEntry[] = [
-  ...entries(['yến sào', 'chốt cửa', 'tập tạ']),
-];
-
-export const SPAM_WORDS: LexiconEntry[] = entries(['tham gia', 'vào nhóm', 'nhóm zalo', 'kết bạn', 'link', 'http', 'https', 'www', 'kiếm tiền', 'việc làm', 'thu nhập', 'lãi suất', 'vay vốn']);
-
-/** Words that may follow a quantity without making a comment more than an order ("5kg nhé"). */
-export const FILLER_WORDS: LexiconEntry[] = entries([
-  'nhé', 'nhe', 'nha', 'ạ', 'a', 'em', 'e', 'anh', 'chị', 'c', 'mình', 'mik', 'mk', 'ơi', 'shop', 'với', 'luôn', 'ad', 'admin',
-  'nữa', 'thôi', 'đi', 'ok', 'oke', 'nhá', 'please', 'pls', 'of', 'for', 'me', 'i', 'x', 'mã', 'loại', 'sdt', 'số', 'đt', 'zalo',
-]);
+export interface CompiledWord {
+  key: string;
+  typed: string;
+}
 
 export interface CompiledEntry extends LexiconEntry {
-  keys: string[];
-  /** The words cleaned (lower case, NFC) for exact matching. */
-  exactWords: string[];
+  compiled: CompiledWord[];
 }
 
-/** Entries indexed by their first word's key, so matching costs one map look-up per word. */
-export type CompiledList = Map<string, CompiledEntry[]>;
+/** Entries by the key of their first word: matching costs one map look-up per word of the comment. */
+export type CompiledLexicon = Map<string, CompiledEntry[]>;
 
-export function compile(list: readonly LexiconEntry[]): CompiledList {
-  const byFirstKey: CompiledList = new Map();
-  for (const entry of list) {
-    const compiled = { ...entry, keys: entry.words.map(lexiconKey), exactWords: entry.words.map(cleanText) };
-    const first = compiled.keys[0] ?? '';
-    byFirstKey.set(first, [...(byFirstKey.get(first) ?? []), compiled]);
+/** Splits like the tokenizer does, so "don't" is "don", "'", "t" on both sides. */
+export function compileWords(words: readonly string[]): CompiledWord[] {
+  return words.flatMap((word) => {
+    const cleaned = cleanText(word);
+    return tokenize(cleaned).map((token) => ({ key: token.key, typed: token.text }));
+  });
+}
+
+export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexicon {
+  const byFirstKey: CompiledLexicon = new Map();
+  for (const entry of entries) {
+    const compiled = { ...entry, compiled: compileWords(entry.words) };
+    const first = compiled.compiled[0]!.key;
+    const list = byFirstKey.get(first);
+    if (list) list.push(compiled);
+    else byFirstKey.set(first, [compiled]);
   }
   return byFirstKey;
 }
+
+export const COMPILED_LEXICON = compileLexicon(LEXICON);

@@ -1,56 +1,73 @@
 import type { Token } from './tokenize';
-import type { CompiledEntry, CompiledList } from './lexicon';
+import type { Category, CompiledLexicon, CompiledWord } from './lexicon';
 
 export interface PhraseHit {
-  entry: CompiledEntry;
+  category: Category;
   /** Token index range [start, end). */
   start: number;
   end: number;
-  /** The words as typed, for explanations. */
-  text: string;
 }
 
-// Each comment is matched against several lists: its word positions are worked out once.
-const wordIndexCache = new WeakMap<readonly Token[], number[]>();
+/** The words of a hit as typed, for explanations. */
+export function hitText(tokens: readonly Token[], hit: { start: number; end: number }): string {
+  return tokens.slice(hit.start, hit.end).map((token) => token.text).join(' ');
+}
 
-function wordIndexes(tokens: readonly Token[]): number[] {
-  let indexes = wordIndexCache.get(tokens);
-  if (!indexes) {
-    indexes = [];
-    for (let i = 0; i < tokens.length; i += 1) if (tokens[i]!.kind === 'word') indexes.push(i);
-    wordIndexCache.set(tokens, indexes);
+/** A typed word matches a lexicon word by its letters, and by its diacritics when it has any. */
+export function wordMatches(token: Token, word: CompiledWord, diacriticsRequired = false): boolean {
+  if (token.key !== word.key) return false;
+  if (token.plain) return !diacriticsRequired || token.text === word.typed;
+  return token.text === word.typed;
+}
+
+function matchesAt(tokens: readonly Token[], at: number, words: readonly CompiledWord[], diacriticsRequired: boolean): number | undefined {
+  for (let w = 0; w < words.length; w += 1) {
+    const token = tokens[at + w];
+    if (!token || !wordMatches(token, words[w]!, diacriticsRequired)) return undefined;
   }
-  return indexes;
+  return at + words.length;
 }
 
-function matchesAt(tokens: readonly Token[], at: number, entry: CompiledEntry): number | undefined {
-  let i = at;
-  for (let w = 0; w < entry.keys.length; w += 1) {
-    const token = tokens[i];
-    if (!token || token.kind !== 'word') return undefined;
-    const same = entry.exact ? token.text === entry.exactWords[w] : token.key === entry.keys[w];
-    if (!same) return undefined;
-    i += 1;
+export type Hits = Record<Category, PhraseHit[]>;
+
+const emptyHits = (): Hits => ({
+  order: [], cancel: [], change: [], question: [], past: [], review: [], measure: [], otherThing: [], spam: [], filler: [], numberLabel: [], numberNoun: [],
+});
+
+/**
+ * Every lexicon phrase in the comment, by category. Where phrases of one category overlap, the longest
+ * reading wins ("ko lấy nữa" over "ko lấy").
+ */
+export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon): Hits {
+  const hits = emptyHits();
+  let firstWord = -1;
+  let lastWord = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (tokens[i]!.kind === 'symbol') continue;
+    if (firstWord < 0) firstWord = i;
+    lastWord = i;
   }
-  return i;
-}
-
-/** All places where a phrase of the list occurs, honouring atStart / atEnd / exact. */
-export function findPhrases(tokens: readonly Token[], list: CompiledList): PhraseHit[] {
-  const words = wordIndexes(tokens);
-  const firstWord = words[0];
-  const lastWord = words[words.length - 1];
-  const hits: PhraseHit[] = [];
-  for (const at of words) {
-    for (const entry of list.get(tokens[at]!.key) ?? []) {
+  for (let at = 0; at < tokens.length; at += 1) {
+    const token = tokens[at]!;
+    if (token.kind === 'symbol') continue;
+    const candidates = lexicon.get(token.key);
+    if (!candidates) continue;
+    for (const entry of candidates) {
       if (entry.atStart && at !== firstWord) continue;
-      const end = matchesAt(tokens, at, entry);
-      if (end === undefined) continue;
-      if (entry.atEnd && end - 1 !== lastWord) continue;
-      hits.push({ entry, start: at, end, text: tokens.slice(at, end).map((t) => t.text).join(' ') });
+      const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired ?? false);
+      if (end === undefined || (entry.atEnd && end - 1 !== lastWord)) continue;
+      const list = hits[entry.category];
+      const last = list[list.length - 1];
+      if (last && last.end >= end) continue; // inside a longer phrase already found
+      if (last && last.start === at) list.pop(); // a longer phrase from the same word
+      list.push({ category: entry.category, start: at, end });
     }
   }
-  // Keep the longest reading where phrases overlap ("ko lấy nữa" over "ko lấy"), each place once.
-  return hits.filter((hit, i) => !hits.some((other, j) =>
-    j !== i && other.start <= hit.start && other.end >= hit.end && (other.end - other.start > hit.end - hit.start || j < i)));
+  return hits;
+}
+
+/** The hit of `list` that ends right before token `index`, skipping up to `gap` tokens. */
+export function hitBefore(list: readonly PhraseHit[], index: number, gap = 0): PhraseHit | undefined {
+  for (const hit of list) if (hit.end <= index && index - hit.end <= gap) return hit;
+  return undefined;
 }

@@ -1,38 +1,43 @@
 import type { Token } from './tokenize';
-import { lexiconKey } from './text';
+import { typedForm, lexiconKey } from './text';
+import { ENGLISH_UNIT_KEYS } from './units';
 
-// Vietnamese and English number words. They only count as quantities when a unit follows
-// (the caller checks), because most of them are also ordinary words: "năm" is also "year", "ba" "dad".
-const DIGIT_WORDS: Record<string, number> = {
-  'một': 1, 'mốt': 1, 'hai': 2, 'ba': 3, 'bốn': 4, 'tư': 4, 'năm': 5, 'lăm': 5, 'nhăm': 5,
-  'sáu': 6, 'bảy': 7, 'bẩy': 7, 'tám': 8, 'chín': 9,
-};
-const TEN_WORDS = new Set(['mười', 'chục']);
-const TENS_MARKERS = new Set(['mươi']);
-const HUNDRED_WORDS = new Set(['trăm']);
-const THOUSAND_WORDS = new Set(['nghìn', 'ngàn']);
-const ZERO_FILLERS = new Set(['linh', 'lẻ']);
-const ENGLISH: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, a: 1, an: 1,
-};
-const HALF_WORDS = new Set(['nửa', 'half']);
+// Vietnamese and English number words. The caller only takes them as quantities when a unit follows,
+// because most are also ordinary words: "năm" is also "year", "ba" also "dad".
+type WordTable = Map<string, { typed: string; value: number }[]>;
 
-// Number words are matched with diacritics when the comment has them, else by folded key;
-// folded "nam" (năm) is allowed, since people type "hai nam ky" without marks.
-function byKey<T>(table: Record<string, T>): Map<string, T> {
-  return new Map(Object.entries(table).map(([word, value]) => [lexiconKey(word), value]));
+function table(words: Record<string, number>): WordTable {
+  const map: WordTable = new Map();
+  for (const [word, value] of Object.entries(words)) {
+    const key = lexiconKey(word);
+    map.set(key, [...(map.get(key) ?? []), { typed: typedForm(word), value }]);
+  }
+  return map;
 }
-const DIGIT_KEYS = byKey(DIGIT_WORDS);
-const keysOf = (words: Set<string>) => new Set([...words].map(lexiconKey));
-const TEN_KEYS = keysOf(TEN_WORDS);
-const TENS_KEYS = keysOf(TENS_MARKERS);
-const HUNDRED_KEYS = keysOf(HUNDRED_WORDS);
-const THOUSAND_KEYS = keysOf(THOUSAND_WORDS);
-const ZERO_KEYS = keysOf(ZERO_FILLERS);
-const HALF_KEYS = keysOf(HALF_WORDS);
-export const HALF_SUFFIX_KEYS = keysOf(new Set(['rưỡi']));
+
+function lookup(map: WordTable, token: Token): number | undefined {
+  const options = map.get(token.key);
+  if (!options) return undefined;
+  if (token.plain) return options[0]!.value;
+  return options.find((option) => option.typed === token.text)?.value;
+}
+
+const DIGITS = table({ 'một': 1, 'mốt': 1, 'hai': 2, 'ba': 3, 'bốn': 4, 'tư': 4, 'năm': 5, 'lăm': 5, 'nhăm': 5, 'sáu': 6, 'bảy': 7, 'bẩy': 7, 'tám': 8, 'chín': 9 });
+const TENS = table({ 'mười': 10, 'chục': 10 });
+const TENS_MARKER = table({ 'mươi': 10 });
+const HUNDRED = table({ 'trăm': 100 });
+const THOUSAND = table({ 'nghìn': 1000, 'ngàn': 1000 });
+const ZERO_FILLER = table({ linh: 0, 'lẻ': 0 });
+const HALF = table({ 'nửa': 0.5, half: 0.5 });
+const HALF_SUFFIX = table({ 'rưỡi': 0.5, 'rưởi': 0.5 });
+const ENGLISH = table({
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+});
+const ENGLISH_ARTICLE = table({ a: 1, an: 1 });
+
+// Every key a number word can start with: other words skip the number tables entirely.
+const NUMBER_START_KEYS = new Set([DIGITS, TENS, HUNDRED, THOUSAND, HALF, ENGLISH, ENGLISH_ARTICLE].flatMap((map) => [...map.keys()]));
 
 export interface NumberReading {
   value: number;
@@ -40,49 +45,55 @@ export interface NumberReading {
   next: number;
 }
 
-/** Reads a number written in digits or words starting at tokens[i]. */
+export const isHalfSuffix = (token: Token | undefined) => token?.kind === 'word' && lookup(HALF_SUFFIX, token) !== undefined;
+
+/** A number in digits or words at tokens[i]. */
 export function readQuantity(tokens: readonly Token[], i: number): NumberReading | undefined {
   const first = tokens[i];
   if (!first) return undefined;
-  if (first.kind === 'number' && first.value !== undefined) return { value: first.value, next: i + 1 };
-  if (first.kind !== 'word') return undefined;
-  if (HALF_KEYS.has(first.key)) {
+  if (first.kind === 'number') return first.value === undefined ? undefined : { value: first.value, next: i + 1 };
+  if (first.kind !== 'word' || !NUMBER_START_KEYS.has(first.key)) return undefined;
+  if (lookup(HALF, first) !== undefined) {
     // "half a tonne"
-    const skip = tokens[i + 1]?.key === 'a' ? 2 : 1;
-    return { value: 0.5, next: i + skip };
+    const article = tokens[i + 1] && lookup(ENGLISH_ARTICLE, tokens[i + 1]!) !== undefined;
+    return { value: 0.5, next: i + (article ? 2 : 1) };
   }
-  const english = ENGLISH[first.key];
+  const english = lookup(ENGLISH, first);
   if (english !== undefined) return { value: english, next: i + 1 };
+  if (lookup(ENGLISH_ARTICLE, first) !== undefined) {
+    // "a kilo", "an extra box": an article counts as one only before an English unit word
+    return ENGLISH_UNIT_KEYS.has(tokens[i + 1]?.key ?? '') ? { value: 1, next: i + 1 } : undefined;
+  }
   return readVietnameseNumber(tokens, i);
 }
 
-/** "hai mươi lăm" = 25, "một chục" = 10, "một trăm linh năm" = 105, "mười lăm" = 15. */
+/** "hai mươi lăm" = 25, "một chục" = 10, "một trăm linh năm" = 105, "mười lăm" = 15, "hai nghìn" = 2000. */
 function readVietnameseNumber(tokens: readonly Token[], i: number): NumberReading | undefined {
   let total = 0; // thousands already closed
   let segment = 0; // hundreds and tens below the next "nghìn"
   let pending = 0; // a digit word waiting for mươi / trăm / chục
   let j = i;
   for (; j < tokens.length; j += 1) {
-    const token = tokens[j];
-    if (!token || token.kind !== 'word') break;
-    const digit = DIGIT_KEYS.get(token.key);
+    const token = tokens[j]!;
+    if (token.kind !== 'word') break;
+    const digit = lookup(DIGITS, token);
     if (digit !== undefined) {
       if (pending) break; // "hai ba ký" is a range, not a number
       pending = digit;
-    } else if (TEN_KEYS.has(token.key)) {
+    } else if (lookup(TENS, token) !== undefined) {
       segment += (pending || 1) * 10;
       pending = 0;
-    } else if (TENS_KEYS.has(token.key) && pending) {
+    } else if (lookup(TENS_MARKER, token) !== undefined && pending) {
       segment += pending * 10;
       pending = 0;
-    } else if (HUNDRED_KEYS.has(token.key)) {
+    } else if (lookup(HUNDRED, token) !== undefined) {
       segment += (pending || 1) * 100;
       pending = 0;
-    } else if (THOUSAND_KEYS.has(token.key)) {
+    } else if (lookup(THOUSAND, token) !== undefined) {
       total += (segment + pending || 1) * 1000;
       segment = 0;
       pending = 0;
-    } else if (!(ZERO_KEYS.has(token.key) && j > i)) break;
+    } else if (!(lookup(ZERO_FILLER, token) !== undefined && j > i)) break;
   }
   if (j === i) return undefined;
   return { value: total + segment + pending, next: j };

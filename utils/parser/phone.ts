@@ -43,9 +43,23 @@ export function toNationalPhone(candidate: string): string | undefined {
   return `0${parsed.nationalNumber}`;
 }
 
+/** Digit counts worth asking the library about, longest first. */
+function candidateLengths(digits: string, international: boolean): number[] {
+  const landline = international ? digits.startsWith('2') : digits.startsWith('02');
+  const lengths = international ? (landline ? [10, 9] : [9]) : landline ? [11, 10] : [10];
+  return lengths.filter((n) => n <= digits.length);
+}
+
 /** Finds Vietnamese phone numbers in cleaned (lower-case) text; longest valid reading wins. */
 export function findPhones(text: string): PhoneMatch[] {
   const found: PhoneMatch[] = [];
+  // A phone has at least 9 digits (one may be typed as the letter o): most comments have far fewer.
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < 8; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits += 1;
+  }
+  if (digits < 8) return found;
   let searchFrom = 0;
   PHONE_START.lastIndex = 0;
   for (const match of text.matchAll(PHONE_START)) {
@@ -54,7 +68,8 @@ export function findPhones(text: string): PhoneMatch[] {
     const prefix = match[0].replace(/\s/g, '');
     const international = prefix.startsWith('+') || prefix === '84';
     const { digits, ends } = digitRun(text, international ? start + match[0].length : start);
-    for (let n = digits.length; n >= 9; n -= 1) {
+    // Vietnamese numbers have 10 digits (mobile: 0 + 9) or 11 (landline: 02x + 8); the library validates.
+    for (const n of candidateLengths(digits, international)) {
       const candidate = international ? `+84${digits.slice(0, n)}` : digits.slice(0, n);
       const national = toNationalPhone(candidate);
       const end = ends[n - 1];

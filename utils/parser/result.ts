@@ -21,6 +21,8 @@ export const parseResultSchema = z.object({
   phone: z.string().nullable(),
   /** 0..1: how sure the parser is of the intent. */
   confidence: z.number().min(0).max(1),
+  /** An order the parser is not sure of: the assistant should look at it. */
+  review: z.boolean(),
   /** The words that decided the intent, e.g. ["order word: chốt", "quantity: 2 thùng"]. */
   reasons: z.array(z.string()),
 });

@@ -1,24 +1,33 @@
-import { cleanText, lexiconKey } from './text';
+import { collapseRuns, foldDiacritics } from './text';
 
 export type TokenKind = 'word' | 'number' | 'symbol';
 
 export interface Token {
   kind: TokenKind;
-  /** Lower-cased text as typed, diacritics kept. */
+  /** Lower case as typed, diacritics kept, letter runs collapsed ("chốttt" → "chốt"). */
   text: string;
-  /** Folded, run-collapsed key used for lexicon look-ups. */
+  /** No diacritics: the key for look-ups. */
   key: string;
-  /** Numeric value for number tokens. */
+  /** Typed without any diacritic: it may stand for any word with the same key. */
+  plain: boolean;
+  /** Typed in upper case (first letter), e.g. the "G" of "4G". */
+  upper: boolean;
+  /** Numeric value of number tokens. */
   value?: number;
   start: number;
   end: number;
 }
 
-// Digits with optional separators, runs of letters, or any single other visible character.
-// Letters and digits split from each other, so glued input like "chốt5kg" reads as "chốt 5 kg".
-const TOKEN = /\d+(?:[.,]\d+)*|\p{L}[\p{L}\p{M}]*|[^\s\p{L}\p{M}\d]/gu;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isAsciiLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+const LETTER = /[\p{L}\p{M}]/u;
+const isLetterAt = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  if (code < 128) return isAsciiLetter(code);
+  return !(code >= 0xd800 && code <= 0xdfff) && LETTER.test(text[i]!);
+};
 
-/** "2,5" and "2.5" are decimals; "1.000" (dot and three digits) is a thousands separator. */
+/** "2,5" and "2.5" are decimals; "1.000" (a dot and three digits) is a thousands separator. */
 export function readNumber(raw: string): number | undefined {
   if (/^\d+$/.test(raw)) return Number(raw);
   if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) return Number(raw.replace(/\./g, ''));
@@ -26,24 +35,47 @@ export function readNumber(raw: string): number | undefined {
   return undefined;
 }
 
-/** Tokenizes cleaned text; `cleaned` must come from cleanText so offsets line up. */
-export function tokenize(cleaned: string): Token[] {
+/**
+ * Splits cleaned text into words, numbers and single symbols. Letters and digits split from each other,
+ * so glued input like "chốt5kg" reads as "chốt 5 kg". Offsets refer to `cleaned`.
+ */
+export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase()): Token[] {
+  // toLowerCase keeps the length for every script Vietnamese chat uses; if not, case is not told apart.
+  const caseKnown = lower.length === cleaned.length;
+  const folded = foldDiacritics(lower);
   const tokens: Token[] = [];
-  for (const match of cleaned.matchAll(TOKEN)) {
-    const raw = match[0];
-    const start = match.index;
-    const end = start + raw.length;
-    if (/^\d/.test(raw)) {
-      const value = readNumber(raw);
-      if (value === undefined) tokens.push({ kind: 'symbol', text: raw, key: raw, start, end });
-      else tokens.push({ kind: 'number', text: raw, key: raw, value, start, end });
-    } else if (/^\p{L}/u.test(raw)) {
-      tokens.push({ kind: 'word', text: raw, key: lexiconKey(raw), start, end });
-    } else {
-      tokens.push({ kind: 'symbol', text: raw, key: raw, start, end });
+  let i = 0;
+  while (i < lower.length) {
+    const code = lower.charCodeAt(i);
+    const start = i;
+    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0) {
+      i += 1;
+      continue;
     }
+    if (isDigit(code)) {
+      while (i < lower.length && (isDigit(lower.charCodeAt(i)) || ((lower[i] === '.' || lower[i] === ',') && isDigit(lower.charCodeAt(i + 1))))) i += 1;
+      const raw = lower.slice(start, i);
+      const value = readNumber(raw);
+      tokens.push(value === undefined
+        ? { kind: 'symbol', text: raw, key: raw, plain: true, upper: false, start, end: i }
+        : { kind: 'number', text: raw, key: raw, plain: true, upper: false, value, start, end: i });
+      continue;
+    }
+    if (isLetterAt(lower, i)) {
+      while (i < lower.length && isLetterAt(lower, i)) i += 1;
+      const text = lower.slice(start, i);
+      const fold = folded.slice(start, i);
+      const first = cleaned[start]!;
+      tokens.push({
+        kind: 'word', text: collapseRuns(text), key: collapseRuns(fold), plain: text === fold,
+        upper: caseKnown && first !== lower[start], start, end: i,
+      });
+      continue;
+    }
+    // One symbol; a surrogate pair (most emoji) stays together.
+    i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+    const text = lower.slice(start, i);
+    tokens.push({ kind: 'symbol', text, key: text, plain: true, upper: false, start, end: i });
   }
   return tokens;
 }
-
-export { cleanText };

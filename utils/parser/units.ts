@@ -1,4 +1,4 @@
-import { lexiconKey } from './text';
+import { PhraseTable } from './phrase-table';
 
 export interface MassUnit {
   /** Canonical Vietnamese name shown to users and written in results. */
@@ -17,40 +17,36 @@ export const MASS_UNITS: Record<string, MassUnit> = {
   g: { name: 'g', kg: 0.001 },
 };
 
-// Spellings as people type them, with and without diacritics; compared by lexicon key.
+// Spellings as people type them. Diacritics must agree when typed: "tá" (a dozen) is not "tạ".
 const MASS_UNIT_SPELLINGS: Record<string, readonly string[]> = {
   'tấn': ['tấn', 'tonne', 'tonnes', 'ton', 'tons'],
   'tạ': ['tạ'],
   'yến': ['yến'],
-  kg: ['kg', 'kgs', 'ký', 'kí', 'cân', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogam'],
+  kg: ['kg', 'kgs', 'ký', 'kí', 'cân', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogam', 'kilôgam', 'kílô', 'ki lô', 'kí lô'],
   'lạng': ['lạng'],
   g: ['g', 'gr', 'gram', 'grams', 'gam'],
 };
 
-const UNIT_BY_KEY = new Map<string, MassUnit>();
-for (const [name, spellings] of Object.entries(MASS_UNIT_SPELLINGS)) {
-  const unit = MASS_UNITS[name];
-  if (!unit) continue;
-  for (const spelling of spellings) UNIT_BY_KEY.set(lexiconKey(spelling), unit);
-}
-
-export function massUnitByKey(key: string): MassUnit | undefined {
-  return UNIT_BY_KEY.get(key);
-}
-
-export function massUnitByName(name: string): MassUnit | undefined {
-  return MASS_UNITS[name] ?? UNIT_BY_KEY.get(lexiconKey(name));
-}
+/** English unit words: only these take "a"/"an" as one ("a kilo", "half a tonne"). */
+export const ENGLISH_UNIT_KEYS = new Set(['kilo', 'kilos', 'kilogram', 'kilograms', 'tone', 'tones', 'ton', 'tons', 'box', 'boxes', 'bag', 'bags', 'basket', 'baskets', 'crate', 'crates', 'kg', 'kgs']);
 
 // Package words sellers commonly use. Their weight comes from the catalog; without one the item
 // is still read (quantity and unit) with unknown kg.
-const COMMON_PACKAGES = ['thùng', 'hộp', 'giỏ', 'túi', 'bao', 'két', 'khay', 'sọt', 'rổ', 'chùm', 'box', 'bag', 'basket', 'crate'];
-const PACKAGE_BY_KEY = new Map<string, string>();
-for (const name of COMMON_PACKAGES) {
-  const key = lexiconKey(name);
-  for (const plural of [key, `${key}s`, `${key}es`]) PACKAGE_BY_KEY.set(plural, name);
+export const COMMON_PACKAGES = ['thùng', 'hộp', 'giỏ', 'túi', 'bao', 'két', 'khay', 'sọt', 'rổ', 'chùm', 'box', 'bag', 'basket', 'crate'];
+
+export const MASS_UNIT_TABLE = new PhraseTable<MassUnit>();
+for (const [name, spellings] of Object.entries(MASS_UNIT_SPELLINGS)) {
+  for (const spelling of spellings) MASS_UNIT_TABLE.add(spelling, MASS_UNITS[name]!);
 }
 
-export function commonPackageByKey(key: string): string | undefined {
-  return PACKAGE_BY_KEY.get(key);
+/** Plural spellings of a package word: "box" → "boxes", "thùng" → "thùngs" (harmless). */
+export function pluralSpellings(word: string): string[] {
+  return [word, `${word}s`, `${word}es`];
+}
+
+export const COMMON_PACKAGE_TABLE = new PhraseTable<string>();
+for (const name of COMMON_PACKAGES) for (const spelling of pluralSpellings(name)) COMMON_PACKAGE_TABLE.add(spelling, name);
+
+export function massUnitByName(name: string): MassUnit | undefined {
+  return MASS_UNITS[name] ?? Object.values(MASS_UNITS).find((unit) => MASS_UNIT_SPELLINGS[unit.name]?.includes(name.toLowerCase()));
 }

@@ -1,0 +1,82 @@
+import type { Token } from './tokenize';
+import { hitText, type Hits, type PhraseHit } from './match';
+import type { ItemsReading } from './items';
+import type { Intent } from './result';
+
+export interface IntentDecision {
+  intent: Intent;
+  confidence: number;
+  reasons: string[];
+  /** For an order of a bare number ("chốt 2"): the number used. */
+  bareNumber?: { value: number; index: number };
+}
+
+const clamp = (value: number) => Math.round(Math.max(0.05, Math.min(0.99, value)) * 100) / 100;
+
+/** Long comments are reviews and stories; live chat orders are short. */
+const LONG_COMMENT_WORDS = 20;
+/** How far an order word may stand before its quantity ("lấy cho em 2 thùng"). */
+const ORDER_WORD_REACH = 3;
+
+function covered(ranges: readonly { start: number; end: number }[]): Set<number> {
+  const indexes = new Set<number>();
+  for (const range of ranges) for (let i = range.start; i < range.end; i += 1) indexes.add(i);
+  return indexes;
+}
+
+/**
+ * Decides what a comment is from the phrases found and the items read. Vetoes first (spam, another
+ * meaning), then cancel, change, question and the past; an order needs a quantity and either an order
+ * word near it or nothing else in the comment.
+ */
+export function decideIntent(tokens: readonly Token[], hits: Hits, reading: ItemsReading, hasPhone: boolean): IntentDecision {
+  const said = (found: readonly PhraseHit[], label: string) => found.map((hit) => `${label}: ${hitText(tokens, hit)}`);
+  if (hits.spam.length > 0) return { intent: 'none', confidence: 0.85, reasons: said(hits.spam, 'spam') };
+  if (hits.otherThing.length > 0) return { intent: 'none', confidence: 0.85, reasons: said(hits.otherThing, 'other meaning') };
+  if (hits.cancel.length > 0) return { intent: 'cancel', confidence: 0.85, reasons: said(hits.cancel, 'cancel') };
+  const { items } = reading;
+  const itemReasons = items.map((item) => `quantity: ${item.quantity}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`);
+  if (hits.change.length > 0 && (items.length > 0 || reading.bareNumbers.length > 0)) {
+    return { intent: 'change', confidence: 0.8, reasons: [...said(hits.change, 'change'), ...itemReasons] };
+  }
+  const questionMark = tokens.some((token) => token.text === '?');
+  if (hits.question.length > 0 || questionMark) {
+    return { intent: 'question', confidence: 0.8, reasons: [...said(hits.question, 'question'), ...(questionMark ? ['question mark'] : [])] };
+  }
+  if (hits.past.length > 0) return { intent: 'none', confidence: 0.75, reasons: said(hits.past, 'past') };
+
+  const words = tokens.filter((token) => token.kind !== 'symbol').length;
+  const itemTokens = covered(items);
+  const orderHits = hits.order.filter((hit) => !itemTokens.has(hit.start));
+  const orderReasons = said(orderHits, 'order word');
+  const reviewPenalty = 0.1 * hits.review.length + (words > LONG_COMMENT_WORDS ? 0.25 : 0);
+
+  if (items.length === 0) {
+    // "chốt 2": an order word with a bare number right after it
+    for (const hit of orderHits) {
+      const bare = reading.bareNumbers.find((n) => n.index >= hit.end && n.index - hit.end <= 2);
+      if (bare && words <= 8) return { intent: 'order', confidence: clamp(0.65 - reviewPenalty), reasons: [...orderReasons, `bare number: ${bare.value}`], bareNumber: bare };
+    }
+    return { intent: 'none', confidence: 0.9, reasons: [] };
+  }
+
+  const first = items[0]!;
+  const last = items[items.length - 1]!;
+  const before = orderHits.filter((hit) => hit.end <= first.start && first.start - hit.end <= ORDER_WORD_REACH);
+  const after = orderHits.filter((hit) => hit.start >= last.end && hit.start - last.end <= 2);
+  if (before.length > 0 || after.length > 0) {
+    const gap = before.length > 0 ? first.start - before[before.length - 1]!.end : 1;
+    const confidence = clamp(0.95 - 0.05 * gap - reviewPenalty);
+    if (confidence >= 0.5) return { intent: 'order', confidence, reasons: [...orderReasons, ...itemReasons] };
+    return { intent: 'none', confidence: 0.6, reasons: [...orderReasons, ...itemReasons, ...said(hits.review, 'not an order message')] };
+  }
+
+  // No order word by the quantity: a comment that is only the quantity (with a phone, a product or polite
+  // words) is an order; a quantity inside a sentence ("54 tấn trong 6 tiếng") is talk.
+  const known = covered([...items, ...reading.products, ...hits.filler, ...orderHits, ...hits.numberLabel]);
+  const leftover = tokens.filter((token, index) => token.kind !== 'symbol' && !known.has(index));
+  if (leftover.length === 0 && words <= 12) {
+    return { intent: 'order', confidence: clamp((hasPhone ? 0.8 : 0.75) - reviewPenalty), reasons: [...orderReasons, ...itemReasons, ...(hasPhone ? ['phone'] : [])] };
+  }
+  return { intent: 'none', confidence: 0.6, reasons: [`quantity without an order word: ${leftover.map((t) => t.text).join(' ')}`] };
+}

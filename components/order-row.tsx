@@ -2,6 +2,7 @@ import type { OrderRecord, OrderStatus } from '../utils/store/records';
 import type { Decision } from '../utils/store/orders';
 import type { MessageKey } from '../utils/i18n/messages';
 import { useI18n } from './i18n';
+import { REVIEW_BELOW } from '../utils/parser/review';
 
 const STATUS_LABEL: Record<OrderStatus, MessageKey> = {
   pending: 'statusPending',
@@ -26,6 +27,9 @@ export function OrderRow({ order, onDecide }: OrderRowProps) {
       <div className="order-head">
         <span className="order-buyer">{order.authorName}</span>
         <span className="order-what">{what}</span>
+        {order.status === 'pending' && order.confidence < REVIEW_BELOW && (
+          <span className="order-review" title={order.reasons.join(' · ')}>{t('needsReview')}</span>
+        )}
         <span className="order-kg">{order.totalKg === null ? t('unknown') : `${formatNumber(order.totalKg)} kg`}</span>
       </div>
       <div className="order-comment" title={order.reasons.join(' · ')}>{order.text}</div>

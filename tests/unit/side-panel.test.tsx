@@ -66,6 +66,13 @@ describe('side panel', () => {
     expect(screen.getAllByTestId('order').map((row) => row.dataset.orderId)).toEqual(['youtube:m1']);
   });
 
+  it('marks the orders the parser is unsure of for review', async () => {
+    await panelWith([chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 3', { authorName: 'Minh' })]);
+    await screen.findByTestId('tally');
+    const flagged = screen.getAllByTestId('order').filter((row) => row.textContent?.includes('Cần xem lại'));
+    expect(flagged.map((row) => row.dataset.orderId)).toEqual(['youtube:m2']);
+  });
+
   it('explains what to do when nothing has been read yet', async () => {
     render(<SidePanelApp db={freshDatabase()} sendCommand={vi.fn()} browserLanguages={['en']} />);
     expect(await screen.findByText(/Open the chat of a YouTube live stream/)).toBeTruthy();

@@ -34,6 +34,7 @@ const vi = {
   confirmOrderOf: 'Xác nhận đơn của {name}',
   rejectOrderOf: 'Từ chối đơn của {name}',
   reopenOrderOf: 'Mở lại đơn của {name}',
+  needsReview: 'Cần xem lại',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -68,6 +69,7 @@ const en: Record<keyof typeof vi, string> = {
   confirmOrderOf: 'Confirm the order of {name}',
   rejectOrderOf: 'Reject the order of {name}',
   reopenOrderOf: 'Reopen the order of {name}',
+  needsReview: 'Check this',
 };
 
 export type MessageKey = keyof typeof vi;

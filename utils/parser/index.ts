@@ -4,3 +4,4 @@ export { indexCatalog, type CatalogIndex } from './catalog-index';
 export { catalogSchema, productSchema, EMPTY_CATALOG, type Catalog, type Product } from './catalog';
 export { parseResultSchema, orderItemSchema, intentSchema, INTENTS, type ParseResult, type OrderItem, type Intent } from './result';
 export { findPhones, toNationalPhone } from './phone';
+export { REVIEW_BELOW } from './review';

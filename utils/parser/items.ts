@@ -5,7 +5,7 @@ import type { Product } from './catalog';
 import type { Hits } from './match';
 import { choosePackage } from './catalog-index';
 import { COMMON_PACKAGE_TABLE, MASS_UNIT_TABLE, massUnitByName, type MassUnit } from './units';
-import { isHalfSuffix, readQuantity } from './numbers';
+import { isHalfSuffix, mayStartNumberWord, readQuantity } from './numbers';
 
 export interface ItemSpan extends OrderItem {
   /** Token index range [start, end) the item was read from. */
@@ -73,8 +73,18 @@ function defaultUnitItem(amount: number, product: Product | undefined) {
 
 const isQuantityToken = (token: Token) => token.kind !== 'number' || (token.value! <= MAX_QUANTITY && !/^0\d/.test(token.text));
 
+/** Most chat has no number and no unit at all: such a comment has no items to look for. */
+function mayHaveQuantity(tokens: readonly Token[], catalog: CatalogIndex): boolean {
+  for (const token of tokens) {
+    if (token.kind === 'number') return true;
+    if (token.kind === 'word' && (mayStartNumberWord(token) || MASS_UNIT_TABLE.startsWith(token.key) || COMMON_PACKAGE_TABLE.startsWith(token.key) || catalog.packages.startsWith(token.key))) return true;
+  }
+  return false;
+}
+
 export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits: Hits): ItemsReading {
   const reading: ItemsReading = { items: [], excluded: [], bareNumbers: [], products: [] };
+  if (!mayHaveQuantity(tokens, catalog)) return reading;
   let named: Product | undefined;
 
   const push = (item: Omit<ItemSpan, 'productNamed'>) => {

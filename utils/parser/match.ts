@@ -28,10 +28,12 @@ function matchesAt(tokens: readonly Token[], at: number, words: readonly Compile
   return at + words.length;
 }
 
-export type Hits = Record<Category, PhraseHit[]>;
+export type Hits = Record<Category, readonly PhraseHit[]>;
 
+// Most categories find nothing in a comment: they share one empty list until they do.
+const NONE: readonly PhraseHit[] = Object.freeze([]);
 const emptyHits = (): Hits => ({
-  order: [], cancel: [], change: [], question: [], past: [], review: [], measure: [], otherThing: [], spam: [], filler: [], numberLabel: [], numberNoun: [],
+  order: NONE, cancel: NONE, change: NONE, question: NONE, past: NONE, review: NONE, measure: NONE, otherThing: NONE, spam: NONE, filler: NONE, numberLabel: NONE, numberNoun: NONE,
 });
 
 /**
@@ -56,11 +58,13 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
       if (entry.atStart && at !== firstWord) continue;
       const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired ?? false);
       if (end === undefined || (entry.atEnd && end - 1 !== lastWord)) continue;
-      const list = hits[entry.category];
-      const last = list[list.length - 1];
+      const found = hits[entry.category];
+      const last = found[found.length - 1];
       if (last && last.end >= end) continue; // inside a longer phrase already found
+      const list = found === NONE ? [] : (found as PhraseHit[]);
       if (last && last.start === at) list.pop(); // a longer phrase from the same word
       list.push({ category: entry.category, start: at, end });
+      hits[entry.category] = list;
     }
   }
   return hits;

@@ -45,6 +45,9 @@ export interface NumberReading {
   next: number;
 }
 
+/** Whether a word could start a number ("hai", "nửa", "a"). */
+export const mayStartNumberWord = (token: Token) => NUMBER_START_KEYS.has(token.key);
+
 export const isHalfSuffix = (token: Token | undefined) => token?.kind === 'word' && lookup(HALF_SUFFIX, token) !== undefined;
 
 /** A number in digits or words at tokens[i]. */

@@ -10,11 +10,10 @@ import { findPhrases } from './match';
 import { COMPILED_LEXICON } from './lexicon';
 import { decideIntent } from './intent';
 import { massUnitByName } from './units';
+import { REVIEW_BELOW } from './review';
 
 /** Longer than any real chat comment; the rest is not read (YouTube caps chat at 200 characters). */
 export const MAX_PARSED_LENGTH = 500;
-/** Orders the parser is less sure of than this are marked for the assistant's review. */
-export const REVIEW_BELOW = 0.75;
 
 const EMPTY_INDEX = indexCatalog(EMPTY_CATALOG);
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -28,7 +28,8 @@ export class PhraseTable<T> {
     return best;
   }
 
-  get size(): number {
-    return this.byKey.size;
+  /** Whether some phrase starts with this key: a cheap test before `at`. */
+  startsWith(key: string): boolean {
+    return this.byKey.has(key);
   }
 }

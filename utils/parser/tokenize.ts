@@ -21,9 +21,14 @@ export interface Token {
 const isDigit = (code: number) => code >= 48 && code <= 57;
 const isAsciiLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 const LETTER = /[\p{L}\p{M}]/u;
+// Letters of Latin scripts (Vietnamese among them) looked up in a table; other scripts ask the regex.
+const LATIN_END = 0x2000;
+const LATIN_LETTER = new Uint8Array(LATIN_END);
+for (let code = 0; code < LATIN_END; code += 1) LATIN_LETTER[code] = LETTER.test(String.fromCharCode(code)) ? 1 : 0;
 const isLetterAt = (text: string, i: number) => {
   const code = text.charCodeAt(i);
   if (code < 128) return isAsciiLetter(code);
+  if (code < LATIN_END) return LATIN_LETTER[code] === 1;
   return !(code >= 0xd800 && code <= 0xdfff) && LETTER.test(text[i]!);
 };
 

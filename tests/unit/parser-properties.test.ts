@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { catalogSchema, indexCatalog, parseComment, toNationalPhone } from '../../utils/parser/index';
+import { foldDiacritics } from '../../utils/parser/text';
+
+const catalog = indexCatalog(catalogSchema.parse(JSON.parse(readFileSync('tests/fixtures/lychee-catalog.json', 'utf8'))));
+
+// Pieces of the order language, with their diacritics, to build comments from.
+const ORDER_WORDS = ['chốt', 'lấy', 'đặt', 'mua', 'xí', 'lên đơn', 'cho em', 'gửi em', 'order'];
+const MASS_UNITS: [string, number][] = [['kg', 1], ['ký', 1], ['kí', 1], ['cân', 1], ['lạng', 0.1], ['yến', 10], ['tạ', 100], ['tấn', 1000]];
+const FILLERS = ['', ' nhé', ' nha', ' ạ', ' shop ơi', ' nhé shop', ' 🍒', '!!!'];
+const MOBILE_PREFIXES = ['90', '91', '93', '94', '96', '97', '98', '86', '88', '89', '70', '76', '77', '78', '79', '81', '82', '83', '84', '85', '32', '33', '34', '35', '36', '37', '38', '39', '56', '58', '59'];
+
+const quantity = fc.integer({ min: 1, max: 999 });
+const orderComment = fc.record({
+  verb: fc.constantFrom(...ORDER_WORDS),
+  amount: quantity,
+  unit: fc.constantFrom(...MASS_UNITS),
+  glued: fc.boolean(),
+  filler: fc.constantFrom(...FILLERS),
+});
+
+/** A valid mobile number in one of the ways people type it. */
+const phone = fc
+  .record({
+    prefix: fc.constantFrom(...MOBILE_PREFIXES),
+    rest: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 7 }),
+    style: fc.constantFrom('plain', 'spaces', 'dots', 'dashes', '+84', '84', 'letter-o'),
+  })
+  .map(({ prefix, rest, style }) => {
+    const national = `0${prefix}${rest.join('')}`;
+    const groups = [national.slice(0, 4), national.slice(4, 7), national.slice(7)];
+    const typed = {
+      plain: national, spaces: groups.join(' '), dots: groups.join('.'), dashes: groups.join('-'),
+      '+84': `+84 ${national.slice(1)}`, '84': `84${national.slice(1)}`, 'letter-o': `o${national.slice(1)}`,
+    }[style];
+    return { national, typed };
+  })
+  .filter(({ national }) => toNationalPhone(national) === national);
+
+describe('parser properties', () => {
+  it('never throws, and never returns a negative or non-finite weight', () => {
+    const pieces = fc.constantFrom('chốt', 'lấy', 'kg', 'ký', 'tạ', 'tấn', 'rưỡi', 'nửa', 'thùng', 'hộp', 'v1', 'x', '2', '0,5', '1.000', '-', '?', 'hủy', '0912345678', '+84', 'mươi', 'lăm', 'hai', '🍒', '\u200b', ' ');
+    const comment = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.array(pieces, { maxLength: 20 }).map((p) => p.join(' ')), fc.array(pieces, { maxLength: 20 }).map((p) => p.join('')));
+    fc.assert(fc.property(comment, fc.boolean(), (text, withCatalog) => {
+      const result = parseComment(text, withCatalog ? catalog : undefined);
+      for (const item of result.items) {
+        expect(Number.isFinite(item.quantity) && item.quantity >= 0).toBe(true);
+        if (item.kg !== null) expect(Number.isFinite(item.kg) && item.kg >= 0).toBe(true);
+      }
+      if (result.totalKg !== null) expect(Number.isFinite(result.totalKg) && result.totalKg >= 0).toBe(true);
+      expect(result.confidence).toBeGreaterThanOrEqual(0);
+      expect(result.confidence).toBeLessThanOrEqual(1);
+    }), { numRuns: 3000 });
+  });
+
+  it('reads an order with a mass unit exactly', () => {
+    fc.assert(fc.property(orderComment, ({ verb, amount, unit: [unit, kg], glued, filler }) => {
+      const result = parseComment(`${verb} ${amount}${glued ? '' : ' '}${unit}${filler}`);
+      expect(result.intent).toBe('order');
+      expect(result.totalKg).toBeCloseTo(amount * kg, 6);
+    }), { numRuns: 1000 });
+  });
+
+  it('never reads a phone number as a quantity, wherever it stands', () => {
+    fc.assert(fc.property(orderComment, phone, fc.constantFrom('before', 'after', 'middle'), ({ verb, amount, unit: [unit, kg] }, { national, typed }, where) => {
+      const text = where === 'before' ? `${typed} ${verb} ${amount}${unit}` : where === 'after' ? `${verb} ${amount}${unit} ${typed}` : `${verb} ${typed} ${amount} ${unit}`;
+      const result = parseComment(text);
+      expect(result.phone).toBe(national);
+      expect(result.intent).toBe('order');
+      expect(result.items.map((item) => item.quantity)).toEqual([amount]);
+      expect(result.totalKg).toBeCloseTo(amount * kg, 6);
+    }), { numRuns: 1000 });
+  });
+
+  it('gives the same answer with and without diacritics', () => {
+    const comment = fc.oneof(
+      orderComment.map(({ verb, amount, unit: [unit], filler }) => `${verb} ${amount} ${unit}${filler}`),
+      fc.record({ verb: fc.constantFrom(...ORDER_WORDS), amount: fc.integer({ min: 1, max: 20 }), pack: fc.constantFrom('thùng', 'hộp', 'giỏ', 'túi') }).map(({ verb, amount, pack }) => `${verb} ${amount} ${pack}`),
+      fc.constantFrom('hủy đơn', 'thôi em không lấy nữa', 'sửa thành 3kg', 'đổi sang 2 thùng', '5kg bao nhiêu tiền', '1 hộp mấy ký', 'hôm qua mua 10kg', 'lấy 2 yến rưỡi', 'lấy ký rưỡi', 'lấy nửa tạ', 'chốt hai mươi lăm ký', 'năm ngoái bán 5 tấn', 'bé nhà mình 12kg', 'yến sào', 'tập tạ 20kg'),
+    );
+    fc.assert(fc.property(comment, fc.boolean(), (text, withCatalog) => {
+      const index = withCatalog ? catalog : undefined;
+      const typed = parseComment(text, index);
+      const plain = parseComment(foldDiacritics(text), index);
+      expect({ intent: plain.intent, totalKg: plain.totalKg, phone: plain.phone, quantities: plain.items.map((i) => [i.quantity, i.kg]) })
+        .toEqual({ intent: typed.intent, totalKg: typed.totalKg, phone: typed.phone, quantities: typed.items.map((i) => [i.quantity, i.kg]) });
+    }), { numRuns: 1000 });
+  });
+});

@@ -2,6 +2,7 @@ import type { OrderRecord, OrderStatus } from '../utils/store/records';
 import type { Decision } from '../utils/store/orders';
 import type { MessageKey } from '../utils/i18n/messages';
 import { useI18n } from './i18n';
+import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { REVIEW_BELOW } from '../utils/parser/review';
 
 const STATUS_LABEL: Record<OrderStatus, MessageKey> = {
@@ -25,6 +26,7 @@ export function OrderRow({ order, onDecide }: OrderRowProps) {
   return (
     <li className={`order order-${order.status}`} data-testid="order" data-order-id={order.id} data-status={order.status} data-kg={order.totalKg ?? ''}>
       <div className="order-head">
+        <span className={`order-platform platform-${order.platform}`}>{PLATFORM_LABELS[order.platform]}</span>
         <span className="order-buyer">{order.authorName}</span>
         <span className="order-what">{what}</span>
         {order.status === 'pending' && order.confidence < REVIEW_BELOW && (

@@ -7,18 +7,22 @@ import type { Decision } from '../utils/store/orders';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { loadSettings } from '../utils/store/settings';
 import { computeTally } from '../utils/store/tally';
+import { groupBroadcasts, type Broadcast } from '../utils/store/broadcasts';
 import { browserLanguage } from '../utils/i18n/messages';
 import { I18nProvider, useI18n } from './i18n';
 import { TallyView } from './tally-view';
 import { OrderRow } from './order-row';
 import { StreamPicker } from './stream-picker';
+import { BroadcastStreams } from './broadcast-streams';
 import { LanguageSwitch } from './language-switch';
+import { HealthView } from './health-view';
 
 export interface SidePanelProps {
   db: ChotDatabase;
   /** Writes go to the background, the single writer. */
   sendCommand: (command: PanelCommand) => Promise<CommandReply>;
   browserLanguages: readonly string[];
+  healthEveryMs?: number;
 }
 
 export function SidePanelApp(props: SidePanelProps) {
@@ -31,22 +35,26 @@ export function SidePanelApp(props: SidePanelProps) {
   );
 }
 
-/** The stream's orders in chat order; undefined while loading (useLiveQuery keeps the previous stream's result until then). */
-function useStreamOrders(db: ChotDatabase, streamId: string | undefined): OrderRecord[] | undefined {
-  const loaded = useLiveQuery(async () => ({
-    streamId,
-    orders: streamId ? await db.orders.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).toArray() : [],
-  }), [db, streamId]);
-  return loaded && loaded.streamId === streamId ? loaded.orders : undefined;
+/** The broadcast's orders in chat order; undefined while loading (useLiveQuery keeps the previous result until then). */
+function useBroadcastOrders(db: ChotDatabase, broadcast: Broadcast | undefined): OrderRecord[] | undefined {
+  const streamIds = broadcast?.streams.map((stream) => stream.id).sort().join('\n') ?? '';
+  const loaded = useLiveQuery(async () => {
+    const perStream = await Promise.all(
+      streamIds.split('\n').filter(Boolean).map((id) => db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()),
+    );
+    return { streamIds, orders: perStream.flat().sort((a, b) => a.observedAt - b.observedAt) };
+  }, [db, streamIds]);
+  return loaded && loaded.streamIds === streamIds ? loaded.orders : undefined;
 }
 
-function SidePanel({ db, sendCommand, chosenLanguage }: SidePanelProps & { chosenLanguage: Language | null }) {
+function SidePanel({ db, sendCommand, chosenLanguage, healthEveryMs }: SidePanelProps & { chosenLanguage: Language | null }) {
   const { t } = useI18n();
-  const streams = useLiveQuery(() => db.streams.orderBy('lastMessageAt').reverse().toArray(), [db]);
-  const [chosenStream, setChosenStream] = useState<string | null>(null);
+  const streams = useLiveQuery(() => db.streams.toArray(), [db]);
+  const broadcasts = streams ? groupBroadcasts(streams) : undefined;
+  const [chosenBroadcast, setChosenBroadcast] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const streamId = streams?.some((s) => s.id === chosenStream) ? chosenStream! : streams?.[0]?.id;
-  const orders = useStreamOrders(db, streamId);
+  const broadcast = broadcasts?.find((b) => b.id === chosenBroadcast) ?? broadcasts?.[0];
+  const orders = useBroadcastOrders(db, broadcast);
 
   const run = async (command: PanelCommand) => {
     try {
@@ -65,10 +73,12 @@ function SidePanel({ db, sendCommand, chosenLanguage }: SidePanelProps & { chose
         <LanguageSwitch chosen={chosenLanguage} onChange={(language) => run({ type: 'set-language', language })} />
       </header>
       {error && <p role="alert" className="error">{error}</p>}
-      {streams && streams.length === 0 && <p className="empty">{t('noStreams')}</p>}
-      {streamId && streams && (
+      <HealthView sendCommand={sendCommand} everyMs={healthEveryMs} />
+      {broadcasts && broadcasts.length === 0 && <p className="empty">{t('noStreams')}</p>}
+      {broadcast && broadcasts && (
         <>
-          <StreamPicker streams={streams} selectedId={streamId} onSelect={setChosenStream} />
+          <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosenBroadcast} />
+          <BroadcastStreams broadcast={broadcast} others={broadcasts.filter((b) => b.id !== broadcast.id)} run={(command) => void run(command)} />
           {/* no tally until the orders are loaded: a zero that is not true would mislead the host */}
           {orders && <TallyView tally={computeTally(orders)} />}
           <h2>{t('orders')}</h2>

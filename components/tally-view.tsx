@@ -1,5 +1,6 @@
 import type { Tally } from '../utils/store/tally';
 import { useI18n } from './i18n';
+import { PLATFORMS, PLATFORM_LABELS } from '../utils/platforms/platform';
 
 /** The numbers the host watches. data-* attributes carry plain numbers for tests and other tools. */
 export function TallyView({ tally }: { tally: Tally }) {
@@ -30,6 +31,15 @@ export function TallyView({ tally }: { tally: Tally }) {
         <span className="tally-value">{formatNumber(tally.orders, 0)}</span>
       </div>
       {tally.unknownWeight > 0 && <p className="tally-note">{t('unknownWeight', { count: tally.unknownWeight })}</p>}
+      {Object.keys(tally.byPlatform).length > 1 && (
+        <ul className="tally-platforms">
+          {PLATFORMS.filter((platform) => tally.byPlatform[platform]).map((platform) => (
+            <li key={platform} data-testid="platform-tally" data-platform={platform} data-kg={tally.byPlatform[platform]!.kg} data-orders={tally.byPlatform[platform]!.orders}>
+              {PLATFORM_LABELS[platform]}: {formatNumber(tally.byPlatform[platform]!.kg)} kg · {t('ordersCount', { count: tally.byPlatform[platform]!.orders })}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

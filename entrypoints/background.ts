@@ -2,19 +2,23 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../utils/store/db';
 import { createBackgroundRouter } from '../utils/messaging/background-router';
+import { HealthRegistry } from '../utils/messaging/health-registry';
 import { EMPTY_CATALOG, indexCatalog } from '../utils/parser/index';
 
 export default defineBackground(() => {
   const db = openDatabase();
+  const health = new HealthRegistry();
   const catalog = indexCatalog(EMPTY_CATALOG);
   const route = createBackgroundRouter({
     db,
+    health,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     catalog: () => catalog,
   });
 
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  browser.tabs.onRemoved.addListener((tabId) => health.forgetTab(tabId));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     route(message, sender).then(sendResponse, (error: unknown) =>

@@ -11,7 +11,7 @@ async function timeIngest(count: number, batchSize: number): Promise<number> {
   const catalog = indexCatalog(EMPTY_CATALOG);
   const started = performance.now();
   for (let i = 0; i < messages.length; i += batchSize) {
-    await ingestChat(db, { platform: 'youtube', videoId: 'benchmark' }, messages.slice(i, i + batchSize), catalog);
+    await ingestChat(db, { platform: 'youtube', key: 'benchmark' }, messages.slice(i, i + batchSize), catalog);
   }
   const elapsed = performance.now() - started;
   if ((await db.messages.count()) !== count) throw new Error('ingest lost messages');

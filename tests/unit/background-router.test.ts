@@ -1,29 +1,42 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
-import { createBackgroundRouter } from '../../utils/messaging/background-router';
+import { createBackgroundRouter, type MessageSender } from '../../utils/messaging/background-router';
+import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { loadSettings } from '../../utils/store/settings';
+import type { ReaderHealth } from '../../utils/messaging/reader-health';
 import { freshDatabase, chatRow } from './test-db';
 
 let db = freshDatabase();
+let health = new HealthRegistry();
 afterEach(() => {
   db.close();
   db = freshDatabase();
+  health = new HealthRegistry();
 });
 
 const ID = 'chotextensionid';
 const ORIGIN = `chrome-extension://${ID}/`;
-const route = () => createBackgroundRouter({ db, extensionId: ID, extensionOrigin: ORIGIN, catalog: () => indexCatalog(EMPTY_CATALOG) });
-const batch = (messages: unknown[], title?: string) => ({ type: 'chat-batch', messages, ...(title ? { title } : {}) });
+const YT_CHAT = 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345';
+const route = () => createBackgroundRouter({ db, health, extensionId: ID, extensionOrigin: ORIGIN, catalog: () => indexCatalog(EMPTY_CATALOG) });
+const youtube = { platform: 'youtube', key: 'vid12345' } as const;
+const batch = (messages: unknown[], stream: Record<string, string> = youtube) => ({ type: 'chat-batch', stream, messages });
+const from = (url: string, tabId = 7): MessageSender => ({ id: ID, url, tab: { id: tabId }, frameId: 0 });
+const panel = from(`${ORIGIN}sidepanel.html`);
 
-describe('background router', () => {
-  it('stores chat from a live chat frame under the stream named by the frame URL', async () => {
-    const reply = await route()(batch([chatRow('m1', 'chốt 2kg')], 'Vải thiều'), { id: ID, url: 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345' });
+describe('background router: chat', () => {
+  it('stores chat from a live chat frame under the stream it claims', async () => {
+    const reply = await route()(batch([chatRow('m1', 'chốt 2kg')], { ...youtube, title: 'Vải thiều' }), from(YT_CHAT));
     expect(reply).toEqual({ ok: true, stored: 1, duplicates: 0, invalid: 0 });
-    expect(await db.streams.get('youtube:vid12345')).toMatchObject({ title: 'Vải thiều' });
+    expect(await db.streams.get('youtube:vid12345')).toMatchObject({ title: 'Vải thiều', broadcastId: 'youtube:vid12345' });
   });
 
-  it('accepts the host view on studio.youtube.com', async () => {
-    const reply = await route()(batch([chatRow('m1', 'chốt 2kg')]), { id: ID, url: 'https://studio.youtube.com/live_chat?v=vid12345' });
+  it.each([
+    ['the host view on studio.youtube.com', 'https://studio.youtube.com/live_chat?v=vid12345', youtube, 'youtube'],
+    ['a TikTok live', 'https://www.tiktok.com/@vuonvai/live', { platform: 'tiktok', key: '@vuonvai/2026-11-26' }, 'tiktok'],
+    ['a Facebook live video', 'https://www.facebook.com/vuonvai/videos/1234567890', { platform: 'facebook', key: '1234567890' }, 'facebook'],
+    ['Facebook Watch live', 'https://www.facebook.com/watch/live/?v=1234567890', { platform: 'facebook', key: '1234567890' }, 'facebook'],
+  ])('accepts %s', async (_name, url, stream, platform) => {
+    const reply = await route()(batch([chatRow('m1', 'chốt 2kg', { platform })], stream), from(url));
     expect(reply).toMatchObject({ ok: true, stored: 1 });
   });
 
@@ -33,41 +46,71 @@ describe('background router', () => {
     ['another site', 'https://evil.example/live_chat?v=vid12345'],
     ['plain http', 'http://www.youtube.com/live_chat?v=vid12345'],
     ['no video id', 'https://www.youtube.com/live_chat'],
+    ['a TikTok live claimed as YouTube', 'https://www.tiktok.com/@vuonvai/live'],
+    ['a Facebook feed page', 'https://www.facebook.com/'],
     ['an extension page', `${ORIGIN}sidepanel.html`],
   ])('refuses chat from %s', async (_name, url) => {
-    const reply = await route()(batch([chatRow('m1', 'chốt 2kg')]), { id: ID, url });
+    const reply = await route()(batch([chatRow('m1', 'chốt 2kg')]), from(url));
     expect(reply).toEqual({ ok: false, error: 'not a supported live chat page' });
     expect(await db.messages.count()).toBe(0);
   });
 
   it('refuses messages from other extensions', async () => {
-    const reply = await route()(batch([chatRow('m1', 'chốt 2kg')]), { id: 'someone-else', url: 'https://www.youtube.com/live_chat?v=vid12345' });
+    const reply = await route()(batch([chatRow('m1', 'chốt 2kg')]), { ...from(YT_CHAT), id: 'someone-else' });
     expect(reply).toMatchObject({ ok: false });
     expect(await db.messages.count()).toBe(0);
   });
 
-  it('refuses oversized batches whole', async () => {
+  it('refuses oversized batches and malformed stream claims whole', async () => {
     const rows = Array.from({ length: 501 }, (_, i) => chatRow(`m${i}`, 'chốt 1kg'));
-    const reply = await route()(batch(rows), { id: ID, url: 'https://www.youtube.com/live_chat?v=vid12345' });
-    expect(reply).toMatchObject({ ok: false });
+    expect(await route()(batch(rows), from(YT_CHAT))).toMatchObject({ ok: false });
+    expect(await route()(batch([chatRow('m1', 'chốt 1kg')], { platform: 'youtube', key: '<script>' }), from(YT_CHAT))).toMatchObject({ ok: false });
     expect(await db.messages.count()).toBe(0);
   });
+});
 
-  it('takes panel commands only from extension pages', async () => {
-    await route()(batch([chatRow('m1', 'chốt 2kg')]), { id: ID, url: 'https://www.youtube.com/live_chat?v=vid12345' });
-    const fromChat = await route()({ type: 'decide-order', orderId: 'youtube:m1', status: 'confirmed' }, { id: ID, url: 'https://www.youtube.com/live_chat?v=vid12345' });
-    expect(fromChat).toMatchObject({ ok: false });
+describe('background router: health', () => {
+  const report: ReaderHealth = {
+    platform: 'youtube', streamKey: 'vid12345', title: null, host: null, attached: true, listSelector: '#items', rowsSeen: 4, rowsSent: 4, rowsStored: 4,
+    refused: 0, pending: 0, skipped: { 'empty-text': 1 }, lastRowAt: 1_780_000_000_000, warnings: [{ kind: 'filtered-chat', detail: 'Top chat' }],
+  };
+
+  it('keeps what each reading tab reports and gives it to the panel', async () => {
+    expect(await route()({ type: 'reader-health', health: report }, from(YT_CHAT, 3))).toEqual({ ok: true });
+    const reply = await route()({ type: 'get-health' }, panel);
+    expect(reply).toMatchObject({ ok: true, tabs: [{ tabId: 3, frameId: 0, url: YT_CHAT, rowsSeen: 4, warnings: [{ kind: 'filtered-chat' }] }] });
+  });
+
+  it('refuses reports from pages that are not live chats, and malformed ones', async () => {
+    expect(await route()({ type: 'reader-health', health: report }, from('https://www.youtube.com/watch?v=vid12345'))).toMatchObject({ ok: false });
+    expect(await route()({ type: 'reader-health', health: { ...report, rowsSeen: -1 } }, from(YT_CHAT))).toMatchObject({ ok: false });
+    expect(health.list()).toEqual([]);
+  });
+});
+
+describe('background router: panel commands', () => {
+  it('takes them only from extension pages', async () => {
+    await route()(batch([chatRow('m1', 'chốt 2kg')]), from(YT_CHAT));
+    expect(await route()({ type: 'decide-order', orderId: 'youtube:m1', status: 'confirmed' }, from(YT_CHAT))).toMatchObject({ ok: false });
     expect((await db.orders.get('youtube:m1'))?.status).toBe('pending');
-    const fromPanel = await route()({ type: 'decide-order', orderId: 'youtube:m1', status: 'confirmed' }, { id: ID, url: `${ORIGIN}sidepanel.html` });
-    expect(fromPanel).toEqual({ ok: true });
+    expect(await route()({ type: 'decide-order', orderId: 'youtube:m1', status: 'confirmed' }, panel)).toEqual({ ok: true });
     expect((await db.orders.get('youtube:m1'))?.status).toBe('confirmed');
   });
 
-  it('validates panel commands', async () => {
-    const panel = { id: ID, url: `${ORIGIN}sidepanel.html` };
+  it('validates them', async () => {
     expect(await route()({ type: 'decide-order', orderId: 'x', status: 'cancelled' }, panel)).toEqual({ ok: false, error: 'malformed message' });
     expect(await route()({ type: 'set-language', language: 'fr' }, panel)).toEqual({ ok: false, error: 'malformed message' });
     expect(await route()({ type: 'set-language', language: 'en' }, panel)).toEqual({ ok: true });
     expect(await loadSettings(db)).toEqual({ language: 'en' });
+  });
+
+  it('joins and separates streams of one broadcast', async () => {
+    await route()(batch([chatRow('m1', 'chốt 2kg')]), from(YT_CHAT));
+    await route()(batch([chatRow('f1', 'chốt 3kg', { platform: 'facebook' })], { platform: 'facebook', key: '1234567890' }), from('https://www.facebook.com/watch/live/?v=1234567890'));
+    expect(await route()({ type: 'join-stream', broadcastId: 'youtube:vid12345', streamId: 'facebook:1234567890' }, panel)).toEqual({ ok: true });
+    expect((await db.streams.get('facebook:1234567890'))?.broadcastId).toBe('youtube:vid12345');
+    expect(await route()({ type: 'join-stream', broadcastId: 'youtube:vid12345', streamId: 'facebook:1234567890' }, panel)).toEqual({ ok: false, error: 'same-broadcast' });
+    expect(await route()({ type: 'split-stream', streamId: 'facebook:1234567890' }, panel)).toEqual({ ok: true });
+    expect((await db.streams.get('facebook:1234567890'))?.broadcastId).toBe('facebook:1234567890');
   });
 });

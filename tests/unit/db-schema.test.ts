@@ -1,18 +1,48 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { freshDatabase } from './test-db';
+import { Dexie } from 'dexie';
+import { ChotDatabase } from '../../utils/store/db';
+import { freshDatabase, chatRow, T0 } from './test-db';
+
+function schemaOf(db: Dexie) {
+  return Object.fromEntries(db.tables.map((table) => [table.name, [table.schema.primKey.keyPath, ...table.schema.indexes.map((i) => i.name)]]));
+}
 
 describe('database schema', () => {
-  it('version 1 has the tables and the indexes the tally queries use', async () => {
+  it('version 2 has the tables and the indexes the queries use', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBe(1);
-    const schema = Object.fromEntries(db.tables.map((table) => [table.name, [table.schema.primKey.keyPath, ...table.schema.indexes.map((i) => i.name)]]));
-    expect(schema).toEqual({
-      streams: ['id', 'lastMessageAt'],
+    expect(db.verno).toBe(2);
+    expect(schemaOf(db)).toEqual({
+      streams: ['id', 'lastMessageAt', 'broadcastId'],
       messages: ['id', '[streamId+observedAt]'],
       orders: ['id', '[streamId+observedAt]', '[streamId+authorKey]'],
       settings: ['id'],
     });
+    db.close();
+  });
+
+  it('upgrades a version 1 database with data in it', async () => {
+    const name = `chot-upgrade-${Date.now()}`;
+    // Version 1 exactly as it shipped, with a stream, a message and an order.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ streams: 'id, lastMessageAt', messages: 'id, [streamId+observedAt]', orders: 'id, [streamId+observedAt], [streamId+authorKey]', settings: 'id' });
+    await v1.table('streams').put({ id: 'youtube:abc12345', platform: 'youtube', videoId: 'abc12345', title: 'Vải thiều', firstMessageAt: T0, lastMessageAt: T0 + 5 });
+    await v1.table('messages').put({ ...chatRow('m1', 'chốt 2kg'), id: 'youtube:m1', streamId: 'youtube:abc12345', receivedAt: T0 });
+    await v1.table('orders').put({ id: 'youtube:m1', streamId: 'youtube:abc12345', status: 'confirmed', totalKg: 2, observedAt: T0 + 1, authorKey: 'name:Lan' });
+    await v1.table('settings').put({ id: 'settings', language: 'vi' });
+    v1.close();
+
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.streams.toArray()).toEqual([
+      { id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: 'Vải thiều', host: null, firstMessageAt: T0, lastMessageAt: T0 + 5, broadcastId: 'youtube:abc12345' },
+    ]);
+    expect(await db.streams.where('broadcastId').equals('youtube:abc12345').count()).toBe(1);
+    expect(await db.messages.count()).toBe(1);
+    expect(await db.orders.get('youtube:m1')).toMatchObject({ status: 'confirmed', totalKg: 2 });
+    expect(await db.settings.get('settings')).toEqual({ id: 'settings', language: 'vi' });
     db.close();
   });
 });

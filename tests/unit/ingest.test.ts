@@ -5,7 +5,7 @@ import { computeTally } from '../../utils/store/tally';
 import { decideOrder } from '../../utils/store/orders';
 import { freshDatabase, chatRow, T0 } from './test-db';
 
-const stream = { platform: 'youtube' as const, videoId: 'abcdef1' };
+const stream = { platform: 'youtube' as const, key: 'abcdef1' };
 const noCatalog = indexCatalog(EMPTY_CATALOG);
 let db = freshDatabase();
 afterEach(async () => {
@@ -22,7 +22,7 @@ describe('ingestChat', () => {
     expect(order).toMatchObject({ streamId: 'youtube:abcdef1', messageId: 'youtube:m1', status: 'pending', totalKg: 2, phone: '0912345678', authorName: 'Lan' });
     expect(await db.orders.count()).toBe(1);
     expect(await db.streams.get('youtube:abcdef1')).toEqual({
-      id: 'youtube:abcdef1', platform: 'youtube', videoId: 'abcdef1', title: 'Vải thiều', firstMessageAt: T0 + 1, lastMessageAt: T0 + 2,
+      id: 'youtube:abcdef1', platform: 'youtube', streamKey: 'abcdef1', title: 'Vải thiều', host: null, firstMessageAt: T0 + 1, lastMessageAt: T0 + 2, broadcastId: 'youtube:abcdef1',
     });
   });
 
@@ -86,7 +86,7 @@ describe('ingestChat', () => {
 
   it('keeps streams apart', async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog);
-    await ingestChat(db, { platform: 'youtube', videoId: 'other22' }, [chatRow('m2', 'chốt 3kg')], noCatalog);
+    await ingestChat(db, { platform: 'youtube', key: 'other22' }, [chatRow('m2', 'chốt 3kg')], noCatalog);
     expect((await db.streams.toArray()).map((s) => s.id).sort()).toEqual(['youtube:abcdef1', 'youtube:other22']);
     expect((await db.orders.get('youtube:m2'))?.streamId).toBe('youtube:other22');
   });
@@ -96,7 +96,7 @@ describe('decideOrder and tally', () => {
   it('confirms, rejects and reopens; a cancelled order stays cancelled', async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 5kg', { authorName: 'Minh' }), chatRow('m3', 'hủy', { authorName: 'Minh' })], noCatalog);
     expect(await decideOrder(db, 'youtube:m1', 'confirmed')).toEqual({ ok: true });
-    expect(computeTally(await db.orders.toArray())).toEqual({ pendingKg: 0, confirmedKg: 2, totalTonnes: 0.002, orders: 1, unknownWeight: 0 });
+    expect(computeTally(await db.orders.toArray())).toEqual({ pendingKg: 0, confirmedKg: 2, totalTonnes: 0.002, orders: 1, unknownWeight: 0, byPlatform: { youtube: { kg: 2, orders: 1 } } });
     expect(await decideOrder(db, 'youtube:m2', 'confirmed')).toEqual({ ok: false, error: 'cancelled' });
     expect(await decideOrder(db, 'youtube:nope', 'confirmed')).toEqual({ ok: false, error: 'not-found' });
     await decideOrder(db, 'youtube:m1', 'rejected');
@@ -113,6 +113,6 @@ describe('decideOrder and tally', () => {
       { ...base, id: '3', totalKg: 0.1, status: 'pending' },
       { ...base, id: '4', totalKg: 0.2, status: 'pending' },
     ]);
-    expect(tally).toEqual({ pendingKg: 0.3, confirmedKg: 1500, totalTonnes: 1.5, orders: 4, unknownWeight: 1 });
+    expect(tally).toEqual({ pendingKg: 0.3, confirmedKg: 1500, totalTonnes: 1.5, orders: 4, unknownWeight: 1, byPlatform: { youtube: { kg: 1500.3, orders: 4 } } });
   });
 });

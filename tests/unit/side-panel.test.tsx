@@ -13,9 +13,9 @@ const catalog = indexCatalog(EMPTY_CATALOG);
 
 async function panelWith(rows: unknown[], reply: CommandReply = { ok: true }, languages = ['vi-VN']) {
   const db = freshDatabase();
-  await ingestChat(db, { platform: 'youtube', videoId: 'stream01', title: 'Vải thiều' }, rows, catalog);
-  const sendCommand = vi.fn(async (_command: PanelCommand) => reply);
-  render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={languages} />);
+  await ingestChat(db, { platform: 'youtube', key: 'stream01', title: 'Vải thiều' }, rows, catalog);
+  const sendCommand = vi.fn(async (command: PanelCommand): Promise<CommandReply> => (command.type === 'get-health' ? { ok: true, tabs: [] } : reply));
+  render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={languages} healthEveryMs={60_000} />);
   return { db, sendCommand };
 }
 
@@ -35,7 +35,7 @@ describe('side panel', () => {
     confirm.focus();
     fireEvent.click(confirm);
     fireEvent.click(screen.getByRole('button', { name: 'Từ chối đơn của Lan' }));
-    await waitFor(() => expect(sendCommand.mock.calls.map(([command]) => command)).toEqual([
+    await waitFor(() => expect(sendCommand.mock.calls.map(([command]) => command).filter((command) => command.type !== 'get-health')).toEqual([
       { type: 'decide-order', orderId: 'youtube:m1', status: 'confirmed' },
       { type: 'decide-order', orderId: 'youtube:m1', status: 'rejected' },
     ]));
@@ -58,7 +58,7 @@ describe('side panel', () => {
 
   it('tallies the most recently active stream by default and lets the user pick another', async () => {
     const { db } = await panelWith([chatRow('m1', 'chốt 2kg')]);
-    await ingestChat(db, { platform: 'youtube', videoId: 'newer01', title: 'Phiên sáng nay' }, [chatRow('m9', 'lấy 1 yến')], catalog);
+    await ingestChat(db, { platform: 'youtube', key: 'newer01', title: 'Phiên sáng nay' }, [chatRow('m9', 'lấy 1 yến')], catalog);
     await waitFor(() => expect(screen.getByTestId('tally').dataset).toMatchObject({ pendingKg: '10', orders: '1' }));
     expect((screen.getByTestId('stream-picker') as HTMLSelectElement).value).toBe('youtube:newer01');
     fireEvent.change(screen.getByTestId('stream-picker'), { target: { value: 'youtube:stream01' } });
@@ -74,7 +74,7 @@ describe('side panel', () => {
   });
 
   it('explains what to do when nothing has been read yet', async () => {
-    render(<SidePanelApp db={freshDatabase()} sendCommand={vi.fn()} browserLanguages={['en']} />);
-    expect(await screen.findByText(/Open the chat of a YouTube live stream/)).toBeTruthy();
+    render(<SidePanelApp db={freshDatabase()} sendCommand={vi.fn(async () => ({ ok: true, tabs: [] }) as CommandReply)} browserLanguages={['en']} />);
+    expect(await screen.findByText(/Open a live stream on YouTube, TikTok or Facebook/)).toBeTruthy();
   });
 });

@@ -12,7 +12,8 @@ describe('YouTube adapter: URLs', () => {
     ['https://www.youtube.com/live_chat?is_popout=1&v=abcDEF-123', 'abcDEF-123'],
     ['https://studio.youtube.com/live_chat?v=abcDEF_123&is_popout=1', 'abcDEF_123'],
   ])('%s is live chat of %s', (url, videoId) => {
-    expect(youtubeAdapter.streamFromUrl(url)).toEqual({ videoId });
+    expect(youtubeAdapter.isChatUrl(url)).toBe(true);
+    expect(youtubeAdapter.streamOf(document, url, Date.now())).toEqual({ platform: 'youtube', key: videoId });
   });
 
   it.each([
@@ -23,7 +24,8 @@ describe('YouTube adapter: URLs', () => {
     'https://m.youtube.com/live_chat?v=abcDEF_123',
     'not a url',
   ])('%s is not read', (url) => {
-    expect(youtubeAdapter.streamFromUrl(url)).toBeUndefined();
+    expect(youtubeAdapter.isChatUrl(url)).toBe(false);
+    expect(youtubeAdapter.streamOf(document, url, Date.now())).toBeUndefined();
   });
 });
 
@@ -56,8 +58,8 @@ describe('YouTube adapter: rows (project fixture)', () => {
     chat.markDeleted('d1');
     expect(rows().map((row) => youtubeAdapter.readRow(row))).toEqual([
       { ok: false, reason: 'deleted' },
-      { ok: false, reason: 'empty-author' },
-      { ok: false, reason: 'empty-text' },
+      { ok: false, reason: 'empty-author', retry: true },
+      { ok: false, reason: 'empty-text', retry: true },
       { ok: false, reason: 'too-long' },
     ]);
   });

@@ -1,50 +1,60 @@
-import type { PlatformAdapter, SkipReason } from '../platforms/adapter';
-import type { ChatMessage } from '../messaging/chat-message';
-import { queryFirst } from '../platforms/dom-text';
+import type { PlatformAdapter, RowMessage } from '../platforms/adapter';
+import type { ChatMessage, StreamClaim } from '../messaging/chat-message';
+import type { ReaderHealth, SkipReason } from '../messaging/reader-health';
 import { BoundedSet } from './bounded-set';
 import { Outbox, type SendBatch } from './outbox';
-
-export interface ReaderHealth {
-  attached: boolean;
-  rowsSeen: number;
-  rowsSent: number;
-  rowsStored: number;
-  skipped: Partial<Record<SkipReason, number>>;
-  /** Rows the background refused, with its last reason. */
-  refused: number;
-  lastRefusal: string | null;
-  lastRowAt: number | null;
-  pending: number;
-}
+import { RepeatFilter } from './repeat-filter';
+import { DEFAULT_THRESHOLDS, warningsFor, type HealthThresholds, type RowOutcome } from './health-monitor';
 
 export interface ChatReaderOptions {
   adapter: PlatformAdapter;
   document: Document;
+  /** The page's URL now (sites change it without reloading). */
+  url: () => string;
   send: SendBatch;
+  reportHealth?: (health: ReaderHealth) => void;
   flushDelayMs?: number;
   maxBatch?: number;
   /** How often to check that the chat list is still the one observed (sites replace it). */
   reattachCheckMs?: number;
+  healthEveryMs?: number;
+  thresholds?: Partial<HealthThresholds>;
+  /** Rows not ready yet (content, id, "See more") are looked at again this often, this many times. */
+  retryMs?: number;
+  retries?: number;
+  repeatWindowMs?: number;
 }
 
 export interface ChatReader {
   health(): ReaderHealth;
   flush(): Promise<void>;
   stop(): void;
+  /** Time spent reading rows on the main thread, for the benchmark. */
+  busyMs(): number;
 }
 
 const SEEN_LIMIT = 20_000;
-// Rows are sometimes inserted before their content is filled in: look again before calling them empty.
-const INCOMPLETE_RECHECK_MS = 800;
+const OUTCOMES_KEPT = 50;
 
 export function startChatReader(options: ChatReaderOptions): ChatReader {
   const { adapter, document } = options;
   const rowSelector = adapter.selectors.row.join(',');
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const startedAt = Date.now();
+  // Sites without ids get ids unique to this page load: its rows are never shown again after a reload.
+  const session = `${startedAt.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const seen = new BoundedSet<string>(SEEN_LIMIT);
-  const rechecked = new WeakSet<Element>();
-  const health: ReaderHealth = { attached: false, rowsSeen: 0, rowsSent: 0, rowsStored: 0, skipped: {}, refused: 0, lastRefusal: null, lastRowAt: null, pending: 0 };
+  const readElements = new WeakSet<Element>();
+  const retried = new WeakMap<Element, number>();
+  const repeats = new RepeatFilter(options.repeatWindowMs ?? 10_000);
+  const skipped: Partial<Record<SkipReason, number>> = {};
+  const outcomes: RowOutcome[] = [];
+  const counters = { rowsSeen: 0, rowsSent: 0, rowsStored: 0, refused: 0, unmatchedSinceRow: 0, busyMs: 0, synthetic: 0 };
   let lastObservedAt = 0;
+  let lastRowAt: number | null = null;
   let list: Element | null = null;
+  let listSelector: string | null = null;
+  let stream: StreamClaim | undefined;
 
   const outbox = new Outbox({
     send: options.send,
@@ -52,63 +62,98 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     flushDelayMs: options.flushDelayMs ?? 250,
     maxRetryDelayMs: 10_000,
     onAck: (ack, sent) => {
-      health.rowsSent += sent;
-      health.rowsStored += ack.stored;
+      counters.rowsSent += sent;
+      counters.rowsStored += ack.stored;
     },
-    onRefused: (dropped, reason) => {
-      health.refused += dropped;
-      health.lastRefusal = reason;
+    onRefused: (dropped) => {
+      counters.refused += dropped;
     },
   });
 
-  const skip = (reason: SkipReason) => {
-    health.skipped[reason] = (health.skipped[reason] ?? 0) + 1;
+  const note = (outcome: RowOutcome) => {
+    outcomes.push(outcome);
+    if (outcomes.length > OUTCOMES_KEPT) outcomes.shift();
+  };
+
+  const accept = (row: Element, message: RowMessage) => {
+    if (!stream) return;
+    let messageId = message.messageId;
+    if (!messageId) {
+      if (repeats.isRepeat(message.authorName, message.text, Date.now())) {
+        skipped.repeat = (skipped.repeat ?? 0) + 1;
+        return;
+      }
+      counters.synthetic += 1;
+      messageId = `${session}-${counters.synthetic}`;
+    }
+    if (seen.has(messageId)) return;
+    seen.add(messageId);
+    readElements.add(row);
+    // Strictly increasing, so rows seen in the same millisecond keep their chat order.
+    lastObservedAt = Math.max(Date.now(), lastObservedAt + 1);
+    counters.rowsSeen += 1;
+    counters.unmatchedSinceRow = 0;
+    lastRowAt = lastObservedAt;
+    note('read');
+    outbox.push(stream, { ...message, messageId, observedAt: lastObservedAt } as ChatMessage);
   };
 
   const readRow = (row: Element) => {
+    if (readElements.has(row)) return;
     const reading = adapter.readRow(row);
-    if (!reading.ok) {
-      if ((reading.reason === 'empty-author' || reading.reason === 'empty-text') && !rechecked.has(row)) {
-        rechecked.add(row);
-        setTimeout(() => row.isConnected && readRow(row), INCOMPLETE_RECHECK_MS);
-        return;
-      }
-      skip(reading.reason);
+    if (reading.ok) return accept(row, reading.message);
+    const attempts = retried.get(row) ?? 0;
+    if (reading.retry && attempts < (options.retries ?? 3)) {
+      retried.set(row, attempts + 1);
+      setTimeout(() => {
+        if (row.isConnected) readRow(row);
+      }, options.retryMs ?? 800);
       return;
     }
-    const key = reading.message.messageId;
-    if (seen.has(key)) return;
-    seen.add(key);
-    // Strictly increasing, so rows seen in the same millisecond keep their chat order.
-    lastObservedAt = Math.max(Date.now(), lastObservedAt + 1);
-    const message: ChatMessage = { ...reading.message, observedAt: lastObservedAt };
-    health.rowsSeen += 1;
-    health.lastRowAt = lastObservedAt;
-    outbox.push(message);
+    readElements.add(row);
+    skipped[reading.reason] = (skipped[reading.reason] ?? 0) + 1;
+    if (reading.reason === 'empty-author' || reading.reason === 'empty-text') note(reading.reason);
   };
 
   const readAddedNodes = (records: MutationRecord[]) => {
+    const started = performance.now();
+    stream = adapter.streamOf(document, options.url(), startedAt);
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1) continue;
         const element = node as Element;
         if (element.matches(rowSelector)) readRow(element);
-        else element.querySelectorAll(rowSelector).forEach(readRow);
+        else {
+          const rows = element.querySelectorAll(rowSelector);
+          if (rows.length === 0 && !element.closest(rowSelector)) counters.unmatchedSinceRow += 1;
+          rows.forEach(readRow);
+        }
       }
     }
+    counters.busyMs += performance.now() - started;
   };
 
   const listObserver = new MutationObserver(readAddedNodes);
 
+  const findList = (): { element: Element; selector: string } | undefined => {
+    for (const selector of adapter.selectors.list) {
+      const element = document.querySelector(selector);
+      if (element) return { element, selector };
+    }
+    return undefined;
+  };
+
   const attach = () => {
-    const found = queryFirst(document, adapter.selectors.list);
-    if (found === list && list?.isConnected) return;
+    const found = findList();
+    if (found?.element === list && list?.isConnected) return;
     listObserver.disconnect();
-    list = found;
-    health.attached = Boolean(found);
+    list = found?.element ?? null;
+    listSelector = found?.selector ?? null;
     if (!found) return;
-    listObserver.observe(found, { childList: true });
-    found.querySelectorAll(rowSelector).forEach(readRow);
+    // Rows may sit deeper than the list's children (TikTok, Facebook): watch the whole subtree.
+    listObserver.observe(found.element, { childList: true, subtree: true });
+    stream = adapter.streamOf(document, options.url(), startedAt);
+    found.element.querySelectorAll(rowSelector).forEach(readRow);
   };
 
   // Until the list exists, watch the document for it; afterwards a cheap periodic check re-attaches.
@@ -121,13 +166,37 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
   if (!list) documentObserver.observe(document, { childList: true, subtree: true });
   const reattachTimer = setInterval(attach, options.reattachCheckMs ?? 2000);
 
+  const health = (): ReaderHealth => {
+    const current = stream ?? adapter.streamOf(document, options.url(), startedAt);
+    const attached = Boolean(list?.isConnected);
+    return {
+      platform: adapter.platform,
+      streamKey: current?.key ?? null,
+      title: current?.title ?? null,
+      host: current?.host ?? null,
+      attached,
+      listSelector,
+      rowsSeen: counters.rowsSeen,
+      rowsSent: counters.rowsSent,
+      rowsStored: counters.rowsStored,
+      refused: counters.refused,
+      pending: outbox.pending,
+      skipped: { ...skipped },
+      lastRowAt,
+      warnings: warningsFor(adapter, document, { attached, startedAt, lastRowAt, unmatchedSinceRow: counters.unmatchedSinceRow, recentOutcomes: outcomes }, Date.now(), thresholds),
+    };
+  };
+  const healthTimer = options.reportHealth ? setInterval(() => options.reportHealth!(health()), options.healthEveryMs ?? 5000) : undefined;
+
   return {
-    health: () => ({ ...health, skipped: { ...health.skipped }, pending: outbox.pending }),
+    health,
     flush: () => outbox.flush(),
+    busyMs: () => counters.busyMs,
     stop: () => {
       listObserver.disconnect();
       documentObserver.disconnect();
       clearInterval(reattachTimer);
+      if (healthTimer) clearInterval(healthTimer);
       outbox.stop();
     },
   };

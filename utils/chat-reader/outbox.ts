@@ -1,9 +1,9 @@
-import type { ChatMessage, IngestAck } from '../messaging/chat-message';
+import type { ChatMessage, IngestAck, StreamClaim } from '../messaging/chat-message';
 
 /** The background answered and will not take the batch (not a transport failure): sending again is pointless. */
 export class BatchRefusedError extends Error {}
 
-export type SendBatch = (messages: ChatMessage[]) => Promise<IngestAck>;
+export type SendBatch = (stream: StreamClaim, messages: ChatMessage[]) => Promise<IngestAck>;
 
 export interface OutboxOptions {
   send: SendBatch;
@@ -15,12 +15,18 @@ export interface OutboxOptions {
   onRefused?: (dropped: number, reason: string) => void;
 }
 
+interface Entry {
+  stream: StreamClaim;
+  message: ChatMessage;
+}
+
 /**
  * Keeps read messages until the background acknowledges them: a stopped service worker or a failed
- * send loses nothing, the batch is sent again.
+ * send loses nothing, the batch is sent again. A batch holds one stream's messages, so rows read before
+ * a TikTok host change never land in the next host's stream.
  */
 export class Outbox {
-  private queue: ChatMessage[] = [];
+  private queue: Entry[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | undefined;
   private failures = 0;
@@ -32,8 +38,8 @@ export class Outbox {
     return this.queue.length;
   }
 
-  push(message: ChatMessage): void {
-    this.queue.push(message);
+  push(stream: StreamClaim, message: ChatMessage): void {
+    this.queue.push({ stream, message });
     // Flushing straight from the observer keeps a background tab (whose timers are throttled) on time.
     if (Date.now() - this.lastFlushAt >= this.options.flushDelayMs) void this.flush();
     else this.schedule(this.options.flushDelayMs);
@@ -56,12 +62,21 @@ export class Outbox {
     return this.inFlight;
   }
 
+  private nextBatch(): Entry[] {
+    const first = this.queue[0]!;
+    let end = 1;
+    while (end < this.queue.length && end < this.options.maxBatch && this.queue[end]!.stream.key === first.stream.key && this.queue[end]!.stream.platform === first.stream.platform) end += 1;
+    return this.queue.slice(0, end);
+  }
+
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       this.lastFlushAt = Date.now();
-      const batch = this.queue.slice(0, this.options.maxBatch);
+      const batch = this.nextBatch();
+      // The latest title and host for the stream travel with its batch.
+      const stream = batch[batch.length - 1]!.stream;
       try {
-        const ack = await this.options.send(batch);
+        const ack = await this.options.send(stream, batch.map((entry) => entry.message));
         this.queue.splice(0, batch.length);
         this.failures = 0;
         this.options.onAck?.(ack, batch.length);
@@ -72,8 +87,7 @@ export class Outbox {
           continue;
         }
         this.failures += 1;
-        const delay = Math.min(this.options.maxRetryDelayMs, 500 * 2 ** (this.failures - 1));
-        this.schedule(delay);
+        this.schedule(Math.min(this.options.maxRetryDelayMs, 500 * 2 ** (this.failures - 1)));
         return;
       }
     }

@@ -1,21 +1,27 @@
 import type { ChotDatabase } from '../store/db';
 import type { CatalogIndex } from '../parser/index';
 import type { CommandReply } from './commands';
+import type { HealthRegistry } from './health-registry';
 import { chatBatchSchema, type IngestAck } from './chat-message';
+import { healthReportSchema } from './reader-health';
 import { panelCommandSchema } from './commands';
-import { chatPageOf } from '../platforms/index';
+import { adapterForChatUrl } from '../platforms/index';
 import { ingestChat } from '../store/ingest';
 import { decideOrder } from '../store/orders';
 import { saveSettings } from '../store/settings';
+import { joinStream, splitStream } from '../store/broadcasts';
 
 export interface MessageSender {
   id?: string;
   /** URL of the frame that sent the message: the chat iframe, not the tab's top page. */
   url?: string;
+  tab?: { id?: number };
+  frameId?: number;
 }
 
 export interface RouterDeps {
   db: ChotDatabase;
+  health: HealthRegistry;
   extensionId: string;
   /** Origin of the extension's own pages, e.g. "chrome-extension://abc/". */
   extensionOrigin: string;
@@ -24,33 +30,43 @@ export interface RouterDeps {
 
 export type RouterReply = IngestAck | CommandReply;
 
+const done = (result: { ok: true } | { ok: false; error: string }): CommandReply => result;
+
 /**
- * Every message reaching the background goes through here. Chat is accepted only from frames whose URL
- * is a supported live chat, and the stream comes from that URL, never from the message itself.
- * Panel commands are accepted only from the extension's own pages.
+ * Every message reaching the background goes through here. Chat and health reports are accepted only
+ * from frames whose URL is a live chat of the platform they claim; panel commands only from the
+ * extension's own pages.
  */
 export function createBackgroundRouter(deps: RouterDeps) {
   return async (message: unknown, sender: MessageSender): Promise<RouterReply> => {
     if (sender.id !== deps.extensionId) return { ok: false, error: 'unknown sender' };
+    const adapter = adapterForChatUrl(sender.url);
     const batch = chatBatchSchema.safeParse(message);
     if (batch.success) {
-      const page = chatPageOf(sender.url);
-      if (!page) return { ok: false, error: 'not a supported live chat page' };
-      const stream = { platform: page.adapter.platform, videoId: page.videoId, ...(batch.data.title ? { title: batch.data.title } : {}) };
-      const result = await ingestChat(deps.db, stream, batch.data.messages, deps.catalog());
-      return { ok: true, ...result };
+      if (!adapter || adapter.platform !== batch.data.stream.platform) return { ok: false, error: 'not a supported live chat page' };
+      return { ok: true, ...(await ingestChat(deps.db, batch.data.stream, batch.data.messages, deps.catalog())) };
+    }
+    const report = healthReportSchema.safeParse(message);
+    if (report.success) {
+      if (!adapter || adapter.platform !== report.data.health.platform || sender.tab?.id === undefined) return { ok: false, error: 'not a supported live chat page' };
+      deps.health.report(sender.tab.id, sender.frameId ?? 0, sender.url!, report.data.health);
+      return { ok: true };
     }
     if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'commands are accepted from the extension pages only' };
     const command = panelCommandSchema.safeParse(message);
     if (!command.success) return { ok: false, error: 'malformed message' };
     switch (command.data.type) {
-      case 'decide-order': {
-        const result = await decideOrder(deps.db, command.data.orderId, command.data.status);
-        return result.ok ? { ok: true } : { ok: false, error: result.error };
-      }
+      case 'decide-order':
+        return done(await decideOrder(deps.db, command.data.orderId, command.data.status));
       case 'set-language':
         await saveSettings(deps.db, { language: command.data.language });
         return { ok: true };
+      case 'get-health':
+        return { ok: true, tabs: deps.health.list() };
+      case 'join-stream':
+        return done(await joinStream(deps.db, command.data.broadcastId, command.data.streamId));
+      case 'split-stream':
+        return done(await splitStream(deps.db, command.data.streamId));
     }
   };
 }

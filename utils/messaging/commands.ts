@@ -1,13 +1,22 @@
 import { z } from 'zod';
 import { DECISIONS } from '../store/orders';
 import { languageSchema } from '../store/records';
+import { tabHealthSchema } from './reader-health';
+
+const id = z.string().min(1).max(300);
 
 /** Requests from the extension's own pages (side panel) to the background, the only writer. */
 export const panelCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('decide-order'), orderId: z.string().min(1).max(300), status: z.enum(DECISIONS) }),
+  z.object({ type: z.literal('decide-order'), orderId: id, status: z.enum(DECISIONS) }),
   z.object({ type: z.literal('set-language'), language: languageSchema.nullable() }),
+  z.object({ type: z.literal('get-health') }),
+  /** Join a stream (say the Facebook one) into a broadcast (say the YouTube one) of the same show. */
+  z.object({ type: z.literal('join-stream'), broadcastId: id, streamId: id }),
+  z.object({ type: z.literal('split-stream'), streamId: id }),
 ]);
 
 export type PanelCommand = z.infer<typeof panelCommandSchema>;
 
-export type CommandReply = { ok: true } | { ok: false; error: string };
+export const healthReplySchema = z.object({ ok: z.literal(true), tabs: z.array(tabHealthSchema) });
+
+export type CommandReply = { ok: true } | { ok: false; error: string } | z.infer<typeof healthReplySchema>;

@@ -1,12 +1,14 @@
-import type { ChatMessage } from '../messaging/chat-message';
+import type { ChatMessage, StreamClaim } from '../messaging/chat-message';
+import type { SkipReason } from '../messaging/reader-health';
 import type { Platform } from './platform';
 
-/** Why a row was not sent: shown in health counts so a site change does not fail quietly. */
-export type SkipReason = 'no-id' | 'empty-author' | 'empty-text' | 'too-long' | 'deleted' | 'not-chat';
+/** A chat row as read from the page; the reader adds the time and, where the site has none, the id. */
+export type RowMessage = Omit<ChatMessage, 'observedAt' | 'messageId'> & { messageId?: string };
 
 export type RowReading =
-  | { ok: true; message: Omit<ChatMessage, 'observedAt'> }
-  | { ok: false; reason: SkipReason };
+  | { ok: true; message: RowMessage }
+  /** `retry`: the row is not ready (content or id still coming, "See more" being expanded): look again. */
+  | { ok: false; reason: SkipReason; retry?: boolean };
 
 /** Selectors as data, each a list of fallbacks tried in order. */
 export interface ChatSelectors {
@@ -14,18 +16,25 @@ export interface ChatSelectors {
   list: readonly string[];
   /** Chat rows inside the list. */
   row: readonly string[];
+  /** Fields inside a row, named for health messages ("author", "text"). */
+  fields: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One per platform, all of the same shape. */
 export interface PlatformAdapter {
   platform: Platform;
-  /** Content script match patterns. */
+  /** Content script match patterns (whole sites where the site navigates without reloading). */
   matches: string[];
   excludeMatches: string[];
-  /** The stream a chat page belongs to, or undefined when the URL is not a live chat this adapter reads. */
-  streamFromUrl(url: string): { videoId: string } | undefined;
+  /** Whether a URL is a live chat this adapter reads; the background checks senders with it. */
+  isChatUrl(url: string): boolean;
+  /** The stream the page shows now, or undefined when it shows none. */
+  /** `since`: when reading started, for sites whose streams are named by the day (TikTok). */
+  streamOf(document: Document, url: string, since: number): StreamClaim | undefined;
   selectors: ChatSelectors;
+  /** Whether rows carry the site's own ids; without them the reader de-duplicates by author and text. */
+  hasMessageIds: boolean;
   readRow(row: Element): RowReading;
-  /** Stream title when the page shows one. */
-  readTitle(document: Document): string | undefined;
+  /** The name of a chat filter that hides messages ("Top chat", "Most relevant"), when one is on. */
+  hiddenByFilter(document: Document): string | undefined;
 }

@@ -1,14 +1,13 @@
 import type { PlatformAdapter } from './adapter';
+import type { Platform } from './platform';
 import { youtubeAdapter } from './youtube';
+import { tiktokAdapter } from './tiktok';
+import { facebookAdapter } from './facebook';
 
-export const ADAPTERS: readonly PlatformAdapter[] = [youtubeAdapter];
+export const ADAPTERS: Readonly<Record<Platform, PlatformAdapter>> = { youtube: youtubeAdapter, tiktok: tiktokAdapter, facebook: facebookAdapter };
 
-/** The adapter and stream for a supported live chat URL; undefined for anything else. */
-export function chatPageOf(url: string | undefined): { adapter: PlatformAdapter; videoId: string } | undefined {
+/** The adapter for a supported live chat URL; undefined for anything else. */
+export function adapterForChatUrl(url: string | undefined): PlatformAdapter | undefined {
   if (!url) return undefined;
-  for (const adapter of ADAPTERS) {
-    const stream = adapter.streamFromUrl(url);
-    if (stream) return { adapter, videoId: stream.videoId };
-  }
-  return undefined;
+  return Object.values(ADAPTERS).find((adapter) => adapter.isChatUrl(url));
 }

@@ -18,6 +18,18 @@ export class ChotDatabase extends Dexie {
       orders: 'id, [streamId+observedAt], [streamId+authorKey]',
       settings: 'id',
     });
+    // v2: TikTok and Facebook streams (the key is no longer always a video id), hosts, and broadcasts
+    // joining streams of several platforms.
+    this.version(2)
+      .stores({ streams: 'id, lastMessageAt, broadcastId' })
+      .upgrade((tx) =>
+        tx.table('streams').toCollection().modify((stream: Record<string, unknown>) => {
+          stream.streamKey = stream.videoId;
+          delete stream.videoId;
+          stream.host = null;
+          stream.broadcastId = stream.id;
+        }),
+      );
   }
 }
 

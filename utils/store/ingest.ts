@@ -1,14 +1,9 @@
 import type { ChotDatabase } from './db';
 import type { MessageRecord, OrderRecord, StreamRecord } from './records';
 import type { CatalogIndex, ParseResult } from '../parser/index';
-import type { Platform } from '../platforms/platform';
+import type { StreamClaim } from '../messaging/chat-message';
 import { parseComment } from '../parser/index';
 import { chatMessageSchema, type ChatMessage } from '../messaging/chat-message';
-
-export interface StreamKey {
-  platform: Platform;
-  videoId: string;
-}
 
 export interface IngestResult {
   stored: number;
@@ -16,11 +11,13 @@ export interface IngestResult {
   invalid: number;
 }
 
-export const streamIdOf = ({ platform, videoId }: StreamKey) => `${platform}:${videoId}`;
+export const streamIdOf = ({ platform, key }: Pick<StreamClaim, 'platform' | 'key'>) => `${platform}:${key}`;
 export const messageIdOf = (message: Pick<ChatMessage, 'platform' | 'messageId'>) => `${message.platform}:${message.messageId}`;
-const authorKeyOf = (message: ChatMessage) => message.authorChannelId ?? `name:${message.authorName}`;
+const authorKeyOf = (message: ChatMessage) => message.authorId ?? `name:${message.authorName}`;
 
 const OPEN_STATUSES = new Set(['pending', 'confirmed']);
+/** Gifts are kept for the record and never read as orders. */
+const READ_KINDS = new Set(['chat', 'paid']);
 
 function orderFrom(record: MessageRecord, parsed: ParseResult, now: number): OrderRecord {
   return {
@@ -57,13 +54,7 @@ async function latestOpenOrder(db: ChotDatabase, streamId: string, authorKey: st
  * from it, all in one transaction. Invalid rows are counted and dropped; rows already stored are skipped,
  * so rescans, reloads and a second tab never double an order.
  */
-export async function ingestChat(
-  db: ChotDatabase,
-  stream: StreamKey & { title?: string },
-  rawMessages: readonly unknown[],
-  catalog: CatalogIndex,
-  now: number = Date.now(),
-): Promise<IngestResult> {
+export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessages: readonly unknown[], catalog: CatalogIndex, now: number = Date.now()): Promise<IngestResult> {
   const streamId = streamIdOf(stream);
   let invalid = 0;
   const valid = new Map<string, MessageRecord>();
@@ -78,7 +69,7 @@ export async function ingestChat(
   }
   const duplicatesInBatch = rawMessages.length - invalid - valid.size;
   // Parsed before the transaction opens, so the database is held only for reads and writes.
-  const parsedById = new Map([...valid].map(([id, record]) => [id, parseComment(record.text, catalog)]));
+  const parsedById = new Map([...valid].flatMap(([id, record]) => (READ_KINDS.has(record.kind) ? [[id, parseComment(record.text, catalog)] as const] : [])));
 
   return db.transaction('rw', [db.streams, db.messages, db.orders], async () => {
     const ids = [...valid.keys()];
@@ -89,7 +80,8 @@ export async function ingestChat(
       const orders: OrderRecord[] = [];
       const cancelled = new Map<string, OrderRecord>();
       for (const message of fresh) {
-        const parsed = parsedById.get(message.id)!;
+        const parsed = parsedById.get(message.id);
+        if (!parsed) continue;
         if (parsed.intent === 'order' && parsed.items.length > 0) orders.push(orderFrom(message, parsed, now));
         else if (parsed.intent === 'cancel') {
           const target = await latestOpenOrder(db, streamId, authorKeyOf(message), message.observedAt, orders);
@@ -109,13 +101,13 @@ export async function ingestChat(
   });
 }
 
-async function upsertStream(db: ChotDatabase, stream: StreamKey & { title?: string }, streamId: string, fresh: MessageRecord[]): Promise<void> {
+async function upsertStream(db: ChotDatabase, stream: StreamClaim, streamId: string, fresh: MessageRecord[]): Promise<void> {
   const times = fresh.map((m) => m.observedAt);
   const first = Math.min(...times);
   const last = Math.max(...times);
   const current = await db.streams.get(streamId);
   const record: StreamRecord = current
-    ? { ...current, title: stream.title ?? current.title, firstMessageAt: Math.min(current.firstMessageAt, first), lastMessageAt: Math.max(current.lastMessageAt, last) }
-    : { id: streamId, platform: stream.platform, videoId: stream.videoId, title: stream.title ?? null, firstMessageAt: first, lastMessageAt: last };
+    ? { ...current, title: stream.title ?? current.title, host: stream.host ?? current.host, firstMessageAt: Math.min(current.firstMessageAt, first), lastMessageAt: Math.max(current.lastMessageAt, last) }
+    : { id: streamId, platform: stream.platform, streamKey: stream.key, title: stream.title ?? null, host: stream.host ?? null, firstMessageAt: first, lastMessageAt: last, broadcastId: streamId };
   await db.streams.put(record);
 }

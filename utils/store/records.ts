@@ -4,13 +4,21 @@ import { chatMessageSchema } from '../messaging/chat-message';
 import { orderItemSchema } from '../parser/result';
 
 export const streamRecordSchema = z.object({
-  /** "youtube:VIDEO_ID" */
+  /** "youtube:VIDEO_ID", "tiktok:@host/2026-06-01", "facebook:VIDEO_ID" */
   id: z.string(),
   platform: platformSchema,
-  videoId: z.string(),
+  /** The platform's key for the stream (the part after "platform:"). */
+  streamKey: z.string(),
   title: z.string().nullable(),
+  /** The streamer as the page names them. */
+  host: z.string().nullable(),
   firstMessageAt: z.number(),
   lastMessageAt: z.number(),
+  /**
+   * Streams of one broadcast (the same show on Facebook and YouTube) share this; the tally covers them
+   * together. A stream on its own has its own id here.
+   */
+  broadcastId: z.string(),
 });
 
 export const messageRecordSchema = chatMessageSchema.extend({
@@ -30,7 +38,7 @@ export const orderRecordSchema = z.object({
   messageId: z.string(),
   platform: platformSchema,
   authorName: z.string(),
-  /** Channel id when known, else the name: who the order belongs to. */
+  /** Site id of the author when known, else the name: who the order belongs to. */
   authorKey: z.string(),
   text: z.string(),
   items: z.array(orderItemSchema),

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
+import type { ReaderWarning, TabHealth } from '../utils/messaging/reader-health';
+import type { MessageKey } from '../utils/i18n/messages';
+import { healthReplySchema } from '../utils/messaging/commands';
+import { PLATFORM_LABELS } from '../utils/platforms/platform';
+import { useI18n } from './i18n';
+
+const WARNING_TEXT: Record<ReaderWarning['kind'], MessageKey> = {
+  'no-chat-list': 'warningNoChatList',
+  'rows-not-read': 'warningRowsNotRead',
+  'empty-fields': 'warningEmptyFields',
+  'filtered-chat': 'warningFilteredChat',
+};
+
+/** Asks the background what each reading tab reports, every few seconds while the panel is open. */
+function useTabHealth(sendCommand: (command: PanelCommand) => Promise<CommandReply>, everyMs: number): TabHealth[] | undefined {
+  const [tabs, setTabs] = useState<TabHealth[]>();
+  useEffect(() => {
+    let active = true;
+    const poll = async () => {
+      try {
+        const reply = healthReplySchema.safeParse(await sendCommand({ type: 'get-health' }));
+        if (active && reply.success) setTabs(reply.data.tabs);
+      } catch {
+        // the background is restarting; the next poll will tell
+      }
+    };
+    void poll();
+    const timer = setInterval(poll, everyMs);
+    return () => {
+      active = false;
+      clearInterval(timer);
+    };
+  }, [sendCommand, everyMs]);
+  return tabs;
+}
+
+/** Per tab: what is read, how much, and in plain words what stopped working. */
+export function HealthView({ sendCommand, everyMs = 2000 }: { sendCommand: (command: PanelCommand) => Promise<CommandReply>; everyMs?: number }) {
+  const { t, formatNumber, language } = useI18n();
+  const tabs = useTabHealth(sendCommand, everyMs);
+  const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  if (!tabs) return null;
+  return (
+    <section className="health" data-testid="health" aria-label={t('readingTabs')}>
+      <h2>{t('readingTabs')}</h2>
+      {tabs.length === 0 && <p className="empty">{t('noReadingTabs')}</p>}
+      {tabs.map((tab) => {
+        const platform = PLATFORM_LABELS[tab.platform];
+        const skipped = Object.entries(tab.skipped).filter(([, count]) => count > 0).map(([reason, count]) => `${reason} ${count}`).join(', ');
+        return (
+          <article key={`${tab.tabId}:${tab.frameId}`} className="health-tab" data-testid="health-tab" data-platform={tab.platform} data-rows={tab.rowsSeen} data-warnings={tab.warnings.map((w) => w.kind).join(' ')}>
+            <p className="health-line">
+              <strong>{platform}</strong> · {tab.title ?? tab.host ?? tab.streamKey ?? '—'}: {t('rowsRead', { count: formatNumber(tab.rowsSeen, 0) })}
+              {tab.lastRowAt !== null && <> · {t('lastRowAt', { time: time.format(tab.lastRowAt) })}</>}
+              {skipped && <> · {t('skippedRows', { list: skipped })}</>}
+            </p>
+            {tab.warnings.map((warning) => (
+              <p key={warning.kind} role="alert" className="health-warning" data-kind={warning.kind}>
+                {t(WARNING_TEXT[warning.kind], { platform, detail: warning.detail })}
+              </p>
+            ))}
+          </article>
+        );
+      })}
+    </section>
+  );
+}

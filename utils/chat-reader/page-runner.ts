@@ -1,0 +1,43 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import type { PlatformAdapter } from '../platforms/adapter';
+import { startChatReader, type ChatReader } from './chat-reader';
+import { BatchRefusedError } from './outbox';
+import { readIngestReply } from '../messaging/ingest-reply';
+
+/**
+ * Runs a chat reader while the page is a live chat of this platform. Sites that change pages without
+ * reloading (TikTok, Facebook) start and stop it as the URL changes.
+ */
+export function runChatReaderInPage(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
+  let reader: ChatReader | undefined;
+
+  const start = () =>
+    startChatReader({
+      adapter,
+      document,
+      url: () => location.href,
+      send: async (stream, messages) => {
+        const result = readIngestReply(await browser.runtime.sendMessage({ type: 'chat-batch', stream, messages }));
+        if (result.ok) return result.ack;
+        throw result.refused ? new BatchRefusedError(result.reason) : new Error(result.reason);
+      },
+      reportHealth: (health) => {
+        browser.runtime.sendMessage({ type: 'reader-health', health }).catch(() => undefined); // the next report follows soon
+      },
+    });
+
+  const update = () => {
+    const live = adapter.isChatUrl(location.href);
+    if (live && !reader) reader = start();
+    else if (!live && reader) {
+      void reader.flush();
+      reader.stop();
+      reader = undefined;
+    }
+  };
+
+  update();
+  ctx.addEventListener(window, 'wxt:locationchange', update);
+  ctx.onInvalidated(() => reader?.stop());
+}

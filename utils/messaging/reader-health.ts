@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { platformSchema } from '../platforms/platform';
+
+/** Why a row was not sent. Counted, so a site change does not fail quietly. */
+export const SKIP_REASONS = ['no-id', 'pending-id', 'empty-author', 'empty-text', 'too-long', 'deleted', 'not-chat', 'system', 'repeat'] as const;
+export const skipReasonSchema = z.enum(SKIP_REASONS);
+export type SkipReason = z.infer<typeof skipReasonSchema>;
+
+/**
+ * What the side panel warns about: no chat list found, rows on the page but none read, rows read with
+ * empty author or text, a chat filter hiding messages.
+ */
+export const WARNING_KINDS = ['no-chat-list', 'rows-not-read', 'empty-fields', 'filtered-chat'] as const;
+
+export const readerWarningSchema = z.object({
+  kind: z.enum(WARNING_KINDS),
+  /** The selectors that stopped matching, or the filter's name as the page shows it. */
+  detail: z.string().max(300),
+});
+
+export const readerHealthSchema = z.object({
+  platform: platformSchema,
+  streamKey: z.string().max(200).nullable(),
+  title: z.string().max(300).nullable(),
+  host: z.string().max(200).nullable(),
+  attached: z.boolean(),
+  /** The list selector that matched, for the record. */
+  listSelector: z.string().max(300).nullable(),
+  rowsSeen: z.number().int().nonnegative(),
+  rowsSent: z.number().int().nonnegative(),
+  rowsStored: z.number().int().nonnegative(),
+  refused: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+  skipped: z.partialRecord(skipReasonSchema, z.number().int().nonnegative()),
+  lastRowAt: z.number().nullable(),
+  warnings: z.array(readerWarningSchema).max(10),
+});
+
+export type ReaderHealth = z.infer<typeof readerHealthSchema>;
+export type ReaderWarning = z.infer<typeof readerWarningSchema>;
+
+export const healthReportSchema = z.object({ type: z.literal('reader-health'), health: readerHealthSchema });
+
+/** A reading tab as the background knows it. */
+export const tabHealthSchema = readerHealthSchema.extend({
+  tabId: z.number().int(),
+  frameId: z.number().int(),
+  url: z.string().max(2000),
+  reportedAt: z.number(),
+});
+
+export type TabHealth = z.infer<typeof tabHealthSchema>;

@@ -1,0 +1,18 @@
+// Facebook Live DOM (design notes §3): class names are obfuscated and rotate, so roles and structure only.
+export const FACEBOOK_SELECTORS = {
+  list: ['[role="complementary"] [role="feed"]', '[role="complementary"]', '[role="feed"]', '[role="main"]'],
+  row: ['[role="article"]'],
+  fields: {
+    author: ['a[role="link"] span[dir="auto"]', 'span[dir="auto"]'],
+    text: ['div[dir="auto"]', 'span[dir="auto"]'],
+  },
+  /** Where a comment's id may be, on the article or an ancestor, tried in order. */
+  idAttributes: ['data-commentid', 'data-comment-id', 'id'],
+  idLink: 'a[href*="comment_id="]',
+  profileLink: 'a[role="link"][href]',
+  seeMore: '[role="button"]',
+  seeMoreLabels: ['see more', 'xem thêm'],
+  /** The comment order menu: these choices hide comments. */
+  filterButton: ['[role="button"][aria-haspopup="menu"]', '[role="button"]'],
+  hidingFilters: ['most relevant', 'phù hợp nhất', 'top comments', 'bình luận hàng đầu'],
+} as const;

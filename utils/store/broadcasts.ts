@@ -1,0 +1,48 @@
+import type { ChotDatabase } from './db';
+import type { StreamRecord } from './records';
+
+export interface Broadcast {
+  id: string;
+  /** Its streams, the most recently active first. */
+  streams: StreamRecord[];
+  lastMessageAt: number;
+}
+
+/** Streams grouped into broadcasts, the most recently active first. */
+export function groupBroadcasts(streams: readonly StreamRecord[]): Broadcast[] {
+  const byId = new Map<string, StreamRecord[]>();
+  for (const stream of streams) byId.set(stream.broadcastId, [...(byId.get(stream.broadcastId) ?? []), stream]);
+  return [...byId].map(([id, members]) => {
+    const sorted = [...members].sort((a, b) => b.lastMessageAt - a.lastMessageAt);
+    return { id, streams: sorted, lastMessageAt: sorted[0]!.lastMessageAt };
+  }).sort((a, b) => b.lastMessageAt - a.lastMessageAt);
+}
+
+export type BroadcastResult = { ok: true } | { ok: false; error: 'not-found' | 'same-broadcast' };
+
+/** Joins a stream, with whatever was already joined to it, into another broadcast. */
+export async function joinStream(db: ChotDatabase, broadcastId: string, streamId: string): Promise<BroadcastResult> {
+  return db.transaction('rw', db.streams, async () => {
+    const stream = await db.streams.get(streamId);
+    const members = await db.streams.where('broadcastId').equals(broadcastId).count();
+    if (!stream || members === 0) return { ok: false, error: 'not-found' } as const;
+    if (stream.broadcastId === broadcastId) return { ok: false, error: 'same-broadcast' } as const;
+    await db.streams.where('broadcastId').equals(stream.broadcastId).modify({ broadcastId });
+    return { ok: true } as const;
+  });
+}
+
+/** Takes a stream out of its broadcast; the others stay together. */
+export async function splitStream(db: ChotDatabase, streamId: string): Promise<BroadcastResult> {
+  return db.transaction('rw', db.streams, async () => {
+    const stream = await db.streams.get(streamId);
+    if (!stream) return { ok: false, error: 'not-found' } as const;
+    const others = (await db.streams.where('broadcastId').equals(stream.broadcastId).toArray()).filter((s) => s.id !== streamId);
+    await db.streams.update(streamId, { broadcastId: streamId });
+    // The broadcast was named after this stream: the others take the next one's id.
+    if (stream.broadcastId === streamId && others.length > 0) {
+      await db.streams.bulkUpdate(others.map((other) => ({ key: other.id, changes: { broadcastId: others[0]!.id } })));
+    }
+    return { ok: true } as const;
+  });
+}

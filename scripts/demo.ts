@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { launchExtensionBrowser } from './lib/extension-browser';
-import { youtubeChatPage, youtubeWatchPage } from './lib/youtube-fixture';
+import { fixturePage, youtubeWatchPage } from './lib/fixture-pages';
 import { DEMO_CHAT, DEMO_TITLE, DEMO_VIDEO_ID } from './lib/simulated-lychee-chat';
 
 const { values } = parseArgs({ options: { headless: { type: 'boolean', default: false }, speed: { type: 'string' } } });
@@ -17,7 +17,7 @@ const browser = await launchExtensionBrowser({
   headless,
   fixtures: (url) => {
     if (url.hostname !== 'www.youtube.com') return undefined;
-    if (url.pathname === '/live_chat') return { body: youtubeChatPage([]), contentType: 'text/html' };
+    if (url.pathname === '/live_chat') return { body: fixturePage('youtube', []), contentType: 'text/html' };
     if (url.pathname === '/watch') return { body: youtubeWatchPage(DEMO_VIDEO_ID, DEMO_TITLE), contentType: 'text/html' };
     return undefined;
   },

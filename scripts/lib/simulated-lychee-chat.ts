@@ -1,4 +1,4 @@
-import type { FixtureRow } from './youtube-fixture';
+import type { FixtureRow } from './fixture-pages';
 
 // A simulated Vietnamese lychee livestream chat, written for the demo: orders in many spellings,
 // questions, chatter, a Super Chat, a cancel and a spam line. `at` is seconds from the start.

@@ -1,15 +1,27 @@
 import { expect, type Page } from '@playwright/test';
 import type { FixtureHandler } from '../../scripts/lib/extension-browser';
-import { youtubeChatPage, youtubeWatchPage, type FixtureRow } from '../../scripts/lib/youtube-fixture';
+import { fixturePage, youtubeWatchPage, type FixtureRow } from '../../scripts/lib/fixture-pages';
+
+const html = (body: string) => ({ body, contentType: 'text/html' });
 
 /** Fixture YouTube: chat pages show `rows()` at load; watch pages embed the chat. */
 export function youtubeFixtures(rows: () => readonly FixtureRow[], titles: Record<string, string> = {}): FixtureHandler {
   return (url) => {
     if (url.hostname !== 'www.youtube.com' && url.hostname !== 'studio.youtube.com') return undefined;
-    if (url.pathname === '/live_chat' || url.pathname === '/live_chat_replay') return { body: youtubeChatPage(rows()), contentType: 'text/html' };
+    if (url.pathname === '/live_chat' || url.pathname === '/live_chat_replay') return html(fixturePage('youtube', rows()));
     const videoId = url.searchParams.get('v');
-    if (url.pathname === '/watch' && videoId) return { body: youtubeWatchPage(videoId, titles[videoId] ?? videoId), contentType: 'text/html' };
+    if (url.pathname === '/watch' && videoId) return html(youtubeWatchPage(videoId, titles[videoId] ?? videoId));
     return undefined;
+  };
+}
+
+/** All three sites: YouTube as above, TikTok live rooms under /@handle/live, Facebook live videos. */
+export function allFixtures(rows: { youtube?: () => readonly FixtureRow[]; tiktok?: () => readonly FixtureRow[]; facebook?: () => readonly FixtureRow[] }): FixtureHandler {
+  const youtube = youtubeFixtures(rows.youtube ?? (() => []));
+  return (url) => {
+    if (url.hostname === 'www.tiktok.com' && /^\/@[\w.]+\/live\/?$/.test(url.pathname)) return html(fixturePage('tiktok', rows.tiktok?.() ?? []));
+    if (url.hostname === 'www.facebook.com' && (url.pathname.includes('/videos/') || url.pathname.startsWith('/watch/live'))) return html(fixturePage('facebook', rows.facebook?.() ?? []));
+    return youtube(url);
   };
 }
 

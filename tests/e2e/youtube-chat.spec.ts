@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
-import type { FixtureRow } from '../../scripts/lib/youtube-fixture';
+import type { FixtureRow } from '../../scripts/lib/fixture-pages';
 import { addRows, expectTally, listedOrders, youtubeFixtures } from './helpers';
 
 const VIDEO = 'vaiLucNgan01';

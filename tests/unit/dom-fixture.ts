@@ -1,19 +1,30 @@
 import { readFileSync } from 'node:fs';
-import type { FixtureRow } from '../../scripts/lib/youtube-fixture';
+import type { FixtureRow } from '../../scripts/lib/fixture-pages';
+import type { Platform } from '../../utils/platforms/platform';
 
-interface ChatFixtureApi {
+export interface ChatFixtureApi {
   add(rows: FixtureRow | FixtureRow[]): void;
   remove(id: string): void;
   markDeleted(id: string): void;
   replaceList(): void;
+  rerender(): void;
+  switchHost(handle: string, name: string, title?: string): void;
+  breakRows(): void;
+  addOptimistic(row: FixtureRow): void;
+  confirm(id: string, realId: string): void;
+  setFilter(label: string): void;
+  rowCount(): number;
 }
 
-/** Lays out the fixture live chat page in the test DOM (happy-dom) and runs its row builder. */
-export function loadYoutubeChatFixture(rows: FixtureRow[] = []): ChatFixtureApi {
-  const html = readFileSync('tests/fixtures/youtube/live-chat.html', 'utf8');
+/** Lays out a platform's fixture live page in the test DOM (happy-dom) and runs its row builder. */
+export function loadChatFixture(platform: Platform, rows: FixtureRow[] = []): ChatFixtureApi {
+  const html = readFileSync(`tests/fixtures/${platform}/live.html`, 'utf8');
   const body = html.slice(html.indexOf('<body>') + 6, html.indexOf('<script type="application/json"'));
+  document.title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
   document.body.innerHTML = `${body}<script type="application/json" id="initial-rows"></script>`;
   document.getElementById('initial-rows')!.textContent = JSON.stringify(rows);
-  new Function(readFileSync('tests/fixtures/youtube/live-chat-rows.js', 'utf8'))();
+  new Function(readFileSync(`tests/fixtures/${platform}/rows.js`, 'utf8'))();
   return (window as unknown as { chatFixture: ChatFixtureApi }).chatFixture;
 }
+
+export const loadYoutubeChatFixture = (rows: FixtureRow[] = []) => loadChatFixture('youtube', rows);

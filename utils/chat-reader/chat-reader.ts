@@ -79,7 +79,8 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     if (!stream) return;
     let messageId = message.messageId;
     if (!messageId) {
-      if (repeats.isRepeat(message.authorName, message.text, Date.now())) {
+      // Per stream: the same words in the next host's room are a new comment.
+      if (repeats.isRepeat(`${stream.key}\u0000${message.authorName}`, message.text, Date.now())) {
         skipped.repeat = (skipped.repeat ?? 0) + 1;
         return;
       }

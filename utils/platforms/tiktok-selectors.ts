@@ -1,7 +1,8 @@
 // TikTok LIVE DOM (design notes §3): data-e2e attributes first, class-name fragments as fallbacks.
 export const TIKTOK_SELECTORS = {
   list: ['[data-e2e="chat-room"] [class*="DivChatMessageList"]', '[data-e2e="chat-room"]', '[class*="DivChatRoomContent"]'],
-  row: ['[data-e2e="chat-message"]', '[data-e2e="social-message"]', '[data-e2e="gift-message"]', '[class*="DivChatMessage"]'],
+  // The class fallback must match the row itself, not DivChatMessageList or DivChatMessageContent.
+  row: ['[data-e2e="chat-message"]', '[data-e2e="social-message"]', '[data-e2e="gift-message"]', '[class$="-DivChatMessage"]', '[class*="-DivChatMessage "]'],
   fields: {
     author: ['[data-e2e="message-owner-name"]', '[class*="SpanNickName"]'],
     text: ['[class*="-DivComment"]', '[class*="DivComment"]'],

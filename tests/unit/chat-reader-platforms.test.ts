@@ -7,6 +7,7 @@ import { youtubeAdapter } from '../../utils/platforms/youtube';
 import type { ChatMessage, StreamClaim } from '../../utils/messaging/chat-message';
 import type { ReaderHealth } from '../../utils/messaging/reader-health';
 import { loadChatFixture } from './dom-fixture';
+import { eventually } from './eventually';
 
 let reader: ChatReader | undefined;
 afterEach(() => reader?.stop());
@@ -35,7 +36,7 @@ describe('chat reader on TikTok (no message ids)', () => {
     const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 2kg' }]);
     const { sent } = run({ adapter: tiktokAdapter, url: LIVE, repeatWindowMs: 5000 });
     chat.add([{ author: 'Minh', text: 'lấy 3kg' }, { author: 'Hùng', kind: 'gift', gift: 'Rose', count: 1, text: '' }, { author: 'Ai đó', kind: 'system', text: 'đã tham gia' }]);
-    await vi.waitFor(() => expect(sent().map((m) => [m.authorName, m.kind])).toEqual([['Lan', 'chat'], ['Minh', 'chat'], ['Hùng', 'gift']]));
+    await eventually(() => expect(sent().map((m) => [m.authorName, m.kind])).toEqual([['Lan', 'chat'], ['Minh', 'chat'], ['Hùng', 'gift']]));
     const ids = sent().map((m) => m.messageId);
     expect(new Set(ids).size).toBe(3);
     chat.rerender();
@@ -49,20 +50,20 @@ describe('chat reader on TikTok (no message ids)', () => {
     const chat = loadChatFixture('tiktok');
     const { sent } = run({ adapter: tiktokAdapter, url: LIVE, repeatWindowMs: 200 });
     chat.add({ author: 'Lan', text: 'chốt 1' });
-    await vi.waitFor(() => expect(sent()).toHaveLength(1));
+    await eventually(() => expect(sent()).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 250));
     chat.add({ author: 'Lan', text: 'chốt 1' });
-    await vi.waitFor(() => expect(sent()).toHaveLength(2));
+    await eventually(() => expect(sent()).toHaveLength(2));
   });
 
   it('starts a new stream when the room moves on to another creator, and never mixes them', async () => {
     const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 2kg' }]);
     const { batches, setUrl } = run({ adapter: tiktokAdapter, url: LIVE });
-    await vi.waitFor(() => expect(batches).toHaveLength(1));
+    await eventually(() => expect(batches).toHaveLength(1));
     chat.switchHost('nongsanhaiduong', 'Nông Sản Hải Dương', 'Vải sớm Thanh Hà');
     setUrl('https://www.tiktok.com/@nongsanhaiduong/live');
     chat.add([{ author: 'Tú', text: 'lấy 5 ký' }, { author: 'Lan', text: 'chốt 2kg' }]);
-    await vi.waitFor(() => expect(batches.flatMap((b) => b.messages)).toHaveLength(3));
+    await eventually(() => expect(batches.flatMap((b) => b.messages)).toHaveLength(3));
     const byStream = batches.map((b) => [b.stream.key.split('/')[0], b.stream.host, b.messages.map((m) => m.text)]);
     expect(byStream[0]).toEqual(['@vuonvaibacgiang', 'Vườn Vải Bắc Giang', ['chốt 2kg']]);
     expect(byStream.slice(1).flatMap(([key, host, texts]) => (key === '@nongsanhaiduong' && host === 'Nông Sản Hải Dương' ? (texts as string[]) : ['WRONG STREAM']))).toEqual(['lấy 5 ký', 'chốt 2kg']);
@@ -79,7 +80,7 @@ describe('chat reader on Facebook', () => {
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(sent().map((m) => m.messageId)).toEqual(['9001']);
     chat.confirm('777', '9777');
-    await vi.waitFor(() => expect(sent().map((m) => m.messageId)).toEqual(['9001', '9777']));
+    await eventually(() => expect(sent().map((m) => m.messageId)).toEqual(['9001', '9777']));
     chat.rerender();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sent()).toHaveLength(2);
@@ -90,7 +91,7 @@ describe('chat reader health', () => {
   it('warns when the chat list is not found', async () => {
     document.body.innerHTML = '<div id="something-else"></div>';
     const { reports } = run({ adapter: youtubeAdapter, url: 'https://www.youtube.com/live_chat?v=healthTest1', thresholds: { noListAfterMs: 30 } });
-    await vi.waitFor(() => expect(reports.at(-1)?.warnings.map((w) => w.kind)).toEqual(['no-chat-list']));
+    await eventually(() => expect(reports.at(-1)?.warnings.map((w) => w.kind)).toEqual(['no-chat-list']));
     expect(reports.at(-1)!.warnings[0]!.detail).toContain('yt-live-chat-item-list-renderer #items');
   });
 
@@ -99,7 +100,7 @@ describe('chat reader health', () => {
     const { reports } = run({ adapter: tiktokAdapter, url: 'https://www.tiktok.com/@vuonvaibacgiang/live', thresholds: { rowsNotReadAfterMs: 50, unmatchedAdditions: 5 } });
     chat.breakRows();
     chat.add(Array.from({ length: 8 }, (_, i) => ({ author: `Khách ${i}`, text: `chốt ${i + 1}kg` })));
-    await vi.waitFor(() => expect(reports.at(-1)?.warnings.map((w) => w.kind)).toContain('rows-not-read'));
+    await eventually(() => expect(reports.at(-1)?.warnings.map((w) => w.kind)).toContain('rows-not-read'));
     expect(reports.at(-1)!.warnings.find((w) => w.kind === 'rows-not-read')!.detail).toContain('[data-e2e="chat-message"]');
     expect(reports.at(-1)!.rowsSeen).toBe(1);
   });
@@ -108,14 +109,14 @@ describe('chat reader health', () => {
     const chat = loadChatFixture('youtube');
     const { reports } = run({ adapter: youtubeAdapter, url: 'https://www.youtube.com/live_chat?v=healthTest2', retries: 0, thresholds: { emptyLimit: 3 } });
     chat.add(Array.from({ length: 4 }, (_, i) => ({ id: `e${i}`, author: ' ', text: 'chốt 1kg' })));
-    await vi.waitFor(() => expect(reports.at(-1)?.warnings).toEqual([{ kind: 'empty-fields', detail: 'author: #author-name' }]));
+    await eventually(() => expect(reports.at(-1)?.warnings).toEqual([{ kind: 'empty-fields', detail: 'author: #author-name' }]));
   });
 
   it('warns while a chat filter hides messages, and stops when it is off', async () => {
     const chat = loadChatFixture('facebook', [{ id: '1', author: 'Lan', text: 'chốt 2kg' }]);
     const { reports } = run({ adapter: facebookAdapter, url: 'https://www.facebook.com/watch/live/?v=1234567890' });
-    await vi.waitFor(() => expect(reports.at(-1)?.warnings).toEqual([{ kind: 'filtered-chat', detail: 'Phù hợp nhất' }]));
+    await eventually(() => expect(reports.at(-1)?.warnings).toEqual([{ kind: 'filtered-chat', detail: 'Phù hợp nhất' }]));
     chat.setFilter('Tất cả bình luận');
-    await vi.waitFor(() => expect(reports.at(-1)?.warnings).toEqual([]));
+    await eventually(() => expect(reports.at(-1)?.warnings).toEqual([]));
   });
 });

@@ -7,6 +7,7 @@ import { readIngestReply } from '../../utils/messaging/ingest-reply';
 import { youtubeAdapter } from '../../utils/platforms/youtube';
 import type { ChatMessage, IngestAck, StreamClaim } from '../../utils/messaging/chat-message';
 import { loadYoutubeChatFixture } from './dom-fixture';
+import { eventually } from './eventually';
 
 const ack = (n: number): IngestAck => ({ ok: true, stored: n, duplicates: 0, invalid: 0 });
 let reader: ChatReader | undefined;
@@ -38,7 +39,7 @@ describe('chat reader', () => {
     const { sent, send, streams } = recordingSend();
     start(send);
     chat.add([{ id: 'c', author: 'C', text: 'lấy 2kg' }, { id: 'd', author: 'D', text: 'chốt 3kg', amount: '₫20.000' }]);
-    await vi.waitFor(() => expect(ids(sent)).toEqual(['a', 'b', 'c', 'd']));
+    await eventually(() => expect(ids(sent)).toEqual(['a', 'b', 'c', 'd']));
     expect(streams.every((stream) => stream.platform === 'youtube' && stream.key === 'readerTest1')).toBe(true);
     const times = sent.map((m) => m.observedAt);
     expect([...times].sort((x, y) => x - y)).toEqual(times);
@@ -50,12 +51,12 @@ describe('chat reader', () => {
     const chat = loadYoutubeChatFixture([{ id: 'a', author: 'A', text: 'chốt 1kg' }]);
     const { sent, send } = recordingSend();
     start(send);
-    await vi.waitFor(() => expect(ids(sent)).toEqual(['a']));
+    await eventually(() => expect(ids(sent)).toEqual(['a']));
     chat.remove('a');
     chat.add({ id: 'a', author: 'A', text: 'chốt 1kg' });
     chat.replaceList();
     chat.add([{ id: 'a', author: 'A', text: 'chốt 1kg' }, { id: 'b', author: 'B', text: 'chốt 2kg' }]);
-    await vi.waitFor(() => expect(ids(sent)).toEqual(['a', 'b']));
+    await eventually(() => expect(ids(sent)).toEqual(['a', 'b']));
   });
 
   it('waits for the chat list when the page builds it late', async () => {
@@ -64,7 +65,7 @@ describe('chat reader', () => {
     start(send);
     expect(reader!.health().attached).toBe(false);
     loadYoutubeChatFixture([{ id: 'late', author: 'A', text: 'chốt 1kg' }]);
-    await vi.waitFor(() => expect(ids(sent)).toEqual(['late']));
+    await eventually(() => expect(ids(sent)).toEqual(['late']));
   });
 
   it('keeps messages until the background acknowledges them', async () => {
@@ -81,7 +82,7 @@ describe('chat reader', () => {
     });
     start(send);
     chat.add([{ id: 'x1', author: 'A', text: 'chốt 1kg' }, { id: 'x2', author: 'B', text: 'chốt 2kg' }]);
-    await vi.waitFor(() => expect(ids(delivered)).toEqual(['x1', 'x2']), { timeout: 5000 });
+    await eventually(() => expect(ids(delivered)).toEqual(['x1', 'x2']));
     expect(send.mock.calls.length).toBeGreaterThanOrEqual(3);
     expect(reader!.health().pending).toBe(0);
   });
@@ -94,9 +95,9 @@ describe('chat reader', () => {
     await new Promise((resolve) => setTimeout(resolve, 100)); // the reader has seen both rows empty
     expect(sent).toEqual([]);
     document.querySelector('#slow #message')!.textContent = 'chốt 4kg';
-    await vi.waitFor(() => expect(ids(sent)).toEqual(['slow']), { timeout: 3000 });
+    await eventually(() => expect(ids(sent)).toEqual(['slow']));
     // the empty row was looked at again (three times) before it was counted
-    await vi.waitFor(() => expect(reader!.health().skipped).toEqual({ 'empty-text': 1 }), { timeout: 3000 });
+    await eventually(() => expect(reader!.health().skipped).toEqual({ 'empty-text': 1 }));
   });
 });
 
@@ -119,9 +120,9 @@ describe('chat reader: refusals', () => {
     });
     start(send);
     chat.add({ id: 'bad', author: 'A', text: 'chốt 1kg' });
-    await vi.waitFor(() => expect(reader!.health()).toMatchObject({ refused: 1, pending: 0 }));
+    await eventually(() => expect(reader!.health()).toMatchObject({ refused: 1, pending: 0 }));
     chat.add({ id: 'good', author: 'B', text: 'chốt 2kg' });
-    await vi.waitFor(() => expect(reader!.health()).toMatchObject({ rowsSent: 1, pending: 0 }));
+    await eventually(() => expect(reader!.health()).toMatchObject({ rowsSent: 1, pending: 0 }));
     expect(send).toHaveBeenCalledTimes(2);
   });
 });

@@ -116,3 +116,29 @@ describe('decideOrder and tally', () => {
     expect(tally).toEqual({ pendingKg: 0.3, confirmedKg: 1500, totalTonnes: 1.5, orders: 4, unknownWeight: 1, byPlatform: { youtube: { kg: 1500.3, orders: 4 } } });
   });
 });
+
+describe('ingestChat: rows without site ids (TikTok)', () => {
+  const tiktok = { platform: 'tiktok' as const, key: '@vuonvai/2026-06-01' };
+  const row = (id: string, text: string, at: number, author = 'Lan') => ({ platform: 'tiktok', messageId: id, kind: 'chat', authorName: author, text, observedAt: T0 + at });
+
+  it('does not count again rows a reload shows again, but counts a real repeat from the same page load', async () => {
+    await ingestChat(db, tiktok, [row('r:aaa:1', 'chốt 2kg', 0), row('r:aaa:2', 'chốt 2kg', 60_000)], noCatalog);
+    expect(await db.orders.count()).toBe(2);
+    // the page reloaded: its reader has a new session and sees the last rows again
+    const result = await ingestChat(db, tiktok, [row('r:bbb:1', 'chốt 2kg', 90_000), row('r:bbb:2', 'lấy 3kg', 91_000, 'Minh')], noCatalog);
+    expect(result).toEqual({ stored: 1, duplicates: 1, invalid: 0 });
+    expect((await db.orders.toArray()).map((o) => o.text)).toEqual(['chốt 2kg', 'chốt 2kg', 'lấy 3kg']);
+  });
+
+  it('counts the same words again after the reload window', async () => {
+    await ingestChat(db, tiktok, [row('r:aaa:1', 'chốt 2kg', 0)], noCatalog);
+    await ingestChat(db, tiktok, [row('r:bbb:1', 'chốt 2kg', 11 * 60_000)], noCatalog);
+    expect(await db.orders.count()).toBe(2);
+  });
+
+  it('keeps gifts as messages and never makes orders of them', async () => {
+    await ingestChat(db, tiktok, [{ ...row('r:aaa:1', 'Rose x5', 0), kind: 'gift', paidAmount: 'Rose x5' }, { ...row('r:aaa:2', 'chốt 5 kg', 1), kind: 'gift' }], noCatalog);
+    expect(await db.messages.count()).toBe(2);
+    expect(await db.orders.count()).toBe(0);
+  });
+});

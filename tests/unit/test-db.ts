@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import { ChotDatabase } from '../../utils/store/db';
 
 let counter = 0;

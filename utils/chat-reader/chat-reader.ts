@@ -2,6 +2,7 @@ import type { PlatformAdapter, RowMessage } from '../platforms/adapter';
 import type { ChatMessage, StreamClaim } from '../messaging/chat-message';
 import type { ReaderHealth, SkipReason } from '../messaging/reader-health';
 import { BoundedSet } from './bounded-set';
+import { readerMessageId } from '../messaging/reader-ids';
 import { Outbox, type SendBatch } from './outbox';
 import { RepeatFilter } from './repeat-filter';
 import { DEFAULT_THRESHOLDS, warningsFor, type HealthThresholds, type RowOutcome } from './health-monitor';
@@ -85,7 +86,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
         return;
       }
       counters.synthetic += 1;
-      messageId = `${session}-${counters.synthetic}`;
+      messageId = readerMessageId(session, counters.synthetic);
     }
     if (seen.has(messageId)) return;
     seen.add(messageId);

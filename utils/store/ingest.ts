@@ -4,6 +4,8 @@ import type { CatalogIndex, ParseResult } from '../parser/index';
 import type { StreamClaim } from '../messaging/chat-message';
 import { parseComment } from '../parser/index';
 import { chatMessageSchema, type ChatMessage } from '../messaging/chat-message';
+import { readerSessionOf } from '../messaging/reader-ids';
+import { Dexie } from 'dexie';
 
 export interface IngestResult {
   stored: number;
@@ -16,6 +18,11 @@ export const messageIdOf = (message: Pick<ChatMessage, 'platform' | 'messageId'>
 const authorKeyOf = (message: ChatMessage) => message.authorId ?? `name:${message.authorName}`;
 
 const OPEN_STATUSES = new Set(['pending', 'confirmed']);
+/**
+ * Rows without a site id (TikTok) get ids per page load, so a reload would show the same rows under new
+ * ids. Within this window, the same author and text already stored from another page load is that.
+ */
+export const RELOAD_REPEAT_WINDOW_MS = 10 * 60_000;
 /** Gifts are kept for the record and never read as orders. */
 const READ_KINDS = new Set(['chat', 'paid']);
 
@@ -74,7 +81,9 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
   return db.transaction('rw', [db.streams, db.messages, db.orders], async () => {
     const ids = [...valid.keys()];
     const existing = await db.messages.bulkGet(ids);
-    const fresh = ids.flatMap((id, i) => (existing[i] ? [] : [valid.get(id)!])).sort((a, b) => a.observedAt - b.observedAt);
+    const unseen = ids.flatMap((id, i) => (existing[i] ? [] : [valid.get(id)!])).sort((a, b) => a.observedAt - b.observedAt);
+    const shownAgain = await shownBeforeReload(db, streamId, unseen);
+    const fresh = unseen.filter((message) => !shownAgain.has(message.id));
     if (fresh.length > 0) {
       await db.messages.bulkAdd(fresh);
       const orders: OrderRecord[] = [];
@@ -99,6 +108,25 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
     }
     return { stored: fresh.length, duplicates: duplicatesInBatch + (ids.length - fresh.length), invalid };
   });
+}
+
+/** Reader-made ids whose author and text were stored from another page load of the same stream shortly before. */
+async function shownBeforeReload(db: ChotDatabase, streamId: string, messages: readonly MessageRecord[]): Promise<Set<string>> {
+  const candidates = messages.filter((message) => readerSessionOf(message.messageId) !== undefined);
+  if (candidates.length === 0) return new Set();
+  const since = Math.min(...candidates.map((m) => m.observedAt)) - RELOAD_REPEAT_WINDOW_MS;
+  const recent = await db.messages.where('[streamId+observedAt]').between([streamId, since], [streamId, Dexie.maxKey]).toArray();
+  const earlier = new Map<string, string[]>();
+  for (const stored of recent) {
+    const session = readerSessionOf(stored.messageId);
+    if (!session) continue;
+    const key = `${stored.authorName}\u0000${stored.text}`;
+    earlier.set(key, [...(earlier.get(key) ?? []), session]);
+  }
+  return new Set(candidates.filter((message) => {
+    const sessions = earlier.get(`${message.authorName}\u0000${message.text}`) ?? [];
+    return sessions.some((session) => session !== readerSessionOf(message.messageId));
+  }).map((message) => message.id));
 }
 
 async function upsertStream(db: ChotDatabase, stream: StreamClaim, streamId: string, fresh: MessageRecord[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 import type { FixtureHandler } from '../../scripts/lib/extension-browser';
 import { fixturePage, youtubeWatchPage, type FixtureRow } from '../../scripts/lib/fixture-pages';
 
@@ -41,6 +41,6 @@ export async function listedOrders(panel: Page): Promise<{ id: string; kg: strin
   return found.reverse();
 }
 
-export async function addRows(chat: Page, rows: FixtureRow[]): Promise<void> {
+export async function addRows(chat: Page | Frame, rows: FixtureRow[]): Promise<void> {
   await chat.evaluate((r) => (window as unknown as { chatFixture: { add(rows: unknown): void } }).chatFixture.add(r), rows);
 }

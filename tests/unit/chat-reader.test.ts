@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startChatReader, type ChatReader, type ChatReaderOptions } from '../../utils/chat-reader/chat-reader';
 import { BoundedSet } from '../../utils/chat-reader/bounded-set';
-import { BatchRefusedError, type SendBatch } from '../../utils/chat-reader/outbox';
+import { BatchRefusedError, Outbox, type SendBatch } from '../../utils/chat-reader/outbox';
 import { readIngestReply } from '../../utils/messaging/ingest-reply';
 import { youtubeAdapter } from '../../utils/platforms/youtube';
 import type { ChatMessage, IngestAck, StreamClaim } from '../../utils/messaging/chat-message';
@@ -132,5 +132,52 @@ describe('readIngestReply', () => {
     expect(readIngestReply({ ok: true, stored: 1, duplicates: 0, invalid: 0 })).toEqual({ ok: true, ack: { ok: true, stored: 1, duplicates: 0, invalid: 0 } });
     expect(readIngestReply({ ok: false, error: 'nope' })).toEqual({ ok: false, refused: true, reason: 'nope' });
     expect(readIngestReply(undefined)).toEqual({ ok: false, refused: false, reason: 'no usable reply from the background' });
+  });
+});
+
+describe('chat reader in a background tab', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    Reflect.deleteProperty(document, 'visibilityState');
+  });
+
+  it('sends every row without waiting on timers, which a hidden tab throttles', async () => {
+    const chat = loadYoutubeChatFixture([]);
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    const { sent, send } = recordingSend();
+    start(send, { flushDelayMs: 60_000 });
+    vi.useFakeTimers(); // from here no timer fires unless the test advances the clock
+    for (let i = 0; i < 5; i += 1) {
+      chat.add({ id: `bg${i}`, author: 'A', text: `chốt ${i + 1}kg` });
+      await Promise.resolve(); // the mutation observer runs as a microtask
+      await vi.advanceTimersByTimeAsync(0); // let the send promise settle, no time passes
+    }
+    expect(ids(sent)).toEqual(['bg0', 'bg1', 'bg2', 'bg3', 'bg4']);
+  });
+});
+
+describe('Outbox', () => {
+  it('does not strand messages pushed while the last batch is being acknowledged', async () => {
+    const delivered: string[] = [];
+    let release: () => void = () => undefined;
+    const outbox = new Outbox({
+      maxBatch: 10, flushDelayMs: 0, maxRetryDelayMs: 1000,
+      send: async (_stream, messages) => {
+        await new Promise<void>((resolve) => { release = resolve; });
+        delivered.push(...messages.map((m) => m.messageId));
+        return ack(messages.length);
+      },
+    });
+    const stream = { platform: 'youtube' as const, key: 'outboxTest' };
+    const message = (id: string) => ({ platform: 'youtube' as const, messageId: id, kind: 'chat' as const, authorName: 'A', text: 'x', observedAt: 1_780_000_000_000 });
+    outbox.push(stream, message('a'));
+    release(); // the background acknowledges "a"; the outbox finishes its round in the next microtasks
+    outbox.push(stream, message('b')); // pushed before that round has closed
+    await eventually(() => {
+      release();
+      expect(delivered).toEqual(['a', 'b']);
+    });
+    expect(outbox.pending).toBe(0);
+    outbox.stop();
   });
 });

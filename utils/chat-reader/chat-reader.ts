@@ -69,6 +69,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     onRefused: (dropped) => {
       counters.refused += dropped;
     },
+    sendAtOnce: () => document.visibilityState === 'hidden',
   });
 
   const note = (outcome: RowOutcome) => {
@@ -188,7 +189,9 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
       warnings: warningsFor(adapter, document, { attached, startedAt, lastRowAt, unmatchedSinceRow: counters.unmatchedSinceRow, recentOutcomes: outcomes }, Date.now(), thresholds),
     };
   };
-  const healthTimer = options.reportHealth ? setInterval(() => options.reportHealth!(health()), options.healthEveryMs ?? 5000) : undefined;
+  const report = () => options.reportHealth?.(health());
+  const healthTimer = options.reportHealth ? setInterval(report, options.healthEveryMs ?? 5000) : undefined;
+  const firstReport = options.reportHealth ? setTimeout(report, 1000) : undefined; // the panel hears of a new tab at once
 
   return {
     health,
@@ -199,6 +202,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
       documentObserver.disconnect();
       clearInterval(reattachTimer);
       if (healthTimer) clearInterval(healthTimer);
+      if (firstReport) clearTimeout(firstReport);
       outbox.stop();
     },
   };

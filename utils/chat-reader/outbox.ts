@@ -13,6 +13,11 @@ export interface OutboxOptions {
   maxRetryDelayMs: number;
   onAck?: (ack: IngestAck, sent: number) => void;
   onRefused?: (dropped: number, reason: string) => void;
+  /**
+   * Send without waiting for a batch to fill: a hidden tab's timers are throttled (to once a minute after
+   * a while), so there every row is sent from the observer that read it.
+   */
+  sendAtOnce?: () => boolean;
 }
 
 interface Entry {
@@ -29,6 +34,8 @@ export class Outbox {
   private queue: Entry[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | undefined;
+  /** A flush was asked for while one was finishing: go round again rather than strand new messages. */
+  private again = false;
   private failures = 0;
   private lastFlushAt = 0;
 
@@ -40,8 +47,7 @@ export class Outbox {
 
   push(stream: StreamClaim, message: ChatMessage): void {
     this.queue.push({ stream, message });
-    // Flushing straight from the observer keeps a background tab (whose timers are throttled) on time.
-    if (Date.now() - this.lastFlushAt >= this.options.flushDelayMs) void this.flush();
+    if (this.options.sendAtOnce?.() || Date.now() - this.lastFlushAt >= this.options.flushDelayMs) void this.flush();
     else this.schedule(this.options.flushDelayMs);
   }
 
@@ -55,10 +61,21 @@ export class Outbox {
 
   /** Sends what is queued, one batch at a time; resolves when the queue is empty or a send failed. */
   async flush(): Promise<void> {
-    if (this.inFlight) return this.inFlight;
-    this.inFlight = this.drain().finally(() => {
-      this.inFlight = undefined;
-    });
+    if (this.inFlight) {
+      this.again = true;
+      return this.inFlight;
+    }
+    this.inFlight = (async () => {
+      try {
+        let delivered = true;
+        do {
+          this.again = false;
+          delivered = await this.drain();
+        } while (delivered && this.again && this.queue.length > 0);
+      } finally {
+        this.inFlight = undefined;
+      }
+    })();
     return this.inFlight;
   }
 
@@ -69,7 +86,8 @@ export class Outbox {
     return this.queue.slice(0, end);
   }
 
-  private async drain(): Promise<void> {
+  /** Sends batches until the queue is empty (true) or a send failed and a retry is scheduled (false). */
+  private async drain(): Promise<boolean> {
     while (this.queue.length > 0) {
       this.lastFlushAt = Date.now();
       const batch = this.nextBatch();
@@ -88,9 +106,10 @@ export class Outbox {
         }
         this.failures += 1;
         this.schedule(Math.min(this.options.maxRetryDelayMs, 500 * 2 ** (this.failures - 1)));
-        return;
+        return false;
       }
     }
+    return true;
   }
 
   stop(): void {

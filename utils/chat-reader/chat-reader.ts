@@ -34,7 +34,8 @@ export interface ChatReader {
   busyMs(): number;
 }
 
-const SEEN_LIMIT = 20_000;
+// Rows re-seen are the few hundred a chat keeps on screen; the background de-duplicates beyond that.
+const SEEN_LIMIT = 5_000;
 const OUTCOMES_KEPT = 50;
 
 export function startChatReader(options: ChatReaderOptions): ChatReader {
@@ -56,6 +57,12 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
   let list: Element | null = null;
   let listSelector: string | null = null;
   let stream: StreamClaim | undefined;
+  // Asked for every row: kept up to date by the event rather than read from the DOM each time.
+  let hidden = document.visibilityState === 'hidden';
+  const onVisibility = () => {
+    hidden = document.visibilityState === 'hidden';
+  };
+  document.addEventListener('visibilitychange', onVisibility);
 
   const outbox = new Outbox({
     send: options.send,
@@ -69,7 +76,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     onRefused: (dropped) => {
       counters.refused += dropped;
     },
-    sendAtOnce: () => document.visibilityState === 'hidden',
+    sendAtOnce: () => hidden,
   });
 
   const note = (outcome: RowOutcome) => {
@@ -98,7 +105,11 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     counters.unmatchedSinceRow = 0;
     lastRowAt = lastObservedAt;
     note('read');
-    outbox.push(stream, { ...message, messageId, observedAt: lastObservedAt } as ChatMessage);
+    // The adapter made this object for this row: completed in place rather than copied.
+    const complete = message as ChatMessage;
+    complete.messageId = messageId;
+    complete.observedAt = lastObservedAt;
+    outbox.push(stream, complete);
   };
 
   const readRow = (row: Element) => {
@@ -200,6 +211,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     stop: () => {
       listObserver.disconnect();
       documentObserver.disconnect();
+      document.removeEventListener('visibilitychange', onVisibility);
       clearInterval(reattachTimer);
       if (healthTimer) clearInterval(healthTimer);
       if (firstReport) clearTimeout(firstReport);

@@ -1,13 +1,25 @@
 import type { PlatformAdapter, RowReading } from './adapter';
 import type { StreamClaim } from '../messaging/chat-message';
 import { YOUTUBE_SELECTORS as S } from './youtube-selectors';
-import { ownText, queryFirst, textWithEmoji, tidy } from './dom-text';
+import { ownText, queryFields, queryFirst, textWithEmoji, tidy } from './dom-text';
 import { MAX_AUTHOR_NAME, MAX_MESSAGE_TEXT } from '../messaging/chat-message';
 
 const CHAT_HOSTS = new Set(['www.youtube.com', 'studio.youtube.com']);
 const VIDEO_ID = /^[\w-]{5,64}$/;
 
+let lastUrl = '';
+let lastVideoId: string | undefined;
+
+/** The chat reader asks on every batch of rows: the answer for an unchanged URL is kept. */
 function videoIdOf(url: string): string | undefined {
+  if (url !== lastUrl) {
+    lastUrl = url;
+    lastVideoId = parseVideoId(url);
+  }
+  return lastVideoId;
+}
+
+function parseVideoId(url: string): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -24,13 +36,12 @@ function readRow(row: Element): RowReading {
   const messageId = row.id;
   if (!messageId) return { ok: false, reason: 'no-id' };
   if (row.hasAttribute(S.deletedAttribute)) return { ok: false, reason: 'deleted' };
-  const kind = S.rowKinds[row.tagName.toLowerCase()];
+  const kind = S.rowKinds[row.localName];
   if (!kind) return { ok: false, reason: 'not-chat' };
-  const authorElement = queryFirst(row, S.fields.author);
-  const authorName = authorElement ? tidy(ownText(authorElement)) : '';
+  const parts = queryFields(row, S.fields); // author and text in one walk of the row
+  const authorName = parts.author ? tidy(ownText(parts.author)) : '';
   if (!authorName) return { ok: false, reason: 'empty-author', retry: true };
-  const messageElement = queryFirst(row, S.fields.text);
-  const text = messageElement ? tidy(textWithEmoji(messageElement)) : '';
+  const text = parts.text ? tidy(textWithEmoji(parts.text)) : '';
   if (!text) return { ok: false, reason: 'empty-text', retry: true };
   if (text.length > MAX_MESSAGE_TEXT) return { ok: false, reason: 'too-long' };
   const amountElement = kind === 'paid' ? queryFirst(row, S.paidAmount) : null;

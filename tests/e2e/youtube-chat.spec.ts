@@ -73,16 +73,21 @@ test('orders typed in a YouTube live chat reach the side panel once, and survive
   await chat.reload();
   await expectTally(panel, { pendingKg: 1308.5, confirmedKg: 5, orders: 6 });
 
+  // YouTube replaces the whole list element at times: the reader re-attaches and counts new rows once.
+  await chat.evaluate(() => (window as unknown as { chatFixture: { replaceList(): void } }).chatFixture.replaceList());
+  await addRows(chat, [{ id: 'row-c1', author: 'Lan Anh', text: 'lấy 2,5kg' }, { id: 'row-c2', author: 'Quý', text: 'chốt 1,5 kg' }]);
+  await expectTally(panel, { pendingKg: 1310, confirmedKg: 5, orders: 7 });
+
   // Closing and reopening the panel, then restarting the browser, keeps everything.
   await panel.close();
   const reopened = await browser.sidePanel();
-  await expectTally(reopened, { pendingKg: 1308.5, confirmedKg: 5, orders: 6 });
+  await expectTally(reopened, { pendingKg: 1310, confirmedKg: 5, orders: 7 });
   const { userDataDir, blockedRequests } = browser;
   expect(blockedRequests).toEqual([]);
   await browser.close();
   browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => onScreen), userDataDir });
   const afterRestart = await browser.sidePanel();
-  await expectTally(afterRestart, { pendingKg: 1308.5, confirmedKg: 5, orders: 6 });
+  await expectTally(afterRestart, { pendingKg: 1310, confirmedKg: 5, orders: 7 });
   expect(await listedOrders(afterRestart)).toEqual([
     { id: 'youtube:row-a1', kg: '2', status: 'pending' },
     { id: 'youtube:row-a3', kg: '5', status: 'confirmed' },
@@ -91,6 +96,7 @@ test('orders typed in a YouTube live chat reach the side panel once, and survive
     { id: 'youtube:row-b6', kg: '1200', status: 'pending' },
     { id: 'youtube:row-b7', kg: '4', status: 'pending' },
     { id: 'youtube:row-c1', kg: '2.5', status: 'pending' },
+    { id: 'youtube:row-c2', kg: '1.5', status: 'pending' },
   ]);
   expect(dialogs).toEqual([]);
   expect(browser.blockedRequests).toEqual([]);

@@ -71,6 +71,31 @@ describe('YouTube adapter: rows (project fixture)', () => {
   });
 });
 
+describe('YouTube adapter: chat view', () => {
+  const menu = (selected: number) => `
+    <yt-live-chat-header-renderer><yt-sort-filter-sub-menu-renderer>
+      <div id="label-text">${selected === 0 ? 'Trò chuyện hàng đầu' : 'Trò chuyện trực tiếp'}</div>
+      <tp-yt-paper-listbox id="menu">
+        <a class="yt-simple-endpoint${selected === 0 ? ' iron-selected' : ''}"><tp-yt-paper-item>Trò chuyện hàng đầu</tp-yt-paper-item></a>
+        <a class="yt-simple-endpoint${selected === 1 ? ' iron-selected' : ''}"><tp-yt-paper-item>Trò chuyện trực tiếp</tp-yt-paper-item></a>
+      </tp-yt-paper-listbox>
+    </yt-sort-filter-sub-menu-renderer></yt-live-chat-header-renderer>`;
+
+  it('warns while "Top chat" (the first view) is selected, whatever the language', () => {
+    document.body.innerHTML = menu(0);
+    expect(youtubeAdapter.hiddenByFilter(document)).toBe('Trò chuyện hàng đầu');
+    document.body.innerHTML = menu(1);
+    expect(youtubeAdapter.hiddenByFilter(document)).toBeUndefined();
+  });
+
+  it('falls back to the label when the menu is not rendered', () => {
+    document.body.innerHTML = '<yt-sort-filter-sub-menu-renderer><div id="label-text">Top chat</div></yt-sort-filter-sub-menu-renderer>';
+    expect(youtubeAdapter.hiddenByFilter(document)).toBe('Top chat');
+    loadYoutubeChatFixture();
+    expect(youtubeAdapter.hiddenByFilter(document)).toBeUndefined();
+  });
+});
+
 // Real rows captured from youtube.com (shared/fixtures/real, not part of this repository).
 const REAL = '../shared/fixtures/real/youtube-dom/live-chat-items-2023-07-19.html';
 describe.skipIf(!existsSync(REAL))('YouTube adapter: real captured rows', () => {

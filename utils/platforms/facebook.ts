@@ -1,6 +1,7 @@
 import type { PlatformAdapter, RowReading } from './adapter';
 import type { StreamClaim } from '../messaging/chat-message';
 import { FACEBOOK_SELECTORS as S } from './facebook-selectors';
+import { siteUrl } from './site-url';
 import { textWithEmoji, tidy } from './dom-text';
 import { MAX_AUTHOR_NAME, MAX_MESSAGE_TEXT } from '../messaging/chat-message';
 
@@ -8,13 +9,8 @@ const HOSTS = new Set(['www.facebook.com', 'web.facebook.com', 'business.faceboo
 
 /** The live video a Facebook URL shows: "/videos/123", "/watch/live/?v=123", "/live/producer/123". */
 function videoKeyOf(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' || !HOSTS.has(parsed.hostname)) return undefined;
+  const parsed = siteUrl(url, HOSTS);
+  if (!parsed) return undefined;
   const path = parsed.pathname;
   const video = /\/videos\/(?:[^/]+\/)?(\d{5,25})/.exec(path)?.[1];
   if (video) return video;

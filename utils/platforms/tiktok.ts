@@ -1,23 +1,17 @@
 import type { PlatformAdapter, RowReading } from './adapter';
 import type { StreamClaim } from '../messaging/chat-message';
 import { TIKTOK_SELECTORS as S } from './tiktok-selectors';
+import { siteUrl } from './site-url';
 import { queryFirst, textWithEmoji, tidy } from './dom-text';
 import { MAX_AUTHOR_NAME, MAX_MESSAGE_TEXT } from '../messaging/chat-message';
 
 const HANDLE = /^@([\w.]{1,64})$/;
 
-function parse(url: string): URL | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname === 'www.tiktok.com' ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const HOSTS = new Set(['www.tiktok.com']);
 
 /** "/@vuonvaibacgiang/live" → "vuonvaibacgiang"; "/live" is TikTok's live feed (host only in the page). */
 function liveHandleOf(url: string): string | null | undefined {
-  const parsed = parse(url);
+  const parsed = siteUrl(url, HOSTS);
   if (!parsed) return undefined;
   if (/^\/live\/?$/.test(parsed.pathname)) return null;
   const match = /^\/(@[\w.]{1,64})\/live\/?$/.exec(parsed.pathname);

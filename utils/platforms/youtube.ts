@@ -1,6 +1,7 @@
 import type { PlatformAdapter, RowReading } from './adapter';
 import type { StreamClaim } from '../messaging/chat-message';
 import { YOUTUBE_SELECTORS as S } from './youtube-selectors';
+import { siteUrl } from './site-url';
 import { ownText, queryFields, queryFirst, textWithEmoji, tidy } from './dom-text';
 import { MAX_AUTHOR_NAME, MAX_MESSAGE_TEXT } from '../messaging/chat-message';
 
@@ -20,14 +21,9 @@ function videoIdOf(url: string): string | undefined {
 }
 
 function parseVideoId(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
+  const parsed = siteUrl(url, CHAT_HOSTS);
   // live_chat_replay is a recording: its rows are not live orders.
-  if (parsed.protocol !== 'https:' || !CHAT_HOSTS.has(parsed.hostname) || parsed.pathname !== '/live_chat') return undefined;
+  if (!parsed || parsed.pathname !== '/live_chat') return undefined;
   const videoId = parsed.searchParams.get('v');
   return videoId && VIDEO_ID.test(videoId) ? videoId : undefined;
 }

@@ -8,15 +8,16 @@ function schemaOf(db: Dexie) {
 }
 
 describe('database schema', () => {
-  it('version 2 has the tables and the indexes the queries use', async () => {
+  it('version 3 has the tables and the indexes the queries use', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(schemaOf(db)).toEqual({
       streams: ['id', 'lastMessageAt', 'broadcastId'],
       messages: ['id', '[streamId+observedAt]'],
       orders: ['id', '[streamId+observedAt]', '[streamId+authorKey]'],
       settings: ['id'],
+      actions: ['seq', 'orderId'],
     });
     db.close();
   });
@@ -34,7 +35,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.streams.toArray()).toEqual([
       { id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: 'Vải thiều', host: null, firstMessageAt: T0, lastMessageAt: T0 + 5, broadcastId: 'youtube:abc12345' },
     ]);
@@ -42,6 +43,27 @@ describe('database schema', () => {
     expect(await db.messages.count()).toBe(1);
     expect(await db.orders.get('youtube:m1')).toMatchObject({ status: 'confirmed', totalKg: 2 });
     expect(await db.settings.get('settings')).toEqual({ id: 'settings', language: 'vi' });
+    expect(await db.actions.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version 2 database with data in it', async () => {
+    const name = `chot-upgrade-v2-${Date.now()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ streams: 'id, lastMessageAt', messages: 'id, [streamId+observedAt]', orders: 'id, [streamId+observedAt], [streamId+authorKey]', settings: 'id' });
+    v2.version(2).stores({ streams: 'id, lastMessageAt, broadcastId' });
+    const stream = { id: 'tiktok:@vuonvai/2026-06-01', platform: 'tiktok', streamKey: '@vuonvai/2026-06-01', title: null, host: 'Vườn Vải', firstMessageAt: T0, lastMessageAt: T0, broadcastId: 'youtube:abc12345' };
+    await v2.table('streams').put(stream);
+    await v2.table('orders').put({ id: 'tiktok:r:a:1', streamId: stream.id, status: 'pending', totalKg: 3, observedAt: T0, authorKey: 'name:Lan' });
+    v2.close();
+
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.streams.toArray()).toEqual([stream]);
+    expect(await db.orders.get('tiktok:r:a:1')).toMatchObject({ status: 'pending', totalKg: 3 });
+    await db.actions.add({ at: T0, orderId: 'tiktok:r:a:1', kind: 'decide', before: { status: 'pending' }, after: { status: 'confirmed' } });
+    expect(await db.actions.where('orderId').equals('tiktok:r:a:1').count()).toBe(1);
     db.close();
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, catalogSchema, indexCatalog } from '../../utils/parser/index';
 import { ingestChat } from '../../utils/store/ingest';
 import { computeTally } from '../../utils/store/tally';
-import { decideOrder } from '../../utils/store/orders';
+import { decideOrder, editOrder, orderEditSchema, undoLastAction } from '../../utils/store/orders';
 import { freshDatabase, chatRow, T0 } from './test-db';
 
 const stream = { platform: 'youtube' as const, key: 'abcdef1' };
@@ -140,5 +140,61 @@ describe('ingestChat: rows without site ids (TikTok)', () => {
     await ingestChat(db, tiktok, [{ ...row('r:aaa:1', 'Rose x5', 0), kind: 'gift', paidAmount: 'Rose x5' }, { ...row('r:aaa:2', 'chốt 5 kg', 1), kind: 'gift' }], noCatalog);
     expect(await db.messages.count()).toBe(2);
     expect(await db.orders.count()).toBe(0);
+  });
+});
+
+describe('assistant actions: edit, history, undo', () => {
+  it('corrects a quantity or a unit with the weight following, and records both sides', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg 0912345678')], noCatalog);
+    expect(await editOrder(db, 'youtube:m1', { item: 0, quantity: 3 }, T0 + 10)).toEqual({ ok: true });
+    expect(await db.orders.get('youtube:m1')).toMatchObject({ items: [{ quantity: 3, unit: 'kg', kg: 3 }], totalKg: 3 });
+    expect(await editOrder(db, 'youtube:m1', { item: 0, unit: 'yến' })).toEqual({ ok: true });
+    expect(await db.orders.get('youtube:m1')).toMatchObject({ items: [{ quantity: 3, unit: 'yến', kg: 30 }], totalKg: 30 });
+    const history = await db.actions.where('orderId').equals('youtube:m1').toArray();
+    expect(history.map((a) => [a.kind, a.before.totalKg, a.after.totalKg])).toEqual([['edit', 2, 3], ['edit', 3, 30]]);
+    expect(history[0]!.at).toBe(T0 + 10);
+  });
+
+  it('keeps a package weight per package when its quantity changes', async () => {
+    const catalog = indexCatalog(catalogSchema.parse({ products: [{ code: 'V1', name: 'Vải', packages: { 'thùng': 10 } }], defaultProduct: 'V1' }));
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2 thùng')], catalog);
+    await editOrder(db, 'youtube:m1', { item: 0, quantity: 5 });
+    expect((await db.orders.get('youtube:m1'))?.totalKg).toBe(50);
+  });
+
+  it('refuses bad edits with a reason and changes nothing', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog);
+    expect(await editOrder(db, 'youtube:m1', { item: 3, quantity: 1 })).toEqual({ ok: false, error: 'no-such-item' });
+    expect(await editOrder(db, 'youtube:m1', { item: 0, unit: 'gallon' })).toEqual({ ok: false, error: 'unknown-unit' });
+    expect(await editOrder(db, 'youtube:m1', { item: 0, phone: '0123 456 789' })).toEqual({ ok: false, error: 'invalid-phone' });
+    expect(await editOrder(db, 'youtube:nope', { item: 0, quantity: 1 })).toEqual({ ok: false, error: 'not-found' });
+    expect(orderEditSchema.safeParse({ item: 0, quantity: -1 }).success).toBe(false);
+    expect(orderEditSchema.safeParse({ item: 0, quantity: 0 }).success).toBe(false);
+    expect(orderEditSchema.safeParse({ item: 0, quantity: 200_000 }).success).toBe(false);
+    expect(await db.orders.get('youtube:m1')).toMatchObject({ totalKg: 2, phone: null });
+    expect(await db.actions.count()).toBe(0);
+  });
+
+  it('sets and clears the phone in any usual spelling', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog);
+    await editOrder(db, 'youtube:m1', { item: 0, phone: '+84 912.345.678' });
+    expect((await db.orders.get('youtube:m1'))?.phone).toBe('0912345678');
+    await editOrder(db, 'youtube:m1', { item: 0, phone: '' });
+    expect((await db.orders.get('youtube:m1'))?.phone).toBeNull();
+  });
+
+  it('undoes the latest action first, one at a time, and records the undo', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 5kg', { authorName: 'Minh' })], noCatalog);
+    await decideOrder(db, 'youtube:m1', 'confirmed');
+    await editOrder(db, 'youtube:m2', { item: 0, quantity: 6 });
+    await decideOrder(db, 'youtube:m2', 'rejected');
+    expect(await undoLastAction(db)).toEqual({ ok: true, orderId: 'youtube:m2' });
+    expect(await db.orders.get('youtube:m2')).toMatchObject({ status: 'pending', totalKg: 6 });
+    expect(await undoLastAction(db)).toEqual({ ok: true, orderId: 'youtube:m2' });
+    expect(await db.orders.get('youtube:m2')).toMatchObject({ totalKg: 5 });
+    expect(await undoLastAction(db)).toEqual({ ok: true, orderId: 'youtube:m1' });
+    expect((await db.orders.get('youtube:m1'))?.status).toBe('pending');
+    expect(await undoLastAction(db)).toEqual({ ok: false, error: 'nothing-to-undo' });
+    expect((await db.actions.toArray()).map((a) => a.kind)).toEqual(['decide', 'edit', 'decide', 'undo', 'undo', 'undo']);
   });
 });

@@ -7,7 +7,7 @@ import { healthReportSchema } from './reader-health';
 import { panelCommandSchema } from './commands';
 import { adapterForChatUrl } from '../platforms/index';
 import { ingestChat } from '../store/ingest';
-import { decideOrder } from '../store/orders';
+import { decideOrder, editOrder, undoLastAction } from '../store/orders';
 import { saveSettings } from '../store/settings';
 import { joinStream, splitStream } from '../store/broadcasts';
 
@@ -31,6 +31,7 @@ export interface RouterDeps {
 export type RouterReply = IngestAck | CommandReply;
 
 const done = (result: { ok: true } | { ok: false; error: string }): CommandReply => result;
+
 
 /**
  * Every message reaching the background goes through here. Chat and health reports are accepted only
@@ -58,6 +59,10 @@ export function createBackgroundRouter(deps: RouterDeps) {
     switch (command.data.type) {
       case 'decide-order':
         return done(await decideOrder(deps.db, command.data.orderId, command.data.status));
+      case 'edit-order':
+        return done(await editOrder(deps.db, command.data.orderId, command.data.edit));
+      case 'undo':
+        return undoLastAction(deps.db);
       case 'set-language':
         await saveSettings(deps.db, { language: command.data.language });
         return { ok: true };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DECISIONS } from '../store/orders';
+import { DECISIONS, orderEditSchema } from '../store/orders';
 import { languageSchema } from '../store/records';
 import { tabHealthSchema } from './reader-health';
 
@@ -8,6 +8,9 @@ const id = z.string().min(1).max(300);
 /** Requests from the extension's own pages (side panel) to the background, the only writer. */
 export const panelCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('decide-order'), orderId: id, status: z.enum(DECISIONS) }),
+  z.object({ type: z.literal('edit-order'), orderId: id, edit: orderEditSchema }),
+  /** Undo the latest decision or edit. */
+  z.object({ type: z.literal('undo') }),
   z.object({ type: z.literal('set-language'), language: languageSchema.nullable() }),
   z.object({ type: z.literal('get-health') }),
   /** Join a stream (say the Facebook one) into a broadcast (say the YouTube one) of the same show. */
@@ -19,4 +22,4 @@ export type PanelCommand = z.infer<typeof panelCommandSchema>;
 
 export const healthReplySchema = z.object({ ok: z.literal(true), tabs: z.array(tabHealthSchema) });
 
-export type CommandReply = { ok: true } | { ok: false; error: string } | z.infer<typeof healthReplySchema>;
+export type CommandReply = { ok: true; orderId?: string } | { ok: false; error: string } | z.infer<typeof healthReplySchema>;

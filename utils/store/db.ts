@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { MessageRecord, OrderRecord, SettingsRecord, StreamRecord } from './records';
+import type { ActionRecord, MessageRecord, OrderRecord, SettingsRecord, StreamRecord } from './records';
 
 export const DATABASE_NAME = 'chot';
 
@@ -9,6 +9,7 @@ export class ChotDatabase extends Dexie {
   messages!: EntityTable<MessageRecord, 'id'>;
   orders!: EntityTable<OrderRecord, 'id'>;
   settings!: EntityTable<SettingsRecord, 'id'>;
+  actions!: EntityTable<ActionRecord, 'seq'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -30,6 +31,8 @@ export class ChotDatabase extends Dexie {
           stream.broadcastId = stream.id;
         }),
       );
+    // v3: every assistant action on an order, for its history and for undo.
+    this.version(3).stores({ actions: '++seq, orderId' });
   }
 }
 

@@ -1,19 +1,92 @@
+import { z } from 'zod';
 import type { ChotDatabase } from './db';
-import type { OrderStatus } from './records';
+import type { ActionRecord, OrderChange, OrderRecord, OrderStatus } from './records';
+import { massUnitByName } from '../parser/units';
+import { toNationalPhone } from '../parser/phone';
 
 /** Statuses an assistant can set; cancelled comes only from the buyer's own cancel comment. */
 export const DECISIONS = ['pending', 'confirmed', 'rejected'] as const satisfies readonly OrderStatus[];
 export type Decision = (typeof DECISIONS)[number];
 
-export type DecisionResult = { ok: true } | { ok: false; error: 'not-found' | 'cancelled' };
+/** More than this on one order line is a slip of the keyboard, not an order (100 tonnes). */
+export const MAX_LINE_QUANTITY = 100_000;
 
-/** Confirms, rejects or reopens an order inside a transaction, so two panels cannot interleave. */
-export async function decideOrder(db: ChotDatabase, orderId: string, status: Decision, now = Date.now()): Promise<DecisionResult> {
-  return db.transaction('rw', db.orders, async () => {
+/** An assistant's correction of one line of an order, and of the phone. */
+export const orderEditSchema = z.object({
+  item: z.number().int().min(0).max(50),
+  quantity: z.number().positive().max(MAX_LINE_QUANTITY).optional(),
+  /** A mass unit (kg, yến, tạ, tấn…) or the line's own package word. */
+  unit: z.string().trim().min(1).max(40).optional(),
+  /** A phone in any usual spelling, or "" to remove it. */
+  phone: z.string().max(40).optional(),
+});
+
+export type OrderEdit = z.infer<typeof orderEditSchema>;
+
+export type OrderError = 'not-found' | 'cancelled' | 'no-such-item' | 'unknown-unit' | 'invalid-phone' | 'nothing-to-undo';
+export type OrderResult = { ok: true } | { ok: false; error: OrderError };
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+const changeOf = (order: OrderRecord): Required<OrderChange> => ({ status: order.status, items: order.items, totalKg: order.totalKg, phone: order.phone });
+
+/** Applies a change and records it, in one transaction, so two panels acting at once cannot interleave. */
+async function change(db: ChotDatabase, orderId: string, kind: ActionRecord['kind'], now: number, compute: (order: OrderRecord) => OrderChange | OrderError): Promise<OrderResult> {
+  return db.transaction('rw', db.orders, db.actions, async () => {
     const order = await db.orders.get(orderId);
     if (!order) return { ok: false, error: 'not-found' } as const;
     if (order.status === 'cancelled') return { ok: false, error: 'cancelled' } as const;
-    await db.orders.update(orderId, { status, updatedAt: now });
+    const after = compute(order);
+    if (typeof after === 'string') return { ok: false, error: after } as const;
+    const before = Object.fromEntries(Object.keys(after).map((key) => [key, changeOf(order)[key as keyof OrderChange]])) as OrderChange;
+    await db.orders.update(orderId, { ...after, updatedAt: now });
+    await db.actions.add({ at: now, orderId, kind, before, after });
     return { ok: true } as const;
+  });
+}
+
+/** Confirms, rejects or reopens an order. */
+export function decideOrder(db: ChotDatabase, orderId: string, status: Decision, now = Date.now()): Promise<OrderResult> {
+  return change(db, orderId, 'decide', now, () => ({ status }));
+}
+
+/** Corrects a line's quantity or unit (its weight follows) and the phone. */
+export function editOrder(db: ChotDatabase, orderId: string, edit: OrderEdit, now = Date.now()): Promise<OrderResult> {
+  return change(db, orderId, 'edit', now, (order) => {
+    const line = order.items[edit.item];
+    if (!line) return 'no-such-item';
+    const result: OrderChange = {};
+    if (edit.quantity !== undefined || edit.unit !== undefined) {
+      const quantity = edit.quantity ?? line.quantity;
+      const unit = edit.unit ?? line.unit;
+      const mass = unit ? massUnitByName(unit) : undefined;
+      if (unit && !mass && unit !== line.unit) return 'unknown-unit';
+      // A package keeps its weight per package; a mass unit is its own weight.
+      const perUnit = mass ? mass.kg : line.kg !== null && line.quantity > 0 ? line.kg / line.quantity : null;
+      const items = order.items.map((item, index) => (index === edit.item ? { ...item, quantity, unit: mass?.name ?? unit, kg: perUnit === null ? null : round(quantity * perUnit) } : item));
+      const weights = items.map((item) => item.kg);
+      result.items = items;
+      result.totalKg = weights.every((kg) => kg !== null) ? round(weights.reduce<number>((sum, kg) => sum + (kg ?? 0), 0)) : null;
+    }
+    if (edit.phone !== undefined) {
+      const phone = edit.phone.trim() === '' ? null : toNationalPhone(edit.phone.replace(/[\s.\-]/g, '').replace(/^o/i, '0'));
+      if (phone === undefined) return 'invalid-phone';
+      result.phone = phone;
+    }
+    return result;
+  });
+}
+
+/** Undoes the latest action not yet undone, restoring what it changed, and records the undo. */
+export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promise<OrderResult & { orderId?: string }> {
+  return db.transaction('rw', db.orders, db.actions, async () => {
+    const last = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone).first();
+    if (!last || last.seq === undefined) return { ok: false, error: 'nothing-to-undo' } as const;
+    const order = await db.orders.get(last.orderId);
+    if (!order) return { ok: false, error: 'not-found' } as const;
+    if (order.status === 'cancelled') return { ok: false, error: 'cancelled' } as const; // the buyer's cancel stands
+    await db.orders.update(order.id, { ...last.before, updatedAt: now });
+    await db.actions.update(last.seq, { undone: true });
+    await db.actions.add({ at: now, orderId: order.id, kind: 'undo', before: last.after, after: last.before, undoes: last.seq });
+    return { ok: true, orderId: order.id } as const;
   });
 }

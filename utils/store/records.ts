@@ -53,6 +53,24 @@ export const orderRecordSchema = z.object({
   cancelledByMessageId: z.string().optional(),
 });
 
+/** What an assistant's action changed on an order: enough to show its history and to undo it. */
+export const orderChangeSchema = orderRecordSchema.pick({ status: true, items: true, totalKg: true, phone: true }).partial();
+
+export const ORDER_ACTIONS = ['decide', 'edit', 'undo'] as const;
+
+export const actionRecordSchema = z.object({
+  /** Order of actions, given by the database. */
+  seq: z.number().int().optional(),
+  at: z.number(),
+  orderId: z.string(),
+  kind: z.enum(ORDER_ACTIONS),
+  before: orderChangeSchema,
+  after: orderChangeSchema,
+  /** Set on an action once it has been undone; an undo action names the action it undid. */
+  undone: z.boolean().optional(),
+  undoes: z.number().int().optional(),
+});
+
 export const LANGUAGES = ['vi', 'en'] as const;
 export const languageSchema = z.enum(LANGUAGES);
 
@@ -68,5 +86,7 @@ export type MessageRecord = z.infer<typeof messageRecordSchema>;
 export type OrderStatus = z.infer<typeof orderStatusSchema>;
 export type OrderRecord = z.infer<typeof orderRecordSchema>;
 export type Language = z.infer<typeof languageSchema>;
+export type OrderChange = z.infer<typeof orderChangeSchema>;
+export type ActionRecord = z.infer<typeof actionRecordSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsRecord = z.infer<typeof settingsRecordSchema>;

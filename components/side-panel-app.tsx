@@ -16,6 +16,7 @@ import { StreamPicker } from './stream-picker';
 import { BroadcastStreams } from './broadcast-streams';
 import { LanguageSwitch } from './language-switch';
 import { HealthView } from './health-view';
+import { ReviewQueue } from './review-queue';
 
 export interface SidePanelProps {
   db: ChotDatabase;
@@ -56,13 +57,19 @@ function SidePanel({ db, sendCommand, chosenLanguage, healthEveryMs }: SidePanel
   const broadcast = broadcasts?.find((b) => b.id === chosenBroadcast) ?? broadcasts?.[0];
   const orders = useBroadcastOrders(db, broadcast);
 
-  const run = async (command: PanelCommand) => {
+  /** Sends a command; a failure to reach the background is shown at the top, refusals by whoever asked. */
+  const send = async (command: PanelCommand): Promise<CommandReply> => {
     try {
-      const reply = await sendCommand(command);
-      setError(reply.ok ? null : t('actionFailed', { error: reply.error }));
+      return await sendCommand(command);
     } catch (failure) {
-      setError(t('actionFailed', { error: failure instanceof Error ? failure.message : String(failure) }));
+      const message = failure instanceof Error ? failure.message : String(failure);
+      setError(t('actionFailed', { error: message }));
+      return { ok: false, error: message };
     }
+  };
+  const run = async (command: PanelCommand) => {
+    const reply = await send(command);
+    setError(reply.ok ? null : t('actionFailed', { error: reply.error }));
   };
   const decide = (order: OrderRecord, status: Decision) => run({ type: 'decide-order', orderId: order.id, status });
 
@@ -81,6 +88,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, healthEveryMs }: SidePanel
           <BroadcastStreams broadcast={broadcast} others={broadcasts.filter((b) => b.id !== broadcast.id)} run={(command) => void run(command)} />
           {/* no tally until the orders are loaded: a zero that is not true would mislead the host */}
           {orders && <TallyView tally={computeTally(orders)} />}
+          {orders && <ReviewQueue db={db} orders={orders} run={send} />}
           <h2>{t('orders')}</h2>
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
           <ol className="orders" data-testid="orders" reversed>

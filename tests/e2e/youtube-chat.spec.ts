@@ -171,3 +171,31 @@ test('nothing is lost when Chrome stops the background service worker mid-stream
   await expectTally(panel, { pendingKg: expectedKg, confirmedKg: 0, orders: 40 });
   expect(browser.blockedRequests).toEqual([]);
 });
+
+test('the assistant works through waiting orders from the keyboard', async () => {
+  onScreen = [
+    { id: 'kb-1', author: 'Lan', text: 'chốt 2kg' },
+    { id: 'kb-2', author: 'Minh', text: 'lấy 1 yến' },
+    { id: 'kb-3', author: 'Hà', text: 'xí 3kg' },
+  ];
+  browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => onScreen) });
+  const chat = await browser.context.newPage();
+  await chat.goto('https://www.youtube.com/live_chat?v=keyboard01');
+  const panel = await browser.sidePanel();
+  await expectTally(panel, { pendingKg: 15, confirmedKg: 0, orders: 3 });
+  await panel.getByTestId('queue').focus();
+  await panel.keyboard.press('c'); // Lan: confirmed
+  await panel.keyboard.press('x'); // Minh: rejected
+  await expect(panel.getByTestId('queue-current')).toHaveAttribute('data-order-id', 'youtube:kb-3');
+  await panel.keyboard.press('e');
+  await panel.getByTestId('edit-quantity').fill('4');
+  await panel.keyboard.press('Enter'); // saved: 4 kg
+  await expectTally(panel, { pendingKg: 4, confirmedKg: 2, orders: 2 });
+  await panel.getByTestId('queue').focus();
+  await panel.keyboard.press('Control+z'); // the edit is undone
+  await expectTally(panel, { pendingKg: 3, confirmedKg: 2, orders: 2 });
+  await panel.keyboard.press('Enter');
+  await expectTally(panel, { pendingKg: 0, confirmedKg: 5, orders: 2 });
+  await expect(panel.getByTestId('queue-counts')).toHaveText('Waiting 0 · Confirmed 2 · Rejected 1');
+  expect(browser.blockedRequests).toEqual([]);
+});

@@ -1,0 +1,140 @@
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ChotDatabase } from '../utils/store/db';
+import type { ActionRecord, OrderRecord, OrderStatus } from '../utils/store/records';
+import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
+import type { MessageKey } from '../utils/i18n/messages';
+import { PLATFORM_LABELS } from '../utils/platforms/platform';
+import { useI18n } from './i18n';
+import { OrderEditor } from './order-editor';
+
+export interface ReviewQueueProps {
+  db: ChotDatabase;
+  /** The broadcast's orders in chat order. */
+  orders: OrderRecord[];
+  run: (command: PanelCommand) => Promise<CommandReply>;
+}
+
+const STATUS: Record<OrderStatus, MessageKey> = { pending: 'statusPending', confirmed: 'statusConfirmed', rejected: 'statusRejected', cancelled: 'statusCancelled' };
+
+/**
+ * Waiting orders one at a time, in chat order, for an assistant working from the keyboard: move, confirm,
+ * reject, edit, undo. After a decision the next waiting order comes up by itself.
+ */
+export function ReviewQueue({ db, orders, run }: ReviewQueueProps) {
+  const { t, formatNumber, language } = useI18n();
+  const [cursor, setCursor] = useState(0); // chat time of the order being looked at
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  // Decided here but not yet seen decided in the database: kept out of the queue so that quick key
+  // presses each act on the next order.
+  const [deciding, setDeciding] = useState<ReadonlySet<string>>(new Set());
+  const waiting = orders.filter((order) => order.status === 'pending' && !deciding.has(order.id));
+  useEffect(() => {
+    const settled = [...deciding].filter((id) => orders.find((order) => order.id === id)?.status !== 'pending');
+    if (settled.length > 0) setDeciding((ids) => new Set([...ids].filter((id) => !settled.includes(id))));
+  }, [orders, deciding]);
+  const forget = (id: string) => setDeciding((ids) => new Set([...ids].filter((each) => each !== id)));
+  const current = waiting.find((order) => order.observedAt >= cursor) ?? waiting[waiting.length - 1];
+  const history = useLiveQuery(() => (current ? db.actions.where('orderId').equals(current.id).toArray() : []), [db, current?.id]);
+  const count = (status: OrderStatus) => orders.filter((order) => order.status === status).length;
+  const what = (order: Pick<OrderRecord, 'items'>) => order.items.map((item) => `${formatNumber(item.quantity)}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`).join(', ');
+  const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+  const move = (step: number) => {
+    if (!current) return;
+    const next = waiting[Math.max(0, Math.min(waiting.length - 1, waiting.indexOf(current) + step))]!;
+    setCursor(next.observedAt);
+  };
+  const act = async (command: PanelCommand) => {
+    const reply = await run(command);
+    setNotice(reply.ok ? null : reply.error === 'nothing-to-undo' ? t('errNothingToUndo') : t('actionFailed', { error: reply.error }));
+    return reply;
+  };
+  const decide = (status: 'confirmed' | 'rejected') => {
+    if (!current) return;
+    const decided = current;
+    setDeciding((ids) => new Set([...ids, decided.id]));
+    void act({ type: 'decide-order', orderId: decided.id, status }).then((reply) => {
+      if (!reply.ok) forget(decided.id);
+    });
+  };
+  const undo = async () => {
+    const reply = await act({ type: 'undo' });
+    const undone = reply.ok && 'orderId' in reply ? orders.find((order) => order.id === reply.orderId) : undefined;
+    if (undone) {
+      forget(undone.id);
+      setCursor(undone.observedAt); // back to the order the undo changed
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (editing || event.altKey) return;
+    const key = event.key.toLowerCase();
+    const handled =
+      key === 'j' || key === 'arrowdown' ? (move(1), true)
+      : key === 'k' || key === 'arrowup' ? (move(-1), true)
+      : (key === 'c' || key === 'enter') && !event.ctrlKey ? (decide('confirmed'), true)
+      : key === 'x' || key === 'delete' ? (decide('rejected'), true)
+      : key === 'e' && current ? (setEditing(true), true)
+      : key === 'u' || (key === 'z' && (event.ctrlKey || event.metaKey)) ? (void undo(), true)
+      : false;
+    if (handled) event.preventDefault();
+  };
+
+  const earlier = current ? orders.filter((order) => order.authorKey === current.authorKey && order.streamId === current.streamId && order.observedAt < current.observedAt) : [];
+  const describeChange = (action: ActionRecord) => {
+    const side = (change: ActionRecord['before']) => (change.status ? t(STATUS[change.status]) : change.items ? what({ items: change.items }) : change.phone ?? '—');
+    const at = time.format(action.at);
+    if (action.kind === 'undo') return t('historyUndo', { time: at });
+    return t(action.kind === 'edit' ? 'historyEdit' : 'historyDecide', { time: at, from: side(action.before), to: side(action.after) });
+  };
+
+  return (
+    <section className="queue" data-testid="queue" tabIndex={0} onKeyDown={onKeyDown} aria-label={t('queue')} aria-describedby="queue-keys">
+      <header className="queue-header">
+        <h2>{t('queue')}</h2>
+        <span data-testid="queue-counts">{t('queueCounts', { waiting: count('pending'), confirmed: count('confirmed'), rejected: count('rejected') })}</span>
+      </header>
+      <p id="queue-keys" className="queue-keys">{t('keyboardHelp')}</p>
+      {notice && <p role="alert" className="error">{notice}</p>}
+      {!current && <p className="empty">{t('queueEmpty')}</p>}
+      {current && (
+        <article className="queue-current" data-testid="queue-current" data-order-id={current.id} aria-live="polite">
+          <p className="queue-position">{t('queuePosition', { index: waiting.indexOf(current) + 1, total: waiting.length })}</p>
+          <p className="queue-head">
+            <span className={`order-platform platform-${current.platform}`}>{PLATFORM_LABELS[current.platform]}</span>
+            <strong>{current.authorName}</strong> · {what(current)} · {current.totalKg === null ? t('unknown') : `${formatNumber(current.totalKg)} kg`}
+            {current.phone && <> · {t('phone')}: {current.phone}</>}
+          </p>
+          <blockquote className="queue-comment">{current.text}</blockquote>
+          <p className="queue-why">{t('why', { reasons: current.reasons.join(' · '), confidence: Math.round(current.confidence * 100) })}</p>
+          {editing ? (
+            <OrderEditor order={current} run={run} onDone={() => setEditing(false)} />
+          ) : (
+            <div className="queue-buttons">
+              <button type="button" onClick={() => move(-1)} aria-label={t('previous')}>↑</button>
+              <button type="button" onClick={() => move(1)} aria-label={t('next')}>↓</button>
+              <button type="button" className="confirm" onClick={() => decide('confirmed')}>{t('confirm')}</button>
+              <button type="button" className="reject" onClick={() => decide('rejected')}>{t('reject')}</button>
+              <button type="button" onClick={() => setEditing(true)}>{t('edit')}</button>
+              <button type="button" onClick={() => void undo()}>{t('undo')}</button>
+            </div>
+          )}
+          {earlier.length > 0 && (
+            <details className="queue-earlier" open>
+              <summary>{t('buyerEarlier', { name: current.authorName })}</summary>
+              <ul>{earlier.map((order) => <li key={order.id}>{what(order)} · {t(STATUS[order.status])}</li>)}</ul>
+            </details>
+          )}
+          {history && history.length > 0 && (
+            <details className="queue-history">
+              <summary>{t('history')}</summary>
+              <ul>{history.map((action) => <li key={action.seq}>{describeChange(action)}</li>)}</ul>
+            </details>
+          )}
+        </article>
+      )}
+    </section>
+  );
+}

@@ -29,6 +29,7 @@ export function OrderRow({ order, onDecide }: OrderRowProps) {
         <span className={`order-platform platform-${order.platform}`}>{PLATFORM_LABELS[order.platform]}</span>
         <span className="order-buyer">{order.authorName}</span>
         <span className="order-what">{what}</span>
+        {order.possibleRepeatOf && order.status === 'pending' && <span className="order-review" data-testid="possible-repeat">{t('possibleRepeat')}</span>}
         {order.status === 'pending' && order.confidence < REVIEW_BELOW && (
           <span className="order-review" title={order.reasons.join(' · ')}>{t('needsReview')}</span>
         )}

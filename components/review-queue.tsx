@@ -87,7 +87,8 @@ export function ReviewQueue({ db, orders, run }: ReviewQueueProps) {
     const side = (change: ActionRecord['before']) => (change.status ? t(STATUS[change.status]) : change.items ? what({ items: change.items }) : change.phone ?? '—');
     const at = time.format(action.at);
     if (action.kind === 'undo') return t('historyUndo', { time: at });
-    return t(action.kind === 'edit' ? 'historyEdit' : 'historyDecide', { time: at, from: side(action.before), to: side(action.after) });
+    const change = t(action.kind === 'edit' ? 'historyEdit' : 'historyDecide', { time: '', from: side(action.before), to: side(action.after) }).replace(/^:\s*/, '');
+    return action.source === 'buyer' ? t('historyBuyer', { time: at, change }) : `${at}: ${change}`;
   };
 
   return (
@@ -108,6 +109,7 @@ export function ReviewQueue({ db, orders, run }: ReviewQueueProps) {
             {current.phone && <> · {t('phone')}: {current.phone}</>}
           </p>
           <blockquote className="queue-comment">{current.text}</blockquote>
+          {current.possibleRepeatOf && <p className="order-review">{t('possibleRepeat')}</p>}
           <p className="queue-why">{t('why', { reasons: current.reasons.join(' · '), confidence: Math.round(current.confidence * 100) })}</p>
           {editing ? (
             <OrderEditor order={current} run={run} onDone={() => setEditing(false)} />

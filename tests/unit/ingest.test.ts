@@ -198,3 +198,43 @@ describe('assistant actions: edit, history, undo', () => {
     expect((await db.actions.toArray()).map((a) => a.kind)).toEqual(['decide', 'edit', 'decide', 'undo', 'undo', 'undo']);
   });
 });
+
+describe('what buyers do in the chat to their orders', () => {
+  it('flags the same order comment sent again within the window as a possible repeat, without dropping it', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'Chốt 2kg!!', { observedAt: T0 + 60_000 })], noCatalog, { repeatWindowMs: 120_000 });
+    await ingestChat(db, stream, [chatRow('m3', 'chốt 2kg', { observedAt: T0 + 400_000 }), chatRow('m4', 'chốt 2kg', { authorName: 'Minh', observedAt: T0 + 400_001 })], noCatalog, { repeatWindowMs: 120_000 });
+    const orders = await db.orders.toArray();
+    expect(orders.map((o) => [o.id, o.possibleRepeatOf ?? null])).toEqual([
+      ['youtube:m1', null], ['youtube:m2', 'youtube:m1'], ['youtube:m3', null], ['youtube:m4', null],
+    ]);
+    expect(computeTally(orders).orders).toBe(4);
+  });
+
+  it('applies a change to the buyer\'s latest open order and records it in its history', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 1 yến')], noCatalog);
+    await ingestChat(db, stream, [chatRow('m3', 'sửa thành 3kg nhé')], noCatalog);
+    expect(await db.orders.get('youtube:m2')).toMatchObject({ items: [{ quantity: 3, unit: 'kg', kg: 3 }], totalKg: 3 });
+    expect(await db.orders.get('youtube:m1')).toMatchObject({ totalKg: 2 });
+    expect(await db.actions.where('orderId').equals('youtube:m2').toArray()).toMatchObject([
+      { kind: 'edit', source: 'buyer', messageId: 'youtube:m3', before: { totalKg: 10 }, after: { totalKg: 3 } },
+    ]);
+  });
+
+  it('attaches a phone sent later to the buyer\'s open order that has none', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg 0987654321'), chatRow('m2', 'lấy 1 yến')], noCatalog);
+    await ingestChat(db, stream, [chatRow('m3', 'sđt em 0912 345 678 nhé'), chatRow('m4', 'zalo 0933111222', { authorName: 'Minh' })], noCatalog);
+    expect((await db.orders.get('youtube:m2'))?.phone).toBe('0912345678');
+    expect((await db.orders.get('youtube:m1'))?.phone).toBe('0987654321');
+    expect(await db.actions.toArray()).toMatchObject([{ orderId: 'youtube:m2', source: 'buyer', after: { phone: '0912345678' } }]);
+  });
+
+  it('records a cancel in the order\'s history; the assistant\'s undo passes over it', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 3kg', { authorName: 'Minh' })], noCatalog);
+    await decideOrder(db, 'youtube:m2', 'confirmed');
+    await ingestChat(db, stream, [chatRow('m3', 'hủy đơn')], noCatalog);
+    expect((await db.actions.toArray()).at(-1)).toMatchObject({ orderId: 'youtube:m1', kind: 'decide', source: 'buyer', after: { status: 'cancelled' } });
+    expect(await undoLastAction(db)).toEqual({ ok: true, orderId: 'youtube:m2' });
+    expect((await db.orders.get('youtube:m1'))?.status).toBe('cancelled');
+    expect(await undoLastAction(db)).toEqual({ ok: false, error: 'nothing-to-undo' });
+  });
+});

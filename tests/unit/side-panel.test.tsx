@@ -72,6 +72,13 @@ describe('side panel', () => {
     expect(flagged.map((row) => row.dataset.orderId)).toEqual(['youtube:m2']);
   });
 
+  it('marks a possible repeat, in the list and in the queue', async () => {
+    await panelWith([chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 2kg')]);
+    await screen.findByTestId('tally');
+    expect(screen.getAllByTestId('possible-repeat').map((badge) => badge.closest('[data-order-id]')?.getAttribute('data-order-id'))).toEqual(['youtube:m2']);
+    expect(screen.getByTestId('tally').dataset.orders).toBe('2');
+  });
+
   it('explains what to do when nothing has been read yet', async () => {
     render(<SidePanelApp db={freshDatabase()} sendCommand={vi.fn(async () => ({ ok: true, tabs: [] }) as CommandReply)} browserLanguages={['en']} />);
     expect(await screen.findByText(/Open a live stream on YouTube, TikTok or Facebook/)).toBeTruthy();

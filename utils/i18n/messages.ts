@@ -75,6 +75,8 @@ const vi = {
   historyDecide: '{time}: {from} → {to}',
   historyEdit: '{time}: sửa {from} → {to}',
   historyUndo: '{time}: hoàn tác',
+  historyBuyer: '{time}: khách {change}',
+  possibleRepeat: 'Có thể gửi trùng',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -150,6 +152,8 @@ const en: Record<keyof typeof vi, string> = {
   historyDecide: '{time}: {from} → {to}',
   historyEdit: '{time}: edited {from} → {to}',
   historyUndo: '{time}: undone',
+  historyBuyer: '{time}: buyer {change}',
+  possibleRepeat: 'Possible repeat',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -8,7 +8,7 @@ import { panelCommandSchema } from './commands';
 import { adapterForChatUrl } from '../platforms/index';
 import { ingestChat } from '../store/ingest';
 import { decideOrder, editOrder, undoLastAction } from '../store/orders';
-import { saveSettings } from '../store/settings';
+import { loadSettings, saveSettings } from '../store/settings';
 import { joinStream, splitStream } from '../store/broadcasts';
 
 export interface MessageSender {
@@ -45,7 +45,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
     const batch = chatBatchSchema.safeParse(message);
     if (batch.success) {
       if (!adapter || adapter.platform !== batch.data.stream.platform) return { ok: false, error: 'not a supported live chat page' };
-      return { ok: true, ...(await ingestChat(deps.db, batch.data.stream, batch.data.messages, deps.catalog())) };
+      const { repeatWindowSeconds } = await loadSettings(deps.db);
+      return { ok: true, ...(await ingestChat(deps.db, batch.data.stream, batch.data.messages, deps.catalog(), { repeatWindowMs: repeatWindowSeconds * 1000 })) };
     }
     const report = healthReportSchema.safeParse(message);
     if (report.success) {

@@ -5,6 +5,7 @@ import type { StreamClaim } from '../messaging/chat-message';
 import { parseComment } from '../parser/index';
 import { chatMessageSchema, type ChatMessage } from '../messaging/chat-message';
 import { readerSessionOf } from '../messaging/reader-ids';
+import { BuyerOrders } from './buyer-orders';
 import { Dexie } from 'dexie';
 
 export interface IngestResult {
@@ -17,7 +18,6 @@ export const streamIdOf = ({ platform, key }: Pick<StreamClaim, 'platform' | 'ke
 export const messageIdOf = (message: Pick<ChatMessage, 'platform' | 'messageId'>) => `${message.platform}:${message.messageId}`;
 const authorKeyOf = (message: ChatMessage) => message.authorId ?? `name:${message.authorName}`;
 
-const OPEN_STATUSES = new Set(['pending', 'confirmed']);
 /**
  * Rows without a site id (TikTok) get ids per page load, so a reload would show the same rows under new
  * ids. Within this window, the same author and text already stored from another page load is that.
@@ -46,22 +46,19 @@ function orderFrom(record: MessageRecord, parsed: ParseResult, now: number): Ord
   };
 }
 
-/** The buyer's latest open order before `before`, among this batch's new orders and the stored ones. */
-async function latestOpenOrder(db: ChotDatabase, streamId: string, authorKey: string, before: number, fresh: OrderRecord[]): Promise<OrderRecord | undefined> {
-  const stored = await db.orders.where('[streamId+authorKey]').equals([streamId, authorKey]).toArray();
-  const candidates = [...stored, ...fresh.filter((order) => order.streamId === streamId && order.authorKey === authorKey)];
-  return candidates
-    .filter((order) => OPEN_STATUSES.has(order.status) && order.observedAt <= before)
-    .sort((a, b) => a.observedAt - b.observedAt)
-    .at(-1);
-}
-
 /**
  * Stores a batch of chat rows for one stream: every valid, new message first, then the orders derived
  * from it, all in one transaction. Invalid rows are counted and dropped; rows already stored are skipped,
  * so rescans, reloads and a second tab never double an order.
  */
-export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessages: readonly unknown[], catalog: CatalogIndex, now: number = Date.now()): Promise<IngestResult> {
+export interface IngestOptions {
+  /** The same order comment from the same buyer within this window is flagged as a possible repeat. */
+  repeatWindowMs?: number;
+  now?: number;
+}
+
+export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessages: readonly unknown[], catalog: CatalogIndex, options: IngestOptions | number = {}): Promise<IngestResult> {
+  const { now = Date.now(), repeatWindowMs = 120_000 } = typeof options === 'number' ? { now: options } : options;
   const streamId = streamIdOf(stream);
   let invalid = 0;
   const valid = new Map<string, MessageRecord>();
@@ -78,7 +75,7 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
   // Parsed before the transaction opens, so the database is held only for reads and writes.
   const parsedById = new Map([...valid].flatMap(([id, record]) => (READ_KINDS.has(record.kind) ? [[id, parseComment(record.text, catalog)] as const] : [])));
 
-  return db.transaction('rw', [db.streams, db.messages, db.orders], async () => {
+  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions], async () => {
     const ids = [...valid.keys()];
     const existing = await db.messages.bulkGet(ids);
     const unseen = ids.flatMap((id, i) => (existing[i] ? [] : [valid.get(id)!])).sort((a, b) => a.observedAt - b.observedAt);
@@ -86,24 +83,13 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
     const fresh = unseen.filter((message) => !shownAgain.has(message.id));
     if (fresh.length > 0) {
       await db.messages.bulkAdd(fresh);
-      const orders: OrderRecord[] = [];
-      const cancelled = new Map<string, OrderRecord>();
+      const buyers = new BuyerOrders(db, streamId, now);
       for (const message of fresh) {
         const parsed = parsedById.get(message.id);
-        if (!parsed) continue;
-        if (parsed.intent === 'order' && parsed.items.length > 0) orders.push(orderFrom(message, parsed, now));
-        else if (parsed.intent === 'cancel') {
-          const target = await latestOpenOrder(db, streamId, authorKeyOf(message), message.observedAt, orders);
-          if (target) {
-            const update = { ...target, status: 'cancelled' as const, cancelledByMessageId: message.id, updatedAt: now };
-            const inBatch = orders.findIndex((o) => o.id === target.id);
-            if (inBatch >= 0) orders[inBatch] = update;
-            else cancelled.set(target.id, update);
-          }
-        }
+        if (parsed) await applyComment(buyers, message, parsed, repeatWindowMs, now);
       }
-      await db.orders.bulkAdd(orders);
-      await db.orders.bulkPut([...cancelled.values()]);
+      await db.orders.bulkPut([...buyers.touched.values()]);
+      await db.actions.bulkAdd(buyers.actions);
       await upsertStream(db, stream, streamId, fresh);
     }
     return { stored: fresh.length, duplicates: duplicatesInBatch + (ids.length - fresh.length), invalid };
@@ -127,6 +113,30 @@ async function shownBeforeReload(db: ChotDatabase, streamId: string, messages: r
     const sessions = earlier.get(`${message.authorName}\u0000${message.text}`) ?? [];
     return sessions.some((session) => session !== readerSessionOf(message.messageId));
   }).map((message) => message.id));
+}
+
+/**
+ * What one comment does to its buyer's orders: an order adds one (flagged if it repeats a recent one); a
+ * cancel cancels the latest open order; a change rewrites it; a phone sent on its own goes to the latest
+ * open order that has none.
+ */
+async function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed: ParseResult, repeatWindowMs: number, now: number): Promise<void> {
+  const author = authorKeyOf(message);
+  if (parsed.intent === 'order' && parsed.items.length > 0) return buyers.add(orderFrom(message, parsed, now), repeatWindowMs);
+  if (parsed.intent === 'cancel') {
+    const target = await buyers.latestOpen(author, message.observedAt);
+    if (target) buyers.change(target, { status: 'cancelled' }, message.id, 'decide', { cancelledByMessageId: message.id });
+    return;
+  }
+  if (parsed.intent === 'change' && parsed.items.length > 0) {
+    const target = await buyers.latestOpen(author, message.observedAt);
+    if (target) buyers.change(target, { items: parsed.items, totalKg: parsed.totalKg, ...(parsed.phone ? { phone: parsed.phone } : {}) }, message.id, 'edit');
+    return;
+  }
+  if (parsed.phone && parsed.items.length === 0) {
+    const target = await buyers.latestOpen(author, message.observedAt, (order) => order.phone === null);
+    if (target) buyers.change(target, { phone: parsed.phone }, message.id, 'edit');
+  }
 }
 
 async function upsertStream(db: ChotDatabase, stream: StreamClaim, streamId: string, fresh: MessageRecord[]): Promise<void> {

@@ -39,7 +39,7 @@ async function change(db: ChotDatabase, orderId: string, kind: ActionRecord['kin
     if (typeof after === 'string') return { ok: false, error: after } as const;
     const before = Object.fromEntries(Object.keys(after).map((key) => [key, changeOf(order)[key as keyof OrderChange]])) as OrderChange;
     await db.orders.update(orderId, { ...after, updatedAt: now });
-    await db.actions.add({ at: now, orderId, kind, before, after });
+    await db.actions.add({ at: now, orderId, kind, source: 'assistant', before, after });
     return { ok: true } as const;
   });
 }
@@ -76,17 +76,17 @@ export function editOrder(db: ChotDatabase, orderId: string, edit: OrderEdit, no
   });
 }
 
-/** Undoes the latest action not yet undone, restoring what it changed, and records the undo. */
+/** Undoes the assistant's latest action not yet undone (a buyer's cancel or change is theirs to make), and records the undo. */
 export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promise<OrderResult & { orderId?: string }> {
   return db.transaction('rw', db.orders, db.actions, async () => {
-    const last = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone).first();
+    const last = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone && action.source !== 'buyer').first();
     if (!last || last.seq === undefined) return { ok: false, error: 'nothing-to-undo' } as const;
     const order = await db.orders.get(last.orderId);
     if (!order) return { ok: false, error: 'not-found' } as const;
     if (order.status === 'cancelled') return { ok: false, error: 'cancelled' } as const; // the buyer's cancel stands
     await db.orders.update(order.id, { ...last.before, updatedAt: now });
     await db.actions.update(last.seq, { undone: true });
-    await db.actions.add({ at: now, orderId: order.id, kind: 'undo', before: last.after, after: last.before, undoes: last.seq });
+    await db.actions.add({ at: now, orderId: order.id, kind: 'undo', source: 'assistant', before: last.after, after: last.before, undoes: last.seq });
     return { ok: true, orderId: order.id } as const;
   });
 }

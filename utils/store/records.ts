@@ -51,6 +51,8 @@ export const orderRecordSchema = z.object({
   updatedAt: z.number(),
   /** The cancel comment that cancelled this order. */
   cancelledByMessageId: z.string().optional(),
+  /** The same buyer's earlier order with the same words, shortly before: perhaps typed twice. */
+  possibleRepeatOf: z.string().optional(),
 });
 
 /** What an assistant's action changed on an order: enough to show its history and to undo it. */
@@ -64,6 +66,10 @@ export const actionRecordSchema = z.object({
   at: z.number(),
   orderId: z.string(),
   kind: z.enum(ORDER_ACTIONS),
+  /** The assistant in the panel, or the buyer in the chat (a cancel, a change, a phone sent later). */
+  source: z.enum(['assistant', 'buyer']).optional(),
+  /** The chat message that made a buyer's change. */
+  messageId: z.string().optional(),
   before: orderChangeSchema,
   after: orderChangeSchema,
   /** Set on an action once it has been undone; an undo action names the action it undid. */
@@ -77,6 +83,8 @@ export const languageSchema = z.enum(LANGUAGES);
 export const settingsSchema = z.object({
   /** null: follow the browser's language. */
   language: languageSchema.nullable().default(null),
+  /** The same order comment from the same buyer within this many seconds is flagged as a possible repeat. */
+  repeatWindowSeconds: z.number().int().min(0).max(3600).default(120),
 });
 
 export const settingsRecordSchema = settingsSchema.extend({ id: z.literal('settings') });

@@ -3,18 +3,18 @@ import { browser } from 'wxt/browser';
 import { openDatabase } from '../utils/store/db';
 import { createBackgroundRouter } from '../utils/messaging/background-router';
 import { HealthRegistry } from '../utils/messaging/health-registry';
-import { EMPTY_CATALOG, indexCatalog } from '../utils/parser/index';
+import { CatalogCache } from '../utils/store/catalog-cache';
 
 export default defineBackground(() => {
   const db = openDatabase();
   const health = new HealthRegistry();
-  const catalog = indexCatalog(EMPTY_CATALOG);
+  const catalog = new CatalogCache(db);
   const route = createBackgroundRouter({
     db,
     health,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    catalog: () => catalog,
+    catalog,
   });
 
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });

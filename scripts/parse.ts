@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { indexCatalog, parseComment, EMPTY_CATALOG } from '../utils/parser/index';
 import { readInputLine } from '../utils/parser/input-line';
-import { loadCatalog } from '../utils/catalog/load-catalog';
+import { parseCatalogJson } from '../utils/catalog/parse-catalog-json';
 
 function main(): void {
   const { values } = parseArgs({ options: { catalog: { type: 'string' } } });
@@ -18,7 +18,7 @@ function main(): void {
       process.stderr.write(`parse: cannot read catalog ${values.catalog}: ${(error as Error).message}\n`);
       process.exit(2);
     }
-    const loaded = loadCatalog(text);
+    const loaded = parseCatalogJson(text);
     if (!loaded.ok) {
       process.stderr.write(`parse: ${values.catalog}: ${loaded.error}\n`);
       process.exit(2);

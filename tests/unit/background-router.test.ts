@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
+import { CatalogCache } from '../../utils/store/catalog-cache';
 import { createBackgroundRouter, type MessageSender } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { loadSettings } from '../../utils/store/settings';
+import { exportCatalog } from '../../utils/store/catalog';
 import type { ReaderHealth } from '../../utils/messaging/reader-health';
 import { freshDatabase, chatRow } from './test-db';
 
@@ -17,7 +18,7 @@ afterEach(() => {
 const ID = 'chotextensionid';
 const ORIGIN = `chrome-extension://${ID}/`;
 const YT_CHAT = 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345';
-const route = () => createBackgroundRouter({ db, health, extensionId: ID, extensionOrigin: ORIGIN, catalog: () => indexCatalog(EMPTY_CATALOG) });
+const route = () => createBackgroundRouter({ db, health, extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db) });
 const youtube = { platform: 'youtube', key: 'vid12345' } as const;
 const batch = (messages: unknown[], stream: Record<string, string> = youtube) => ({ type: 'chat-batch', stream, messages });
 const from = (url: string, tabId = 7): MessageSender => ({ id: ID, url, tab: { id: tabId }, frameId: 0 });
@@ -101,7 +102,7 @@ describe('background router: panel commands', () => {
     expect(await route()({ type: 'decide-order', orderId: 'x', status: 'cancelled' }, panel)).toEqual({ ok: false, error: 'malformed message' });
     expect(await route()({ type: 'set-language', language: 'fr' }, panel)).toEqual({ ok: false, error: 'malformed message' });
     expect(await route()({ type: 'set-language', language: 'en' }, panel)).toEqual({ ok: true });
-    expect(await loadSettings(db)).toEqual({ language: 'en', repeatWindowSeconds: 120 });
+    expect(await loadSettings(db)).toEqual({ language: 'en', repeatWindowSeconds: 120, pinnedProduct: null });
   });
 
   it('joins and separates streams of one broadcast', async () => {
@@ -112,5 +113,48 @@ describe('background router: panel commands', () => {
     expect(await route()({ type: 'join-stream', broadcastId: 'youtube:vid12345', streamId: 'facebook:1234567890' }, panel)).toEqual({ ok: false, error: 'same-broadcast' });
     expect(await route()({ type: 'split-stream', streamId: 'facebook:1234567890' }, panel)).toEqual({ ok: true });
     expect((await db.streams.get('facebook:1234567890'))?.broadcastId).toBe('facebook:1234567890');
+  });
+});
+
+describe('background router: the product catalog', () => {
+  const v1 = { code: 'V1', name: 'Vải thiều loại 1', pricePerKg: 45000, defaultUnit: 'kg', packages: { 'thùng': 10 }, stockKg: 500 };
+
+  it('reads new chat with the catalog once a product is saved and pinned', async () => {
+    expect(await route()({ type: 'save-product', product: v1 }, panel)).toEqual({ ok: true });
+    expect(await route()({ type: 'pin-product', code: 'V1' }, panel)).toEqual({ ok: true });
+    const router = route();
+    await router(batch([chatRow('m1', 'chốt 2 thùng'), chatRow('m2', 'chốt 3', { authorName: 'Minh' })]), from(YT_CHAT));
+    expect((await db.orders.toArray()).map((o) => [o.items[0]?.product, o.totalKg])).toEqual([['V1', 20], ['V1', 3]]);
+  });
+
+  it('names each problem of a bad product at its field and saves nothing', async () => {
+    const reply = await route()({ type: 'save-product', product: { ...v1, code: 'V 1!', packages: { 'thùng': -5 } } }, panel);
+    expect(reply).toMatchObject({ ok: false, error: 'invalid-product' });
+    expect((reply as { issues: { path: string }[] }).issues.map((issue) => issue.path).sort()).toEqual(['code', 'packages.thùng']);
+    await route()({ type: 'save-product', product: v1 }, panel);
+    const duplicate = await route()({ type: 'save-product', product: { ...v1, code: 'v1', name: 'Khác' } }, panel);
+    expect(duplicate).toMatchObject({ ok: false, issues: [{ path: 'code', message: 'duplicate product code "v1"' }] });
+    const unit = await route()({ type: 'save-product', product: { ...v1, code: 'V2', defaultUnit: 'sọt' } }, panel);
+    expect(unit).toMatchObject({ ok: false, issues: [{ path: 'defaultUnit' }] });
+    expect((await db.products.toArray()).map((p) => p.code)).toEqual(['V1']);
+  });
+
+  it('imports a catalog file all or nothing', async () => {
+    await route()({ type: 'save-product', product: v1 }, panel);
+    const bad = await route()({ type: 'import-catalog', json: '{"products": [{"code": "X"}' }, panel);
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('not valid JSON') });
+    const invalid = await route()({ type: 'import-catalog', json: JSON.stringify({ products: [{ code: 'A', name: 'A' }, { code: 'a', name: 'B' }] }) }, panel);
+    expect(invalid).toMatchObject({ ok: false, error: expect.stringContaining('duplicate product code') });
+    expect((await db.products.toArray()).map((p) => p.code)).toEqual(['V1']);
+    const good = { products: [{ code: 'UH', name: 'Vải u hồng', defaultUnit: 'kg', aliases: ['u hồng'], packages: { box: 5 } }], defaultProduct: 'UH' };
+    expect(await route()({ type: 'import-catalog', json: JSON.stringify(good) }, panel)).toEqual({ ok: true });
+    expect((await db.products.toArray()).map((p) => p.code)).toEqual(['UH']);
+    expect((await loadSettings(db)).pinnedProduct).toBe('UH');
+  });
+
+  it('exports what it imports', async () => {
+    const file = { products: [{ code: 'UH', name: 'Vải u hồng', defaultUnit: 'kg', aliases: ['u hồng'], packages: { box: 5 }, stockKg: 100 }], defaultProduct: 'UH' };
+    await route()({ type: 'import-catalog', json: JSON.stringify(file) }, panel);
+    expect(JSON.parse(await exportCatalog(db))).toEqual(file);
   });
 });

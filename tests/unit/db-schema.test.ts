@@ -8,16 +8,17 @@ function schemaOf(db: Dexie) {
 }
 
 describe('database schema', () => {
-  it('version 3 has the tables and the indexes the queries use', async () => {
+  it('version 4 has the tables and the indexes the queries use', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(schemaOf(db)).toEqual({
       streams: ['id', 'lastMessageAt', 'broadcastId'],
       messages: ['id', '[streamId+observedAt]'],
       orders: ['id', '[streamId+observedAt]', '[streamId+authorKey]'],
       settings: ['id'],
       actions: ['seq', 'orderId'],
+      products: ['code'],
     });
     db.close();
   });
@@ -35,7 +36,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.streams.toArray()).toEqual([
       { id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: 'Vải thiều', host: null, firstMessageAt: T0, lastMessageAt: T0 + 5, broadcastId: 'youtube:abc12345' },
     ]);
@@ -59,11 +60,32 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.streams.toArray()).toEqual([stream]);
     expect(await db.orders.get('tiktok:r:a:1')).toMatchObject({ status: 'pending', totalKg: 3 });
     await db.actions.add({ at: T0, orderId: 'tiktok:r:a:1', kind: 'decide', before: { status: 'pending' }, after: { status: 'confirmed' } });
     expect(await db.actions.where('orderId').equals('tiktok:r:a:1').count()).toBe(1);
+    expect(await db.products.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version 3 database with data in it', async () => {
+    const name = `chot-upgrade-v3-${Date.now()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores({ streams: 'id, lastMessageAt', messages: 'id, [streamId+observedAt]', orders: 'id, [streamId+observedAt], [streamId+authorKey]', settings: 'id' });
+    v3.version(2).stores({ streams: 'id, lastMessageAt, broadcastId' });
+    v3.version(3).stores({ actions: '++seq, orderId' });
+    await v3.table('actions').add({ at: T0, orderId: 'youtube:m1', kind: 'decide', before: { status: 'pending' }, after: { status: 'confirmed' } });
+    await v3.table('settings').put({ id: 'settings', language: 'en', repeatWindowSeconds: 60 });
+    v3.close();
+
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.actions.toArray()).toMatchObject([{ seq: 1, orderId: 'youtube:m1', kind: 'decide' }]);
+    expect(await db.settings.get('settings')).toEqual({ id: 'settings', language: 'en', repeatWindowSeconds: 60 });
+    await db.products.put({ code: 'V1', name: 'Vải', defaultUnit: 'kg', aliases: [], packages: {} });
+    expect(await db.products.count()).toBe(1);
     db.close();
   });
 });

@@ -1,5 +1,5 @@
 import type { ChotDatabase } from '../store/db';
-import type { CatalogIndex } from '../parser/index';
+import type { CatalogCache } from '../store/catalog-cache';
 import type { CommandReply } from './commands';
 import type { HealthRegistry } from './health-registry';
 import { chatBatchSchema, type IngestAck } from './chat-message';
@@ -10,6 +10,7 @@ import { ingestChat } from '../store/ingest';
 import { decideOrder, editOrder, undoLastAction } from '../store/orders';
 import { loadSettings, saveSettings } from '../store/settings';
 import { joinStream, splitStream } from '../store/broadcasts';
+import { deleteProduct, importCatalog, pinProduct, saveProduct, type CatalogResult } from '../store/catalog';
 
 export interface MessageSender {
   id?: string;
@@ -25,7 +26,7 @@ export interface RouterDeps {
   extensionId: string;
   /** Origin of the extension's own pages, e.g. "chrome-extension://abc/". */
   extensionOrigin: string;
-  catalog: () => CatalogIndex;
+  catalog: Pick<CatalogCache, 'get' | 'invalidate'>;
 }
 
 export type RouterReply = IngestAck | CommandReply;
@@ -38,6 +39,12 @@ const done = (result: { ok: true } | { ok: false; error: string }): CommandReply
  * from frames whose URL is a live chat of the platform they claim; panel commands only from the
  * extension's own pages.
  */
+/** New chat is read with the new catalog from now on; orders already made keep what they were read as. */
+function catalogChanged(deps: RouterDeps, result: CatalogResult): CommandReply {
+  if (result.ok) deps.catalog.invalidate();
+  return result;
+}
+
 export function createBackgroundRouter(deps: RouterDeps) {
   return async (message: unknown, sender: MessageSender): Promise<RouterReply> => {
     if (sender.id !== deps.extensionId) return { ok: false, error: 'unknown sender' };
@@ -46,7 +53,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
     if (batch.success) {
       if (!adapter || adapter.platform !== batch.data.stream.platform) return { ok: false, error: 'not a supported live chat page' };
       const { repeatWindowSeconds } = await loadSettings(deps.db);
-      return { ok: true, ...(await ingestChat(deps.db, batch.data.stream, batch.data.messages, deps.catalog(), { repeatWindowMs: repeatWindowSeconds * 1000 })) };
+      return { ok: true, ...(await ingestChat(deps.db, batch.data.stream, batch.data.messages, await deps.catalog.get(), { repeatWindowMs: repeatWindowSeconds * 1000 })) };
     }
     const report = healthReportSchema.safeParse(message);
     if (report.success) {
@@ -73,6 +80,14 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return done(await joinStream(deps.db, command.data.broadcastId, command.data.streamId));
       case 'split-stream':
         return done(await splitStream(deps.db, command.data.streamId));
+      case 'save-product':
+        return catalogChanged(deps, await saveProduct(deps.db, command.data.product, command.data.previousCode));
+      case 'delete-product':
+        return catalogChanged(deps, await deleteProduct(deps.db, command.data.code));
+      case 'pin-product':
+        return catalogChanged(deps, await pinProduct(deps.db, command.data.code));
+      case 'import-catalog':
+        return catalogChanged(deps, await importCatalog(deps.db, command.data.json));
     }
   };
 }

@@ -16,10 +16,19 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   /** Join a stream (say the Facebook one) into a broadcast (say the YouTube one) of the same show. */
   z.object({ type: z.literal('join-stream'), broadcastId: id, streamId: id }),
   z.object({ type: z.literal('split-stream'), streamId: id }),
+  /** The product is checked by the store against the catalog, so each problem can be named at its field. */
+  z.object({ type: z.literal('save-product'), product: z.unknown(), previousCode: z.string().max(20).optional() }),
+  z.object({ type: z.literal('delete-product'), code: z.string().min(1).max(20) }),
+  z.object({ type: z.literal('pin-product'), code: z.string().min(1).max(20).nullable() }),
+  /** A catalog file's text; 5 MB is far beyond any real catalog. */
+  z.object({ type: z.literal('import-catalog'), json: z.string().max(5_000_000) }),
 ]);
 
 export type PanelCommand = z.infer<typeof panelCommandSchema>;
 
 export const healthReplySchema = z.object({ ok: z.literal(true), tabs: z.array(tabHealthSchema) });
 
-export type CommandReply = { ok: true; orderId?: string } | { ok: false; error: string } | z.infer<typeof healthReplySchema>;
+export type CommandReply =
+  | { ok: true; orderId?: string }
+  | { ok: false; error: string; issues?: { path: string; message: string }[] }
+  | z.infer<typeof healthReplySchema>;

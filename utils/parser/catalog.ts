@@ -14,6 +14,8 @@ export const productSchema = z.object({
   aliases: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
   /** Package word → kg per package, e.g. {"thùng": 10}. */
   packages: z.record(word, z.number().positive().max(1e6)).default({}),
+  /** Stock for sale in kg; orders beyond it wait for more. */
+  stockKg: z.number().nonnegative().max(1e9).optional(),
 });
 
 export const catalogSchema = z

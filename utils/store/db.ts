@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ActionRecord, MessageRecord, OrderRecord, SettingsRecord, StreamRecord } from './records';
+import type { Product } from '../parser/catalog';
 
 export const DATABASE_NAME = 'chot';
 
@@ -10,6 +11,7 @@ export class ChotDatabase extends Dexie {
   orders!: EntityTable<OrderRecord, 'id'>;
   settings!: EntityTable<SettingsRecord, 'id'>;
   actions!: EntityTable<ActionRecord, 'seq'>;
+  products!: EntityTable<Product, 'code'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -33,6 +35,8 @@ export class ChotDatabase extends Dexie {
       );
     // v3: every assistant action on an order, for its history and for undo.
     this.version(3).stores({ actions: '++seq, orderId' });
+    // v4: the seller's product catalog (the parse command's format), with stock.
+    this.version(4).stores({ products: 'code' });
   }
 }
 

@@ -85,6 +85,8 @@ export const settingsSchema = z.object({
   language: languageSchema.nullable().default(null),
   /** The same order comment from the same buyer within this many seconds is flagged as a possible repeat. */
   repeatWindowSeconds: z.number().int().min(0).max(3600).default(120),
+  /** The product bare quantities ("chốt 2") refer to; switchable during the stream. */
+  pinnedProduct: z.string().max(20).nullable().default(null),
 });
 
 export const settingsRecordSchema = settingsSchema.extend({ id: z.literal('settings') });

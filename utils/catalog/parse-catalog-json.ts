@@ -4,7 +4,7 @@ import { catalogSchema, type Catalog } from '../parser/index';
 export type CatalogLoad = { ok: true; catalog: Catalog } | { ok: false; error: string };
 
 /** Parses and validates catalog JSON text, with a message that says what is wrong and where. */
-export function loadCatalog(jsonText: string): CatalogLoad {
+export function parseCatalogJson(jsonText: string): CatalogLoad {
   let value: unknown;
   try {
     value = JSON.parse(jsonText);

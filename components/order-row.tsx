@@ -15,20 +15,23 @@ const STATUS_LABEL: Record<OrderStatus, MessageKey> = {
 export interface OrderRowProps {
   order: OrderRecord;
   onDecide: (order: OrderRecord, status: Decision) => void;
+  /** Beyond the stock left: waits for more. */
+  waitlisted?: boolean;
 }
 
 /** One order; chat text and names are rendered as React text, never as HTML. */
-export function OrderRow({ order, onDecide }: OrderRowProps) {
+export function OrderRow({ order, onDecide, waitlisted = false }: OrderRowProps) {
   const { t, formatNumber } = useI18n();
   const what = order.items
     .map((item) => `${formatNumber(item.quantity)}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`)
     .join(', ');
   return (
-    <li className={`order order-${order.status}`} data-testid="order" data-order-id={order.id} data-status={order.status} data-kg={order.totalKg ?? ''}>
+    <li className={`order order-${order.status}`} data-testid="order" data-order-id={order.id} data-status={order.status} data-kg={order.totalKg ?? ''} data-waitlisted={waitlisted || undefined}>
       <div className="order-head">
         <span className={`order-platform platform-${order.platform}`}>{PLATFORM_LABELS[order.platform]}</span>
         <span className="order-buyer">{order.authorName}</span>
         <span className="order-what">{what}</span>
+        {waitlisted && <span className="order-review" data-testid="waitlisted">{t('waitlisted')}</span>}
         {order.possibleRepeatOf && order.status === 'pending' && <span className="order-review" data-testid="possible-repeat">{t('possibleRepeat')}</span>}
         {order.status === 'pending' && order.confidence < REVIEW_BELOW && (
           <span className="order-review" title={order.reasons.join(' · ')}>{t('needsReview')}</span>

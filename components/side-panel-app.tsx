@@ -17,6 +17,8 @@ import { BroadcastStreams } from './broadcast-streams';
 import { LanguageSwitch } from './language-switch';
 import { HealthView } from './health-view';
 import { ReviewQueue } from './review-queue';
+import { ProductsPanel } from './products-panel';
+import { computeStock } from '../utils/store/stock';
 
 export interface SidePanelProps {
   db: ChotDatabase;
@@ -31,7 +33,7 @@ export function SidePanelApp(props: SidePanelProps) {
   const language = settings?.language ?? browserLanguage(props.browserLanguages);
   return (
     <I18nProvider language={language}>
-      <SidePanel {...props} chosenLanguage={settings?.language ?? null} />
+      <SidePanel {...props} chosenLanguage={settings?.language ?? null} pinnedProduct={settings?.pinnedProduct ?? null} />
     </I18nProvider>
   );
 }
@@ -48,7 +50,7 @@ function useBroadcastOrders(db: ChotDatabase, broadcast: Broadcast | undefined):
   return loaded && loaded.streamIds === streamIds ? loaded.orders : undefined;
 }
 
-function SidePanel({ db, sendCommand, chosenLanguage, healthEveryMs }: SidePanelProps & { chosenLanguage: Language | null }) {
+function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, healthEveryMs }: SidePanelProps & { chosenLanguage: Language | null; pinnedProduct: string | null }) {
   const { t } = useI18n();
   const streams = useLiveQuery(() => db.streams.toArray(), [db]);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
@@ -56,6 +58,9 @@ function SidePanel({ db, sendCommand, chosenLanguage, healthEveryMs }: SidePanel
   const [error, setError] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosenBroadcast) ?? broadcasts?.[0];
   const orders = useBroadcastOrders(db, broadcast);
+  const products = useLiveQuery(() => db.products.orderBy('code').toArray(), [db]);
+  // Before any stream is read the catalog can already be set up: stock is then untouched.
+  const stock = products ? computeStock(products, orders ?? []) : undefined;
 
   /** Sends a command; a failure to reach the background is shown at the top, refusals by whoever asked. */
   const send = async (command: PanelCommand): Promise<CommandReply> => {
@@ -82,6 +87,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, healthEveryMs }: SidePanel
       {error && <p role="alert" className="error">{error}</p>}
       <HealthView sendCommand={sendCommand} everyMs={healthEveryMs} />
       {broadcasts && broadcasts.length === 0 && <p className="empty">{t('noStreams')}</p>}
+      {products && stock && <ProductsPanel products={products} pinned={pinnedProduct} stock={stock.byProduct} run={send} />}
       {broadcast && broadcasts && (
         <>
           <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosenBroadcast} />
@@ -93,7 +99,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, healthEveryMs }: SidePanel
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
           <ol className="orders" data-testid="orders" reversed>
             {[...(orders ?? [])].reverse().map((order) => (
-              <OrderRow key={order.id} order={order} onDecide={decide} />
+              <OrderRow key={order.id} order={order} onDecide={decide} waitlisted={stock?.waitlisted.has(order.id) ?? false} />
             ))}
           </ol>
         </>

@@ -140,7 +140,7 @@ test('the side panel speaks Vietnamese or English on request', async () => {
   await expectTally(panel, { pendingKg: 2, confirmedKg: 0, orders: 1 });
   await panel.getByTestId('language').selectOption('vi');
   await expect(panel.getByRole('button', { name: 'Xác nhận đơn của Lan' })).toBeVisible();
-  await expect(panel.getByText('Chờ xác nhận')).toBeVisible();
+  await expect(panel.getByText('Chờ xác nhận', { exact: true })).toBeVisible();
   await panel.getByTestId('language').selectOption('en');
   await expect(panel.getByRole('button', { name: 'Confirm the order of Lan' })).toBeVisible();
   // The choice is kept for the next time the panel opens.

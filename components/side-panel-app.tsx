@@ -7,7 +7,7 @@ import type { Decision } from '../utils/store/orders';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { loadSettings } from '../utils/store/settings';
 import { computeTally } from '../utils/store/tally';
-import { groupBroadcasts, type Broadcast } from '../utils/store/broadcasts';
+import { goalOf, groupBroadcasts, type Broadcast } from '../utils/store/broadcasts';
 import { browserLanguage } from '../utils/i18n/messages';
 import { I18nProvider, useI18n } from './i18n';
 import { TallyView } from './tally-view';
@@ -93,7 +93,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, healthEvery
           <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosenBroadcast} />
           <BroadcastStreams broadcast={broadcast} others={broadcasts.filter((b) => b.id !== broadcast.id)} run={(command) => void run(command)} />
           {/* no tally until the orders are loaded: a zero that is not true would mislead the host */}
-          {orders && <TallyView tally={computeTally(orders)} />}
+          {orders && <TallyView tally={computeTally(orders, products)} goalKg={goalOf(broadcast)} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
           {orders && <ReviewQueue db={db} orders={orders} run={send} />}
           <h2>{t('orders')}</h2>
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}

@@ -1,10 +1,32 @@
+import { useState, type FormEvent } from 'react';
 import type { Tally } from '../utils/store/tally';
 import { useI18n } from './i18n';
 import { PLATFORMS, PLATFORM_LABELS } from '../utils/platforms/platform';
 
 /** The numbers the host watches. data-* attributes carry plain numbers for tests and other tools. */
-export function TallyView({ tally }: { tally: Tally }) {
+export interface TallyViewProps {
+  tally: Tally;
+  /** The broadcast's goal in kg. */
+  goalKg?: number;
+  /** Sets the goal (kg) or clears it (null); absent: no goal editing. */
+  onGoal?: (goalKg: number | null) => void;
+}
+
+export function TallyView({ tally, goalKg, onGoal }: TallyViewProps) {
   const { t, formatNumber } = useI18n();
+  const [goalText, setGoalText] = useState('');
+  const [goalError, setGoalError] = useState<string | null>(null);
+  const soldKg = tally.pendingKg + tally.confirmedKg;
+  const progress = goalKg ? Math.min(100, Math.round((soldKg / goalKg) * 100)) : 0;
+  const saveGoal = (event: FormEvent) => {
+    event.preventDefault();
+    if (goalText.trim() === '') return onGoal?.(null);
+    const tonnes = Number(goalText.replace(',', '.'));
+    if (!(tonnes > 0 && tonnes <= 1e6)) return setGoalError(t('errGoal'));
+    setGoalError(null);
+    setGoalText('');
+    onGoal?.(Math.round(tonnes * 1000 * 1000) / 1000);
+  };
   return (
     <section
       className="tally"
@@ -31,6 +53,28 @@ export function TallyView({ tally }: { tally: Tally }) {
         <span className="tally-value">{formatNumber(tally.orders, 0)}</span>
       </div>
       {tally.unknownWeight > 0 && <p className="tally-note">{t('unknownWeight', { count: tally.unknownWeight })}</p>}
+      <p className="tally-more" data-testid="tally-more" data-buyers={tally.buyers} data-confirmed-vnd={tally.confirmedVnd} data-total-vnd={tally.totalVnd}>
+        {t('buyersAndValue', { buyers: formatNumber(tally.buyers, 0), confirmed: formatNumber(tally.confirmedVnd, 0), total: formatNumber(tally.totalVnd, 0) })}
+        {Object.keys(tally.byProduct).length > 0 && <> · {Object.entries(tally.byProduct).map(([code, kg]) => `${code} ${formatNumber(kg)} kg`).join(' · ')}</>}
+      </p>
+      {goalKg !== undefined && (
+        <div className="goal" data-testid="goal" data-goal-kg={goalKg} data-progress={progress}>
+          <span>{t('goalLine', { sold: formatNumber(soldKg / 1000, 3), goal: formatNumber(goalKg / 1000, 3), percent: progress })}</span>
+          <div className="goal-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress} aria-label={t('goal')}>
+            <div style={{ width: `${progress}%` }} />
+          </div>
+        </div>
+      )}
+      {onGoal && (
+        <form className="goal-form" onSubmit={saveGoal}>
+          <label>
+            <span>{t('goalTonnes')}</span>
+            <input data-testid="goal-input" inputMode="decimal" value={goalText} placeholder={goalKg ? formatNumber(goalKg / 1000, 3) : ''} aria-invalid={Boolean(goalError)} onChange={(event) => setGoalText(event.target.value)} />
+          </label>
+          <button type="submit">{t('setGoal')}</button>
+          {goalError && <span role="alert" className="field-error">{goalError}</span>}
+        </form>
+      )}
       {Object.keys(tally.byPlatform).length > 1 && (
         <ul className="tally-platforms">
           {PLATFORMS.filter((platform) => tally.byPlatform[platform]).map((platform) => (

@@ -158,3 +158,14 @@ describe('background router: the product catalog', () => {
     expect(JSON.parse(await exportCatalog(db))).toEqual(file);
   });
 });
+
+describe('background router: goals', () => {
+  it('sets and clears a broadcast goal, and refuses a bad one', async () => {
+    await route()(batch([chatRow('m1', 'chốt 2kg')]), from(YT_CHAT));
+    expect(await route()({ type: 'set-goal', broadcastId: 'youtube:vid12345', goalKg: 54_000 }, panel)).toEqual({ ok: true });
+    expect((await db.streams.get('youtube:vid12345'))?.goalKg).toBe(54_000);
+    expect(await route()({ type: 'set-goal', broadcastId: 'youtube:vid12345', goalKg: -5 }, panel)).toEqual({ ok: false, error: 'malformed message' });
+    expect(await route()({ type: 'set-goal', broadcastId: 'youtube:vid12345', goalKg: null }, panel)).toEqual({ ok: true });
+    expect((await db.streams.get('youtube:vid12345'))?.goalKg).toBeUndefined();
+  });
+});

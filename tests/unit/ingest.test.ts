@@ -96,7 +96,7 @@ describe('decideOrder and tally', () => {
   it('confirms, rejects and reopens; a cancelled order stays cancelled', async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 5kg', { authorName: 'Minh' }), chatRow('m3', 'hủy', { authorName: 'Minh' })], noCatalog);
     expect(await decideOrder(db, 'youtube:m1', 'confirmed')).toEqual({ ok: true });
-    expect(computeTally(await db.orders.toArray())).toEqual({ pendingKg: 0, confirmedKg: 2, totalTonnes: 0.002, orders: 1, unknownWeight: 0, byPlatform: { youtube: { kg: 2, orders: 1 } } });
+    expect(computeTally(await db.orders.toArray())).toMatchObject({ pendingKg: 0, confirmedKg: 2, totalTonnes: 0.002, orders: 1, unknownWeight: 0, byPlatform: { youtube: { kg: 2, orders: 1 } }, buyers: 1 });
     expect(await decideOrder(db, 'youtube:m2', 'confirmed')).toEqual({ ok: false, error: 'cancelled' });
     expect(await decideOrder(db, 'youtube:nope', 'confirmed')).toEqual({ ok: false, error: 'not-found' });
     await decideOrder(db, 'youtube:m1', 'rejected');
@@ -113,7 +113,19 @@ describe('decideOrder and tally', () => {
       { ...base, id: '3', totalKg: 0.1, status: 'pending' },
       { ...base, id: '4', totalKg: 0.2, status: 'pending' },
     ]);
-    expect(tally).toEqual({ pendingKg: 0.3, confirmedKg: 1500, totalTonnes: 1.5, orders: 4, unknownWeight: 1, byPlatform: { youtube: { kg: 1500.3, orders: 4 } } });
+    expect(tally).toEqual({ pendingKg: 0.3, confirmedKg: 1500, totalTonnes: 1.5, orders: 4, unknownWeight: 1, byPlatform: { youtube: { kg: 1500.3, orders: 4 } }, buyers: 1, byProduct: {}, confirmedVnd: 0, totalVnd: 0 });
+  });
+
+  it('adds buyers, kg per product and value at the catalog prices', () => {
+    const base = { streamId: 's', platform: 'youtube' as const, text: '', phone: null, confidence: 1, reasons: [], observedAt: 0, updatedAt: 0 };
+    const line = (product: string, kg: number) => ({ product, quantity: kg, unit: 'kg', kg });
+    const products = [{ code: 'V1', name: 'V1', defaultUnit: 'kg', aliases: [], packages: {}, pricePerKg: 45_000 }, { code: 'V2', name: 'V2', defaultUnit: 'kg', aliases: [], packages: {} }];
+    const tally = computeTally([
+      { ...base, id: '1', messageId: '1', authorName: 'Lan', authorKey: 'lan', items: [line('V1', 2), line('V2', 3)], totalKg: 5, status: 'confirmed' },
+      { ...base, id: '2', messageId: '2', authorName: 'Lan', authorKey: 'lan', items: [line('V1', 1)], totalKg: 1, status: 'pending' },
+      { ...base, id: '3', messageId: '3', authorName: 'Minh', authorKey: 'minh', items: [line('V1', 10)], totalKg: 10, status: 'rejected' },
+    ], products);
+    expect(tally).toMatchObject({ buyers: 1, byProduct: { V1: 3, V2: 3 }, confirmedVnd: 90_000, totalVnd: 135_000, orders: 2 });
   });
 });
 

@@ -79,6 +79,19 @@ describe('side panel', () => {
     expect(screen.getByTestId('tally').dataset.orders).toBe('2');
   });
 
+  it('sets a tonnage goal and shows the progress towards it', async () => {
+    const { sendCommand } = await panelWith([chatRow('m1', 'chốt 2 tạ'), chatRow('m2', 'lấy 3 tạ', { authorName: 'Minh' })]);
+    await screen.findByTestId('tally');
+    fireEvent.change(screen.getByTestId('goal-input'), { target: { value: '-1' } });
+    fireEvent.submit(screen.getByTestId('goal-input').closest('form')!);
+    expect(screen.getByRole('alert').textContent).toBe('Mục tiêu là số tấn lớn hơn 0 (để trống để bỏ mục tiêu).');
+    fireEvent.change(screen.getByTestId('goal-input'), { target: { value: '1,5' } });
+    fireEvent.submit(screen.getByTestId('goal-input').closest('form')!);
+    await waitFor(() => expect(sendCommand.mock.calls.map(([command]) => command).filter((command) => command.type === 'set-goal')).toEqual([
+      { type: 'set-goal', broadcastId: 'youtube:stream01', goalKg: 1500 },
+    ]));
+  });
+
   it('explains what to do when nothing has been read yet', async () => {
     render(<SidePanelApp db={freshDatabase()} sendCommand={vi.fn(async () => ({ ok: true, tabs: [] }) as CommandReply)} browserLanguages={['en']} />);
     expect(await screen.findByText(/Open a live stream on YouTube, TikTok or Facebook/)).toBeTruthy();

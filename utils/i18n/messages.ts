@@ -100,6 +100,12 @@ const vi = {
   exportCatalog: 'Xuất danh mục',
   importFailed: 'Không nhập được tệp, danh mục cũ vẫn giữ nguyên: {error}',
   imported: 'Đã nhập danh mục.',
+  buyersAndValue: '{buyers} người mua · đã xác nhận {confirmed} đ · tổng {total} đ',
+  goal: 'Mục tiêu',
+  goalLine: 'Mục tiêu: {sold} / {goal} tấn ({percent}%)',
+  goalTonnes: 'Mục tiêu (tấn)',
+  setGoal: 'Đặt mục tiêu',
+  errGoal: 'Mục tiêu là số tấn lớn hơn 0 (để trống để bỏ mục tiêu).',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -200,6 +206,12 @@ const en: Record<keyof typeof vi, string> = {
   exportCatalog: 'Export catalog',
   importFailed: 'The file was not imported; the catalog is unchanged: {error}',
   imported: 'Catalog imported.',
+  buyersAndValue: '{buyers} buyers · confirmed {confirmed} VND · in all {total} VND',
+  goal: 'Goal',
+  goalLine: 'Goal: {sold} / {goal} t ({percent}%)',
+  goalTonnes: 'Goal (tonnes)',
+  setGoal: 'Set goal',
+  errGoal: 'The goal is a number of tonnes above 0 (leave it empty to clear it).',
 };
 
 export type MessageKey = keyof typeof vi;

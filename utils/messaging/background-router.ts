@@ -9,7 +9,7 @@ import { adapterForChatUrl } from '../platforms/index';
 import { ingestChat } from '../store/ingest';
 import { decideOrder, editOrder, undoLastAction } from '../store/orders';
 import { loadSettings, saveSettings } from '../store/settings';
-import { joinStream, splitStream } from '../store/broadcasts';
+import { joinStream, setGoal, splitStream } from '../store/broadcasts';
 import { deleteProduct, importCatalog, pinProduct, saveProduct, type CatalogResult } from '../store/catalog';
 
 export interface MessageSender {
@@ -80,6 +80,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return done(await joinStream(deps.db, command.data.broadcastId, command.data.streamId));
       case 'split-stream':
         return done(await splitStream(deps.db, command.data.streamId));
+      case 'set-goal':
+        return done(await setGoal(deps.db, command.data.broadcastId, command.data.goalKg));
       case 'save-product':
         return catalogChanged(deps, await saveProduct(deps.db, command.data.product, command.data.previousCode));
       case 'delete-product':

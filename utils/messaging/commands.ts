@@ -16,6 +16,8 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   /** Join a stream (say the Facebook one) into a broadcast (say the YouTube one) of the same show. */
   z.object({ type: z.literal('join-stream'), broadcastId: id, streamId: id }),
   z.object({ type: z.literal('split-stream'), streamId: id }),
+  /** A tonnage goal in kg (up to a million tonnes), or null to clear it. */
+  z.object({ type: z.literal('set-goal'), broadcastId: id, goalKg: z.number().positive().max(1e9).nullable() }),
   /** The product is checked by the store against the catalog, so each problem can be named at its field. */
   z.object({ type: z.literal('save-product'), product: z.unknown(), previousCode: z.string().max(20).optional() }),
   z.object({ type: z.literal('delete-product'), code: z.string().min(1).max(20) }),

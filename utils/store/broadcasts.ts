@@ -46,3 +46,18 @@ export async function splitStream(db: ChotDatabase, streamId: string): Promise<B
     return { ok: true } as const;
   });
 }
+
+/** Sets (or clears, with null) the tonnage goal of a broadcast. */
+export async function setGoal(db: ChotDatabase, broadcastId: string, goalKg: number | null): Promise<BroadcastResult> {
+  return db.transaction('rw', db.streams, async () => {
+    const own = await db.streams.get(broadcastId);
+    if (!own) return { ok: false, error: 'not-found' } as const;
+    await db.streams.update(broadcastId, { goalKg: goalKg ?? undefined });
+    return { ok: true } as const;
+  });
+}
+
+/** The goal of a broadcast: its own stream's, else any member's. */
+export function goalOf(broadcast: Broadcast): number | undefined {
+  return broadcast.streams.find((stream) => stream.id === broadcast.id)?.goalKg ?? broadcast.streams.find((stream) => stream.goalKg)?.goalKg;
+}

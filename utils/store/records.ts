@@ -19,6 +19,8 @@ export const streamRecordSchema = z.object({
    * together. A stream on its own has its own id here.
    */
   broadcastId: z.string(),
+  /** The host's tonnage goal in kg, set on the broadcast's own stream. */
+  goalKg: z.number().positive().max(1e9).optional(),
 });
 
 export const messageRecordSchema = chatMessageSchema.extend({

@@ -1,5 +1,6 @@
 import type { OrderRecord } from './records';
 import type { Platform } from '../platforms/platform';
+import type { Product } from '../parser/catalog';
 
 export interface PlatformTally {
   /** Pending and confirmed kg. */
@@ -18,11 +19,23 @@ export interface Tally {
   unknownWeight: number;
   /** The same, platform by platform, for broadcasts that span several. */
   byPlatform: Partial<Record<Platform, PlatformTally>>;
+  /** Distinct buyers with a counting order. */
+  buyers: number;
+  /** Kg by product code, for lines with a product. */
+  byProduct: Record<string, number>;
+  /** Value at the catalog's prices (VND): confirmed, and confirmed with waiting. Lines without a price add nothing. */
+  confirmedVnd: number;
+  totalVnd: number;
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-export function computeTally(orders: readonly OrderRecord[]): Tally {
+export function computeTally(orders: readonly OrderRecord[], products: readonly Product[] = []): Tally {
+  const prices = new Map(products.map((product) => [product.code, product.pricePerKg ?? 0]));
+  const buyers = new Set<string>();
+  const byProduct: Record<string, number> = {};
+  let confirmedVnd = 0;
+  let totalVnd = 0;
   let pendingKg = 0;
   let confirmedKg = 0;
   let count = 0;
@@ -35,9 +48,20 @@ export function computeTally(orders: readonly OrderRecord[]): Tally {
     if (order.totalKg === null) unknownWeight += 1;
     if (order.status === 'pending') pendingKg += kg;
     else confirmedKg += kg;
+    buyers.add(order.authorKey);
+    for (const item of order.items) {
+      if (!item.product || item.kg === null) continue;
+      byProduct[item.product] = round((byProduct[item.product] ?? 0) + item.kg);
+      const value = item.kg * (prices.get(item.product) ?? 0);
+      totalVnd += value;
+      if (order.status === 'confirmed') confirmedVnd += value;
+    }
     const platform = (byPlatform[order.platform] ??= { kg: 0, orders: 0 });
     platform.kg = round(platform.kg + kg);
     platform.orders += 1;
   }
-  return { pendingKg: round(pendingKg), confirmedKg: round(confirmedKg), totalTonnes: round((pendingKg + confirmedKg) / 1000), orders: count, unknownWeight, byPlatform };
+  return {
+    pendingKg: round(pendingKg), confirmedKg: round(confirmedKg), totalTonnes: round((pendingKg + confirmedKg) / 1000), orders: count, unknownWeight, byPlatform,
+    buyers: buyers.size, byProduct, confirmedVnd: Math.round(confirmedVnd), totalVnd: Math.round(totalVnd),
+  };
 }

@@ -17,10 +17,12 @@ export interface OrderRowProps {
   onDecide: (order: OrderRecord, status: Decision) => void;
   /** Beyond the stock left: waits for more. */
   waitlisted?: boolean;
+  /** Large enough to be offered as a contract. */
+  onPromote?: (order: OrderRecord) => void;
 }
 
 /** One order; chat text and names are rendered as React text, never as HTML. */
-export function OrderRow({ order, onDecide, waitlisted = false }: OrderRowProps) {
+export function OrderRow({ order, onDecide, waitlisted = false, onPromote }: OrderRowProps) {
   const { t, formatNumber } = useI18n();
   const what = order.items
     .map((item) => `${formatNumber(item.quantity)}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`)
@@ -41,8 +43,11 @@ export function OrderRow({ order, onDecide, waitlisted = false }: OrderRowProps)
       <div className="order-comment" title={order.reasons.join(' · ')}>{order.text}</div>
       <div className="order-foot">
         {order.phone && <span className="order-phone">{t('phone')}: {order.phone}</span>}
-        <span className="order-status">{t(STATUS_LABEL[order.status])}</span>
-        {order.status === 'pending' && (
+        <span className="order-status">{order.contractId ? t('inContract') : t(STATUS_LABEL[order.status])}</span>
+        {onPromote && !order.contractId && (order.status === 'pending' || order.status === 'confirmed') && (
+          <button type="button" data-testid="promote" onClick={() => onPromote(order)} aria-label={t('promoteOrderOf', { name: order.authorName })}>{t('promote')}</button>
+        )}
+        {order.status === 'pending' && !order.contractId && (
           <>
             <button type="button" className="confirm" onClick={() => onDecide(order, 'confirmed')} aria-label={t('confirmOrderOf', { name: order.authorName })}>
               {t('confirm')}

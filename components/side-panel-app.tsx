@@ -18,6 +18,7 @@ import { LanguageSwitch } from './language-switch';
 import { HealthView } from './health-view';
 import { ReviewQueue } from './review-queue';
 import { ProductsPanel } from './products-panel';
+import { ContractsPanel } from './contracts-panel';
 import { computeStock } from '../utils/store/stock';
 
 export interface SidePanelProps {
@@ -33,7 +34,7 @@ export function SidePanelApp(props: SidePanelProps) {
   const language = settings?.language ?? browserLanguage(props.browserLanguages);
   return (
     <I18nProvider language={language}>
-      <SidePanel {...props} chosenLanguage={settings?.language ?? null} pinnedProduct={settings?.pinnedProduct ?? null} />
+      <SidePanel {...props} chosenLanguage={settings?.language ?? null} pinnedProduct={settings?.pinnedProduct ?? null} contractThresholdKg={settings?.contractThresholdKg ?? 1000} />
     </I18nProvider>
   );
 }
@@ -50,7 +51,7 @@ function useBroadcastOrders(db: ChotDatabase, broadcast: Broadcast | undefined):
   return loaded && loaded.streamIds === streamIds ? loaded.orders : undefined;
 }
 
-function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, healthEveryMs }: SidePanelProps & { chosenLanguage: Language | null; pinnedProduct: string | null }) {
+function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThresholdKg, healthEveryMs }: SidePanelProps & { chosenLanguage: Language | null; pinnedProduct: string | null; contractThresholdKg: number }) {
   const { t } = useI18n();
   const streams = useLiveQuery(() => db.streams.toArray(), [db]);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
@@ -59,6 +60,8 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, healthEvery
   const broadcast = broadcasts?.find((b) => b.id === chosenBroadcast) ?? broadcasts?.[0];
   const orders = useBroadcastOrders(db, broadcast);
   const products = useLiveQuery(() => db.products.orderBy('code').toArray(), [db]);
+  const streamIdsKey = broadcast?.streams.map((stream) => stream.id).sort().join('\n') ?? '';
+  const contracts = useLiveQuery(() => db.contracts.where('streamId').anyOf(streamIdsKey.split('\n').filter(Boolean)).toArray(), [db, streamIdsKey]);
   // Before any stream is read the catalog can already be set up: stock is then untouched.
   const stock = products ? computeStock(products, orders ?? []) : undefined;
 
@@ -93,13 +96,15 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, healthEvery
           <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosenBroadcast} />
           <BroadcastStreams broadcast={broadcast} others={broadcasts.filter((b) => b.id !== broadcast.id)} run={(command) => void run(command)} />
           {/* no tally until the orders are loaded: a zero that is not true would mislead the host */}
-          {orders && <TallyView tally={computeTally(orders, products)} goalKg={goalOf(broadcast)} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
+          {orders && <TallyView tally={computeTally(orders, products, contracts)} goalKg={goalOf(broadcast)} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
           {orders && <ReviewQueue db={db} orders={orders} run={send} />}
+          {contracts && <ContractsPanel contracts={contracts} streamId={broadcast.id} run={send} />}
           <h2>{t('orders')}</h2>
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
           <ol className="orders" data-testid="orders" reversed>
             {[...(orders ?? [])].reverse().map((order) => (
-              <OrderRow key={order.id} order={order} onDecide={decide} waitlisted={stock?.waitlisted.has(order.id) ?? false} />
+              <OrderRow key={order.id} order={order} onDecide={decide} waitlisted={stock?.waitlisted.has(order.id) ?? false}
+                onPromote={(order.totalKg ?? 0) >= contractThresholdKg ? (large) => void run({ type: 'promote-order', orderId: large.id }) : undefined} />
             ))}
           </ol>
         </>

@@ -16,7 +16,7 @@ export function TallyView({ tally, goalKg, onGoal }: TallyViewProps) {
   const { t, formatNumber } = useI18n();
   const [goalText, setGoalText] = useState('');
   const [goalError, setGoalError] = useState<string | null>(null);
-  const soldKg = tally.pendingKg + tally.confirmedKg;
+  const soldKg = tally.pendingKg + tally.confirmedKg + tally.contractedKg;
   const progress = goalKg ? Math.min(100, Math.round((soldKg / goalKg) * 100)) : 0;
   const saveGoal = (event: FormEvent) => {
     event.preventDefault();
@@ -34,6 +34,7 @@ export function TallyView({ tally, goalKg, onGoal }: TallyViewProps) {
       data-pending-kg={tally.pendingKg}
       data-confirmed-kg={tally.confirmedKg}
       data-orders={tally.orders}
+      data-contracted-kg={tally.contractedKg}
       aria-live="polite"
     >
       <div className="tally-cell">
@@ -44,6 +45,12 @@ export function TallyView({ tally, goalKg, onGoal }: TallyViewProps) {
         <span className="tally-label">{t('confirmedKg')}</span>
         <span className="tally-value">{formatNumber(tally.confirmedKg)} kg</span>
       </div>
+      {tally.contracts > 0 && (
+        <div className="tally-cell">
+          <span className="tally-label">{t('contractedKg')}</span>
+          <span className="tally-value">{formatNumber(tally.contractedKg)} kg</span>
+        </div>
+      )}
       <div className="tally-cell">
         <span className="tally-label">{t('totalTonnes')}</span>
         <span className="tally-value">{formatNumber(tally.totalTonnes, 3)} t</span>

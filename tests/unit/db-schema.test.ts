@@ -8,10 +8,10 @@ function schemaOf(db: Dexie) {
 }
 
 describe('database schema', () => {
-  it('version 4 has the tables and the indexes the queries use', async () => {
+  it('version 5 has the tables and the indexes the queries use', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(schemaOf(db)).toEqual({
       streams: ['id', 'lastMessageAt', 'broadcastId'],
       messages: ['id', '[streamId+observedAt]'],
@@ -19,6 +19,7 @@ describe('database schema', () => {
       settings: ['id'],
       actions: ['seq', 'orderId'],
       products: ['code'],
+      contracts: ['id', 'streamId'],
     });
     db.close();
   });
@@ -36,7 +37,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.streams.toArray()).toEqual([
       { id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: 'Vải thiều', host: null, firstMessageAt: T0, lastMessageAt: T0 + 5, broadcastId: 'youtube:abc12345' },
     ]);
@@ -60,7 +61,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.streams.toArray()).toEqual([stream]);
     expect(await db.orders.get('tiktok:r:a:1')).toMatchObject({ status: 'pending', totalKg: 3 });
     await db.actions.add({ at: T0, orderId: 'tiktok:r:a:1', kind: 'decide', before: { status: 'pending' }, after: { status: 'confirmed' } });
@@ -81,11 +82,29 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.actions.toArray()).toMatchObject([{ seq: 1, orderId: 'youtube:m1', kind: 'decide' }]);
     expect(await db.settings.get('settings')).toEqual({ id: 'settings', language: 'en', repeatWindowSeconds: 60 });
     await db.products.put({ code: 'V1', name: 'Vải', defaultUnit: 'kg', aliases: [], packages: {} });
     expect(await db.products.count()).toBe(1);
+    db.close();
+  });
+
+  it('upgrades a version 4 database with data in it', async () => {
+    const name = `chot-upgrade-v4-${Date.now()}`;
+    const v4 = new Dexie(name);
+    v4.version(1).stores({ streams: 'id, lastMessageAt', messages: 'id, [streamId+observedAt]', orders: 'id, [streamId+observedAt], [streamId+authorKey]', settings: 'id' });
+    v4.version(2).stores({ streams: 'id, lastMessageAt, broadcastId' });
+    v4.version(3).stores({ actions: '++seq, orderId' });
+    v4.version(4).stores({ products: 'code' });
+    await v4.table('products').put({ code: 'V1', name: 'Vải', defaultUnit: 'kg', aliases: [], packages: { 'thùng': 10 }, stockKg: 500 });
+    v4.close();
+
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.products.get('V1')).toMatchObject({ stockKg: 500, packages: { 'thùng': 10 } });
+    expect(await db.contracts.count()).toBe(0);
     db.close();
   });
 });

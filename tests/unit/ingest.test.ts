@@ -3,6 +3,7 @@ import { EMPTY_CATALOG, catalogSchema, indexCatalog } from '../../utils/parser/i
 import { ingestChat } from '../../utils/store/ingest';
 import { computeTally } from '../../utils/store/tally';
 import { decideOrder, editOrder, orderEditSchema, undoLastAction } from '../../utils/store/orders';
+import { deleteContract, promoteOrder, saveContract } from '../../utils/store/contracts';
 import { freshDatabase, chatRow, T0 } from './test-db';
 
 const stream = { platform: 'youtube' as const, key: 'abcdef1' };
@@ -113,7 +114,7 @@ describe('decideOrder and tally', () => {
       { ...base, id: '3', totalKg: 0.1, status: 'pending' },
       { ...base, id: '4', totalKg: 0.2, status: 'pending' },
     ]);
-    expect(tally).toEqual({ pendingKg: 0.3, confirmedKg: 1500, totalTonnes: 1.5, orders: 4, unknownWeight: 1, byPlatform: { youtube: { kg: 1500.3, orders: 4 } }, buyers: 1, byProduct: {}, confirmedVnd: 0, totalVnd: 0 });
+    expect(tally).toEqual({ pendingKg: 0.3, confirmedKg: 1500, totalTonnes: 1.5, orders: 4, unknownWeight: 1, byPlatform: { youtube: { kg: 1500.3, orders: 4 } }, buyers: 1, byProduct: {}, confirmedVnd: 0, totalVnd: 0, contractedKg: 0, contracts: 0 });
   });
 
   it('adds buyers, kg per product and value at the catalog prices', () => {
@@ -248,5 +249,34 @@ describe('what buyers do in the chat to their orders', () => {
     expect(await undoLastAction(db)).toEqual({ ok: true, orderId: 'youtube:m2' });
     expect((await db.orders.get('youtube:m1'))?.status).toBe('cancelled');
     expect(await undoLastAction(db)).toEqual({ ok: false, error: 'nothing-to-undo' });
+  });
+});
+
+describe('contracts', () => {
+  it('saves a contract checked field by field, and counts it in the tonnage', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2 tạ')], noCatalog);
+    const bad = await saveContract(db, 'youtube:abcdef1', { buyer: '', kg: -5, deliveryDate: '15/6' });
+    expect(bad.ok).toBe(false);
+    expect((bad as { issues: { path: string }[] }).issues.map((i) => i.path).sort()).toEqual(['buyer', 'deliveryDate', 'kg']);
+    expect(await saveContract(db, 'youtube:nope', { buyer: 'HTX', kg: 5 })).toEqual({ ok: false, error: 'not-found' });
+    const saved = await saveContract(db, 'youtube:abcdef1', { buyer: 'Anh Tuấn', organisation: 'HTX Lục Ngạn', kg: 5000, pricePerKg: 30000, deliveryDate: '2026-06-15', depositVnd: 10_000_000 });
+    expect(saved).toMatchObject({ ok: true });
+    const contracts = await db.contracts.toArray();
+    expect(contracts).toMatchObject([{ buyer: 'Anh Tuấn', kg: 5000, status: 'draft', streamId: 'youtube:abcdef1' }]);
+    expect(computeTally(await db.orders.toArray(), [], contracts)).toMatchObject({ pendingKg: 200, contractedKg: 5000, totalTonnes: 5.2, contracts: 1 });
+    await saveContract(db, 'youtube:abcdef1', { ...contracts[0], status: 'cancelled' }, contracts[0]!.id);
+    expect(computeTally(await db.orders.toArray(), [], await db.contracts.toArray())).toMatchObject({ contractedKg: 0, totalTonnes: 0.2 });
+  });
+
+  it('promotes a large chat order to a contract, counted once; deleting the contract gives the order back', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'công ty em đặt 1 tấn 2', { authorName: 'HTX Bắc Giang' }), chatRow('m2', 'chốt 5kg')], noCatalog);
+    const promoted = await promoteOrder(db, 'youtube:m1');
+    expect(promoted).toMatchObject({ ok: true });
+    expect(await promoteOrder(db, 'youtube:m1')).toEqual({ ok: false, error: 'already-a-contract' });
+    const contracts = await db.contracts.toArray();
+    expect(contracts).toMatchObject([{ buyer: 'HTX Bắc Giang', kg: 1200, fromOrderId: 'youtube:m1', note: 'công ty em đặt 1 tấn 2' }]);
+    expect(computeTally(await db.orders.toArray(), [], contracts)).toMatchObject({ pendingKg: 5, contractedKg: 1200, orders: 1, totalTonnes: 1.205 });
+    expect(await deleteContract(db, contracts[0]!.id)).toEqual({ ok: true });
+    expect(computeTally(await db.orders.toArray(), [], await db.contracts.toArray())).toMatchObject({ pendingKg: 1205, contractedKg: 0, orders: 2 });
   });
 });

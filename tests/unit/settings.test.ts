@@ -6,15 +6,15 @@ import { freshDatabase } from './test-db';
 describe('settings', () => {
   it('defaults to following the browser, and keeps a choice', async () => {
     const db = freshDatabase();
-    expect(await loadSettings(db)).toEqual({ language: null, repeatWindowSeconds: 120, pinnedProduct: null });
+    expect(await loadSettings(db)).toEqual({ language: null, repeatWindowSeconds: 120, pinnedProduct: null, contractThresholdKg: 1000 });
     await saveSettings(db, { language: 'vi' });
-    expect(await loadSettings(db)).toEqual({ language: 'vi', repeatWindowSeconds: 120, pinnedProduct: null });
+    expect(await loadSettings(db)).toEqual({ language: 'vi', repeatWindowSeconds: 120, pinnedProduct: null, contractThresholdKg: 1000 });
   });
 
   it('falls back to defaults when the stored record is damaged', async () => {
     const db = freshDatabase();
     await db.settings.put({ id: 'settings', language: 'klingon' } as never);
-    expect(await loadSettings(db)).toEqual({ language: null, repeatWindowSeconds: 120, pinnedProduct: null });
+    expect(await loadSettings(db)).toEqual({ language: null, repeatWindowSeconds: 120, pinnedProduct: null, contractThresholdKg: 1000 });
   });
 });
 

@@ -92,6 +92,15 @@ describe('side panel', () => {
     ]));
   });
 
+  it('offers orders of a tonne or more as contracts', async () => {
+    const { sendCommand } = await panelWith([chatRow('m1', 'công ty em đặt 1 tấn 2', { authorName: 'HTX' }), chatRow('m2', 'chốt 5kg')]);
+    await screen.findByTestId('tally');
+    const promote = screen.getAllByTestId('promote');
+    expect(promote.map((button) => button.closest('[data-order-id]')?.getAttribute('data-order-id'))).toEqual(['youtube:m1']);
+    fireEvent.click(promote[0]!);
+    await waitFor(() => expect(sendCommand.mock.calls.map(([command]) => command).filter((command) => command.type === 'promote-order')).toEqual([{ type: 'promote-order', orderId: 'youtube:m1' }]));
+  });
+
   it('explains what to do when nothing has been read yet', async () => {
     render(<SidePanelApp db={freshDatabase()} sendCommand={vi.fn(async () => ({ ok: true, tabs: [] }) as CommandReply)} browserLanguages={['en']} />);
     expect(await screen.findByText(/Open a live stream on YouTube, TikTok or Facebook/)).toBeTruthy();

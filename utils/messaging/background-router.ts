@@ -10,6 +10,7 @@ import { ingestChat } from '../store/ingest';
 import { decideOrder, editOrder, undoLastAction } from '../store/orders';
 import { loadSettings, saveSettings } from '../store/settings';
 import { joinStream, setGoal, splitStream } from '../store/broadcasts';
+import { deleteContract, promoteOrder, saveContract } from '../store/contracts';
 import { deleteProduct, importCatalog, pinProduct, saveProduct, type CatalogResult } from '../store/catalog';
 
 export interface MessageSender {
@@ -80,6 +81,12 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return done(await joinStream(deps.db, command.data.broadcastId, command.data.streamId));
       case 'split-stream':
         return done(await splitStream(deps.db, command.data.streamId));
+      case 'save-contract':
+        return saveContract(deps.db, command.data.streamId, command.data.contract, command.data.id);
+      case 'promote-order':
+        return promoteOrder(deps.db, command.data.orderId);
+      case 'delete-contract':
+        return deleteContract(deps.db, command.data.id);
       case 'set-goal':
         return done(await setGoal(deps.db, command.data.broadcastId, command.data.goalKg));
       case 'save-product':

@@ -18,6 +18,9 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('split-stream'), streamId: id }),
   /** A tonnage goal in kg (up to a million tonnes), or null to clear it. */
   z.object({ type: z.literal('set-goal'), broadcastId: id, goalKg: z.number().positive().max(1e9).nullable() }),
+  z.object({ type: z.literal('save-contract'), streamId: id, contract: z.unknown(), id: id.optional() }),
+  z.object({ type: z.literal('promote-order'), orderId: id }),
+  z.object({ type: z.literal('delete-contract'), id }),
   /** The product is checked by the store against the catalog, so each problem can be named at its field. */
   z.object({ type: z.literal('save-product'), product: z.unknown(), previousCode: z.string().max(20).optional() }),
   z.object({ type: z.literal('delete-product'), code: z.string().min(1).max(20) }),
@@ -31,6 +34,6 @@ export type PanelCommand = z.infer<typeof panelCommandSchema>;
 export const healthReplySchema = z.object({ ok: z.literal(true), tabs: z.array(tabHealthSchema) });
 
 export type CommandReply =
-  | { ok: true; orderId?: string }
+  | { ok: true; orderId?: string; id?: string }
   | { ok: false; error: string; issues?: { path: string; message: string }[] }
   | z.infer<typeof healthReplySchema>;

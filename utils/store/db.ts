@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { ActionRecord, MessageRecord, OrderRecord, SettingsRecord, StreamRecord } from './records';
+import type { ActionRecord, ContractRecord, MessageRecord, OrderRecord, SettingsRecord, StreamRecord } from './records';
 import type { Product } from '../parser/catalog';
 
 export const DATABASE_NAME = 'chot';
@@ -12,6 +12,7 @@ export class ChotDatabase extends Dexie {
   settings!: EntityTable<SettingsRecord, 'id'>;
   actions!: EntityTable<ActionRecord, 'seq'>;
   products!: EntityTable<Product, 'code'>;
+  contracts!: EntityTable<ContractRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -37,6 +38,8 @@ export class ChotDatabase extends Dexie {
     this.version(3).stores({ actions: '++seq, orderId' });
     // v4: the seller's product catalog (the parse command's format), with stock.
     this.version(4).stores({ products: 'code' });
+    // v5: contracts (bulk commitments), counted in a broadcast's tonnage.
+    this.version(5).stores({ contracts: 'id, streamId' });
   }
 }
 

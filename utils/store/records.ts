@@ -55,6 +55,32 @@ export const orderRecordSchema = z.object({
   cancelledByMessageId: z.string().optional(),
   /** The same buyer's earlier order with the same words, shortly before: perhaps typed twice. */
   possibleRepeatOf: z.string().optional(),
+  /** Promoted to this contract: counted there, not as an order. */
+  contractId: z.string().optional(),
+});
+
+export const CONTRACT_STATUSES = ['draft', 'signed', 'delivered', 'cancelled'] as const;
+
+/** A bulk commitment from a business or co-operative, entered by hand or promoted from a large chat order. */
+export const contractSchema = z.object({
+  buyer: z.string().trim().min(1).max(200),
+  organisation: z.string().trim().max(200).default(''),
+  kg: z.number().positive().max(1e9),
+  pricePerKg: z.number().nonnegative().max(1e9).optional(),
+  /** YYYY-MM-DD */
+  deliveryDate: z.iso.date().optional(),
+  depositVnd: z.number().nonnegative().max(1e13).optional(),
+  status: z.enum(CONTRACT_STATUSES).default('draft'),
+  note: z.string().max(2000).default(''),
+});
+
+export const contractRecordSchema = contractSchema.extend({
+  id: z.string(),
+  /** The stream it belongs to (its broadcast counts it). */
+  streamId: z.string(),
+  fromOrderId: z.string().optional(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
 });
 
 /** What an assistant's action changed on an order: enough to show its history and to undo it. */
@@ -89,6 +115,8 @@ export const settingsSchema = z.object({
   repeatWindowSeconds: z.number().int().min(0).max(3600).default(120),
   /** The product bare quantities ("chốt 2") refer to; switchable during the stream. */
   pinnedProduct: z.string().max(20).nullable().default(null),
+  /** Chat orders of at least this many kg are offered as contracts. */
+  contractThresholdKg: z.number().positive().max(1e9).default(1000),
 });
 
 export const settingsRecordSchema = settingsSchema.extend({ id: z.literal('settings') });
@@ -100,5 +128,6 @@ export type OrderRecord = z.infer<typeof orderRecordSchema>;
 export type Language = z.infer<typeof languageSchema>;
 export type OrderChange = z.infer<typeof orderChangeSchema>;
 export type ActionRecord = z.infer<typeof actionRecordSchema>;
+export type ContractRecord = z.infer<typeof contractRecordSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsRecord = z.infer<typeof settingsRecordSchema>;

@@ -1,4 +1,4 @@
-import type { OrderRecord } from './records';
+import type { ContractRecord, OrderRecord } from './records';
 import type { Platform } from '../platforms/platform';
 import type { Product } from '../parser/catalog';
 
@@ -11,7 +11,7 @@ export interface PlatformTally {
 export interface Tally {
   pendingKg: number;
   confirmedKg: number;
-  /** Pending and confirmed, in tonnes. */
+  /** Pending, confirmed and contracted, in tonnes. */
   totalTonnes: number;
   /** Orders still counting: pending and confirmed. */
   orders: number;
@@ -26,11 +26,16 @@ export interface Tally {
   /** Value at the catalog's prices (VND): confirmed, and confirmed with waiting. Lines without a price add nothing. */
   confirmedVnd: number;
   totalVnd: number;
+  /** Kg under contracts that are not cancelled; in the total tonnage. */
+  contractedKg: number;
+  contracts: number;
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-export function computeTally(orders: readonly OrderRecord[], products: readonly Product[] = []): Tally {
+export function computeTally(orders: readonly OrderRecord[], products: readonly Product[] = [], contracts: readonly ContractRecord[] = []): Tally {
+  const live = contracts.filter((contract) => contract.status !== 'cancelled');
+  const contractedKg = round(live.reduce((sum, contract) => sum + contract.kg, 0));
   const prices = new Map(products.map((product) => [product.code, product.pricePerKg ?? 0]));
   const buyers = new Set<string>();
   const byProduct: Record<string, number> = {};
@@ -42,7 +47,8 @@ export function computeTally(orders: readonly OrderRecord[], products: readonly 
   let unknownWeight = 0;
   const byPlatform: Partial<Record<Platform, PlatformTally>> = {};
   for (const order of orders) {
-    if (order.status !== 'pending' && order.status !== 'confirmed') continue;
+    // An order promoted to a contract counts there.
+    if ((order.status !== 'pending' && order.status !== 'confirmed') || order.contractId) continue;
     count += 1;
     const kg = order.totalKg ?? 0;
     if (order.totalKg === null) unknownWeight += 1;
@@ -61,7 +67,7 @@ export function computeTally(orders: readonly OrderRecord[], products: readonly 
     platform.orders += 1;
   }
   return {
-    pendingKg: round(pendingKg), confirmedKg: round(confirmedKg), totalTonnes: round((pendingKg + confirmedKg) / 1000), orders: count, unknownWeight, byPlatform,
-    buyers: buyers.size, byProduct, confirmedVnd: Math.round(confirmedVnd), totalVnd: Math.round(totalVnd),
+    pendingKg: round(pendingKg), confirmedKg: round(confirmedKg), totalTonnes: round((pendingKg + confirmedKg + contractedKg) / 1000), orders: count, unknownWeight, byPlatform,
+    buyers: buyers.size, byProduct, confirmedVnd: Math.round(confirmedVnd), totalVnd: Math.round(totalVnd), contractedKg, contracts: live.length,
   };
 }

@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react';
+import type { ContractRecord } from '../utils/store/records';
+import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
+import { CONTRACT_STATUSES } from '../utils/store/records';
+import type { MessageKey } from '../utils/i18n/messages';
+import { useI18n } from './i18n';
+
+type Field = 'buyer' | 'organisation' | 'kg' | 'pricePerKg' | 'deliveryDate' | 'depositVnd' | 'note';
+const FIELDS: [Field, MessageKey][] = [
+  ['buyer', 'contractBuyer'], ['organisation', 'contractOrganisation'], ['kg', 'contractKg'], ['pricePerKg', 'productPrice'],
+  ['deliveryDate', 'contractDelivery'], ['depositVnd', 'contractDeposit'], ['note', 'contractNote'],
+];
+const NUMERIC = new Set<Field>(['kg', 'pricePerKg', 'depositVnd']);
+const STATUS_LABEL: Record<ContractRecord['status'], MessageKey> = { draft: 'contractDraft', signed: 'contractSigned', delivered: 'contractDelivered', cancelled: 'contractCancelled' };
+
+/** Contracts of the broadcast: listed with their status, added by hand; each field's problem shown at it. */
+export function ContractsPanel({ contracts, streamId, run }: { contracts: ContractRecord[]; streamId: string; run: (command: PanelCommand) => Promise<CommandReply> }) {
+  const { t, formatNumber } = useI18n();
+  const [adding, setAdding] = useState(false);
+  const [values, setValues] = useState<Record<Field, string>>({ buyer: '', organisation: '', kg: '', pricePerKg: '', deliveryDate: '', depositVnd: '', note: '' });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const contract: Record<string, unknown> = {};
+    for (const [field] of FIELDS) {
+      const value = values[field].trim();
+      if (value === '') continue;
+      contract[field] = NUMERIC.has(field) ? Number(value.replace(/\./g, '').replace(',', '.')) : value;
+    }
+    // tonnes are typed as kg here; "1.000" is a thousand, as Vietnamese write it
+    const reply = await run({ type: 'save-contract', streamId, contract });
+    if (reply.ok) {
+      setAdding(false);
+      setErrors({});
+      return setValues({ buyer: '', organisation: '', kg: '', pricePerKg: '', deliveryDate: '', depositVnd: '', note: '' });
+    }
+    const found: Partial<Record<Field, string>> = {};
+    for (const issue of 'issues' in reply ? (reply.issues ?? []) : []) found[(issue.path || 'buyer') as Field] = t('errField');
+    setErrors(Object.keys(found).length > 0 ? found : { buyer: reply.ok ? '' : reply.error });
+  };
+
+  return (
+    <details className="contracts" data-testid="contracts" open={contracts.length > 0 || undefined}>
+      <summary>{t('contracts', { count: contracts.length })}</summary>
+      <ul className="contract-list">
+        {contracts.map((contract) => (
+          <li key={contract.id} data-testid="contract" data-kg={contract.kg} data-status={contract.status}>
+            <strong>{contract.buyer}</strong>{contract.organisation && ` · ${contract.organisation}`} · {formatNumber(contract.kg)} kg
+            {contract.pricePerKg !== undefined && ` · ${formatNumber(contract.pricePerKg, 0)} đ/kg`}
+            {contract.deliveryDate && ` · ${contract.deliveryDate}`}
+            <select aria-label={t('contractStatus')} value={contract.status} onChange={(event) => void run({ type: 'save-contract', streamId, id: contract.id, contract: { ...contract, status: event.target.value } })}>
+              {CONTRACT_STATUSES.map((status) => <option key={status} value={status}>{t(STATUS_LABEL[status])}</option>)}
+            </select>
+            <button type="button" className="reject" aria-label={t('deleteContract', { buyer: contract.buyer })} onClick={() => void run({ type: 'delete-contract', id: contract.id })}>×</button>
+          </li>
+        ))}
+      </ul>
+      {adding ? (
+        <form className="product-form" onSubmit={save} aria-label={t('addContract')}>
+          {FIELDS.map(([field, label]) => (
+            <label key={field}>
+              <span>{t(label)}</span>
+              <input data-testid={`contract-${field}`} type={field === 'deliveryDate' ? 'date' : 'text'} inputMode={NUMERIC.has(field) ? 'decimal' : undefined} value={values[field]} aria-invalid={Boolean(errors[field])} onChange={(event) => setValues({ ...values, [field]: event.target.value })} />
+              {errors[field] && <span role="alert" className="field-error">{errors[field]}</span>}
+            </label>
+          ))}
+          <div className="editor-buttons">
+            <button type="submit" className="confirm">{t('save')}</button>
+            <button type="button" onClick={() => setAdding(false)}>{t('cancel')}</button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" data-testid="add-contract" onClick={() => setAdding(true)}>{t('addContract')}</button>
+      )}
+    </details>
+  );
+}

@@ -69,9 +69,3 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
   }
   return hits;
 }
-
-/** The hit of `list` that ends right before token `index`, skipping up to `gap` tokens. */
-export function hitBefore(list: readonly PhraseHit[], index: number, gap = 0): PhraseHit | undefined {
-  for (const hit of list) if (hit.end <= index && index - hit.end <= gap) return hit;
-  return undefined;
-}

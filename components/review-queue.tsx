@@ -110,6 +110,7 @@ export function ReviewQueue({ db, orders, run }: ReviewQueueProps) {
           </p>
           <blockquote className="queue-comment">{current.text}</blockquote>
           {current.possibleRepeatOf && <p className="order-review">{t('possibleRepeat')}</p>}
+          {current.buyerUnpaid && <p className="order-review">{t('unpaidBuyer')}</p>}
           <p className="queue-why">{t('why', { reasons: current.reasons.join(' · '), confidence: Math.round(current.confidence * 100) })}</p>
           {editing ? (
             <OrderEditor order={current} run={run} onDone={() => setEditing(false)} />

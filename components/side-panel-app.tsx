@@ -19,6 +19,7 @@ import { HealthView } from './health-view';
 import { ReviewQueue } from './review-queue';
 import { ProductsPanel } from './products-panel';
 import { ContractsPanel } from './contracts-panel';
+import { CustomersPanel } from './customers-panel';
 import { computeStock } from '../utils/store/stock';
 
 export interface SidePanelProps {
@@ -61,6 +62,10 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
   const orders = useBroadcastOrders(db, broadcast);
   const products = useLiveQuery(() => db.products.orderBy('code').toArray(), [db]);
   const streamIdsKey = broadcast?.streams.map((stream) => stream.id).sort().join('\n') ?? '';
+  const customers = useLiveQuery(async () => {
+    const authors = new Set((orders ?? []).map((order) => `${order.platform}:${order.authorKey}`));
+    return (await db.customers.bulkGet([...authors])).filter((customer) => customer !== undefined);
+  }, [db, orders]);
   const contracts = useLiveQuery(() => db.contracts.where('streamId').anyOf(streamIdsKey.split('\n').filter(Boolean)).toArray(), [db, streamIdsKey]);
   // Before any stream is read the catalog can already be set up: stock is then untouched.
   const stock = products ? computeStock(products, orders ?? []) : undefined;
@@ -99,6 +104,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
           {orders && <TallyView tally={computeTally(orders, products, contracts)} goalKg={goalOf(broadcast)} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
           {orders && <ReviewQueue db={db} orders={orders} run={send} />}
           {contracts && <ContractsPanel contracts={contracts} streamId={broadcast.id} run={send} />}
+          {customers && customers.length > 0 && <CustomersPanel customers={customers} run={send} />}
           <h2>{t('orders')}</h2>
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
           <ol className="orders" data-testid="orders" reversed>

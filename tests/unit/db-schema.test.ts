@@ -8,18 +8,19 @@ function schemaOf(db: Dexie) {
 }
 
 describe('database schema', () => {
-  it('version 5 has the tables and the indexes the queries use', async () => {
+  it('version 6 has the tables and the indexes the queries use', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(schemaOf(db)).toEqual({
       streams: ['id', 'lastMessageAt', 'broadcastId'],
       messages: ['id', '[streamId+observedAt]'],
-      orders: ['id', '[streamId+observedAt]', '[streamId+authorKey]'],
+      orders: ['id', '[streamId+observedAt]', '[streamId+authorKey]', 'authorKey'],
       settings: ['id'],
       actions: ['seq', 'orderId'],
       products: ['code'],
       contracts: ['id', 'streamId'],
+      customers: ['id', 'mergedInto'],
     });
     db.close();
   });
@@ -37,7 +38,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.streams.toArray()).toEqual([
       { id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: 'Vải thiều', host: null, firstMessageAt: T0, lastMessageAt: T0 + 5, broadcastId: 'youtube:abc12345' },
     ]);
@@ -61,7 +62,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.streams.toArray()).toEqual([stream]);
     expect(await db.orders.get('tiktok:r:a:1')).toMatchObject({ status: 'pending', totalKg: 3 });
     await db.actions.add({ at: T0, orderId: 'tiktok:r:a:1', kind: 'decide', before: { status: 'pending' }, after: { status: 'confirmed' } });
@@ -82,7 +83,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.actions.toArray()).toMatchObject([{ seq: 1, orderId: 'youtube:m1', kind: 'decide' }]);
     expect(await db.settings.get('settings')).toEqual({ id: 'settings', language: 'en', repeatWindowSeconds: 60 });
     await db.products.put({ code: 'V1', name: 'Vải', defaultUnit: 'kg', aliases: [], packages: {} });
@@ -102,9 +103,33 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.products.get('V1')).toMatchObject({ stockKg: 500, packages: { 'thùng': 10 } });
     expect(await db.contracts.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version 5 database with data in it, indexing orders by buyer', async () => {
+    const name = `chot-upgrade-v5-${Date.now()}`;
+    const v5 = new Dexie(name);
+    v5.version(1).stores({ streams: 'id, lastMessageAt', messages: 'id, [streamId+observedAt]', orders: 'id, [streamId+observedAt], [streamId+authorKey]', settings: 'id' });
+    v5.version(2).stores({ streams: 'id, lastMessageAt, broadcastId' });
+    v5.version(3).stores({ actions: '++seq, orderId' });
+    v5.version(4).stores({ products: 'code' });
+    v5.version(5).stores({ contracts: 'id, streamId' });
+    await v5.table('orders').bulkPut([
+      { id: 'youtube:m1', streamId: 'youtube:a', authorKey: 'name:Lan', status: 'confirmed', totalKg: 2, observedAt: T0 },
+      { id: 'youtube:m9', streamId: 'youtube:b', authorKey: 'name:Lan', status: 'pending', totalKg: 3, observedAt: T0 + 1 },
+    ]);
+    await v5.table('contracts').put({ id: 'contract:x', streamId: 'youtube:a', buyer: 'HTX', kg: 1000, status: 'signed', organisation: '', note: '', createdAt: T0, updatedAt: T0 });
+    v5.close();
+
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect((await db.orders.where('authorKey').equals('name:Lan').toArray()).map((o) => o.id)).toEqual(['youtube:m1', 'youtube:m9']);
+    expect(await db.contracts.get('contract:x')).toMatchObject({ kg: 1000, status: 'signed' });
+    expect(await db.customers.count()).toBe(0);
     db.close();
   });
 });

@@ -4,6 +4,7 @@ import { ingestChat } from '../../utils/store/ingest';
 import { computeTally } from '../../utils/store/tally';
 import { decideOrder, editOrder, orderEditSchema, undoLastAction } from '../../utils/store/orders';
 import { deleteContract, promoteOrder, saveContract } from '../../utils/store/contracts';
+import { mergeCustomers, unmergeCustomer, updateCustomer } from '../../utils/store/customers';
 import { freshDatabase, chatRow, T0 } from './test-db';
 
 const stream = { platform: 'youtube' as const, key: 'abcdef1' };
@@ -278,5 +279,30 @@ describe('contracts', () => {
     expect(computeTally(await db.orders.toArray(), [], contracts)).toMatchObject({ pendingKg: 5, contractedKg: 1200, orders: 1, totalTonnes: 1.205 });
     expect(await deleteContract(db, contracts[0]!.id)).toEqual({ ok: true });
     expect(computeTally(await db.orders.toArray(), [], await db.contracts.toArray())).toMatchObject({ pendingKg: 1205, contractedKg: 0, orders: 2 });
+  });
+});
+
+describe('customers', () => {
+  it('keeps one record per buyer per platform, with the phones they gave', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'xin chào', { authorName: 'Khách lạ' }), chatRow('m3', 'sđt khác 0987 654 321')], noCatalog);
+    expect(await db.customers.toArray()).toEqual([
+      { id: 'youtube:name:Lan', platform: 'youtube', authorKey: 'name:Lan', name: 'Lan', phones: ['0912345678', '0987654321'], notes: '', unpaid: false, firstSeenAt: T0 + 1, lastSeenAt: T0 + 3 },
+    ]);
+  });
+
+  it('flags the next orders of a buyer marked as not paid, also through a merge', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('f1', 'chốt 1kg', { platform: 'facebook', authorId: '100123' })], noCatalog);
+    await ingestChat(db, { platform: 'facebook', key: '1234567890' }, [{ ...chatRow('f1', 'chốt 1kg'), platform: 'facebook', authorId: '100123' }], noCatalog);
+    expect(await updateCustomer(db, 'youtube:name:Lan', { unpaid: true, notes: 'chưa chuyển khoản lần trước' })).toEqual({ ok: true });
+    expect(await mergeCustomers(db, 'youtube:name:Lan', 'facebook:100123')).toEqual({ ok: true });
+    expect(await mergeCustomers(db, 'facebook:100123', 'youtube:name:Lan')).toEqual({ ok: false, error: 'same-customer' });
+    await ingestChat(db, { platform: 'facebook', key: '1234567890' }, [{ ...chatRow('f2', 'lấy 3kg'), platform: 'facebook', authorId: '100123' }], noCatalog);
+    await ingestChat(db, stream, [chatRow('m5', 'chốt 4kg')], noCatalog);
+    expect((await db.orders.toArray()).map((o) => [o.id, o.buyerUnpaid ?? false])).toEqual([
+      ['facebook:f1', false], ['facebook:f2', true], ['youtube:m1', false], ['youtube:m5', true],
+    ]);
+    expect(await unmergeCustomer(db, 'facebook:100123')).toEqual({ ok: true });
+    await ingestChat(db, { platform: 'facebook', key: '1234567890' }, [{ ...chatRow('f3', 'lấy 1kg'), platform: 'facebook', authorId: '100123' }], noCatalog);
+    expect((await db.orders.get('facebook:f3'))?.buyerUnpaid).toBeUndefined();
   });
 });

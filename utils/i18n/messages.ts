@@ -125,6 +125,14 @@ const vi = {
   promote: 'Chuyển thành hợp đồng',
   promoteOrderOf: 'Chuyển đơn của {name} thành hợp đồng',
   inContract: 'Đã thành hợp đồng',
+  unpaidBuyer: 'Khách chưa trả tiền',
+  markUnpaid: 'Chưa trả tiền',
+  customerNotes: 'Ghi chú về khách',
+  customers: 'Khách hàng ({count})',
+  mergeInto: 'Gộp {name} vào…',
+  merge: 'Gộp',
+  unmerge: 'Tách ra',
+  mergedWith: 'đã gộp vào {name}',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -250,6 +258,14 @@ const en: Record<keyof typeof vi, string> = {
   promote: 'Make it a contract',
   promoteOrderOf: 'Make the order of {name} a contract',
   inContract: 'Now a contract',
+  unpaidBuyer: 'Buyer has not paid',
+  markUnpaid: 'Has not paid',
+  customerNotes: 'Notes about the buyer',
+  customers: 'Buyers ({count})',
+  mergeInto: 'Merge {name} into…',
+  merge: 'Merge',
+  unmerge: 'Separate',
+  mergedWith: 'merged into {name}',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -11,6 +11,7 @@ import { decideOrder, editOrder, undoLastAction } from '../store/orders';
 import { loadSettings, saveSettings } from '../store/settings';
 import { joinStream, setGoal, splitStream } from '../store/broadcasts';
 import { deleteContract, promoteOrder, saveContract } from '../store/contracts';
+import { mergeCustomers, unmergeCustomer, updateCustomer } from '../store/customers';
 import { deleteProduct, importCatalog, pinProduct, saveProduct, type CatalogResult } from '../store/catalog';
 
 export interface MessageSender {
@@ -81,6 +82,12 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return done(await joinStream(deps.db, command.data.broadcastId, command.data.streamId));
       case 'split-stream':
         return done(await splitStream(deps.db, command.data.streamId));
+      case 'update-customer':
+        return done(await updateCustomer(deps.db, command.data.id, { ...(command.data.notes !== undefined ? { notes: command.data.notes } : {}), ...(command.data.unpaid !== undefined ? { unpaid: command.data.unpaid } : {}) }));
+      case 'merge-customers':
+        return done(await mergeCustomers(deps.db, command.data.into, command.data.from));
+      case 'unmerge-customer':
+        return done(await unmergeCustomer(deps.db, command.data.id));
       case 'save-contract':
         return saveContract(deps.db, command.data.streamId, command.data.contract, command.data.id);
       case 'promote-order':

@@ -18,6 +18,9 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('split-stream'), streamId: id }),
   /** A tonnage goal in kg (up to a million tonnes), or null to clear it. */
   z.object({ type: z.literal('set-goal'), broadcastId: id, goalKg: z.number().positive().max(1e9).nullable() }),
+  z.object({ type: z.literal('update-customer'), id, notes: z.string().max(2000).optional(), unpaid: z.boolean().optional() }),
+  z.object({ type: z.literal('merge-customers'), into: id, from: id }),
+  z.object({ type: z.literal('unmerge-customer'), id }),
   z.object({ type: z.literal('save-contract'), streamId: id, contract: z.unknown(), id: id.optional() }),
   z.object({ type: z.literal('promote-order'), orderId: id }),
   z.object({ type: z.literal('delete-contract'), id }),

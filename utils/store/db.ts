@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { ActionRecord, ContractRecord, MessageRecord, OrderRecord, SettingsRecord, StreamRecord } from './records';
+import type { ActionRecord, ContractRecord, CustomerRecord, MessageRecord, OrderRecord, SettingsRecord, StreamRecord } from './records';
 import type { Product } from '../parser/catalog';
 
 export const DATABASE_NAME = 'chot';
@@ -13,6 +13,7 @@ export class ChotDatabase extends Dexie {
   actions!: EntityTable<ActionRecord, 'seq'>;
   products!: EntityTable<Product, 'code'>;
   contracts!: EntityTable<ContractRecord, 'id'>;
+  customers!: EntityTable<CustomerRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -40,6 +41,8 @@ export class ChotDatabase extends Dexie {
     this.version(4).stores({ products: 'code' });
     // v5: contracts (bulk commitments), counted in a broadcast's tonnage.
     this.version(5).stores({ contracts: 'id, streamId' });
+    // v6: customers, and orders by buyer across streams (a customer's history).
+    this.version(6).stores({ customers: 'id, mergedInto', orders: 'id, [streamId+observedAt], [streamId+authorKey], authorKey' });
   }
 }
 

@@ -6,6 +6,7 @@ import { parseComment } from '../parser/index';
 import { chatMessageSchema, type ChatMessage } from '../messaging/chat-message';
 import { readerSessionOf } from '../messaging/reader-ids';
 import { BuyerOrders } from './buyer-orders';
+import { noteBuyer, rootCustomer } from './customers';
 import { Dexie } from 'dexie';
 
 export interface IngestResult {
@@ -75,7 +76,7 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
   // Parsed before the transaction opens, so the database is held only for reads and writes.
   const parsedById = new Map([...valid].flatMap(([id, record]) => (READ_KINDS.has(record.kind) ? [[id, parseComment(record.text, catalog)] as const] : [])));
 
-  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions], async () => {
+  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers], async () => {
     const ids = [...valid.keys()];
     const existing = await db.messages.bulkGet(ids);
     const unseen = ids.flatMap((id, i) => (existing[i] ? [] : [valid.get(id)!])).sort((a, b) => a.observedAt - b.observedAt);
@@ -86,7 +87,13 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
       const buyers = new BuyerOrders(db, streamId, now);
       for (const message of fresh) {
         const parsed = parsedById.get(message.id);
-        if (parsed) await applyComment(buyers, message, parsed, repeatWindowMs, now);
+        if (!parsed) continue;
+        // Buyers are known from their orders, cancels, changes and phones, not from every greeting.
+        if (parsed.intent !== 'none' || parsed.phone) {
+          const customer = await noteBuyer(db, message, authorKeyOf(message), parsed.phone);
+          const unpaid = (await rootCustomer(db, customer.id))?.unpaid ?? false;
+          await applyComment(buyers, message, parsed, repeatWindowMs, now, unpaid);
+        }
       }
       await db.orders.bulkPut([...buyers.touched.values()]);
       await db.actions.bulkAdd(buyers.actions);
@@ -120,9 +127,12 @@ async function shownBeforeReload(db: ChotDatabase, streamId: string, messages: r
  * cancel cancels the latest open order; a change rewrites it; a phone sent on its own goes to the latest
  * open order that has none.
  */
-async function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed: ParseResult, repeatWindowMs: number, now: number): Promise<void> {
+async function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed: ParseResult, repeatWindowMs: number, now: number, unpaid: boolean): Promise<void> {
   const author = authorKeyOf(message);
-  if (parsed.intent === 'order' && parsed.items.length > 0) return buyers.add(orderFrom(message, parsed, now), repeatWindowMs);
+  if (parsed.intent === 'order' && parsed.items.length > 0) {
+    const order = orderFrom(message, parsed, now);
+    return buyers.add(unpaid ? { ...order, buyerUnpaid: true } : order, repeatWindowMs);
+  }
   if (parsed.intent === 'cancel') {
     const target = await buyers.latestOpen(author, message.observedAt);
     if (target) buyers.change(target, { status: 'cancelled' }, message.id, 'decide', { cancelledByMessageId: message.id });

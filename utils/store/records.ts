@@ -57,6 +57,23 @@ export const orderRecordSchema = z.object({
   possibleRepeatOf: z.string().optional(),
   /** Promoted to this contract: counted there, not as an order. */
   contractId: z.string().optional(),
+  /** The buyer was marked as not having paid before this order came in. */
+  buyerUnpaid: z.boolean().optional(),
+});
+
+/** One buyer on one platform, as their comments show them; merged records point at the one kept. */
+export const customerRecordSchema = z.object({
+  /** "platform:authorKey" */
+  id: z.string(),
+  platform: platformSchema,
+  authorKey: z.string(),
+  name: z.string(),
+  phones: z.array(z.string()),
+  notes: z.string().max(2000),
+  unpaid: z.boolean(),
+  mergedInto: z.string().optional(),
+  firstSeenAt: z.number(),
+  lastSeenAt: z.number(),
 });
 
 export const CONTRACT_STATUSES = ['draft', 'signed', 'delivered', 'cancelled'] as const;
@@ -129,5 +146,6 @@ export type Language = z.infer<typeof languageSchema>;
 export type OrderChange = z.infer<typeof orderChangeSchema>;
 export type ActionRecord = z.infer<typeof actionRecordSchema>;
 export type ContractRecord = z.infer<typeof contractRecordSchema>;
+export type CustomerRecord = z.infer<typeof customerRecordSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsRecord = z.infer<typeof settingsRecordSchema>;

@@ -5,7 +5,14 @@ import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { useI18n } from './i18n';
 
 /** The broadcast's buyers: phones, the unpaid mark, and merging one person's records across platforms. */
-export function CustomersPanel({ customers, run }: { customers: CustomerRecord[]; run: (command: PanelCommand) => Promise<CommandReply> }) {
+export interface CustomersPanelProps {
+  customers: CustomerRecord[];
+  /** Orders of each customer (by id) in all streams, for their history. */
+  orderCounts: Map<string, number>;
+  run: (command: PanelCommand) => Promise<CommandReply>;
+}
+
+export function CustomersPanel({ customers, orderCounts, run }: CustomersPanelProps) {
   const { t } = useI18n();
   const [mergeChoice, setMergeChoice] = useState<Record<string, string>>({});
   const byId = new Map(customers.map((customer) => [customer.id, customer]));
@@ -21,6 +28,11 @@ export function CustomersPanel({ customers, run }: { customers: CustomerRecord[]
               <span className={`order-platform platform-${customer.platform}`}>{PLATFORM_LABELS[customer.platform]}</span>
               <strong>{customer.name}</strong>
               {customer.phones.length > 0 && <> · {customer.phones.join(', ')}</>}
+              <span className="product-stock">{t('ordersEverywhere', { count: orderCounts.get(customer.id) ?? 0 })}</span>
+              <input
+                className="customer-notes" aria-label={t('customerNotes')} placeholder={t('customerNotes')} defaultValue={customer.notes} maxLength={2000}
+                onBlur={(event) => event.target.value !== customer.notes && void run({ type: 'update-customer', id: customer.id, notes: event.target.value })}
+              />
               <label>
                 <input type="checkbox" checked={customer.unpaid} onChange={(event) => void run({ type: 'update-customer', id: customer.id, unpaid: event.target.checked })} />
                 {t('markUnpaid')}

@@ -20,6 +20,7 @@ import { ReviewQueue } from './review-queue';
 import { ProductsPanel } from './products-panel';
 import { ContractsPanel } from './contracts-panel';
 import { CustomersPanel } from './customers-panel';
+import { SettingsPanel } from './settings-panel';
 import { computeStock } from '../utils/store/stock';
 
 export interface SidePanelProps {
@@ -36,6 +37,7 @@ export function SidePanelApp(props: SidePanelProps) {
   return (
     <I18nProvider language={language}>
       <SidePanel {...props} chosenLanguage={settings?.language ?? null} pinnedProduct={settings?.pinnedProduct ?? null} contractThresholdKg={settings?.contractThresholdKg ?? 1000} />
+      {settings && <SettingsPanel key={`${settings.repeatWindowSeconds}:${settings.contractThresholdKg}`} settings={settings} run={props.sendCommand} />}
     </I18nProvider>
   );
 }
@@ -64,7 +66,10 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
   const streamIdsKey = broadcast?.streams.map((stream) => stream.id).sort().join('\n') ?? '';
   const customers = useLiveQuery(async () => {
     const authors = new Set((orders ?? []).map((order) => `${order.platform}:${order.authorKey}`));
-    return (await db.customers.bulkGet([...authors])).filter((customer) => customer !== undefined);
+    const found = (await db.customers.bulkGet([...authors])).filter((customer) => customer !== undefined);
+    // their history across every stream, through the orders-by-buyer index
+    const counts = new Map(await Promise.all(found.map(async (customer) => [customer.id, await db.orders.where('authorKey').equals(customer.authorKey).filter((order) => order.platform === customer.platform).count()] as const)));
+    return { found, counts };
   }, [db, orders]);
   const contracts = useLiveQuery(() => db.contracts.where('streamId').anyOf(streamIdsKey.split('\n').filter(Boolean)).toArray(), [db, streamIdsKey]);
   // Before any stream is read the catalog can already be set up: stock is then untouched.
@@ -104,7 +109,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
           {orders && <TallyView tally={computeTally(orders, products, contracts)} goalKg={goalOf(broadcast)} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
           {orders && <ReviewQueue db={db} orders={orders} run={send} />}
           {contracts && <ContractsPanel contracts={contracts} streamId={broadcast.id} run={send} />}
-          {customers && customers.length > 0 && <CustomersPanel customers={customers} run={send} />}
+          {customers && customers.found.length > 0 && <CustomersPanel customers={customers.found} orderCounts={customers.counts} run={send} />}
           <h2>{t('orders')}</h2>
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
           <ol className="orders" data-testid="orders" reversed>

@@ -169,3 +169,13 @@ describe('background router: goals', () => {
     expect((await db.streams.get('youtube:vid12345'))?.goalKg).toBeUndefined();
   });
 });
+
+describe('background router: settings', () => {
+  it('saves the repeat window and contract threshold, refusing values out of range', async () => {
+    expect(await route()({ type: 'save-settings', changes: { repeatWindowSeconds: 300, contractThresholdKg: 500 } }, panel)).toEqual({ ok: true });
+    expect(await loadSettings(db)).toMatchObject({ repeatWindowSeconds: 300, contractThresholdKg: 500 });
+    expect(await route()({ type: 'save-settings', changes: { repeatWindowSeconds: 99_999 } }, panel)).toEqual({ ok: false, error: 'malformed message' });
+    expect(await route()({ type: 'save-settings', changes: { contractThresholdKg: 0 } }, panel)).toEqual({ ok: false, error: 'malformed message' });
+    expect(await loadSettings(db)).toMatchObject({ repeatWindowSeconds: 300, contractThresholdKg: 500 });
+  });
+});

@@ -30,6 +30,7 @@ describe('buyers in the side panel', () => {
     await chat([chatRow('m3', 'chốt 1 yến')]);
     await waitFor(() => expect(screen.getAllByTestId('unpaid-buyer').map((badge) => badge.closest('[data-order-id]')?.getAttribute('data-order-id'))).toEqual(['youtube:m3']));
 
+    await waitFor(() => expect(within(screen.getByTestId('customers')).getAllByTestId('customer').find((row) => row.dataset.id === 'youtube:name:Lan')!.textContent).toContain('2 đơn ở mọi phiên'));
     const other = within(panel).getAllByTestId('customer').find((row) => row.dataset.id === 'youtube:name:Lan (Zalo)')!;
     await act(async () => {
       fireEvent.click(within(other).getByTestId('merge-button'));

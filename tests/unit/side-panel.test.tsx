@@ -106,3 +106,19 @@ describe('side panel', () => {
     expect(await screen.findByText(/Open a live stream on YouTube, TikTok or Facebook/)).toBeTruthy();
   });
 });
+
+describe('settings', () => {
+  it('checks the values before saving them', async () => {
+    const { sendCommand } = await panelWith([chatRow('m1', 'chốt 2kg')]);
+    await screen.findByTestId('settings');
+    fireEvent.change(screen.getByTestId('setting-repeat'), { target: { value: '-3' } });
+    fireEvent.submit(screen.getByTestId('setting-repeat').closest('form')!);
+    expect(screen.getByRole('alert').textContent).toBe('Giá trị không hợp lệ.');
+    fireEvent.change(screen.getByTestId('setting-repeat'), { target: { value: '300' } });
+    fireEvent.change(screen.getByTestId('setting-threshold'), { target: { value: '500' } });
+    fireEvent.submit(screen.getByTestId('setting-repeat').closest('form')!);
+    await waitFor(() => expect(sendCommand.mock.calls.map(([command]) => command).filter((command) => command.type === 'save-settings')).toEqual([
+      { type: 'save-settings', changes: { repeatWindowSeconds: 300, contractThresholdKg: 500 } },
+    ]));
+  });
+});

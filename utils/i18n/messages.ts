@@ -133,6 +133,11 @@ const vi = {
   merge: 'Gộp',
   unmerge: 'Tách ra',
   mergedWith: 'đã gộp vào {name}',
+  ordersEverywhere: '{count} đơn ở mọi phiên',
+  settings: 'Cài đặt',
+  repeatWindow: 'Coi là gửi trùng trong (giây)',
+  contractThreshold: 'Gợi ý hợp đồng từ (kg)',
+  errSetting: 'Giá trị không hợp lệ.',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -266,6 +271,11 @@ const en: Record<keyof typeof vi, string> = {
   merge: 'Merge',
   unmerge: 'Separate',
   mergedWith: 'merged into {name}',
+  ordersEverywhere: '{count} orders in all streams',
+  settings: 'Settings',
+  repeatWindow: 'Possible repeat within (seconds)',
+  contractThreshold: 'Offer a contract from (kg)',
+  errSetting: 'Not a valid value.',
 };
 
 export type MessageKey = keyof typeof vi;

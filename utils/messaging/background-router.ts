@@ -76,6 +76,9 @@ export function createBackgroundRouter(deps: RouterDeps) {
       case 'set-language':
         await saveSettings(deps.db, { language: command.data.language });
         return { ok: true };
+      case 'save-settings':
+        await saveSettings(deps.db, command.data.changes);
+        return { ok: true };
       case 'get-health':
         return { ok: true, tabs: deps.health.list() };
       case 'join-stream':

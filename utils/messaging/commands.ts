@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DECISIONS, orderEditSchema } from '../store/orders';
-import { languageSchema } from '../store/records';
+import { languageSchema, settingsSchema } from '../store/records';
 import { tabHealthSchema } from './reader-health';
 
 const id = z.string().min(1).max(300);
@@ -12,6 +12,7 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   /** Undo the latest decision or edit. */
   z.object({ type: z.literal('undo') }),
   z.object({ type: z.literal('set-language'), language: languageSchema.nullable() }),
+  z.object({ type: z.literal('save-settings'), changes: settingsSchema.pick({ repeatWindowSeconds: true, contractThresholdKg: true }).partial() }),
   z.object({ type: z.literal('get-health') }),
   /** Join a stream (say the Facebook one) into a broadcast (say the YouTube one) of the same show. */
   z.object({ type: z.literal('join-stream'), broadcastId: id, streamId: id }),

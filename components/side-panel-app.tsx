@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
 import type { Language, OrderRecord } from '../utils/store/records';
@@ -16,6 +15,7 @@ import { StreamPicker } from './stream-picker';
 import { BroadcastStreams } from './broadcast-streams';
 import { LanguageSwitch } from './language-switch';
 import { HealthView } from './health-view';
+import { useBroadcastOrders } from './use-broadcast-orders';
 import { ReviewQueue } from './review-queue';
 import { ProductsPanel } from './products-panel';
 import { ContractsPanel } from './contracts-panel';
@@ -40,18 +40,6 @@ export function SidePanelApp(props: SidePanelProps) {
       {settings && <SettingsPanel key={`${settings.repeatWindowSeconds}:${settings.contractThresholdKg}`} settings={settings} run={props.sendCommand} />}
     </I18nProvider>
   );
-}
-
-/** The broadcast's orders in chat order; undefined while loading (useLiveQuery keeps the previous result until then). */
-function useBroadcastOrders(db: ChotDatabase, broadcast: Broadcast | undefined): OrderRecord[] | undefined {
-  const streamIds = broadcast?.streams.map((stream) => stream.id).sort().join('\n') ?? '';
-  const loaded = useLiveQuery(async () => {
-    const perStream = await Promise.all(
-      streamIds.split('\n').filter(Boolean).map((id) => db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()),
-    );
-    return { streamIds, orders: perStream.flat().sort((a, b) => a.observedAt - b.observedAt) };
-  }, [db, streamIds]);
-  return loaded && loaded.streamIds === streamIds ? loaded.orders : undefined;
 }
 
 function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThresholdKg, healthEveryMs }: SidePanelProps & { chosenLanguage: Language | null; pinnedProduct: string | null; contractThresholdKg: number }) {
@@ -96,6 +84,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
       <header className="panel-header">
         <h1>{t('appTitle')}</h1>
         <LanguageSwitch chosen={chosenLanguage} onChange={(language) => run({ type: 'set-language', language })} />
+        <a className="open-dashboard" href="dashboard.html" target="_blank" rel="noreferrer">{t('openDashboard')}</a>
       </header>
       {error && <p role="alert" className="error">{error}</p>}
       <HealthView sendCommand={sendCommand} everyMs={healthEveryMs} />

@@ -78,3 +78,25 @@ test('a stream with repeats, a cancel, a late phone, a product switch and stock 
   await expect(panel.getByTestId('tally-more')).toHaveAttribute('data-confirmed-vnd', String(34 * 45000 + 24 * 30000));
   expect(browser.blockedRequests).toEqual([]);
 });
+
+test('the orders table opens from the side panel and confirms what its search shows', async () => {
+  // 90 rows: the fixture, like YouTube, keeps only the newest 100 on screen
+  const rows: FixtureRow[] = Array.from({ length: 90 }, (_, i) => ({ id: `t${i}`, author: i % 10 === 0 ? 'HTX Lục Ngạn' : `Khách ${i}`, text: `chốt ${(i % 9) + 1}kg` }));
+  browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => rows) });
+  const chat = await browser.context.newPage();
+  await chat.goto('https://www.youtube.com/live_chat?v=tableTest01');
+  const panel = await browser.sidePanel();
+  await expectTally(panel, { pendingKg: rows.reduce((sum, _row, i) => sum + (i % 9) + 1, 0), confirmedKg: 0, orders: 90 });
+  const [dashboard] = await Promise.all([browser.context.waitForEvent('page'), panel.locator('.open-dashboard').click()]);
+  await dashboard.waitForLoadState();
+  await expect(dashboard.getByTestId('table-count')).toHaveAttribute('data-shown', '90');
+  const drawn = await dashboard.getByTestId('table-row').count();
+  expect(drawn).toBeGreaterThan(5);
+  expect(drawn).toBeLessThan(90); // only the rows on screen are drawn
+  await dashboard.getByTestId('table-search').fill('HTX');
+  await expect(dashboard.getByTestId('table-count')).toHaveAttribute('data-shown', '9');
+  await dashboard.getByTestId('bulk-confirm').click();
+  // the side panel follows the background's write
+  await expect(panel.getByTestId('tally')).toHaveAttribute('data-confirmed-kg', String(Array.from({ length: 9 }, (_, k) => ((k * 10) % 9) + 1).reduce((a, b) => a + b, 0)));
+  expect(browser.blockedRequests).toEqual([]);
+});

@@ -138,6 +138,16 @@ const vi = {
   repeatWindow: 'Coi là gửi trùng trong (giây)',
   contractThreshold: 'Gợi ý hợp đồng từ (kg)',
   errSetting: 'Giá trị không hợp lệ.',
+  dashboard: 'Bảng đơn hàng',
+  openDashboard: 'Mở bảng đơn hàng',
+  search: 'Tìm (người mua, sản phẩm, bình luận, SĐT)',
+  allStatuses: 'Mọi trạng thái',
+  shownOf: 'Hiện {shown} / {total} đơn',
+  confirmShown: 'Xác nhận {count} đơn đang hiện',
+  rejectShown: 'Từ chối {count} đơn đang hiện',
+  time: 'Giờ',
+  platform: 'Nền tảng',
+  sortBy: 'Sắp xếp theo {column}',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -276,6 +286,16 @@ const en: Record<keyof typeof vi, string> = {
   repeatWindow: 'Possible repeat within (seconds)',
   contractThreshold: 'Offer a contract from (kg)',
   errSetting: 'Not a valid value.',
+  dashboard: 'Orders table',
+  openDashboard: 'Open the orders table',
+  search: 'Search (buyer, product, comment, phone)',
+  allStatuses: 'All statuses',
+  shownOf: 'Showing {shown} of {total} orders',
+  confirmShown: 'Confirm the {count} orders shown',
+  rejectShown: 'Reject the {count} orders shown',
+  time: 'Time',
+  platform: 'Platform',
+  sortBy: 'Sort by {column}',
 };
 
 export type MessageKey = keyof typeof vi;

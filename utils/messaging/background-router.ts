@@ -7,7 +7,7 @@ import { healthReportSchema } from './reader-health';
 import { panelCommandSchema } from './commands';
 import { adapterForChatUrl } from '../platforms/index';
 import { ingestChat } from '../store/ingest';
-import { decideOrder, editOrder, undoLastAction } from '../store/orders';
+import { decideOrder, decideOrders, editOrder, undoLastAction } from '../store/orders';
 import { loadSettings, saveSettings } from '../store/settings';
 import { joinStream, setGoal, splitStream } from '../store/broadcasts';
 import { deleteContract, promoteOrder, saveContract } from '../store/contracts';
@@ -69,6 +69,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
     switch (command.data.type) {
       case 'decide-order':
         return done(await decideOrder(deps.db, command.data.orderId, command.data.status));
+      case 'decide-orders':
+        return decideOrders(deps.db, command.data.orderIds, command.data.status);
       case 'edit-order':
         return done(await editOrder(deps.db, command.data.orderId, command.data.edit));
       case 'undo':

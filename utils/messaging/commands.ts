@@ -8,6 +8,7 @@ const id = z.string().min(1).max(300);
 /** Requests from the extension's own pages (side panel) to the background, the only writer. */
 export const panelCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('decide-order'), orderId: id, status: z.enum(DECISIONS) }),
+  z.object({ type: z.literal('decide-orders'), orderIds: z.array(id).min(1).max(100_000), status: z.enum(DECISIONS) }),
   z.object({ type: z.literal('edit-order'), orderId: id, edit: orderEditSchema }),
   /** Undo the latest decision or edit. */
   z.object({ type: z.literal('undo') }),
@@ -38,6 +39,6 @@ export type PanelCommand = z.infer<typeof panelCommandSchema>;
 export const healthReplySchema = z.object({ ok: z.literal(true), tabs: z.array(tabHealthSchema) });
 
 export type CommandReply =
-  | { ok: true; orderId?: string; id?: string }
+  | { ok: true; orderId?: string; id?: string; changed?: number }
   | { ok: false; error: string; issues?: { path: string; message: string }[] }
   | z.infer<typeof healthReplySchema>;

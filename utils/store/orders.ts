@@ -90,3 +90,13 @@ export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promis
     return { ok: true, orderId: order.id } as const;
   });
 }
+
+/** Confirms or rejects many orders at once (the dashboard's bulk action), each recorded; cancelled ones are left. */
+export async function decideOrders(db: ChotDatabase, orderIds: readonly string[], status: Decision, now = Date.now()): Promise<{ ok: true; changed: number }> {
+  return db.transaction('rw', db.orders, db.actions, async () => {
+    const orders = (await db.orders.bulkGet([...orderIds])).filter((order): order is OrderRecord => order !== undefined && order.status !== 'cancelled' && order.status !== status);
+    await db.orders.bulkUpdate(orders.map((order) => ({ key: order.id, changes: { status, updatedAt: now } })));
+    await db.actions.bulkAdd(orders.map((order) => ({ at: now, orderId: order.id, kind: 'decide' as const, source: 'assistant' as const, before: { status: order.status }, after: { status } })));
+    return { ok: true, changed: orders.length } as const;
+  });
+}

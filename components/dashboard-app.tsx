@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ChotDatabase } from '../utils/store/db';
+import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
+import { loadSettings } from '../utils/store/settings';
+import { groupBroadcasts } from '../utils/store/broadcasts';
+import { computeTally } from '../utils/store/tally';
+import { browserLanguage } from '../utils/i18n/messages';
+import { I18nProvider, useI18n } from './i18n';
+import { StreamPicker } from './stream-picker';
+import { TallyView } from './tally-view';
+import { OrdersTable } from './orders-table';
+import { useBroadcastOrders } from './use-broadcast-orders';
+
+export interface DashboardProps {
+  db: ChotDatabase;
+  sendCommand: (command: PanelCommand) => Promise<CommandReply>;
+  browserLanguages: readonly string[];
+  initialRect?: { width: number; height: number };
+}
+
+/** The full-page view of the same data, for cleaning up the order list after the stream. */
+export function DashboardApp(props: DashboardProps) {
+  const settings = useLiveQuery(() => loadSettings(props.db), [props.db]);
+  return (
+    <I18nProvider language={settings?.language ?? browserLanguage(props.browserLanguages)}>
+      <Dashboard {...props} />
+    </I18nProvider>
+  );
+}
+
+function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
+  const { t } = useI18n();
+  const streams = useLiveQuery(() => db.streams.toArray(), [db]);
+  const products = useLiveQuery(() => db.products.toArray(), [db]);
+  const broadcasts = streams ? groupBroadcasts(streams) : undefined;
+  const [chosen, setChosen] = useState<string | null>(null);
+  const broadcast = broadcasts?.find((b) => b.id === chosen) ?? broadcasts?.[0];
+  const orders = useBroadcastOrders(db, broadcast);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (command: PanelCommand) => {
+    const reply = await sendCommand(command).catch((failure: unknown) => ({ ok: false as const, error: String(failure) }));
+    setError(reply.ok ? null : t('actionFailed', { error: reply.error }));
+    return reply;
+  };
+  return (
+    <main className="dashboard">
+      <h1>{t('appTitle')} · {t('dashboard')}</h1>
+      {error && <p role="alert" className="error">{error}</p>}
+      {broadcasts && broadcasts.length === 0 && <p className="empty">{t('noStreams')}</p>}
+      {broadcast && broadcasts && (
+        <>
+          <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosen} />
+          {orders && <TallyView tally={computeTally(orders, products)} />}
+          {orders && <OrdersTable orders={orders} run={run} initialRect={initialRect} />}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,96 @@
+import { useMemo, useRef, useState } from 'react';
+import {
+  columnFilteringFeature, createFilteredRowModel, createSortedRowModel, filterFn_includesString, globalFilteringFeature, rowSortingFeature, sortFn_alphanumeric, sortFn_basic,
+  tableFeatures, useTable, type ColumnDef,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { OrderRecord, OrderStatus } from '../utils/store/records';
+import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
+import type { MessageKey } from '../utils/i18n/messages';
+import { PLATFORM_LABELS } from '../utils/platforms/platform';
+import { ORDER_STATUSES } from '../utils/store/records';
+import { useI18n } from './i18n';
+
+const features = tableFeatures({
+  rowSortingFeature,
+  columnFilteringFeature,
+  globalFilteringFeature,
+  sortedRowModel: createSortedRowModel(),
+  filteredRowModel: createFilteredRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+  filterFns: { includesString: filterFn_includesString },
+});
+
+const STATUS: Record<OrderStatus, MessageKey> = { pending: 'statusPending', confirmed: 'statusConfirmed', rejected: 'statusRejected', cancelled: 'statusCancelled' };
+const ROW_HEIGHT = 32;
+
+export interface OrdersTableProps {
+  orders: OrderRecord[];
+  run: (command: PanelCommand) => Promise<CommandReply>;
+  /** For tests, where the page has no layout: the size of the scrolling area. */
+  initialRect?: { width: number; height: number };
+}
+
+/** Every order of a broadcast, sortable and searchable, drawn only where it is on screen (tens of thousands stay smooth). */
+export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
+  const { t, formatNumber, language } = useI18n();
+  const [status, setStatus] = useState<OrderStatus | 'all'>('all');
+  const [search, setSearch] = useState('');
+  const time = useMemo(() => new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }), [language]);
+  const data = useMemo(() => (status === 'all' ? orders : orders.filter((order) => order.status === status)), [orders, status]);
+  const columns = useMemo<ColumnDef<typeof features, OrderRecord>[]>(() => [
+    { id: 'time', header: t('time'), accessorFn: (order) => order.observedAt, cell: (info) => time.format(info.getValue<number>()), sortFn: 'basic', enableGlobalFilter: false },
+    { id: 'platform', header: t('platform'), accessorFn: (order) => PLATFORM_LABELS[order.platform], sortFn: 'alphanumeric' },
+    { id: 'buyer', header: t('buyer'), accessorFn: (order) => order.authorName, sortFn: 'alphanumeric' },
+    { id: 'what', header: t('what'), accessorFn: (order) => order.items.map((item) => `${item.quantity} ${item.unit ?? ''} ${item.product ?? ''}`.trim()).join(', '), sortFn: 'alphanumeric' },
+    { id: 'kg', header: 'kg', accessorFn: (order) => order.totalKg ?? -1, cell: (info) => (info.getValue<number>() < 0 ? t('unknown') : formatNumber(info.getValue<number>())), sortFn: 'basic', enableGlobalFilter: false },
+    { id: 'phone', header: t('phone'), accessorFn: (order) => order.phone ?? '', sortFn: 'alphanumeric' },
+    { id: 'status', header: t('status'), accessorFn: (order) => t(STATUS[order.status]), sortFn: 'alphanumeric' },
+    { id: 'comment', header: t('comment'), accessorFn: (order) => order.text, sortFn: 'alphanumeric' },
+  ], [t, time, formatNumber]);
+
+  const table = useTable({ features, columns, data, getRowId: (order) => order.id, state: { globalFilter: search }, onGlobalFilterChange: (value) => setSearch(String(typeof value === 'function' ? value(search) : value)), globalFilterFn: 'includesString' });
+  const rows = table.getRowModel().rows;
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10, ...(initialRect ? { initialRect } : {}) });
+  const shownIds = rows.map((row) => row.original.id);
+  const bulk = (decision: 'confirmed' | 'rejected') => shownIds.length > 0 && void run({ type: 'decide-orders', orderIds: shownIds, status: decision });
+
+  return (
+    <section className="orders-table" data-testid="orders-table">
+      <div className="table-tools">
+        <input data-testid="table-search" type="search" aria-label={t('search')} placeholder={t('search')} value={search} onChange={(event) => setSearch(event.target.value)} />
+        <select data-testid="table-status" aria-label={t('status')} value={status} onChange={(event) => setStatus(event.target.value as OrderStatus | 'all')}>
+          <option value="all">{t('allStatuses')}</option>
+          {ORDER_STATUSES.map((each) => <option key={each} value={each}>{t(STATUS[each])}</option>)}
+        </select>
+        <span data-testid="table-count" data-shown={rows.length}>{t('shownOf', { shown: formatNumber(rows.length, 0), total: formatNumber(orders.length, 0) })}</span>
+        <button type="button" className="confirm" data-testid="bulk-confirm" onClick={() => bulk('confirmed')}>{t('confirmShown', { count: rows.length })}</button>
+        <button type="button" className="reject" data-testid="bulk-reject" onClick={() => bulk('rejected')}>{t('rejectShown', { count: rows.length })}</button>
+      </div>
+      <div className="table-grid table-head" role="row">
+        {table.getHeaderGroups()[0]!.headers.map((header) => (
+          <button key={header.id} type="button" role="columnheader" data-testid={`sort-${header.id}`} aria-sort={header.column.getIsSorted() === 'asc' ? 'ascending' : header.column.getIsSorted() === 'desc' ? 'descending' : 'none'}
+            aria-label={t('sortBy', { column: String(header.column.columnDef.header) })} onClick={header.column.getToggleSortingHandler()}>
+            {String(header.column.columnDef.header)}{header.column.getIsSorted() === 'asc' ? ' ▲' : header.column.getIsSorted() === 'desc' ? ' ▼' : ''}
+          </button>
+        ))}
+      </div>
+      <div ref={scroller} className="table-scroll" role="table" aria-rowcount={rows.length}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <div key={row.id} role="row" data-testid="table-row" data-order-id={row.id} className={`table-grid order-${row.original.status}`} style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%' }}>
+                {row.getAllCells().map((cell) => {
+                  const render = cell.column.columnDef.cell;
+                  return <span key={cell.id} role="cell">{typeof render === 'function' ? (render(cell.getContext()) as string) : String(cell.getValue() ?? '')}</span>;
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createBackgroundRouter } from '../../utils/messaging/background-router';
+import { HealthRegistry } from '../../utils/messaging/health-registry';
+import { CatalogCache } from '../../utils/store/catalog-cache';
+import { ingestChat } from '../../utils/store/ingest';
+import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
+import { DashboardApp } from '../../components/dashboard-app';
+import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
+import { freshDatabase, chatRow } from './test-db';
+
+afterEach(cleanup);
+// happy-dom does no layout: give the scrolling area the size it would have on screen.
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get() { return 640; } });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get() { return 1200; } });
+});
+
+async function dashboard(count: number) {
+  const db = freshDatabase();
+  const rows = Array.from({ length: count }, (_, i) => chatRow(`m${i}`, `chốt ${(i % 50) + 1}kg`, { authorName: i % 7 === 0 ? 'Hợp tác xã' : `Khách ${i}` }));
+  await ingestChat(db, { platform: 'youtube', key: 'dash01' }, rows, indexCatalog(EMPTY_CATALOG));
+  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db) });
+  const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/dashboard.html' }) as Promise<CommandReply>;
+  render(<DashboardApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} initialRect={{ width: 1200, height: 640 }} />);
+  await screen.findByTestId('orders-table');
+  return db;
+}
+
+const shownIds = () => screen.getAllByTestId('table-row').map((row) => row.dataset.orderId);
+
+describe('orders table', () => {
+  it('draws only the rows on screen, sorts and searches', async () => {
+    await dashboard(2000);
+    await waitFor(() => expect(screen.getByTestId('table-count').dataset.shown).toBe('2000'));
+    // 640 px of 32 px rows, plus a few either side: far from 2,000 elements
+    expect(screen.getAllByTestId('table-row').length).toBeLessThan(40);
+    expect(shownIds()[0]).toBe('youtube:m0');
+
+    // each click on the kg header sorts one way, then the other
+    const firstKg = () => screen.getAllByTestId('table-row')[0]!.querySelectorAll('[role="cell"]')[4]!.textContent;
+    const seen: (string | null)[] = [];
+    for (let click = 0; click < 2; click += 1) {
+      fireEvent.click(screen.getByTestId('sort-kg'));
+      const order = screen.getByTestId('sort-kg').getAttribute('aria-sort');
+      seen.push(order);
+      expect(['ascending', 'descending']).toContain(order);
+      await waitFor(() => expect(firstKg()).toBe(order === 'descending' ? '50' : '1'));
+    }
+    expect(new Set(seen).size).toBe(2);
+
+    fireEvent.change(screen.getByTestId('table-search'), { target: { value: 'hợp tác' } });
+    await waitFor(() => expect(screen.getByTestId('table-count').dataset.shown).toBe(String(Math.ceil(2000 / 7))));
+  });
+
+  it('confirms every order the filter shows, and only those', async () => {
+    const db = await dashboard(60);
+    fireEvent.change(screen.getByTestId('table-search'), { target: { value: 'hợp tác' } });
+    await waitFor(() => expect(screen.getByTestId('table-count').dataset.shown).toBe('9'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('bulk-confirm'));
+    });
+    await waitFor(async () => expect(await db.orders.filter((o) => o.status === 'confirmed').count()).toBe(9));
+    expect((await db.orders.toArray()).filter((o) => o.status === 'confirmed').every((o) => o.authorName === 'Hợp tác xã')).toBe(true);
+    expect(await db.actions.count()).toBe(9);
+    fireEvent.change(screen.getByTestId('table-status'), { target: { value: 'confirmed' } });
+    await waitFor(() => expect(screen.getByTestId('table-count').dataset.shown).toBe('9'));
+  });
+});

@@ -76,7 +76,8 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
           </button>
         ))}
       </div>
-      <div ref={scroller} className="table-scroll" role="table" aria-rowcount={rows.length}>
+      {/* the height is part of the virtualisation, so it is set here rather than left to a stylesheet */}
+      <div ref={scroller} className="table-scroll" role="table" aria-rowcount={rows.length} style={{ height: '60vh', overflow: 'auto' }}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;

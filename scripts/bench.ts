@@ -110,12 +110,32 @@ async function benchReader(): Promise<void> {
   console.log(`reader heap after GC, every 10 s: ${run.heap.map((mb) => mb.toFixed(2)).join(', ')} MB (the same chat without the reader: ${baseline.heap.map((mb) => mb.toFixed(2)).join(', ')} MB)`);
 }
 
+/** The dashboard's orders table in Chromium with 50,000 orders: first render, a search, a sort. */
+async function benchTable(): Promise<void> {
+  const bundle = await build({ entryPoints: ['scripts/bench/table-page.tsx'], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'chrome120', minify: true, jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"' }, loader: { '.css': 'empty' } });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CLOSED_NETWORK_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const blocked = await closeNetwork(context, (url) => (url.hostname === 'bench.chot.test' ? { body: '<!doctype html><meta charset="utf-8"><div id="root"></div>', contentType: 'text/html' } : undefined));
+  const page = await context.newPage();
+  await page.goto('https://bench.chot.test/');
+  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  type Result = { count: number; firstRender: number; filter: number; sort: number; shownAfterFilter: number; rowsDrawn: number };
+  const result = await page.evaluate(() => (window as unknown as { chotTableBench: { run(n: number): Promise<Result> } }).chotTableBench.run(50_000));
+  console.log(`orders table (Chromium, ${result.count.toLocaleString('en-US')} orders): first render ${result.firstRender.toFixed(0)} ms, search ${result.filter.toFixed(0)} ms (${result.shownAfterFilter.toLocaleString('en-US')} shown), sort by kg ${result.sort.toFixed(0)} ms; ${result.rowsDrawn} rows drawn`);
+  if (blocked.length > 0) throw new Error(`requests tried to leave the machine: ${blocked.join(', ')}`);
+  await browser.close();
+}
+
 function describeMachine(): string {
   const chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   return `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}; ${chromiumVersion}`;
 }
 
 console.log(`machine: ${describeMachine()}`);
-if (!process.argv.includes("--reader-only")) await benchParser();
-if (!process.argv.includes("--reader-only")) await benchIngest();
-await benchReader();
+// npm run bench [-- --only=parser|ingest|table|reader]
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const wanted = (name: string) => only === undefined || only === name;
+if (wanted('parser')) await benchParser();
+if (wanted('ingest')) await benchIngest();
+if (wanted('table')) await benchTable();
+if (wanted('reader')) await benchReader();

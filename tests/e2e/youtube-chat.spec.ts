@@ -59,8 +59,9 @@ test('orders typed in a YouTube live chat reach the side panel once, and survive
   ]);
 
   // Names and messages are shown as text, never run.
-  await expect(panel.getByText('<script>alert("name")</script>')).toBeVisible();
-  await expect(panel.getByText('<img src=x onerror=alert(1)> chốt 1 tạ')).toBeVisible();
+  await expect(panel.locator('[data-order-id="youtube:row-b3"] .order-buyer')).toHaveText('<script>alert("name")</script>');
+  await expect(panel.locator('[data-order-id="youtube:row-b3"] .order-comment')).toHaveText('<img src=x onerror=alert(1)> chốt 1 tạ');
+  await expect(panel.locator('#root script, #root img[onerror]')).toHaveCount(0); // nothing from the chat became markup
   await expect(panel.locator('[data-order-id="youtube:row-a3"] .order-phone')).toContainText('0912345678');
 
   // The assistant confirms one order and rejects another.

@@ -3,6 +3,21 @@ import { Dexie } from 'dexie';
 import { ChotDatabase } from '../../utils/store/db';
 import { freshDatabase, chatRow, T0 } from './test-db';
 
+/** The schemas as they shipped, version by version: an old database is made with the first n of them. */
+const SHIPPED: Record<string, string>[] = [
+  { streams: 'id, lastMessageAt', messages: 'id, [streamId+observedAt]', orders: 'id, [streamId+observedAt], [streamId+authorKey]', settings: 'id' },
+  { streams: 'id, lastMessageAt, broadcastId' },
+  { actions: '++seq, orderId' },
+  { products: 'code' },
+  { contracts: 'id, streamId' },
+];
+
+function shippedDatabase(name: string, version: number): Dexie {
+  const db = new Dexie(name);
+  SHIPPED.slice(0, version).forEach((stores, index) => db.version(index + 1).stores(stores));
+  return db;
+}
+
 function schemaOf(db: Dexie) {
   return Object.fromEntries(db.tables.map((table) => [table.name, [table.schema.primKey.keyPath, ...table.schema.indexes.map((i) => i.name)]]));
 }
@@ -27,9 +42,8 @@ describe('database schema', () => {
 
   it('upgrades a version 1 database with data in it', async () => {
     const name = `chot-upgrade-${Date.now()}`;
-    // Version 1 exactly as it shipped, with a stream, a message and an order.
-    const v1 = new Dexie(name);
-    v1.version(1).stores({ streams: 'id, lastMessageAt', messages: 'id, [streamId+observedAt]', orders: 'id, [streamId+observedAt], [streamId+authorKey]', settings: 'id' });
+    // Version 1 as it shipped, with a stream, a message and an order.
+    const v1 = shippedDatabase(name, 1);
     await v1.table('streams').put({ id: 'youtube:abc12345', platform: 'youtube', videoId: 'abc12345', title: 'Vải thiều', firstMessageAt: T0, lastMessageAt: T0 + 5 });
     await v1.table('messages').put({ ...chatRow('m1', 'chốt 2kg'), id: 'youtube:m1', streamId: 'youtube:abc12345', receivedAt: T0 });
     await v1.table('orders').put({ id: 'youtube:m1', streamId: 'youtube:abc12345', status: 'confirmed', totalKg: 2, observedAt: T0 + 1, authorKey: 'name:Lan' });
@@ -52,9 +66,7 @@ describe('database schema', () => {
 
   it('upgrades a version 2 database with data in it', async () => {
     const name = `chot-upgrade-v2-${Date.now()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores({ streams: 'id, lastMessageAt', messages: 'id, [streamId+observedAt]', orders: 'id, [streamId+observedAt], [streamId+authorKey]', settings: 'id' });
-    v2.version(2).stores({ streams: 'id, lastMessageAt, broadcastId' });
+    const v2 = shippedDatabase(name, 2);
     const stream = { id: 'tiktok:@vuonvai/2026-06-01', platform: 'tiktok', streamKey: '@vuonvai/2026-06-01', title: null, host: 'Vườn Vải', firstMessageAt: T0, lastMessageAt: T0, broadcastId: 'youtube:abc12345' };
     await v2.table('streams').put(stream);
     await v2.table('orders').put({ id: 'tiktok:r:a:1', streamId: stream.id, status: 'pending', totalKg: 3, observedAt: T0, authorKey: 'name:Lan' });
@@ -73,10 +85,7 @@ describe('database schema', () => {
 
   it('upgrades a version 3 database with data in it', async () => {
     const name = `chot-upgrade-v3-${Date.now()}`;
-    const v3 = new Dexie(name);
-    v3.version(1).stores({ streams: 'id, lastMessageAt', messages: 'id, [streamId+observedAt]', orders: 'id, [streamId+observedAt], [streamId+authorKey]', settings: 'id' });
-    v3.version(2).stores({ streams: 'id, lastMessageAt, broadcastId' });
-    v3.version(3).stores({ actions: '++seq, orderId' });
+    const v3 = shippedDatabase(name, 3);
     await v3.table('actions').add({ at: T0, orderId: 'youtube:m1', kind: 'decide', before: { status: 'pending' }, after: { status: 'confirmed' } });
     await v3.table('settings').put({ id: 'settings', language: 'en', repeatWindowSeconds: 60 });
     v3.close();
@@ -93,11 +102,7 @@ describe('database schema', () => {
 
   it('upgrades a version 4 database with data in it', async () => {
     const name = `chot-upgrade-v4-${Date.now()}`;
-    const v4 = new Dexie(name);
-    v4.version(1).stores({ streams: 'id, lastMessageAt', messages: 'id, [streamId+observedAt]', orders: 'id, [streamId+observedAt], [streamId+authorKey]', settings: 'id' });
-    v4.version(2).stores({ streams: 'id, lastMessageAt, broadcastId' });
-    v4.version(3).stores({ actions: '++seq, orderId' });
-    v4.version(4).stores({ products: 'code' });
+    const v4 = shippedDatabase(name, 4);
     await v4.table('products').put({ code: 'V1', name: 'Vải', defaultUnit: 'kg', aliases: [], packages: { 'thùng': 10 }, stockKg: 500 });
     v4.close();
 
@@ -111,12 +116,7 @@ describe('database schema', () => {
 
   it('upgrades a version 5 database with data in it, indexing orders by buyer', async () => {
     const name = `chot-upgrade-v5-${Date.now()}`;
-    const v5 = new Dexie(name);
-    v5.version(1).stores({ streams: 'id, lastMessageAt', messages: 'id, [streamId+observedAt]', orders: 'id, [streamId+observedAt], [streamId+authorKey]', settings: 'id' });
-    v5.version(2).stores({ streams: 'id, lastMessageAt, broadcastId' });
-    v5.version(3).stores({ actions: '++seq, orderId' });
-    v5.version(4).stores({ products: 'code' });
-    v5.version(5).stores({ contracts: 'id, streamId' });
+    const v5 = shippedDatabase(name, 5);
     await v5.table('orders').bulkPut([
       { id: 'youtube:m1', streamId: 'youtube:a', authorKey: 'name:Lan', status: 'confirmed', totalKg: 2, observedAt: T0 },
       { id: 'youtube:m9', streamId: 'youtube:b', authorKey: 'name:Lan', status: 'pending', totalKg: 3, observedAt: T0 + 1 },

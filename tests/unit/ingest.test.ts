@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, catalogSchema, indexCatalog } from '../../utils/parser/index';
 import { ingestChat } from '../../utils/store/ingest';
 import { computeTally } from '../../utils/store/tally';
-import { decideOrder, editOrder, orderEditSchema, undoLastAction } from '../../utils/store/orders';
+import { decideOrder, decideOrders, editOrder, orderEditSchema, undoLastAction } from '../../utils/store/orders';
 import { deleteContract, promoteOrder, saveContract } from '../../utils/store/contracts';
 import { mergeCustomers, unmergeCustomer, updateCustomer } from '../../utils/store/customers';
 import { freshDatabase, chatRow, T0 } from './test-db';
@@ -304,5 +304,31 @@ describe('customers', () => {
     expect(await unmergeCustomer(db, 'facebook:100123')).toEqual({ ok: true });
     await ingestChat(db, { platform: 'facebook', key: '1234567890' }, [{ ...chatRow('f3', 'lấy 1kg'), platform: 'facebook', authorId: '100123' }], noCatalog);
     expect((await db.orders.get('facebook:f3'))?.buyerUnpaid).toBeUndefined();
+  });
+});
+
+describe('two panels acting on one order at once', () => {
+  it('applies every action whole and in turn, so the history chains without a lost update', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog);
+    // the side panel and the dashboard both send, interleaved, as fast as they can
+    await Promise.all([
+      decideOrder(db, 'youtube:m1', 'confirmed'),
+      editOrder(db, 'youtube:m1', { item: 0, quantity: 3 }),
+      decideOrder(db, 'youtube:m1', 'rejected'),
+      editOrder(db, 'youtube:m1', { item: 0, quantity: 4 }),
+      decideOrders(db, ['youtube:m1'], 'confirmed'),
+      editOrder(db, 'youtube:m1', { item: 0, phone: '0912345678' }),
+    ]);
+    const actions = await db.actions.orderBy('seq').toArray();
+    expect(actions).toHaveLength(6);
+    const order = (await db.orders.get('youtube:m1'))!;
+    // each action started from what the one before it left
+    let state: Record<string, unknown> = { status: 'pending', totalKg: 2, phone: null };
+    for (const action of actions) {
+      for (const [field, value] of Object.entries(action.before)) if (field in state) expect(value).toEqual(state[field]);
+      state = { ...state, ...action.after };
+    }
+    expect({ status: order.status, totalKg: order.totalKg, phone: order.phone }).toEqual({ status: state.status, totalKg: state.totalKg, phone: state.phone });
+    expect(order.items).toEqual([{ product: null, quantity: order.totalKg, unit: 'kg', kg: order.totalKg }]);
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
@@ -11,6 +12,7 @@ import { StreamPicker } from './stream-picker';
 import { TallyView } from './tally-view';
 import { OrdersTable } from './orders-table';
 import { useBroadcastOrders } from './use-broadcast-orders';
+import { StreamsList } from './streams-list';
 
 export interface DashboardProps {
   db: ChotDatabase;
@@ -33,6 +35,7 @@ function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
   const { t } = useI18n();
   const streams = useLiveQuery(() => db.streams.toArray(), [db]);
   const products = useLiveQuery(() => db.products.toArray(), [db]);
+  const orderCounts = useLiveQuery(async () => new Map(await Promise.all((await db.streams.toArray()).map(async (stream) => [stream.id, await db.orders.where('[streamId+observedAt]').between([stream.id, Dexie.minKey], [stream.id, Dexie.maxKey]).count()] as const))), [db, streams]);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const [chosen, setChosen] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosen) ?? broadcasts?.[0];
@@ -48,6 +51,7 @@ function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
       <h1>{t('appTitle')} · {t('dashboard')}</h1>
       {error && <p role="alert" className="error">{error}</p>}
       {broadcasts && broadcasts.length === 0 && <p className="empty">{t('noStreams')}</p>}
+      {streams && orderCounts && streams.length > 0 && <StreamsList streams={[...streams].sort((a, b) => b.lastMessageAt - a.lastMessageAt)} orderCounts={orderCounts} run={run} />}
       {broadcast && broadcasts && (
         <>
           <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosen} />

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createBackgroundRouter } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { CatalogCache } from '../../utils/store/catalog-cache';
 import { ingestChat } from '../../utils/store/ingest';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { DashboardApp } from '../../components/dashboard-app';
+import { decideOrder } from '../../utils/store/orders';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import { freshDatabase, chatRow } from './test-db';
 
@@ -66,5 +67,38 @@ describe('orders table', () => {
     expect(await db.actions.count()).toBe(9);
     fireEvent.change(screen.getByTestId('table-status'), { target: { value: 'confirmed' } });
     await waitFor(() => expect(screen.getByTestId('table-count').dataset.shown).toBe('9'));
+  });
+});
+
+describe('streams list', () => {
+  it('renames, ends and reopens a stream, and deletes it only after confirming', async () => {
+    const db = await dashboard(5);
+    await decideOrder(db, 'youtube:m0', 'confirmed');
+    const row = await screen.findByTestId('stream');
+    const title = within(row).getByRole('textbox');
+    fireEvent.change(title, { target: { value: 'Vải sáng thứ Bảy' } });
+    fireEvent.blur(title);
+    await waitFor(async () => expect((await db.streams.get('youtube:dash01'))?.title).toBe('Vải sáng thứ Bảy'));
+    await act(async () => {
+      fireEvent.click(within(row).getByText('Kết thúc'));
+    });
+    await waitFor(async () => expect((await db.streams.get('youtube:dash01'))?.endedAt).toBeTypeOf('number'));
+    const reopen = await within(screen.getByTestId('stream')).findByText('Mở lại');
+    await act(async () => {
+      fireEvent.click(reopen);
+    });
+    await waitFor(async () => expect((await db.streams.get('youtube:dash01'))?.endedAt).toBeUndefined());
+
+    fireEvent.click(within(screen.getByTestId('stream')).getByTestId('delete-stream'));
+    expect(screen.getByRole('alertdialog').textContent).toContain('Xóa hẳn phiên này cùng 5 đơn?');
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByText('Thôi'));
+    expect(await db.orders.count()).toBe(5);
+    fireEvent.click(within(screen.getByTestId('stream')).getByTestId('delete-stream'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('confirm-delete'));
+    });
+    await waitFor(async () => expect(await db.streams.count()).toBe(0));
+    expect([await db.orders.count(), await db.messages.count(), await db.actions.count()]).toEqual([0, 0, 0]);
+    await waitFor(() => expect(screen.getByText(/Chưa có phiên live nào/)).toBeTruthy());
   });
 });

@@ -148,6 +148,14 @@ const vi = {
   time: 'Giờ',
   platform: 'Nền tảng',
   sortBy: 'Sắp xếp theo {column}',
+  streams: 'Các phiên live',
+  streamTitle: 'Tên phiên',
+  endStream: 'Kết thúc',
+  reopenStream: 'Mở lại',
+  ended: 'đã kết thúc',
+  deleteStream: 'Xóa',
+  confirmDelete: 'Xóa hẳn phiên này cùng {count} đơn? Không hoàn tác được.',
+  yesDelete: 'Xóa hẳn',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -296,6 +304,14 @@ const en: Record<keyof typeof vi, string> = {
   time: 'Time',
   platform: 'Platform',
   sortBy: 'Sort by {column}',
+  streams: 'Streams',
+  streamTitle: 'Stream name',
+  endStream: 'End',
+  reopenStream: 'Reopen',
+  ended: 'ended',
+  deleteStream: 'Delete',
+  confirmDelete: 'Delete this stream and its {count} orders for good? This cannot be undone.',
+  yesDelete: 'Delete for good',
 };
 
 export type MessageKey = keyof typeof vi;

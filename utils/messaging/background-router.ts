@@ -9,7 +9,7 @@ import { adapterForChatUrl } from '../platforms/index';
 import { ingestChat } from '../store/ingest';
 import { decideOrder, decideOrders, editOrder, undoLastAction } from '../store/orders';
 import { loadSettings, saveSettings } from '../store/settings';
-import { joinStream, setGoal, splitStream } from '../store/broadcasts';
+import { deleteStream, joinStream, setGoal, splitStream, updateStream } from '../store/broadcasts';
 import { deleteContract, promoteOrder, saveContract } from '../store/contracts';
 import { mergeCustomers, unmergeCustomer, updateCustomer } from '../store/customers';
 import { deleteProduct, importCatalog, pinProduct, saveProduct, type CatalogResult } from '../store/catalog';
@@ -99,6 +99,10 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return promoteOrder(deps.db, command.data.orderId);
       case 'delete-contract':
         return deleteContract(deps.db, command.data.id);
+      case 'update-stream':
+        return updateStream(deps.db, command.data.streamId, { ...(command.data.title !== undefined ? { title: command.data.title } : {}), ...(command.data.ended !== undefined ? { ended: command.data.ended } : {}) });
+      case 'delete-stream':
+        return deleteStream(deps.db, command.data.streamId);
       case 'set-goal':
         return done(await setGoal(deps.db, command.data.broadcastId, command.data.goalKg));
       case 'save-product':

@@ -18,6 +18,8 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   /** Join a stream (say the Facebook one) into a broadcast (say the YouTube one) of the same show. */
   z.object({ type: z.literal('join-stream'), broadcastId: id, streamId: id }),
   z.object({ type: z.literal('split-stream'), streamId: id }),
+  z.object({ type: z.literal('update-stream'), streamId: id, title: z.string().max(300).optional(), ended: z.boolean().optional() }),
+  z.object({ type: z.literal('delete-stream'), streamId: id }),
   /** A tonnage goal in kg (up to a million tonnes), or null to clear it. */
   z.object({ type: z.literal('set-goal'), broadcastId: id, goalKg: z.number().positive().max(1e9).nullable() }),
   z.object({ type: z.literal('update-customer'), id, notes: z.string().max(2000).optional(), unpaid: z.boolean().optional() }),
@@ -39,6 +41,6 @@ export type PanelCommand = z.infer<typeof panelCommandSchema>;
 export const healthReplySchema = z.object({ ok: z.literal(true), tabs: z.array(tabHealthSchema) });
 
 export type CommandReply =
-  | { ok: true; orderId?: string; id?: string; changed?: number }
+  | { ok: true; orderId?: string; id?: string; changed?: number; deleted?: number }
   | { ok: false; error: string; issues?: { path: string; message: string }[] }
   | z.infer<typeof healthReplySchema>;

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { ChotDatabase } from './db';
 import type { StreamRecord } from './records';
 
@@ -15,7 +16,7 @@ export function groupBroadcasts(streams: readonly StreamRecord[]): Broadcast[] {
   return [...byId].map(([id, members]) => {
     const sorted = [...members].sort((a, b) => b.lastMessageAt - a.lastMessageAt);
     return { id, streams: sorted, lastMessageAt: sorted[0]!.lastMessageAt };
-  }).sort((a, b) => b.lastMessageAt - a.lastMessageAt);
+  }).sort((a, b) => Number(a.streams.every((s) => s.endedAt)) - Number(b.streams.every((s) => s.endedAt)) || b.lastMessageAt - a.lastMessageAt);
 }
 
 export type BroadcastResult = { ok: true } | { ok: false; error: 'not-found' | 'same-broadcast' };
@@ -60,4 +61,36 @@ export async function setGoal(db: ChotDatabase, broadcastId: string, goalKg: num
 /** The goal of a broadcast: its own stream's, else any member's. */
 export function goalOf(broadcast: Broadcast): number | undefined {
   return broadcast.streams.find((stream) => stream.id === broadcast.id)?.goalKg ?? broadcast.streams.find((stream) => stream.goalKg)?.goalKg;
+}
+
+export type StreamResult = { ok: true; deleted?: number } | { ok: false; error: 'not-found' };
+
+/** Renames, ends or reopens a stream. */
+export async function updateStream(db: ChotDatabase, streamId: string, changes: { title?: string; ended?: boolean }, now = Date.now()): Promise<StreamResult> {
+  return db.transaction('rw', db.streams, async () => {
+    if (!(await db.streams.get(streamId))) return { ok: false, error: 'not-found' } as const;
+    await db.streams.update(streamId, {
+      ...(changes.title !== undefined ? { title: changes.title.trim() || null } : {}),
+      ...(changes.ended !== undefined ? { endedAt: changes.ended ? now : undefined } : {}),
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** Deletes a stream with its messages, orders, their history and its contracts, all or nothing. */
+export async function deleteStream(db: ChotDatabase, streamId: string): Promise<StreamResult> {
+  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.contracts], async () => {
+    const stream = await db.streams.get(streamId);
+    if (!stream) return { ok: false, error: 'not-found' } as const;
+    const orderIds = await db.orders.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).primaryKeys();
+    await db.actions.where('orderId').anyOf(orderIds).delete();
+    await db.orders.bulkDelete(orderIds);
+    await db.messages.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();
+    await db.contracts.where('streamId').equals(streamId).delete();
+    await db.streams.delete(streamId);
+    // the broadcast was named after this stream: the others take the next one's id
+    const others = await db.streams.where('broadcastId').equals(streamId).toArray();
+    if (others.length > 0) await db.streams.bulkUpdate(others.map((other) => ({ key: other.id, changes: { broadcastId: others[0]!.id } })));
+    return { ok: true, deleted: orderIds.length } as const;
+  });
 }

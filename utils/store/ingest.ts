@@ -155,7 +155,7 @@ async function upsertStream(db: ChotDatabase, stream: StreamClaim, streamId: str
   const last = Math.max(...times);
   const current = await db.streams.get(streamId);
   const record: StreamRecord = current
-    ? { ...current, title: stream.title ?? current.title, host: stream.host ?? current.host, firstMessageAt: Math.min(current.firstMessageAt, first), lastMessageAt: Math.max(current.lastMessageAt, last) }
+    ? { ...current, title: stream.title ?? current.title, host: stream.host ?? current.host, firstMessageAt: Math.min(current.firstMessageAt, first), lastMessageAt: Math.max(current.lastMessageAt, last), endedAt: undefined }
     : { id: streamId, platform: stream.platform, streamKey: stream.key, title: stream.title ?? null, host: stream.host ?? null, firstMessageAt: first, lastMessageAt: last, broadcastId: streamId };
   await db.streams.put(record);
 }

@@ -21,6 +21,8 @@ export const streamRecordSchema = z.object({
   broadcastId: z.string(),
   /** The host's tonnage goal in kg, set on the broadcast's own stream. */
   goalKg: z.number().positive().max(1e9).optional(),
+  /** Ended by the user: no longer offered first in the side panel (chat arriving reopens it). */
+  endedAt: z.number().optional(),
 });
 
 export const messageRecordSchema = chatMessageSchema.extend({

@@ -21,6 +21,21 @@ const features = tableFeatures({
   filterFns: { includesString: filterFn_includesString },
 });
 
+type GroupBy = 'none' | 'buyer' | 'product';
+type Line<R> = { kind: 'group'; key: string; count: number; kg: number } | { kind: 'row'; row: R };
+
+/** The table's rows with a header line before each buyer's or product's group, groups in first-seen order. */
+function groupLines<R extends { original: OrderRecord }>(rows: readonly R[], groupBy: GroupBy): Line<R>[] {
+  if (groupBy === 'none') return rows.map((row) => ({ kind: 'row', row }));
+  const keyOf = (order: OrderRecord) => (groupBy === 'buyer' ? order.authorName : order.items.map((item) => item.product ?? '').filter(Boolean).join(' + '));
+  const groups = new Map<string, R[]>();
+  for (const row of rows) groups.set(keyOf(row.original), [...(groups.get(keyOf(row.original)) ?? []), row]);
+  return [...groups].flatMap(([key, members]): Line<R>[] => [
+    { kind: 'group', key, count: members.length, kg: Math.round(members.reduce((sum, row) => sum + (row.original.totalKg ?? 0), 0) * 1000) / 1000 },
+    ...members.map((row) => ({ kind: 'row' as const, row })),
+  ]);
+}
+
 const STATUS: Record<OrderStatus, MessageKey> = { pending: 'statusPending', confirmed: 'statusConfirmed', rejected: 'statusRejected', cancelled: 'statusCancelled' };
 const ROW_HEIGHT = 32;
 
@@ -36,6 +51,7 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
   const { t, formatNumber, language } = useI18n();
   const [status, setStatus] = useState<OrderStatus | 'all'>('all');
   const [search, setSearch] = useState('');
+  const [groupBy, setGroupBy] = useState<GroupBy>('none');
   const time = useMemo(() => new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }), [language]);
   const data = useMemo(() => (status === 'all' ? orders : orders.filter((order) => order.status === status)), [orders, status]);
   const columns = useMemo<ColumnDef<typeof features, OrderRecord>[]>(() => [
@@ -51,8 +67,9 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
 
   const table = useTable({ features, columns, data, getRowId: (order) => order.id, state: { globalFilter: search }, onGlobalFilterChange: (value) => setSearch(String(typeof value === 'function' ? value(search) : value)), globalFilterFn: 'includesString' });
   const rows = table.getRowModel().rows;
+  const lines = useMemo(() => groupLines(rows, groupBy), [rows, groupBy]);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10, ...(initialRect ? { initialRect } : {}) });
+  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10, ...(initialRect ? { initialRect } : {}) });
   const shownIds = rows.map((row) => row.original.id);
   const bulk = (decision: 'confirmed' | 'rejected') => shownIds.length > 0 && void run({ type: 'decide-orders', orderIds: shownIds, status: decision });
 
@@ -63,6 +80,11 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
         <select data-testid="table-status" aria-label={t('status')} value={status} onChange={(event) => setStatus(event.target.value as OrderStatus | 'all')}>
           <option value="all">{t('allStatuses')}</option>
           {ORDER_STATUSES.map((each) => <option key={each} value={each}>{t(STATUS[each])}</option>)}
+        </select>
+        <select data-testid="table-group" aria-label={t('groupBy')} value={groupBy} onChange={(event) => setGroupBy(event.target.value as GroupBy)}>
+          <option value="none">{t('noGrouping')}</option>
+          <option value="buyer">{t('groupByBuyer')}</option>
+          <option value="product">{t('groupByProduct')}</option>
         </select>
         <span data-testid="table-count" data-shown={rows.length}>{t('shownOf', { shown: formatNumber(rows.length, 0), total: formatNumber(orders.length, 0) })}</span>
         <button type="button" className="confirm" data-testid="bulk-confirm" onClick={() => bulk('confirmed')}>{t('confirmShown', { count: rows.length })}</button>
@@ -80,7 +102,16 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
       <div ref={scroller} className="table-scroll" role="table" aria-rowcount={rows.length} style={{ height: '60vh', overflow: 'auto' }}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index]!;
+            const line = lines[item.index]!;
+            if (line.kind === 'group') {
+              return (
+                <div key={`group:${line.key}`} role="row" data-testid="table-group-row" data-group={line.key} data-kg={line.kg} data-orders={line.count} className="table-group-row"
+                  style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%' }}>
+                  <strong>{line.key || t('unknown')}</strong> · {t('ordersCount', { count: line.count })} · {formatNumber(line.kg)} kg
+                </div>
+              );
+            }
+            const row = line.row;
             return (
               <div key={row.id} role="row" data-testid="table-row" data-order-id={row.id} className={`table-grid order-${row.original.status}`} style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%' }}>
                 {row.getAllCells().map((cell) => {

@@ -70,6 +70,19 @@ describe('orders table', () => {
   });
 });
 
+describe('orders table grouping', () => {
+  it('groups by buyer with a count and kg per group', async () => {
+    await dashboard(30);
+    fireEvent.change(screen.getByTestId('table-search'), { target: { value: 'hợp tác' } });
+    fireEvent.change(screen.getByTestId('table-group'), { target: { value: 'buyer' } });
+    // rows 0, 7, 14, 21, 28: chốt 1, 8, 15, 22, 29 kg
+    await waitFor(() => expect(screen.getAllByTestId('table-group-row').map((row) => [row.dataset.group, row.dataset.orders, row.dataset.kg])).toEqual([['Hợp tác xã', '5', '75']]));
+    expect(screen.getAllByTestId('table-row')).toHaveLength(5);
+    fireEvent.change(screen.getByTestId('table-search'), { target: { value: '' } });
+    await waitFor(() => expect(screen.getAllByTestId('table-group-row').length).toBeGreaterThan(10));
+  });
+});
+
 describe('streams list', () => {
   it('renames, ends and reopens a stream, and deletes it only after confirming', async () => {
     const db = await dashboard(5);

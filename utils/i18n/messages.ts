@@ -156,6 +156,10 @@ const vi = {
   deleteStream: 'Xóa',
   confirmDelete: 'Xóa hẳn phiên này cùng {count} đơn? Không hoàn tác được.',
   yesDelete: 'Xóa hẳn',
+  groupBy: 'Nhóm theo',
+  noGrouping: 'Không nhóm',
+  groupByBuyer: 'Nhóm theo người mua',
+  groupByProduct: 'Nhóm theo sản phẩm',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -312,6 +316,10 @@ const en: Record<keyof typeof vi, string> = {
   deleteStream: 'Delete',
   confirmDelete: 'Delete this stream and its {count} orders for good? This cannot be undone.',
   yesDelete: 'Delete for good',
+  groupBy: 'Group by',
+  noGrouping: 'No grouping',
+  groupByBuyer: 'Group by buyer',
+  groupByProduct: 'Group by product',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -10,6 +10,7 @@ import type { MessageKey } from '../utils/i18n/messages';
 import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { ORDER_STATUSES } from '../utils/store/records';
 import { useI18n } from './i18n';
+import { OrderEditor } from './order-editor';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -52,6 +53,8 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
   const [status, setStatus] = useState<OrderStatus | 'all'>('all');
   const [search, setSearch] = useState('');
   const [groupBy, setGroupBy] = useState<GroupBy>('none');
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = editingId ? orders.find((order) => order.id === editingId) : undefined;
   const time = useMemo(() => new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }), [language]);
   const data = useMemo(() => (status === 'all' ? orders : orders.filter((order) => order.status === status)), [orders, status]);
   const columns = useMemo<ColumnDef<typeof features, OrderRecord>[]>(() => [
@@ -90,6 +93,12 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
         <button type="button" className="confirm" data-testid="bulk-confirm" onClick={() => bulk('confirmed')}>{t('confirmShown', { count: rows.length })}</button>
         <button type="button" className="reject" data-testid="bulk-reject" onClick={() => bulk('rejected')}>{t('rejectShown', { count: rows.length })}</button>
       </div>
+      {editing && editing.status !== 'cancelled' && (
+        <div className="table-editor" data-testid="table-editor">
+          <strong>{editing.authorName}</strong> · {editing.text}
+          <OrderEditor key={editing.id} order={editing} run={run} onDone={() => setEditingId(null)} />
+        </div>
+      )}
       <div className="table-grid table-head" role="row">
         {table.getHeaderGroups()[0]!.headers.map((header) => (
           <button key={header.id} type="button" role="columnheader" data-testid={`sort-${header.id}`} aria-sort={header.column.getIsSorted() === 'asc' ? 'ascending' : header.column.getIsSorted() === 'desc' ? 'descending' : 'none'}
@@ -113,7 +122,9 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
             }
             const row = line.row;
             return (
-              <div key={row.id} role="row" data-testid="table-row" data-order-id={row.id} className={`table-grid order-${row.original.status}`} style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%' }}>
+              <div key={row.id} role="row" tabIndex={0} data-testid="table-row" data-order-id={row.id} aria-selected={row.id === editingId}
+                title={t('edit')} onClick={() => setEditingId(row.id)} onKeyDown={(event) => event.key === 'Enter' && setEditingId(row.id)}
+                className={`table-grid order-${row.original.status}`} style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%', cursor: 'pointer' }}>
                 {row.getAllCells().map((cell) => {
                   const render = cell.column.columnDef.cell;
                   return <span key={cell.id} role="cell">{typeof render === 'function' ? (render(cell.getContext()) as string) : String(cell.getValue() ?? '')}</span>;

@@ -70,6 +70,20 @@ describe('orders table', () => {
   });
 });
 
+describe('orders table editing', () => {
+  it('edits the order of a clicked row in place', async () => {
+    const db = await dashboard(10);
+    fireEvent.click(screen.getAllByTestId('table-row')[2]!);
+    const quantity = await screen.findByTestId('edit-quantity');
+    fireEvent.change(quantity, { target: { value: '9' } });
+    await act(async () => {
+      fireEvent.submit(quantity.closest('form')!);
+    });
+    await waitFor(async () => expect((await db.orders.get('youtube:m2'))?.totalKg).toBe(9));
+    await waitFor(() => expect(screen.queryByTestId('table-editor')).toBeNull());
+  });
+});
+
 describe('orders table grouping', () => {
   it('groups by buyer with a count and kg per group', async () => {
     await dashboard(30);

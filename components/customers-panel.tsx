@@ -28,6 +28,7 @@ export function CustomersPanel({ customers, orderCounts, run }: CustomersPanelPr
               <span className={`order-platform platform-${customer.platform}`}>{PLATFORM_LABELS[customer.platform]}</span>
               <strong>{customer.name}</strong>
               {customer.phones.length > 0 && <> · {customer.phones.join(', ')}</>}
+              {(customer.addresses ?? []).length > 0 && <> · {customer.addresses.at(-1)}</>}
               <span className="product-stock">{t('ordersEverywhere', { count: orderCounts.get(customer.id) ?? 0 })}</span>
               <input
                 className="customer-notes" aria-label={t('customerNotes')} placeholder={t('customerNotes')} defaultValue={customer.notes} maxLength={2000}

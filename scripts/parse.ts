@@ -33,7 +33,7 @@ function main(): void {
     const input = readInputLine(line);
     if (!input.ok) {
       process.stderr.write(`parse: line ${lineNumber}: ${input.error}\n`);
-      process.stdout.write(`${JSON.stringify({ text: line, intent: 'none', items: [], totalKg: null, phone: null, error: input.error })}\n`);
+      process.stdout.write(`${JSON.stringify({ text: line, intent: 'none', items: [], totalKg: null, phone: null, address: null, error: input.error })}\n`);
       return;
     }
     process.stdout.write(`${JSON.stringify(parseComment(input.text, index))}\n`);

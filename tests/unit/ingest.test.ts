@@ -286,7 +286,15 @@ describe('customers', () => {
   it('keeps one record per buyer per platform, with the phones they gave', async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'xin chào', { authorName: 'Khách lạ' }), chatRow('m3', 'sđt khác 0987 654 321')], noCatalog);
     expect(await db.customers.toArray()).toEqual([
-      { id: 'youtube:name:Lan', platform: 'youtube', authorKey: 'name:Lan', name: 'Lan', phones: ['0912345678', '0987654321'], notes: '', unpaid: false, firstSeenAt: T0 + 1, lastSeenAt: T0 + 3 },
+      { id: 'youtube:name:Lan', platform: 'youtube', authorKey: 'name:Lan', name: 'Lan', phones: ['0912345678', '0987654321'], addresses: [], notes: '', unpaid: false, firstSeenAt: T0 + 1, lastSeenAt: T0 + 3 },
+    ]);
+  });
+
+  it('picks up the delivery address a buyer writes', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2 thùng giao về số 15 ngõ 4 Trần Duy Hưng, Cầu Giấy'), chatRow('m2', 'địa chỉ: thôn Đông, xã Phì Điền, Lục Ngạn', { authorName: 'Minh' })], noCatalog);
+    expect((await db.customers.toArray()).map((c) => [c.name, c.addresses])).toEqual([
+      ['Lan', ['số 15 ngõ 4 Trần Duy Hưng, Cầu Giấy']],
+      ['Minh', ['thôn Đông, xã Phì Điền, Lục Ngạn']],
     ]);
   });
 

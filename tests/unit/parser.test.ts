@@ -48,6 +48,18 @@ describe('items', () => {
   });
 });
 
+describe('addresses', () => {
+  it.each([
+    ['chốt 2 thùng giao về số 15 ngõ 4 Trần Duy Hưng', 'số 15 ngõ 4 Trần Duy Hưng'],
+    ['lấy 5kg, địa chỉ: 12 Lê Lợi, quận 1', '12 Lê Lợi, quận 1'],
+    ['ship tới thôn Đông xã Phì Điền nhé', 'thôn Đông xã Phì Điền nhé'],
+    ['giao về Hà Nội được không', null],
+    ['chốt 2kg', null],
+  ])('%j → %j', (comment, address) => {
+    expect(parseComment(comment, catalog).address).toBe(address);
+  });
+});
+
 describe('explanations', () => {
   it('names the words that made an order', () => {
     const result = parseComment('chốt 2 thùng', catalog);

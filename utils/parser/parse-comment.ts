@@ -11,6 +11,7 @@ import { COMPILED_LEXICON } from './lexicon';
 import { decideIntent } from './intent';
 import { massUnitByName } from './units';
 import { REVIEW_BELOW } from './review';
+import { findAddress } from './address';
 
 /** Longer than any real chat comment; the rest is not read (YouTube caps chat at 200 characters). */
 export const MAX_PARSED_LENGTH = 500;
@@ -48,6 +49,7 @@ export function parseComment(text: string, catalog: CatalogIndex = EMPTY_INDEX):
     items,
     totalKg,
     phone,
+    address: findAddress(cleaned, tokens),
     confidence: decision.confidence,
     review: decision.intent === 'order' && decision.confidence < REVIEW_BELOW,
     reasons: decision.reasons,

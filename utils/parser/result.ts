@@ -19,6 +19,8 @@ export const parseResultSchema = z.object({
   items: z.array(orderItemSchema),
   totalKg: z.number().nullable(),
   phone: z.string().nullable(),
+  /** A delivery address given after "giao về", "địa chỉ", "ship tới"…, as typed. */
+  address: z.string().nullable(),
   /** 0..1: how sure the parser is of the intent. */
   confidence: z.number().min(0).max(1),
   /** An order the parser is not sure of: the assistant should look at it. */

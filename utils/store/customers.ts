@@ -13,12 +13,13 @@ export async function rootCustomer(db: ChotDatabase, id: string): Promise<Custom
 }
 
 /** Creates or refreshes the buyer of a comment: their latest name, when seen, and any phone they gave. */
-export async function noteBuyer(db: ChotDatabase, message: MessageRecord, authorKey: string, phone: string | null): Promise<CustomerRecord> {
+export async function noteBuyer(db: ChotDatabase, message: MessageRecord, authorKey: string, phone: string | null, address: string | null = null): Promise<CustomerRecord> {
   const id = customerIdOf(message, authorKey);
   const current = await db.customers.get(id);
+  const add = (list: string[], value: string | null) => (value && !list.includes(value) ? [...list, value].slice(-5) : list);
   const record: CustomerRecord = current
-    ? { ...current, name: message.authorName, lastSeenAt: Math.max(current.lastSeenAt, message.observedAt), phones: phone && !current.phones.includes(phone) ? [...current.phones, phone] : current.phones }
-    : { id, platform: message.platform, authorKey, name: message.authorName, phones: phone ? [phone] : [], notes: '', unpaid: false, firstSeenAt: message.observedAt, lastSeenAt: message.observedAt };
+    ? { ...current, name: message.authorName, lastSeenAt: Math.max(current.lastSeenAt, message.observedAt), phones: add(current.phones, phone), addresses: add(current.addresses ?? [], address) }
+    : { id, platform: message.platform, authorKey, name: message.authorName, phones: add([], phone), addresses: add([], address), notes: '', unpaid: false, firstSeenAt: message.observedAt, lastSeenAt: message.observedAt };
   await db.customers.put(record);
   return record;
 }

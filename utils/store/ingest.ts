@@ -89,8 +89,8 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
         const parsed = parsedById.get(message.id);
         if (!parsed) continue;
         // Buyers are known from their orders, cancels, changes and phones, not from every greeting.
-        if (parsed.intent !== 'none' || parsed.phone) {
-          const customer = await noteBuyer(db, message, authorKeyOf(message), parsed.phone);
+        if (parsed.intent !== 'none' || parsed.phone || parsed.address) {
+          const customer = await noteBuyer(db, message, authorKeyOf(message), parsed.phone, parsed.address);
           const unpaid = (await rootCustomer(db, customer.id))?.unpaid ?? false;
           await applyComment(buyers, message, parsed, repeatWindowMs, now, unpaid);
         }

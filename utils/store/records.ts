@@ -71,6 +71,8 @@ export const customerRecordSchema = z.object({
   authorKey: z.string(),
   name: z.string(),
   phones: z.array(z.string()),
+  /** Delivery addresses the buyer wrote, latest last. */
+  addresses: z.array(z.string()).default([]),
   notes: z.string().max(2000),
   unpaid: z.boolean(),
   mergedInto: z.string().optional(),

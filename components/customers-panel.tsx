@@ -1,19 +1,22 @@
 import { useState } from 'react';
-import type { CustomerRecord } from '../utils/store/records';
+import type { CustomerRecord, OrderRecord } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { useI18n } from './i18n';
+import type { MessageKey } from '../utils/i18n/messages';
+
+const STATUS: Record<OrderRecord['status'], MessageKey> = { pending: 'statusPending', confirmed: 'statusConfirmed', rejected: 'statusRejected', cancelled: 'statusCancelled' };
 
 /** The broadcast's buyers: phones, the unpaid mark, and merging one person's records across platforms. */
 export interface CustomersPanelProps {
   customers: CustomerRecord[];
-  /** Orders of each customer (by id) in all streams, for their history. */
-  orderCounts: Map<string, number>;
+  /** Each customer's orders (by customer id) in all streams, oldest first: their history. */
+  history: Map<string, OrderRecord[]>;
   run: (command: PanelCommand) => Promise<CommandReply>;
 }
 
-export function CustomersPanel({ customers, orderCounts, run }: CustomersPanelProps) {
-  const { t } = useI18n();
+export function CustomersPanel({ customers, history, run }: CustomersPanelProps) {
+  const { t, formatNumber } = useI18n();
   const [mergeChoice, setMergeChoice] = useState<Record<string, string>>({});
   const byId = new Map(customers.map((customer) => [customer.id, customer]));
   return (
@@ -29,7 +32,14 @@ export function CustomersPanel({ customers, orderCounts, run }: CustomersPanelPr
               <strong>{customer.name}</strong>
               {customer.phones.length > 0 && <> · {customer.phones.join(', ')}</>}
               {(customer.addresses ?? []).length > 0 && <> · {customer.addresses.at(-1)}</>}
-              <span className="product-stock">{t('ordersEverywhere', { count: orderCounts.get(customer.id) ?? 0 })}</span>
+              <details className="customer-history">
+                <summary>{t('ordersEverywhere', { count: history.get(customer.id)?.length ?? 0 })}</summary>
+                <ul>
+                  {(history.get(customer.id) ?? []).slice(-20).map((order) => (
+                    <li key={order.id}>{new Date(order.observedAt).toLocaleDateString()} · {order.text} · {order.totalKg === null ? t('unknown') : `${formatNumber(order.totalKg)} kg`} · {t(STATUS[order.status])}</li>
+                  ))}
+                </ul>
+              </details>
               <input
                 className="customer-notes" aria-label={t('customerNotes')} placeholder={t('customerNotes')} defaultValue={customer.notes} maxLength={2000}
                 onBlur={(event) => event.target.value !== customer.notes && void run({ type: 'update-customer', id: customer.id, notes: event.target.value })}

@@ -56,8 +56,8 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
     const authors = new Set((orders ?? []).map((order) => `${order.platform}:${order.authorKey}`));
     const found = (await db.customers.bulkGet([...authors])).filter((customer) => customer !== undefined);
     // their history across every stream, through the orders-by-buyer index
-    const counts = new Map(await Promise.all(found.map(async (customer) => [customer.id, await db.orders.where('authorKey').equals(customer.authorKey).filter((order) => order.platform === customer.platform).count()] as const)));
-    return { found, counts };
+    const history = new Map(await Promise.all(found.map(async (customer) => [customer.id, await db.orders.where('authorKey').equals(customer.authorKey).filter((order) => order.platform === customer.platform).sortBy('observedAt')] as const)));
+    return { found, history };
   }, [db, orders]);
   const contracts = useLiveQuery(() => db.contracts.where('streamId').anyOf(streamIdsKey.split('\n').filter(Boolean)).toArray(), [db, streamIdsKey]);
   // Before any stream is read the catalog can already be set up: stock is then untouched.
@@ -98,7 +98,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
           {orders && <TallyView tally={computeTally(orders, products, contracts)} goalKg={goalOf(broadcast)} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
           {orders && <ReviewQueue db={db} orders={orders} run={send} />}
           {contracts && <ContractsPanel contracts={contracts} streamId={broadcast.id} run={send} />}
-          {customers && customers.found.length > 0 && <CustomersPanel customers={customers.found} orderCounts={customers.counts} run={send} />}
+          {customers && customers.found.length > 0 && <CustomersPanel customers={customers.found} history={customers.history} run={send} />}
           <h2>{t('orders')}</h2>
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
           <ol className="orders" data-testid="orders" reversed>

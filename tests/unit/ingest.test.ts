@@ -340,3 +340,12 @@ describe('two panels acting on one order at once', () => {
     expect(order.items).toEqual([{ product: null, quantity: order.totalKg, unit: 'kg', kg: order.totalKg }]);
   });
 });
+
+describe('a cancel that names its order', () => {
+  it('cancels the open order with that line, not simply the latest', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2 thùng'), chatRow('m2', 'lấy 5kg'), chatRow('m3', 'hủy 2 thùng nhé')], noCatalog);
+    expect((await db.orders.toArray()).map((o) => [o.id, o.status])).toEqual([['youtube:m1', 'cancelled'], ['youtube:m2', 'pending']]);
+    await ingestChat(db, stream, [chatRow('m4', 'hủy 9 tạ')], noCatalog);
+    expect((await db.orders.get('youtube:m2'))?.status).toBe('cancelled'); // names nothing open: the latest one
+  });
+});

@@ -134,7 +134,9 @@ async function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed:
     return buyers.add(unpaid ? { ...order, buyerUnpaid: true } : order, repeatWindowMs);
   }
   if (parsed.intent === 'cancel') {
-    const target = await buyers.latestOpen(author, message.observedAt);
+    // "hủy 2 thùng" names the order: the latest open one with that line; otherwise the latest open one.
+    const names = (order: { items: ParseResult['items'] }) => parsed.items.some((wanted) => order.items.some((item) => item.quantity === wanted.quantity && item.unit === wanted.unit));
+    const target = (parsed.items.length > 0 ? await buyers.latestOpen(author, message.observedAt, names) : undefined) ?? (await buyers.latestOpen(author, message.observedAt));
     if (target) buyers.change(target, { status: 'cancelled' }, message.id, 'decide', { cancelledByMessageId: message.id });
     return;
   }

@@ -67,7 +67,7 @@ test('Facebook Live: comments by structure, optimistic ids, "See more", and a wa
   await live.goto('https://www.facebook.com/vuonvai/videos/1234567890');
   const panel = await browser.sidePanel();
   await expectTally(panel, { pendingKg: 35, confirmedKg: 0, orders: 3 });
-  await expect(panel.getByText(long)).toBeVisible();
+  await expect(panel.locator('[data-order-id="facebook:9003"] .order-comment')).toHaveText(long);
 
   // the filter shows "Most relevant": the panel says so plainly, and stops once it is "All comments"
   const warning = panel.locator('.health-warning[data-kind="filtered-chat"]');

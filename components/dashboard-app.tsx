@@ -13,6 +13,7 @@ import { TallyView } from './tally-view';
 import { OrdersTable } from './orders-table';
 import { useBroadcastOrders } from './use-broadcast-orders';
 import { StreamsList } from './streams-list';
+import { CsvExport } from './csv-export';
 
 export interface DashboardProps {
   db: ChotDatabase;
@@ -56,6 +57,7 @@ function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
         <>
           <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosen} />
           {orders && <TallyView tally={computeTally(orders, products)} />}
+          {orders && <CsvExport orders={orders} streams={broadcast.streams} products={products ?? []} />}
           {orders && <OrdersTable orders={orders} run={run} initialRect={initialRect} />}
         </>
       )}

@@ -97,6 +97,28 @@ describe('orders table grouping', () => {
   });
 });
 
+describe('CSV export', () => {
+  it('downloads the order lines, confirmed only and with phones masked when chosen', async () => {
+    const db = await dashboard(3);
+    await decideOrder(db, 'youtube:m1', 'confirmed');
+    await db.orders.update('youtube:m1', { phone: '0912345678' });
+    const blobs: Blob[] = [];
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      blobs.push(blob as Blob);
+      return 'blob:chot-test';
+    };
+    URL.revokeObjectURL = () => undefined;
+    fireEvent.click(screen.getByText('Ẩn số điện thoại'));
+    await waitFor(() => expect(screen.getAllByTestId('table-row')[1]!.dataset.orderId).toBe('youtube:m1'));
+    fireEvent.click(screen.getByTestId('export-csv'));
+    const csv = await blobs[0]!.text();
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('0912***678');
+    expect(lines[1]).toContain('Khách 1');
+  });
+});
+
 describe('streams list', () => {
   it('renames, ends and reopens a stream, and deletes it only after confirming', async () => {
     const db = await dashboard(5);

@@ -160,6 +160,9 @@ const vi = {
   noGrouping: 'Không nhóm',
   groupByBuyer: 'Nhóm theo người mua',
   groupByProduct: 'Nhóm theo sản phẩm',
+  exportCsv: 'Xuất CSV (mở bằng Excel)',
+  maskPhones: 'Ẩn số điện thoại',
+  confirmedOnly: 'Chỉ đơn đã xác nhận',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -320,6 +323,9 @@ const en: Record<keyof typeof vi, string> = {
   noGrouping: 'No grouping',
   groupByBuyer: 'Group by buyer',
   groupByProduct: 'Group by product',
+  exportCsv: 'Export CSV (opens in Excel)',
+  maskPhones: 'Mask phone numbers',
+  confirmedOnly: 'Confirmed orders only',
 };
 
 export type MessageKey = keyof typeof vi;

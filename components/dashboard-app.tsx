@@ -14,6 +14,7 @@ import { OrdersTable } from './orders-table';
 import { useBroadcastOrders } from './use-broadcast-orders';
 import { StreamsList } from './streams-list';
 import { CsvExport } from './csv-export';
+import { BackupControls } from './backup-controls';
 
 export interface DashboardProps {
   db: ChotDatabase;
@@ -52,6 +53,7 @@ function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
       <h1>{t('appTitle')} · {t('dashboard')}</h1>
       {error && <p role="alert" className="error">{error}</p>}
       {broadcasts && broadcasts.length === 0 && <p className="empty">{t('noStreams')}</p>}
+      <BackupControls db={db} run={run} />
       {streams && orderCounts && streams.length > 0 && <StreamsList streams={[...streams].sort((a, b) => b.lastMessageAt - a.lastMessageAt)} orderCounts={orderCounts} run={run} />}
       {broadcast && broadcasts && (
         <>

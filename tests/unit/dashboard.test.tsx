@@ -8,6 +8,7 @@ import { ingestChat } from '../../utils/store/ingest';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { DashboardApp } from '../../components/dashboard-app';
 import { decideOrder } from '../../utils/store/orders';
+import { createBackup } from '../../utils/export/backup';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import { freshDatabase, chatRow } from './test-db';
 
@@ -116,6 +117,23 @@ describe('CSV export', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('0912***678');
     expect(lines[1]).toContain('Khách 1');
+  });
+});
+
+describe('backup in the orders page', () => {
+  it('restores a backup file, and says why a bad one was refused', async () => {
+    const db = await dashboard(2);
+    const input = screen.getByTestId('restore-backup');
+    const pick = async (text: string) => act(async () => {
+      fireEvent.change(input, { target: { files: [new File([text], 'backup.json', { type: 'application/json' })] } });
+    });
+    await pick('{"format":"chot-backup","version":1,');
+    await waitFor(() => expect(within(screen.getByTestId('backup')).getByRole('alert').textContent).toMatch(/^Không khôi phục được, dữ liệu hiện có vẫn giữ nguyên: the file is not valid JSON/));
+    const backup = await createBackup(db);
+    await db.orders.clear();
+    await pick(JSON.stringify(backup));
+    await waitFor(() => expect(within(screen.getByTestId('backup')).getByRole('status').textContent).toBe('Đã khôi phục bản sao lưu.'));
+    expect(await db.orders.count()).toBe(2);
   });
 });
 

@@ -163,6 +163,10 @@ const vi = {
   exportCsv: 'Xuất CSV (mở bằng Excel)',
   maskPhones: 'Ẩn số điện thoại',
   confirmedOnly: 'Chỉ đơn đã xác nhận',
+  saveBackup: 'Sao lưu toàn bộ (JSON)',
+  restoreBackup: 'Khôi phục từ bản sao lưu',
+  restored: 'Đã khôi phục bản sao lưu.',
+  restoreFailed: 'Không khôi phục được, dữ liệu hiện có vẫn giữ nguyên: {error}',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -326,6 +330,10 @@ const en: Record<keyof typeof vi, string> = {
   exportCsv: 'Export CSV (opens in Excel)',
   maskPhones: 'Mask phone numbers',
   confirmedOnly: 'Confirmed orders only',
+  saveBackup: 'Back up everything (JSON)',
+  restoreBackup: 'Restore a backup',
+  restored: 'Backup restored.',
+  restoreFailed: 'Not restored; the data already here is unchanged: {error}',
 };
 
 export type MessageKey = keyof typeof vi;

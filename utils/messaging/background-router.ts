@@ -11,6 +11,7 @@ import { decideOrder, decideOrders, editOrder, undoLastAction } from '../store/o
 import { loadSettings, saveSettings } from '../store/settings';
 import { deleteStream, joinStream, setGoal, splitStream, updateStream } from '../store/broadcasts';
 import { deleteContract, promoteOrder, saveContract } from '../store/contracts';
+import { restoreBackup } from '../export/backup';
 import { mergeCustomers, unmergeCustomer, updateCustomer } from '../store/customers';
 import { deleteProduct, importCatalog, pinProduct, saveProduct, type CatalogResult } from '../store/catalog';
 
@@ -42,7 +43,7 @@ const done = (result: { ok: true } | { ok: false; error: string }): CommandReply
  * extension's own pages.
  */
 /** New chat is read with the new catalog from now on; orders already made keep what they were read as. */
-function catalogChanged(deps: RouterDeps, result: CatalogResult): CommandReply {
+function catalogChanged(deps: RouterDeps, result: CatalogResult | { ok: true; counts: Record<string, number> } | { ok: false; error: string }): CommandReply {
   if (result.ok) deps.catalog.invalidate();
   return result;
 }
@@ -111,6 +112,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return catalogChanged(deps, await deleteProduct(deps.db, command.data.code));
       case 'pin-product':
         return catalogChanged(deps, await pinProduct(deps.db, command.data.code));
+      case 'restore-backup':
+        return catalogChanged(deps, await restoreBackup(deps.db, command.data.json));
       case 'import-catalog':
         return catalogChanged(deps, await importCatalog(deps.db, command.data.json));
     }

@@ -32,6 +32,8 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('save-product'), product: z.unknown(), previousCode: z.string().max(20).optional() }),
   z.object({ type: z.literal('delete-product'), code: z.string().min(1).max(20) }),
   z.object({ type: z.literal('pin-product'), code: z.string().min(1).max(20).nullable() }),
+  /** A backup file's text (its size is checked again, with a clear message, by the store). */
+  z.object({ type: z.literal('restore-backup'), json: z.string().max(60 * 1024 * 1024) }),
   /** A catalog file's text; 5 MB is far beyond any real catalog. */
   z.object({ type: z.literal('import-catalog'), json: z.string().max(5_000_000) }),
 ]);
@@ -41,6 +43,6 @@ export type PanelCommand = z.infer<typeof panelCommandSchema>;
 export const healthReplySchema = z.object({ ok: z.literal(true), tabs: z.array(tabHealthSchema) });
 
 export type CommandReply =
-  | { ok: true; orderId?: string; id?: string; changed?: number; deleted?: number }
+  | { ok: true; orderId?: string; id?: string; changed?: number; deleted?: number; counts?: Record<string, number> }
   | { ok: false; error: string; issues?: { path: string; message: string }[] }
   | z.infer<typeof healthReplySchema>;

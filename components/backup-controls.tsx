@@ -3,17 +3,14 @@ import type { ChotDatabase } from '../utils/store/db';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { createBackup, MAX_BACKUP_BYTES } from '../utils/export/backup';
 import { useI18n } from './i18n';
+import { downloadFile } from './order-text';
 
 /** Saves everything to a JSON file, and restores one (all or nothing, through the background). */
 export function BackupControls({ db, run }: { db: ChotDatabase; run: (command: PanelCommand) => Promise<CommandReply> }) {
   const { t } = useI18n();
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const save = async () => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([JSON.stringify(await createBackup(db))], { type: 'application/json' }));
-    link.download = `chot-backup-${new Date().toISOString().slice(0, 10)}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    downloadFile(`chot-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(await createBackup(db)), 'application/json');
   };
   const restore = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

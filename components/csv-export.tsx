@@ -4,6 +4,7 @@ import type { Product } from '../utils/parser/catalog';
 import { orderLines } from '../utils/export/order-lines';
 import { orderLinesCsv } from '../utils/export/csv';
 import { useI18n } from './i18n';
+import { downloadFile } from './order-text';
 
 /** Order lines as a CSV file for the people who pack and ship; phones masked on request. */
 export function CsvExport({ orders, streams, products }: { orders: OrderRecord[]; streams: StreamRecord[]; products: Product[] }) {
@@ -12,11 +13,7 @@ export function CsvExport({ orders, streams, products }: { orders: OrderRecord[]
   const [confirmedOnly, setConfirmedOnly] = useState(true);
   const download = () => {
     const csv = orderLinesCsv(orderLines(orders, streams, products, { maskPhones, confirmedOnly }));
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    link.download = `chot-don-hang-${new Date().toISOString().slice(0, 10)}.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    downloadFile(`chot-don-hang-${new Date().toISOString().slice(0, 10)}.csv`, csv, 'text/csv;charset=utf-8');
   };
   return (
     <div className="table-tools" data-testid="csv-export">

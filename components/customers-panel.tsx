@@ -3,9 +3,7 @@ import type { CustomerRecord, OrderRecord } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { useI18n } from './i18n';
-import type { MessageKey } from '../utils/i18n/messages';
-
-const STATUS: Record<OrderRecord['status'], MessageKey> = { pending: 'statusPending', confirmed: 'statusConfirmed', rejected: 'statusRejected', cancelled: 'statusCancelled' };
+import { ORDER_STATUS_LABEL } from './order-text';
 
 /** The broadcast's buyers: phones, the unpaid mark, and merging one person's records across platforms. */
 export interface CustomersPanelProps {
@@ -36,7 +34,7 @@ export function CustomersPanel({ customers, history, run }: CustomersPanelProps)
                 <summary>{t('ordersEverywhere', { count: history.get(customer.id)?.length ?? 0 })}</summary>
                 <ul>
                   {(history.get(customer.id) ?? []).slice(-20).map((order) => (
-                    <li key={order.id}>{new Date(order.observedAt).toLocaleDateString()} · {order.text} · {order.totalKg === null ? t('unknown') : `${formatNumber(order.totalKg)} kg`} · {t(STATUS[order.status])}</li>
+                    <li key={order.id}>{new Date(order.observedAt).toLocaleDateString()} · {order.text} · {order.totalKg === null ? t('unknown') : `${formatNumber(order.totalKg)} kg`} · {t(ORDER_STATUS_LABEL[order.status])}</li>
                   ))}
                 </ul>
               </details>

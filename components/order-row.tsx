@@ -1,16 +1,9 @@
-import type { OrderRecord, OrderStatus } from '../utils/store/records';
+import type { OrderRecord } from '../utils/store/records';
 import type { Decision } from '../utils/store/orders';
-import type { MessageKey } from '../utils/i18n/messages';
 import { useI18n } from './i18n';
+import { ORDER_STATUS_LABEL, describeItems } from './order-text';
 import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { REVIEW_BELOW } from '../utils/parser/review';
-
-const STATUS_LABEL: Record<OrderStatus, MessageKey> = {
-  pending: 'statusPending',
-  confirmed: 'statusConfirmed',
-  rejected: 'statusRejected',
-  cancelled: 'statusCancelled',
-};
 
 export interface OrderRowProps {
   order: OrderRecord;
@@ -24,9 +17,7 @@ export interface OrderRowProps {
 /** One order; chat text and names are rendered as React text, never as HTML. */
 export function OrderRow({ order, onDecide, waitlisted = false, onPromote }: OrderRowProps) {
   const { t, formatNumber } = useI18n();
-  const what = order.items
-    .map((item) => `${formatNumber(item.quantity)}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`)
-    .join(', ');
+  const what = describeItems(order, formatNumber);
   return (
     <li className={`order order-${order.status}`} data-testid="order" data-order-id={order.id} data-status={order.status} data-kg={order.totalKg ?? ''} data-waitlisted={waitlisted || undefined}>
       <div className="order-head">
@@ -44,7 +35,7 @@ export function OrderRow({ order, onDecide, waitlisted = false, onPromote }: Ord
       <div className="order-comment" title={order.reasons.join(' · ')}>{order.text}</div>
       <div className="order-foot">
         {order.phone && <span className="order-phone">{t('phone')}: {order.phone}</span>}
-        <span className="order-status">{order.contractId ? t('inContract') : t(STATUS_LABEL[order.status])}</span>
+        <span className="order-status">{order.contractId ? t('inContract') : t(ORDER_STATUS_LABEL[order.status])}</span>
         {onPromote && !order.contractId && (order.status === 'pending' || order.status === 'confirmed') && (
           <button type="button" data-testid="promote" onClick={() => onPromote(order)} aria-label={t('promoteOrderOf', { name: order.authorName })}>{t('promote')}</button>
         )}

@@ -6,11 +6,11 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { OrderRecord, OrderStatus } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
-import type { MessageKey } from '../utils/i18n/messages';
 import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { ORDER_STATUSES } from '../utils/store/records';
 import { useI18n } from './i18n';
 import { OrderEditor } from './order-editor';
+import { ORDER_STATUS_LABEL } from './order-text';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -37,7 +37,6 @@ function groupLines<R extends { original: OrderRecord }>(rows: readonly R[], gro
   ]);
 }
 
-const STATUS: Record<OrderStatus, MessageKey> = { pending: 'statusPending', confirmed: 'statusConfirmed', rejected: 'statusRejected', cancelled: 'statusCancelled' };
 const ROW_HEIGHT = 32;
 
 export interface OrdersTableProps {
@@ -64,7 +63,7 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
     { id: 'what', header: t('what'), accessorFn: (order) => order.items.map((item) => `${item.quantity} ${item.unit ?? ''} ${item.product ?? ''}`.trim()).join(', '), sortFn: 'alphanumeric' },
     { id: 'kg', header: 'kg', accessorFn: (order) => order.totalKg ?? -1, cell: (info) => (info.getValue<number>() < 0 ? t('unknown') : formatNumber(info.getValue<number>())), sortFn: 'basic', enableGlobalFilter: false },
     { id: 'phone', header: t('phone'), accessorFn: (order) => order.phone ?? '', sortFn: 'alphanumeric' },
-    { id: 'status', header: t('status'), accessorFn: (order) => t(STATUS[order.status]), sortFn: 'alphanumeric' },
+    { id: 'status', header: t('status'), accessorFn: (order) => t(ORDER_STATUS_LABEL[order.status]), sortFn: 'alphanumeric' },
     { id: 'comment', header: t('comment'), accessorFn: (order) => order.text, sortFn: 'alphanumeric' },
   ], [t, time, formatNumber]);
 
@@ -82,7 +81,7 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
         <input data-testid="table-search" type="search" aria-label={t('search')} placeholder={t('search')} value={search} onChange={(event) => setSearch(event.target.value)} />
         <select data-testid="table-status" aria-label={t('status')} value={status} onChange={(event) => setStatus(event.target.value as OrderStatus | 'all')}>
           <option value="all">{t('allStatuses')}</option>
-          {ORDER_STATUSES.map((each) => <option key={each} value={each}>{t(STATUS[each])}</option>)}
+          {ORDER_STATUSES.map((each) => <option key={each} value={each}>{t(ORDER_STATUS_LABEL[each])}</option>)}
         </select>
         <select data-testid="table-group" aria-label={t('groupBy')} value={groupBy} onChange={(event) => setGroupBy(event.target.value as GroupBy)}>
           <option value="none">{t('noGrouping')}</option>

@@ -4,6 +4,7 @@ import type { ProductStock } from '../utils/store/stock';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { useI18n } from './i18n';
 import { ProductForm } from './product-form';
+import { downloadFile } from './order-text';
 
 export interface ProductsPanelProps {
   products: Product[];
@@ -29,11 +30,7 @@ export function ProductsPanel({ products, pinned, stock, run }: ProductsPanelPro
 
   const exportFile = () => {
     const catalog = { products, ...(pinned ? { defaultProduct: pinned } : {}) };
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([`${JSON.stringify(catalog, null, 2)}\n`], { type: 'application/json' }));
-    link.download = 'chot-catalog.json';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    downloadFile('chot-catalog.json', `${JSON.stringify(catalog, null, 2)}\n`, 'application/json');
   };
 
   return (

@@ -3,10 +3,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
 import type { ActionRecord, OrderRecord, OrderStatus } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
-import type { MessageKey } from '../utils/i18n/messages';
 import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { useI18n } from './i18n';
 import { OrderEditor } from './order-editor';
+import { ORDER_STATUS_LABEL, describeItems } from './order-text';
 
 export interface ReviewQueueProps {
   db: ChotDatabase;
@@ -15,7 +15,6 @@ export interface ReviewQueueProps {
   run: (command: PanelCommand) => Promise<CommandReply>;
 }
 
-const STATUS: Record<OrderStatus, MessageKey> = { pending: 'statusPending', confirmed: 'statusConfirmed', rejected: 'statusRejected', cancelled: 'statusCancelled' };
 
 /**
  * Waiting orders one at a time, in chat order, for an assistant working from the keyboard: move, confirm,
@@ -38,7 +37,7 @@ export function ReviewQueue({ db, orders, run }: ReviewQueueProps) {
   const current = waiting.find((order) => order.observedAt >= cursor) ?? waiting[waiting.length - 1];
   const history = useLiveQuery(() => (current ? db.actions.where('orderId').equals(current.id).toArray() : []), [db, current?.id]);
   const count = (status: OrderStatus) => orders.filter((order) => order.status === status).length;
-  const what = (order: Pick<OrderRecord, 'items'>) => order.items.map((item) => `${formatNumber(item.quantity)}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`).join(', ');
+  const what = (order: Pick<OrderRecord, 'items'>) => describeItems(order, formatNumber);
   const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
   const move = (step: number) => {
@@ -84,7 +83,7 @@ export function ReviewQueue({ db, orders, run }: ReviewQueueProps) {
 
   const earlier = current ? orders.filter((order) => order.authorKey === current.authorKey && order.streamId === current.streamId && order.observedAt < current.observedAt) : [];
   const describeChange = (action: ActionRecord) => {
-    const side = (change: ActionRecord['before']) => (change.status ? t(STATUS[change.status]) : change.items ? what({ items: change.items }) : change.phone ?? '—');
+    const side = (change: ActionRecord['before']) => (change.status ? t(ORDER_STATUS_LABEL[change.status]) : change.items ? what({ items: change.items }) : change.phone ?? '—');
     const at = time.format(action.at);
     if (action.kind === 'undo') return t('historyUndo', { time: at });
     const change = t(action.kind === 'edit' ? 'historyEdit' : 'historyDecide', { time: '', from: side(action.before), to: side(action.after) }).replace(/^:\s*/, '');
@@ -127,7 +126,7 @@ export function ReviewQueue({ db, orders, run }: ReviewQueueProps) {
           {earlier.length > 0 && (
             <details className="queue-earlier" open>
               <summary>{t('buyerEarlier', { name: current.authorName })}</summary>
-              <ul>{earlier.map((order) => <li key={order.id}>{what(order)} · {t(STATUS[order.status])}</li>)}</ul>
+              <ul>{earlier.map((order) => <li key={order.id}>{what(order)} · {t(ORDER_STATUS_LABEL[order.status])}</li>)}</ul>
             </details>
           )}
           {history && history.length > 0 && (

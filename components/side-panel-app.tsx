@@ -6,7 +6,7 @@ import type { Decision } from '../utils/store/orders';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { loadSettings } from '../utils/store/settings';
 import { computeTally } from '../utils/store/tally';
-import { goalOf, groupBroadcasts, type Broadcast } from '../utils/store/broadcasts';
+import { goalOf, groupBroadcasts } from '../utils/store/broadcasts';
 import { browserLanguage } from '../utils/i18n/messages';
 import { I18nProvider, useI18n } from './i18n';
 import { TallyView } from './tally-view';

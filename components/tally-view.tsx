@@ -4,6 +4,15 @@ import { useI18n } from './i18n';
 import { PLATFORMS, PLATFORM_LABELS } from '../utils/platforms/platform';
 
 /** The numbers the host watches. data-* attributes carry plain numbers for tests and other tools. */
+function TallyCell({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="tally-cell">
+      <span className="tally-label">{label}</span>
+      <span className="tally-value">{value}</span>
+    </div>
+  );
+}
+
 export interface TallyViewProps {
   tally: Tally;
   /** The broadcast's goal in kg. */
@@ -37,28 +46,11 @@ export function TallyView({ tally, goalKg, onGoal }: TallyViewProps) {
       data-contracted-kg={tally.contractedKg}
       aria-live="polite"
     >
-      <div className="tally-cell">
-        <span className="tally-label">{t('pendingKg')}</span>
-        <span className="tally-value">{formatNumber(tally.pendingKg)} kg</span>
-      </div>
-      <div className="tally-cell">
-        <span className="tally-label">{t('confirmedKg')}</span>
-        <span className="tally-value">{formatNumber(tally.confirmedKg)} kg</span>
-      </div>
-      {tally.contracts > 0 && (
-        <div className="tally-cell">
-          <span className="tally-label">{t('contractedKg')}</span>
-          <span className="tally-value">{formatNumber(tally.contractedKg)} kg</span>
-        </div>
-      )}
-      <div className="tally-cell">
-        <span className="tally-label">{t('totalTonnes')}</span>
-        <span className="tally-value">{formatNumber(tally.totalTonnes, 3)} t</span>
-      </div>
-      <div className="tally-cell">
-        <span className="tally-label">{t('orderCount')}</span>
-        <span className="tally-value">{formatNumber(tally.orders, 0)}</span>
-      </div>
+      <TallyCell label={t('pendingKg')} value={`${formatNumber(tally.pendingKg)} kg`} />
+      <TallyCell label={t('confirmedKg')} value={`${formatNumber(tally.confirmedKg)} kg`} />
+      {tally.contracts > 0 && <TallyCell label={t('contractedKg')} value={`${formatNumber(tally.contractedKg)} kg`} />}
+      <TallyCell label={t('totalTonnes')} value={`${formatNumber(tally.totalTonnes, 3)} t`} />
+      <TallyCell label={t('orderCount')} value={formatNumber(tally.orders, 0)} />
       {tally.unknownWeight > 0 && <p className="tally-note">{t('unknownWeight', { count: tally.unknownWeight })}</p>}
       <p className="tally-more" data-testid="tally-more" data-buyers={tally.buyers} data-confirmed-vnd={tally.confirmedVnd} data-total-vnd={tally.totalVnd}>
         {t('buyersAndValue', { buyers: formatNumber(tally.buyers, 0), confirmed: formatNumber(tally.confirmedVnd, 0), total: formatNumber(tally.totalVnd, 0) })}

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startChatReader, type ChatReader, type ChatReaderOptions } from '../../utils/chat-reader/chat-reader';
 import { tiktokAdapter } from '../../utils/platforms/tiktok';
 import { facebookAdapter } from '../../utils/platforms/facebook';

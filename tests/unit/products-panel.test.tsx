@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ingestChat } from '../../utils/store/ingest';
 import { createBackgroundRouter } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { CatalogCache } from '../../utils/store/catalog-cache';

@@ -1,0 +1,24 @@
+import type { OrderRecord, OrderStatus } from '../utils/store/records';
+import type { MessageKey } from '../utils/i18n/messages';
+
+/** The label of each order status, for every view that shows one. */
+export const ORDER_STATUS_LABEL: Record<OrderStatus, MessageKey> = {
+  pending: 'statusPending',
+  confirmed: 'statusConfirmed',
+  rejected: 'statusRejected',
+  cancelled: 'statusCancelled',
+};
+
+/** "2 thùng V1, 3 kg" — what an order asks for, numbers in the UI language. */
+export function describeItems(order: Pick<OrderRecord, 'items'>, formatNumber: (value: number) => string): string {
+  return order.items.map((item) => `${formatNumber(item.quantity)}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`).join(', ');
+}
+
+/** Offers text as a file download; the extension's pages make no request for it. */
+export function downloadFile(name: string, text: string, type: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}

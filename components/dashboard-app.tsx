@@ -13,7 +13,8 @@ import { TallyView } from './tally-view';
 import { OrdersTable } from './orders-table';
 import { useBroadcastOrders } from './use-broadcast-orders';
 import { StreamsList } from './streams-list';
-import { CsvExport } from './csv-export';
+import { ExportControls } from './export-controls';
+import { ChatLogImport } from './chat-log-import';
 import { BackupControls } from './backup-controls';
 
 export interface DashboardProps {
@@ -54,12 +55,13 @@ function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
       {error && <p role="alert" className="error">{error}</p>}
       {broadcasts && broadcasts.length === 0 && <p className="empty">{t('noStreams')}</p>}
       <BackupControls db={db} run={run} />
+      <ChatLogImport db={db} run={run} />
       {streams && orderCounts && streams.length > 0 && <StreamsList streams={[...streams].sort((a, b) => b.lastMessageAt - a.lastMessageAt)} orderCounts={orderCounts} run={run} />}
       {broadcast && broadcasts && (
         <>
           <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosen} />
           {orders && <TallyView tally={computeTally(orders, products)} />}
-          {orders && <CsvExport orders={orders} streams={broadcast.streams} products={products ?? []} />}
+          <ExportControls db={db} streamIds={broadcast.streams.map((stream) => stream.id)} />
           {orders && <OrdersTable orders={orders} run={run} initialRect={initialRect} />}
         </>
       )}

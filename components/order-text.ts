@@ -15,9 +15,9 @@ export function describeItems(order: Pick<OrderRecord, 'items'>, formatNumber: (
 }
 
 /** Offers text as a file download; the extension's pages make no request for it. */
-export function downloadFile(name: string, text: string, type: string): void {
+export function downloadFile(name: string, content: string | Uint8Array<ArrayBuffer>, type: string): void {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.href = URL.createObjectURL(new Blob([content], { type }));
   link.download = name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);

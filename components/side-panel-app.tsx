@@ -22,6 +22,7 @@ import { ContractsPanel } from './contracts-panel';
 import { CustomersPanel } from './customers-panel';
 import { SettingsPanel } from './settings-panel';
 import { computeStock } from '../utils/store/stock';
+import { ExportControls } from './export-controls';
 
 export interface SidePanelProps {
   db: ChotDatabase;
@@ -99,6 +100,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
           {orders && <ReviewQueue db={db} orders={orders} run={send} />}
           {contracts && <ContractsPanel contracts={contracts} streamId={broadcast.id} run={send} />}
           {customers && customers.found.length > 0 && <CustomersPanel customers={customers.found} history={customers.history} run={send} />}
+          <ExportControls db={db} streamIds={broadcast.streams.map((stream) => stream.id)} />
           <h2>{t('orders')}</h2>
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
           <ol className="orders" data-testid="orders" reversed>

@@ -10,6 +10,7 @@ import { DashboardApp } from '../../components/dashboard-app';
 import { decideOrder } from '../../utils/store/orders';
 import { createBackup } from '../../utils/export/backup';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
+import ExcelJS from 'exceljs';
 import { freshDatabase, chatRow } from './test-db';
 
 afterEach(cleanup);
@@ -98,25 +99,79 @@ describe('orders table grouping', () => {
   });
 });
 
-describe('CSV export', () => {
-  it('downloads the order lines, confirmed only and with phones masked when chosen', async () => {
+function captureDownloads() {
+  const blobs: Blob[] = [];
+  URL.createObjectURL = (blob: Blob | MediaSource) => {
+    blobs.push(blob as Blob);
+    return 'blob:chot-test';
+  };
+  URL.revokeObjectURL = () => undefined;
+  return blobs;
+}
+
+describe('exports', () => {
+  it('downloads the order lines as CSV, confirmed only and with phones masked when chosen', async () => {
     const db = await dashboard(3);
     await decideOrder(db, 'youtube:m1', 'confirmed');
     await db.orders.update('youtube:m1', { phone: '0912345678' });
-    const blobs: Blob[] = [];
-    URL.createObjectURL = (blob: Blob | MediaSource) => {
-      blobs.push(blob as Blob);
-      return 'blob:chot-test';
-    };
-    URL.revokeObjectURL = () => undefined;
-    fireEvent.click(screen.getByText('Ẩn số điện thoại'));
+    const blobs = captureDownloads();
+    fireEvent.click(screen.getByTestId('export-mask-phones'));
     await waitFor(() => expect(screen.getAllByTestId('table-row')[1]!.dataset.orderId).toBe('youtube:m1'));
     fireEvent.click(screen.getByTestId('export-csv'));
+    await waitFor(() => expect(blobs).toHaveLength(1));
     const csv = await blobs[0]!.text();
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('0912***678');
     expect(lines[1]).toContain('Khách 1');
+  });
+
+  it('downloads an Excel workbook of all orders that reads back with the same library', async () => {
+    await dashboard(3);
+    const blobs = captureDownloads();
+    fireEvent.click(screen.getByTestId('export-confirmed-only'));
+    fireEvent.click(screen.getByTestId('export-xlsx'));
+    await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 5000 });
+    expect(blobs[0]!.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await blobs[0]!.arrayBuffer());
+    const sheet = workbook.getWorksheet('Đơn hàng')!;
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(2).getCell(2).value).toBe('Hợp tác xã');
+    expect(sheet.getRow(2).getCell(8).value).toBe(1);
+  });
+
+  it('says so when a range has no orders', async () => {
+    await dashboard(3);
+    fireEvent.click(screen.getByTestId('scope-range'));
+    fireEvent.change(screen.getByTestId('range-from'), { target: { value: '2001-01-01' } });
+    fireEvent.change(screen.getByTestId('range-to'), { target: { value: '2001-01-02' } });
+    fireEvent.click(screen.getByTestId('export-csv'));
+    await waitFor(() => expect(within(screen.getByTestId('export-controls')).getByRole('alert').textContent).toBe('Không có đơn nào trong phạm vi này.'));
+  });
+});
+
+describe('chat log import in the orders page', () => {
+  const pick = async (text: string, name = 'live.txt') => act(async () => {
+    fireEvent.change(screen.getByTestId('import-chat-log'), { target: { files: [new File([text], name, { type: 'text/plain' })] } });
+  });
+
+  it('imports a text log as a new stream and says how many messages and orders it found', async () => {
+    const db = await dashboard(1);
+    await pick('20:01 Lan: chốt 2kg\n20:02 Hùng: đẹp quá\n20:03 Mai: lấy 5 ký 0912345678\n', 'vai-thieu.txt');
+    await waitFor(() => expect(screen.getAllByTestId('import-result')[0]!.textContent).toBe('Đã nhập “vai-thieu.txt”: 3 tin nhắn (3 mới, 0 đã có), 2 đơn.'));
+    const stream = (await db.streams.toArray()).find((candidate) => candidate.title === 'vai-thieu.txt');
+    expect(stream).toMatchObject({ platform: 'youtube', endedAt: expect.any(Number) });
+    await pick('20:01 Lan: chốt 2kg\n20:02 Hùng: đẹp quá\n20:03 Mai: lấy 5 ký 0912345678\n', 'vai-thieu.txt');
+    await waitFor(() => expect(screen.getAllByTestId('import-result')[0]!.textContent).toContain('(0 mới, 3 đã có), 2 đơn'));
+  });
+
+  it('refuses a log with unknown actions and changes nothing', async () => {
+    const db = await dashboard(2);
+    const before = { streams: await db.streams.count(), messages: await db.messages.count(), orders: await db.orders.count() };
+    await pick(JSON.stringify([{ addChatItemAction: { item: { liveChatTextMessageRenderer: { id: 'a', timestampUsec: '1780000000000000', authorName: { simpleText: 'Lan' }, message: { runs: [{ text: 'chốt 2kg' }] } } } } }, { openPortalAction: {} }]), 'chat.json');
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toMatch(/^Không nhập được, dữ liệu hiện có vẫn giữ nguyên: .*openPortalAction/));
+    expect({ streams: await db.streams.count(), messages: await db.messages.count(), orders: await db.orders.count() }).toEqual(before);
   });
 });
 

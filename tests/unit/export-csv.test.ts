@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { ingestChat } from '../../utils/store/ingest';
 import { decideOrder } from '../../utils/store/orders';
-import { maskPhone, orderLines } from '../../utils/export/order-lines';
+import { maskPhone, maskPhonesInText, orderLines } from '../../utils/export/order-lines';
 import { CSV_COLUMNS, orderLinesCsv } from '../../utils/export/csv';
 import { freshDatabase, chatRow } from './test-db';
 
@@ -40,5 +40,16 @@ describe('CSV of order lines', () => {
     const lines = orderLines(orders, streams, products, { maskPhones: true, confirmedOnly: true });
     expect(lines.map((line) => [line.buyer, line.phone])).toEqual([['Nguyễn Thị Lan', '0912***678'], ['Nguyễn Thị Lan', '0912***678']]);
     expect(maskPhone('02439876543')).toBe('0243***543');
+  });
+});
+
+describe('phone masking in chat text', () => {
+  it.each([
+    ['lấy 5 ký 0912 345 678 nhé', 'lấy 5 ký 0912***678 nhé'],
+    ['sđt +84912345678', 'sđt +849***678'],
+    ['0912.345.678', '0912***678'],
+    ['chốt 2 thùng 20kg', 'chốt 2 thùng 20kg'],
+  ])('%s', (text, masked) => {
+    expect(maskPhonesInText(text)).toBe(masked);
   });
 });

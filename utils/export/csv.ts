@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { OrderLine } from './order-lines';
 
-export const CSV_COLUMNS: (keyof OrderLine)[] = ['time', 'stream', 'platform', 'buyer', 'phone', 'product', 'quantity', 'unit', 'kg', 'pricePerKg', 'amount', 'status', 'comment'];
+export const CSV_COLUMNS: (keyof OrderLine)[] = ['time', 'stream', 'platform', 'buyer', 'phone', 'address', 'product', 'quantity', 'unit', 'kg', 'pricePerKg', 'amount', 'status', 'comment'];
 
 /** Dates as "2026-06-01 20:15:03" in local time: what a spreadsheet reads as a date. */
 const localTime = (date: Date) => {

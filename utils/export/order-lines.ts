@@ -1,13 +1,17 @@
-import type { OrderRecord, StreamRecord } from '../store/records';
+import type { CustomerRecord, OrderRecord, StreamRecord } from '../store/records';
+import { customerIdOf } from '../store/customers';
 import type { Product } from '../parser/catalog';
 
 /** One line of an order sheet: an order's item, with what the people who pack and ship need. */
 export interface OrderLine {
+  orderId: string;
   time: Date;
   stream: string;
   platform: string;
   buyer: string;
   phone: string;
+  /** The buyer's latest delivery address, from their comments. */
+  address: string;
   product: string;
   quantity: number;
   unit: string;
@@ -23,26 +27,48 @@ export function maskPhone(phone: string): string {
   return phone.length >= 8 ? `${phone.slice(0, 4)}***${phone.slice(-3)}` : '***';
 }
 
+/** Phone numbers written inside chat text ("0912 345 678", "+84912345678"), masked the same way. */
+export function maskPhonesInText(text: string): string {
+  return text.replace(/(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)/g, (phone) => maskPhone(phone.replace(/[\s.-]/g, '')));
+}
+
 export interface LineOptions {
   maskPhones: boolean;
   confirmedOnly: boolean;
 }
 
+/** A buyer's record, or the one it was merged into: that is where their phones and addresses gather. */
+function buyerRecords(customers: readonly CustomerRecord[]) {
+  const byId = new Map(customers.map((customer) => [customer.id, customer]));
+  return (order: OrderRecord): CustomerRecord | undefined => {
+    let customer = byId.get(customerIdOf(order, order.authorKey));
+    for (let hops = 0; customer?.mergedInto && hops < 10; hops += 1) customer = byId.get(customer.mergedInto) ?? customer;
+    return customer;
+  };
+}
+
 /** The order lines of some orders, in chat order; orders without items have none. */
-export function orderLines(orders: readonly OrderRecord[], streams: readonly StreamRecord[], products: readonly Product[], options: LineOptions): OrderLine[] {
+export function orderLines(orders: readonly OrderRecord[], streams: readonly StreamRecord[], products: readonly Product[], options: LineOptions, customers: readonly CustomerRecord[] = []): OrderLine[] {
   const streamName = new Map(streams.map((stream) => [stream.id, stream.title ?? stream.streamKey]));
   const price = new Map(products.map((product) => [product.code, product.pricePerKg ?? null]));
+  const customerOf = buyerRecords(customers);
   return [...orders]
     .filter((order) => (options.confirmedOnly ? order.status === 'confirmed' : true))
     .sort((a, b) => a.observedAt - b.observedAt)
-    .flatMap((order) => order.items.map((item): OrderLine => {
+    .flatMap((order) => {
+      const customer = customerOf(order);
+      const phone = order.phone ?? customer?.phones.at(-1) ?? '';
+      const address = customer?.addresses.at(-1) ?? '';
+      return order.items.map((item): OrderLine => {
       const pricePerKg = item.product ? (price.get(item.product) ?? null) : null;
       return {
+        orderId: order.id,
         time: new Date(order.observedAt),
         stream: streamName.get(order.streamId) ?? order.streamId,
         platform: order.platform,
         buyer: order.authorName,
-        phone: order.phone ? (options.maskPhones ? maskPhone(order.phone) : order.phone) : '',
+        phone: phone && options.maskPhones ? maskPhone(phone) : phone,
+        address,
         product: item.product ?? '',
         quantity: item.quantity,
         unit: item.unit ?? '',
@@ -50,7 +76,8 @@ export function orderLines(orders: readonly OrderRecord[], streams: readonly Str
         pricePerKg,
         amount: pricePerKg !== null && item.kg !== null ? Math.round(pricePerKg * item.kg) : null,
         status: order.status,
-        comment: order.text,
+        comment: options.maskPhones ? maskPhonesInText(order.text) : order.text,
       };
-    }));
+      });
+    });
 }

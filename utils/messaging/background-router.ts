@@ -116,6 +116,11 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return catalogChanged(deps, await restoreBackup(deps.db, command.data.json));
       case 'import-catalog':
         return catalogChanged(deps, await importCatalog(deps.db, command.data.json));
+      case 'import-chat': {
+        const { repeatWindowSeconds } = await loadSettings(deps.db);
+        const result = await ingestChat(deps.db, command.data.stream, command.data.messages, await deps.catalog.get(), { repeatWindowMs: repeatWindowSeconds * 1000 });
+        return { ok: true, counts: { ...result } };
+      }
     }
   };
 }

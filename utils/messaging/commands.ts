@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DECISIONS, orderEditSchema } from '../store/orders';
 import { languageSchema, settingsSchema } from '../store/records';
 import { tabHealthSchema } from './reader-health';
+import { MAX_BATCH_MESSAGES, streamClaimSchema } from './chat-message';
 
 const id = z.string().min(1).max(300);
 
@@ -36,6 +37,8 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('restore-backup'), json: z.string().max(60 * 1024 * 1024) }),
   /** A catalog file's text; 5 MB is far beyond any real catalog. */
   z.object({ type: z.literal('import-catalog'), json: z.string().max(5_000_000) }),
+  /** One batch of a past stream's chat log, read in the page: the same ingest as live chat, message by message validated. */
+  z.object({ type: z.literal('import-chat'), stream: streamClaimSchema, messages: z.array(z.unknown()).min(1).max(MAX_BATCH_MESSAGES) }),
 ]);
 
 export type PanelCommand = z.infer<typeof panelCommandSchema>;

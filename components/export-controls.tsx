@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import type { ChotDatabase } from '../utils/store/db';
+import type { MessageKey } from '../utils/i18n/messages';
+import type { OrderStatus } from '../utils/store/records';
+import { dayRange, loadExportLines, type ExportRequest } from '../utils/export/export-request';
+import { orderLinesCsv } from '../utils/export/csv';
+import { orderWorkbook } from '../utils/export/workbook';
+import { printUrl, type PrintLayout } from '../utils/export/print-request';
+import { useI18n } from './i18n';
+import { downloadFile, ORDER_STATUS_LABEL } from './order-text';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const dateInput = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/**
+ * Exports for the people who pack and ship: this stream or a date range, confirmed orders or all, phones
+ * masked on request; as an Excel workbook, CSV, or printed sheets (A4 slips or 80 mm receipts).
+ */
+export function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds: readonly string[] }) {
+  const { t } = useI18n();
+  const [scopeKind, setScopeKind] = useState<'streams' | 'range'>('streams');
+  const [from, setFrom] = useState(() => dateInput(new Date()));
+  const [to, setTo] = useState(() => dateInput(new Date()));
+  const [confirmedOnly, setConfirmedOnly] = useState(true);
+  const [maskPhones, setMaskPhones] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const request = (): ExportRequest | null => {
+    const scope = scopeKind === 'streams' ? (streamIds.length > 0 ? { kind: 'streams' as const, streamIds: [...streamIds] } : null) : dayRange(from, to);
+    return scope ? { scope, confirmedOnly, maskPhones } : null;
+  };
+  const fileName = (extension: string) => `chot-don-hang-${scopeKind === 'range' ? `${from}_${to}` : dateInput(new Date())}.${extension}`;
+
+  const exportFile = async (kind: 'csv' | 'xlsx') => {
+    const wanted = request();
+    if (!wanted) return setNotice(t('exportFailed', { error: `${t('rangeFrom')} > ${t('rangeTo')}` }));
+    setBusy(true);
+    setNotice(null);
+    try {
+      const lines = await loadExportLines(db, wanted);
+      if (lines.length === 0) return setNotice(t('exportEmpty'));
+      if (kind === 'csv') downloadFile(fileName('csv'), orderLinesCsv(lines), 'text/csv;charset=utf-8');
+      else downloadFile(fileName('xlsx'), await orderWorkbook(lines, (key: MessageKey) => t(key), (status) => t(ORDER_STATUS_LABEL[status as OrderStatus] ?? 'unknown')), XLSX_TYPE);
+    } catch (error) {
+      setNotice(t('exportFailed', { error: String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const print = (layout: PrintLayout) => {
+    const wanted = request();
+    if (!wanted) return setNotice(t('exportFailed', { error: `${t('rangeFrom')} > ${t('rangeTo')}` }));
+    window.open(printUrl(wanted, layout), '_blank', 'noopener');
+  };
+
+  return (
+    <section className="export-controls" data-testid="export-controls" aria-labelledby="export-title">
+      <h2 id="export-title">{t('exportOrders')}</h2>
+      <div className="table-tools" role="radiogroup" aria-label={t('exportOrders')}>
+        <label><input type="radio" name="export-scope" checked={scopeKind === 'streams'} onChange={() => setScopeKind('streams')} /> {t('scopeStream')}</label>
+        <label><input type="radio" name="export-scope" checked={scopeKind === 'range'} onChange={() => setScopeKind('range')} data-testid="scope-range" /> {t('scopeRange')}</label>
+        {scopeKind === 'range' && (
+          <>
+            <label>{t('rangeFrom')} <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} data-testid="range-from" /></label>
+            <label>{t('rangeTo')} <input type="date" value={to} onChange={(event) => setTo(event.target.value)} data-testid="range-to" /></label>
+          </>
+        )}
+      </div>
+      <div className="table-tools">
+        <label><input type="checkbox" checked={confirmedOnly} onChange={(event) => setConfirmedOnly(event.target.checked)} data-testid="export-confirmed-only" /> {t('confirmedOnly')}</label>
+        <label><input type="checkbox" checked={maskPhones} onChange={(event) => setMaskPhones(event.target.checked)} data-testid="export-mask-phones" /> {t('maskPhones')}</label>
+      </div>
+      <div className="table-tools">
+        <button type="button" data-testid="export-xlsx" disabled={busy} onClick={() => void exportFile('xlsx')}>{t('exportXlsx')}</button>
+        <button type="button" data-testid="export-csv" disabled={busy} onClick={() => void exportFile('csv')}>{t('exportCsv')}</button>
+        <button type="button" data-testid="print-a4" onClick={() => print('a4')}>{t('printSlips')}</button>
+        <button type="button" data-testid="print-receipt" onClick={() => print('receipt')}>{t('printReceipts')}</button>
+        {busy && <span role="status">{t('exporting')}</span>}
+        {notice && <span role="alert" className="error">{notice}</span>}
+      </div>
+    </section>
+  );
+}

@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import type { ChotDatabase } from '../utils/store/db';
-import type { MessageKey } from '../utils/i18n/messages';
-import type { OrderStatus } from '../utils/store/records';
 import { dayRange, loadExportLines, type ExportRequest } from '../utils/export/export-request';
 import { orderLinesCsv } from '../utils/export/csv';
-import { orderWorkbook } from '../utils/export/workbook';
+import { orderWorkbookOffThread } from '../utils/export/workbook-off-thread';
 import { printUrl, type PrintLayout } from '../utils/export/print-request';
 import { useI18n } from './i18n';
-import { downloadFile, ORDER_STATUS_LABEL } from './order-text';
+import { downloadFile } from './order-text';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -18,7 +16,7 @@ const dateInput = (date: Date) => `${date.getFullYear()}-${String(date.getMonth(
  * masked on request; as an Excel workbook, CSV, or printed sheets (A4 slips or 80 mm receipts).
  */
 export function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds: readonly string[] }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [scopeKind, setScopeKind] = useState<'streams' | 'range'>('streams');
   const [from, setFrom] = useState(() => dateInput(new Date()));
   const [to, setTo] = useState(() => dateInput(new Date()));
@@ -42,7 +40,7 @@ export function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds:
       const lines = await loadExportLines(db, wanted);
       if (lines.length === 0) return setNotice(t('exportEmpty'));
       if (kind === 'csv') downloadFile(fileName('csv'), orderLinesCsv(lines), 'text/csv;charset=utf-8');
-      else downloadFile(fileName('xlsx'), await orderWorkbook(lines, (key: MessageKey) => t(key), (status) => t(ORDER_STATUS_LABEL[status as OrderStatus] ?? 'unknown')), XLSX_TYPE);
+      else downloadFile(fileName('xlsx'), await orderWorkbookOffThread(lines, language), XLSX_TYPE);
     } catch (error) {
       setNotice(t('exportFailed', { error: String(error) }));
     } finally {

@@ -1,13 +1,6 @@
-import type { OrderRecord, OrderStatus } from '../utils/store/records';
-import type { MessageKey } from '../utils/i18n/messages';
+import type { OrderRecord } from '../utils/store/records';
 
-/** The label of each order status, for every view that shows one. */
-export const ORDER_STATUS_LABEL: Record<OrderStatus, MessageKey> = {
-  pending: 'statusPending',
-  confirmed: 'statusConfirmed',
-  rejected: 'statusRejected',
-  cancelled: 'statusCancelled',
-};
+export { ORDER_STATUS_LABEL } from '../utils/i18n/status-labels';
 
 /** "2 thùng V1, 3 kg" — what an order asks for, numbers in the UI language. */
 export function describeItems(order: Pick<OrderRecord, 'items'>, formatNumber: (value: number) => string): string {

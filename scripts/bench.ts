@@ -126,16 +126,39 @@ async function benchTable(): Promise<void> {
   await browser.close();
 }
 
+/** Exports of 100,000 order lines (CSV, xlsx) and the import of a 100,000-message YouTube chat log, in Chromium. */
+async function benchExchange(): Promise<void> {
+  const bundle = await build({ entryPoints: ['scripts/bench/exchange-page.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'chrome120', minify: true });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CLOSED_NETWORK_ARGS });
+  const context = await browser.newContext();
+  const blocked = await closeNetwork(context, (url) => (url.hostname === 'bench.chot.test' ? { body: '<!doctype html><meta charset="utf-8"><title>bench</title>', contentType: 'text/html' } : undefined));
+  const page = await context.newPage();
+  await page.goto('https://bench.chot.test/');
+  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  const count = 100_000;
+  type Exports = { csvMs: number; csvBytes: number; xlsxMs: number; xlsxBytes: number };
+  type Import = { megabytes: number; readMs: number; ingestMs: number; stored: number; orders: number; longestReadStepMs: number };
+  const bench = 'chotExchangeBench';
+  const exported = await page.evaluate(([n, name]) => (window as unknown as Record<string, { timeExports(n: number): Promise<Exports> }>)[name]!.timeExports(n), [count, bench] as const);
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  console.log(`export of ${count.toLocaleString('en-US')} order lines (Chromium): CSV ${exported.csvMs.toFixed(0)} ms (${mb(exported.csvBytes)} MB); xlsx ${(exported.xlsxMs / 1000).toFixed(1)} s (${mb(exported.xlsxBytes)} MB, order sheet + per-product + per-buyer sheets; built in a worker in the extension)`);
+  const imported = await page.evaluate(([n, name]) => (window as unknown as Record<string, { timeImport(n: number): Promise<Import> }>)[name]!.timeImport(n), [count, bench] as const);
+  console.log(`import of a ${count.toLocaleString('en-US')}-message YouTube chat log (${imported.megabytes.toFixed(0)} MB of JSON Lines, Chromium + IndexedDB): read ${(imported.readMs / 1000).toFixed(1)} s, ingest ${(imported.ingestMs / 1000).toFixed(1)} s (${perSecond(imported.stored, imported.ingestMs).toLocaleString('en-US')} messages/s, ${imported.orders.toLocaleString('en-US')} orders); longest the page waited between progress updates while reading: ${imported.longestReadStepMs.toFixed(0)} ms`);
+  if (blocked.length > 0) throw new Error(`requests tried to leave the machine: ${blocked.join(', ')}`);
+  await browser.close();
+}
+
 function describeMachine(): string {
   const chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   return `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}; ${chromiumVersion}`;
 }
 
 console.log(`machine: ${describeMachine()}`);
-// npm run bench [-- --only=parser|ingest|table|reader]
+// npm run bench [-- --only=parser|ingest|table|reader|exchange]
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const wanted = (name: string) => only === undefined || only === name;
 if (wanted('parser')) await benchParser();
 if (wanted('ingest')) await benchIngest();
 if (wanted('table')) await benchTable();
 if (wanted('reader')) await benchReader();
+if (wanted('exchange')) await benchExchange();

@@ -1,5 +1,7 @@
 import type { Workbook, Worksheet } from 'exceljs';
-import type { MessageKey } from '../i18n/messages';
+import type { Language, OrderStatus } from '../store/records';
+import { translate, type MessageKey } from '../i18n/messages';
+import { ORDER_STATUS_LABEL } from '../i18n/status-labels';
 import type { OrderLine } from './order-lines';
 import { groupBy } from './group-by';
 
@@ -146,4 +148,9 @@ export async function orderWorkbook(lines: readonly OrderLine[], words: Words, s
   fitWidths(buyers, COLUMNS, lines, words);
 
   return new Uint8Array(await workbook.xlsx.writeBuffer() as ArrayBuffer);
+}
+
+/** The workbook with headers, sheet names and statuses in one of the UI languages. */
+export function orderWorkbookIn(lines: readonly OrderLine[], language: Language): Promise<Uint8Array<ArrayBuffer>> {
+  return orderWorkbook(lines, (key) => translate(language, key), (status) => translate(language, ORDER_STATUS_LABEL[status as OrderStatus] ?? 'unknown'));
 }

@@ -12,16 +12,51 @@ export async function rootCustomer(db: ChotDatabase, id: string): Promise<Custom
   return customer;
 }
 
-/** Creates or refreshes the buyer of a comment: their latest name, when seen, and any phone they gave. */
-export async function noteBuyer(db: ChotDatabase, message: MessageRecord, authorKey: string, phone: string | null, address: string | null = null): Promise<CustomerRecord> {
-  const id = customerIdOf(message, authorKey);
-  const current = await db.customers.get(id);
+/** The buyer of a comment, created or refreshed: their latest name, when seen, and any phone or address they gave. */
+export function withComment(current: CustomerRecord | undefined, message: MessageRecord, authorKey: string, phone: string | null, address: string | null = null): CustomerRecord {
   const add = (list: string[], value: string | null) => (value && !list.includes(value) ? [...list, value].slice(-5) : list);
-  const record: CustomerRecord = current
+  return current
     ? { ...current, name: message.authorName, lastSeenAt: Math.max(current.lastSeenAt, message.observedAt), phones: add(current.phones, phone), addresses: add(current.addresses ?? [], address) }
-    : { id, platform: message.platform, authorKey, name: message.authorName, phones: add([], phone), addresses: add([], address), notes: '', unpaid: false, firstSeenAt: message.observedAt, lastSeenAt: message.observedAt };
-  await db.customers.put(record);
-  return record;
+    : { id: customerIdOf(message, authorKey), platform: message.platform, authorKey, name: message.authorName, phones: add([], phone), addresses: add([], address), notes: '', unpaid: false, firstSeenAt: message.observedAt, lastSeenAt: message.observedAt };
+}
+
+/**
+ * A batch's buyers, read with one bulk read and written with one bulk write: a busy stream's batch has
+ * hundreds of buyers, and a read and a write each would be most of the batch's time.
+ */
+export class BatchCustomers {
+  private readonly records = new Map<string, CustomerRecord | undefined>();
+  private readonly changed = new Set<string>();
+
+  constructor(private readonly db: ChotDatabase) {}
+
+  /** Reads the buyers, and the records they were merged into, before the batch is applied. */
+  async load(ids: readonly string[]): Promise<void> {
+    let wanted = [...new Set(ids)].filter((id) => !this.records.has(id));
+    for (let hops = 0; wanted.length > 0 && hops < 10; hops += 1) {
+      const found = await this.db.customers.bulkGet(wanted);
+      wanted.forEach((id, i) => this.records.set(id, found[i]));
+      wanted = [...new Set(found.flatMap((record) => (record?.mergedInto && !this.records.has(record.mergedInto) ? [record.mergedInto] : [])))];
+    }
+  }
+
+  /**
+   * Notes the comment on its (loaded) buyer; returns whether the buyer, or whoever they were merged into, is
+   * marked unpaid. Synchronous: the batch is applied without waiting, inside one transaction.
+   */
+  note(message: MessageRecord, authorKey: string, phone: string | null, address: string | null): boolean {
+    const id = customerIdOf(message, authorKey);
+    const record = withComment(this.records.get(id), message, authorKey, phone, address);
+    this.records.set(id, record);
+    this.changed.add(id);
+    let root = record;
+    for (let hops = 0; root.mergedInto && hops < 10; hops += 1) root = this.records.get(root.mergedInto) ?? root;
+    return root.unpaid;
+  }
+
+  async save(): Promise<void> {
+    await this.db.customers.bulkPut([...this.changed].map((id) => this.records.get(id)!));
+  }
 }
 
 export async function updateCustomer(db: ChotDatabase, id: string, changes: { notes?: string; unpaid?: boolean }): Promise<CustomerResult> {

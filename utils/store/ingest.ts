@@ -6,7 +6,7 @@ import { parseComment } from '../parser/index';
 import { chatMessageSchema, type ChatMessage } from '../messaging/chat-message';
 import { readerSessionOf } from '../messaging/reader-ids';
 import { BuyerOrders } from './buyer-orders';
-import { noteBuyer, rootCustomer } from './customers';
+import { BatchCustomers, customerIdOf } from './customers';
 import { Dexie } from 'dexie';
 
 export interface IngestResult {
@@ -85,16 +85,20 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
     if (fresh.length > 0) {
       await db.messages.bulkAdd(fresh);
       const buyers = new BuyerOrders(db, streamId, now);
-      for (const message of fresh) {
+      const customers = new BatchCustomers(db);
+      // Buyers are known from their orders, cancels, changes and phones, not from every greeting.
+      const fromBuyers = fresh.filter((message) => {
         const parsed = parsedById.get(message.id);
-        if (!parsed) continue;
-        // Buyers are known from their orders, cancels, changes and phones, not from every greeting.
-        if (parsed.intent !== 'none' || parsed.phone || parsed.address) {
-          const customer = await noteBuyer(db, message, authorKeyOf(message), parsed.phone, parsed.address);
-          const unpaid = (await rootCustomer(db, customer.id))?.unpaid ?? false;
-          await applyComment(buyers, message, parsed, repeatWindowMs, now, unpaid);
-        }
+        return parsed !== undefined && (parsed.intent !== 'none' || parsed.phone !== null || parsed.address !== null);
+      });
+      await customers.load(fromBuyers.map((message) => customerIdOf(message, authorKeyOf(message))));
+      await buyers.load(fromBuyers.map(authorKeyOf));
+      for (const message of fromBuyers) {
+        const parsed = parsedById.get(message.id)!;
+        const unpaid = customers.note(message, authorKeyOf(message), parsed.phone, parsed.address);
+        applyComment(buyers, message, parsed, repeatWindowMs, now, unpaid);
       }
+      await customers.save();
       await db.orders.bulkPut([...buyers.touched.values()]);
       await db.actions.bulkAdd(buyers.actions);
       await upsertStream(db, stream, streamId, fresh);
@@ -127,7 +131,7 @@ async function shownBeforeReload(db: ChotDatabase, streamId: string, messages: r
  * cancel cancels the latest open order; a change rewrites it; a phone sent on its own goes to the latest
  * open order that has none.
  */
-async function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed: ParseResult, repeatWindowMs: number, now: number, unpaid: boolean): Promise<void> {
+function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed: ParseResult, repeatWindowMs: number, now: number, unpaid: boolean): void {
   const author = authorKeyOf(message);
   if (parsed.intent === 'order' && parsed.items.length > 0) {
     const order = orderFrom(message, parsed, now);
@@ -136,17 +140,17 @@ async function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed:
   if (parsed.intent === 'cancel') {
     // "hủy 2 thùng" names the order: the latest open one with that line; otherwise the latest open one.
     const names = (order: { items: ParseResult['items'] }) => parsed.items.some((wanted) => order.items.some((item) => item.quantity === wanted.quantity && item.unit === wanted.unit));
-    const target = (parsed.items.length > 0 ? await buyers.latestOpen(author, message.observedAt, names) : undefined) ?? (await buyers.latestOpen(author, message.observedAt));
+    const target = (parsed.items.length > 0 ? buyers.latestOpen(author, message.observedAt, names) : undefined) ?? buyers.latestOpen(author, message.observedAt);
     if (target) buyers.change(target, { status: 'cancelled' }, message.id, 'decide', { cancelledByMessageId: message.id });
     return;
   }
   if (parsed.intent === 'change' && parsed.items.length > 0) {
-    const target = await buyers.latestOpen(author, message.observedAt);
+    const target = buyers.latestOpen(author, message.observedAt);
     if (target) buyers.change(target, { items: parsed.items, totalKg: parsed.totalKg, ...(parsed.phone ? { phone: parsed.phone } : {}) }, message.id, 'edit');
     return;
   }
   if (parsed.phone && parsed.items.length === 0) {
-    const target = await buyers.latestOpen(author, message.observedAt, (order) => order.phone === null);
+    const target = buyers.latestOpen(author, message.observedAt, (order) => order.phone === null);
     if (target) buyers.change(target, { phone: parsed.phone }, message.id, 'edit');
   }
 }

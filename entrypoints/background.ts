@@ -4,6 +4,8 @@ import { openDatabase } from '../utils/store/db';
 import { createBackgroundRouter } from '../utils/messaging/background-router';
 import { HealthRegistry } from '../utils/messaging/health-registry';
 import { CatalogCache } from '../utils/store/catalog-cache';
+import { publishOnAir } from '../utils/on-air/on-air-publisher';
+import { ON_AIR_PORT } from '../utils/messaging/on-air-messages';
 
 export default defineBackground(() => {
   const db = openDatabase();
@@ -19,6 +21,10 @@ export default defineBackground(() => {
 
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
   browser.tabs.onRemoved.addListener((tabId) => health.forgetTab(tabId));
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === ON_AIR_PORT) publishOnAir(db, port, browser.runtime.id);
+  });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     route(message, sender).then(sendResponse, (error: unknown) =>

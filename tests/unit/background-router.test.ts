@@ -102,7 +102,7 @@ describe('background router: panel commands', () => {
     expect(await route()({ type: 'decide-order', orderId: 'x', status: 'cancelled' }, panel)).toEqual({ ok: false, error: 'malformed message' });
     expect(await route()({ type: 'set-language', language: 'fr' }, panel)).toEqual({ ok: false, error: 'malformed message' });
     expect(await route()({ type: 'set-language', language: 'en' }, panel)).toEqual({ ok: true });
-    expect(await loadSettings(db)).toEqual({ language: 'en', repeatWindowSeconds: 120, pinnedProduct: null, contractThresholdKg: 1000 });
+    expect(await loadSettings(db)).toMatchObject({ language: 'en', repeatWindowSeconds: 120, pinnedProduct: null, contractThresholdKg: 1000 });
   });
 
   it('joins and separates streams of one broadcast', async () => {

@@ -21,3 +21,27 @@ export class BoundedSet<T> {
     return this.items.size;
   }
 }
+
+/** A map that forgets its oldest entries past `limit`. */
+export class BoundedMap<K, V> {
+  private readonly items = new Map<K, V>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: K): V | undefined {
+    return this.items.get(key);
+  }
+
+  add(key: K, value: V): void {
+    this.items.delete(key);
+    this.items.set(key, value);
+    if (this.items.size > this.limit) {
+      const oldest = this.items.keys().next();
+      if (!oldest.done) this.items.delete(oldest.value);
+    }
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+}

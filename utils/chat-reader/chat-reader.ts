@@ -1,7 +1,7 @@
 import type { PlatformAdapter, RowMessage } from '../platforms/adapter';
 import type { ChatMessage, StreamClaim } from '../messaging/chat-message';
 import type { ReaderHealth, SkipReason } from '../messaging/reader-health';
-import { BoundedSet } from './bounded-set';
+import { BoundedMap, BoundedSet } from './bounded-set';
 import { readerMessageId } from '../messaging/reader-ids';
 import { Outbox, type SendBatch } from './outbox';
 import { RepeatFilter } from './repeat-filter';
@@ -24,6 +24,11 @@ export interface ChatReaderOptions {
   retryMs?: number;
   retries?: number;
   repeatWindowMs?: number;
+  /**
+   * Told which chat row is which message, each time a row is met, a re-rendered copy included: the on-air
+   * badges follow rows by it.
+   */
+  onRow?: (row: Element, messageId: string) => void;
 }
 
 export interface ChatReader {
@@ -47,6 +52,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
   const session = `${startedAt.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const seen = new BoundedSet<string>(SEEN_LIMIT);
   const readElements = new WeakSet<Element>();
+  const idsByContent = new BoundedMap<string, string>(SEEN_LIMIT);
   const retried = new WeakMap<Element, number>();
   const repeats = new RepeatFilter(options.repeatWindowMs ?? 10_000);
   const skipped: Partial<Record<SkipReason, number>> = {};
@@ -89,13 +95,19 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     let messageId = message.messageId;
     if (!messageId) {
       // Per stream: the same words in the next host's room are a new comment.
+      const content = `${stream.key}\u0000${message.authorName}\u0000${message.text}`;
       if (repeats.isRepeat(`${stream.key}\u0000${message.authorName}`, message.text, Date.now())) {
         skipped.repeat = (skipped.repeat ?? 0) + 1;
+        // A re-rendered copy of a row read before: the same message.
+        const earlier = idsByContent.get(content);
+        if (earlier) options.onRow?.(row, earlier);
         return;
       }
       counters.synthetic += 1;
       messageId = readerMessageId(session, counters.synthetic);
+      if (options.onRow) idsByContent.add(content, messageId);
     }
+    options.onRow?.(row, messageId);
     if (seen.has(messageId)) return;
     seen.add(messageId);
     readElements.add(row);

@@ -4,6 +4,9 @@ import type { PlatformAdapter } from '../platforms/adapter';
 import { startChatReader, type ChatReader } from './chat-reader';
 import { BatchRefusedError } from './outbox';
 import { readIngestReply } from '../messaging/ingest-reply';
+import { startPageOverlay, type PageOverlay } from '../on-air/page-overlay';
+import { ON_AIR_PORT } from '../messaging/on-air-messages';
+import { browserLanguage } from '../i18n/messages';
 
 /**
  * Runs a chat reader while the page is a live chat of this platform. Sites that change pages without
@@ -11,6 +14,22 @@ import { readIngestReply } from '../messaging/ingest-reply';
  */
 export function runChatReaderInPage(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   let reader: ChatReader | undefined;
+  let overlay: PageOverlay | undefined;
+
+  const startOverlay = () => {
+    const since = Date.now();
+    return startPageOverlay({
+      adapter,
+      document,
+      streamId: () => {
+        const stream = adapter.streamOf(document, location.href, since);
+        return stream ? `${stream.platform}:${stream.key}` : null;
+      },
+      connect: () => browser.runtime.connect({ name: ON_AIR_PORT }),
+      send: (message) => browser.runtime.sendMessage(message),
+      browserLanguage: browserLanguage(navigator.languages),
+    });
+  };
 
   const start = () =>
     startChatReader({
@@ -25,19 +44,28 @@ export function runChatReaderInPage(ctx: ContentScriptContext, adapter: Platform
       reportHealth: (health) => {
         browser.runtime.sendMessage({ type: 'reader-health', health }).catch(() => undefined); // the next report follows soon
       },
+      onRow: (row, messageId) => overlay?.rowRead(row, messageId),
     });
 
   const update = () => {
     const live = adapter.isChatUrl(location.href);
-    if (live && !reader) reader = start();
-    else if (!live && reader) {
+    if (live && !reader) {
+      // The overlay first, so it hears of the rows the reader finds at once.
+      overlay = startOverlay();
+      reader = start();
+    } else if (!live && reader) {
       void reader.flush();
       reader.stop();
       reader = undefined;
+      overlay?.stop();
+      overlay = undefined;
     }
   };
 
   update();
   ctx.addEventListener(window, 'wxt:locationchange', update);
-  ctx.onInvalidated(() => reader?.stop());
+  ctx.onInvalidated(() => {
+    reader?.stop();
+    overlay?.stop();
+  });
 }

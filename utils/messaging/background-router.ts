@@ -4,6 +4,7 @@ import type { CommandReply } from './commands';
 import type { HealthRegistry } from './health-registry';
 import { chatBatchSchema, type IngestAck } from './chat-message';
 import { healthReportSchema } from './reader-health';
+import { onAirDecideSchema, onAirPlaceSchema } from './on-air-messages';
 import { panelCommandSchema } from './commands';
 import { adapterForChatUrl } from '../platforms/index';
 import { ingestChat } from '../store/ingest';
@@ -62,6 +63,19 @@ export function createBackgroundRouter(deps: RouterDeps) {
     if (report.success) {
       if (!adapter || adapter.platform !== report.data.health.platform || sender.tab?.id === undefined) return { ok: false, error: 'not a supported live chat page' };
       deps.health.report(sender.tab.id, sender.frameId ?? 0, sender.url!, report.data.health);
+      return { ok: true };
+    }
+    const decide = onAirDecideSchema.safeParse(message);
+    if (decide.success) {
+      // A badge on the chat page: only for orders of the platform whose chat that page is.
+      if (!adapter || !decide.data.orderId.startsWith(`${adapter.platform}:`)) return { ok: false, error: 'not a supported live chat page' };
+      return done(await decideOrder(deps.db, decide.data.orderId, decide.data.status));
+    }
+    const place = onAirPlaceSchema.safeParse(message);
+    if (place.success) {
+      if (!adapter || adapter.platform !== place.data.platform) return { ok: false, error: 'not a supported live chat page' };
+      const { onAir } = await loadSettings(deps.db);
+      await saveSettings(deps.db, { onAir: { ...onAir, tickers: { ...onAir.tickers, [place.data.platform]: place.data.placement } } });
       return { ok: true };
     }
     if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'commands are accepted from the extension pages only' };

@@ -129,6 +129,29 @@ export const actionRecordSchema = z.object({
 export const LANGUAGES = ['vi', 'en'] as const;
 export const languageSchema = z.enum(LANGUAGES);
 
+/** Where the ticker sits on a site's page, as fractions of the window (so it survives resizing). */
+export const tickerPlacementSchema = z.object({
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  collapsed: z.boolean().default(false),
+  hidden: z.boolean().default(false),
+});
+
+export const PRESENTER_BACKGROUNDS = ['transparent', 'dark', 'green'] as const;
+
+/** What Chốt shows on the stream pages and in the presenter view: anything there may be broadcast. */
+export const onAirSettingsSchema = z.object({
+  /** Ticker and badges, site by site. */
+  sites: z.object({ youtube: z.boolean(), tiktok: z.boolean(), facebook: z.boolean() }).default({ youtube: true, tiktok: true, facebook: true }),
+  badges: z.boolean().default(true),
+  /** Off: buyers appear by first name only. Phones and addresses are never shown on air. */
+  fullNames: z.boolean().default(false),
+  tickers: z.object({ youtube: tickerPlacementSchema.optional(), tiktok: tickerPlacementSchema.optional(), facebook: tickerPlacementSchema.optional() }).default({}),
+  presenterBackground: z.enum(PRESENTER_BACKGROUNDS).default('dark'),
+  /** null: the panel's language. */
+  presenterLanguage: languageSchema.nullable().default(null),
+});
+
 export const settingsSchema = z.object({
   /** null: follow the browser's language. */
   language: languageSchema.nullable().default(null),
@@ -138,6 +161,7 @@ export const settingsSchema = z.object({
   pinnedProduct: z.string().max(20).nullable().default(null),
   /** Chat orders of at least this many kg are offered as contracts. */
   contractThresholdKg: z.number().positive().max(1e9).default(1000),
+  onAir: onAirSettingsSchema.default(onAirSettingsSchema.parse({})),
 });
 
 export const settingsRecordSchema = settingsSchema.extend({ id: z.literal('settings') });
@@ -152,4 +176,6 @@ export type ActionRecord = z.infer<typeof actionRecordSchema>;
 export type ContractRecord = z.infer<typeof contractRecordSchema>;
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
+export type OnAirSettings = z.infer<typeof onAirSettingsSchema>;
+export type TickerPlacement = z.infer<typeof tickerPlacementSchema>;
 export type SettingsRecord = z.infer<typeof settingsRecordSchema>;

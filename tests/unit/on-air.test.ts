@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CatalogCache } from '../../utils/store/catalog-cache';
+import { createBackgroundRouter, type MessageSender } from '../../utils/messaging/background-router';
+import { HealthRegistry } from '../../utils/messaging/health-registry';
+import { ingestChat } from '../../utils/store/ingest';
+import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
+import { loadSettings, saveSettings } from '../../utils/store/settings';
+import { setGoal } from '../../utils/store/broadcasts';
+import { buildOnAirSnapshot } from '../../utils/on-air/snapshot';
+import { onAirName } from '../../utils/on-air/on-air-name';
+import { publishOnAir, type OnAirPort } from '../../utils/on-air/on-air-publisher';
+import { onAirSnapshotSchema, type OnAirSnapshot } from '../../utils/on-air/snapshot-schema';
+import { freshDatabase, chatRow } from './test-db';
+import { eventually } from './eventually';
+
+let db = freshDatabase();
+afterEach(() => {
+  db.close();
+  db = freshDatabase();
+});
+
+const ID = 'chotextensionid';
+const YT_CHAT = 'https://www.youtube.com/live_chat?is_popout=1&v=air12345';
+const route = () => createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: `chrome-extension://${ID}/`, catalog: new CatalogCache(db) });
+const from = (url: string): MessageSender => ({ id: ID, url, tab: { id: 3 }, frameId: 0 });
+const stream = { platform: 'youtube', key: 'air12345' } as const;
+const catalog = indexCatalog(EMPTY_CATALOG);
+
+async function seed() {
+  await ingestChat(db, stream, [
+    chatRow('m1', 'chốt 5kg 0912345678 địa chỉ 12 Lê Lợi, Hà Nội', { authorName: 'Nguyễn Thị Lan' }),
+    chatRow('m2', 'lấy 2 tạ', { authorName: 'John Smith' }),
+    chatRow('m3', 'lấy 2 tạ', { authorName: 'John Smith' }),
+  ], catalog);
+}
+
+describe('names on air', () => {
+  it.each([
+    ['Nguyễn Thị Lan', 'Lan'],
+    ['Tran Van Hung', 'Hung'],
+    ['John Smith', 'John'],
+    ['vuonvai_lucngan', 'vuonvai_lucngan'],
+    ['  Lê   Minh  ', 'Minh'],
+  ])('%s → %s', (name, shown) => {
+    expect(onAirName(name, false)).toBe(shown);
+  });
+
+  it('shows the full name only when chosen', () => {
+    expect(onAirName('Nguyễn Thị Lan', true)).toBe('Nguyễn Thị Lan');
+  });
+});
+
+describe('on-air snapshot', () => {
+  it('has the tally, the goal and badges by row id, and never a phone, an address or a full name', async () => {
+    await seed();
+    await setGoal(db, 'youtube:air12345', 1000);
+    const snapshot = await buildOnAirSnapshot(db, 'youtube:air12345');
+    expect(onAirSnapshotSchema.parse(snapshot)).toEqual(snapshot);
+    expect(snapshot).toMatchObject({ enabled: true, badges: true, pendingKg: 405, confirmedKg: 0, goalKg: 1000, orders: 3 });
+    expect(snapshot.latest.map((order) => order.name)).toEqual(['John', 'John', 'Lan']);
+    expect(snapshot.orderBadges.map((badge) => [badge.messageId, badge.kg, badge.possibleRepeat])).toEqual([['m3', 200, true], ['m2', 200, false], ['m1', 5, false]]);
+    const text = JSON.stringify(snapshot);
+    for (const secret of ['0912345678', '345678', 'Lê Lợi', 'Nguyễn', 'Smith', 'chốt 5kg']) expect(text).not.toContain(secret);
+  });
+
+  it('follows the settings: a site turned off, full names turned on', async () => {
+    await seed();
+    const { onAir } = await loadSettings(db);
+    await saveSettings(db, { onAir: { ...onAir, fullNames: true, sites: { ...onAir.sites, youtube: false } } });
+    const snapshot = await buildOnAirSnapshot(db, 'youtube:air12345');
+    expect(snapshot.enabled).toBe(false);
+    expect(snapshot.latest.at(-1)!.name).toBe('Nguyễn Thị Lan');
+    expect(JSON.stringify(snapshot)).not.toContain('0912345678');
+  });
+});
+
+describe('on-air messages from chat pages', () => {
+  it('lets a badge on a chat page decide an order of its own platform only', async () => {
+    await seed();
+    expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m1', status: 'confirmed' }, from(YT_CHAT))).toEqual({ ok: true });
+    expect((await db.orders.get('youtube:m1'))!.status).toBe('confirmed');
+    expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m2', status: 'confirmed' }, from('https://www.tiktok.com/@shop/live'))).toMatchObject({ ok: false });
+    expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m2', status: 'confirmed' }, from('https://evil.example/'))).toMatchObject({ ok: false });
+    expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m2', status: 'cancelled' }, from(YT_CHAT))).toMatchObject({ ok: false });
+    expect((await db.orders.get('youtube:m2'))!.status).toBe('pending');
+  });
+
+  it('remembers where the ticker was left, per site', async () => {
+    const placement = { x: 0.7, y: 0.2, collapsed: true, hidden: false };
+    expect(await route()({ type: 'on-air-place', platform: 'youtube', placement }, from(YT_CHAT))).toEqual({ ok: true });
+    expect(await route()({ type: 'on-air-place', platform: 'tiktok', placement }, from(YT_CHAT))).toMatchObject({ ok: false });
+    expect((await loadSettings(db)).onAir.tickers).toEqual({ youtube: placement });
+  });
+});
+
+describe('on-air publisher', () => {
+  function fakePort(url: string) {
+    const received: OnAirSnapshot[] = [];
+    let onMessage: (message: unknown) => void = () => undefined;
+    let onDisconnect: () => void = () => undefined;
+    const port: OnAirPort & { disconnected: boolean } = {
+      sender: { id: ID, url },
+      disconnected: false,
+      postMessage: (message) => received.push(message as OnAirSnapshot),
+      onMessage: { addListener: (listener) => { onMessage = listener; } },
+      onDisconnect: { addListener: (listener) => { onDisconnect = listener; } },
+      disconnect() {
+        this.disconnected = true;
+      },
+    };
+    return { port, received, say: (message: unknown) => onMessage(message), close: () => onDisconnect() };
+  }
+
+  it('pushes the snapshot on watch and again when an order comes in', async () => {
+    await seed();
+    const page = fakePort(YT_CHAT);
+    publishOnAir(db, page.port, ID);
+    page.say({ type: 'on-air-watch', streamId: 'youtube:air12345' });
+    await eventually(() => expect(page.received.at(-1)?.orders).toBe(3));
+    await ingestChat(db, stream, [chatRow('m4', 'chốt 1kg', { authorName: 'Mai' })], catalog);
+    await eventually(() => expect(page.received.at(-1)?.orders).toBe(4));
+    page.close();
+  });
+
+  it('refuses pages that are not chat pages, and streams of another platform', async () => {
+    const stranger = fakePort('https://evil.example/');
+    publishOnAir(db, stranger.port, ID);
+    expect(stranger.port.disconnected).toBe(true);
+    const page = fakePort(YT_CHAT);
+    publishOnAir(db, page.port, ID);
+    page.say({ type: 'on-air-watch', streamId: 'tiktok:@shop/2026-11-26' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(page.received).toEqual([]);
+  });
+});

@@ -1,0 +1,13 @@
+import type { OrderRecord } from '../store/records';
+
+/** "2 thùng V1, 3 kg" — what an order asks for, numbers in the UI language. */
+export function describeItems(order: Pick<OrderRecord, 'items'>, formatNumber: (value: number) => string): string {
+  return order.items.map((item) => `${formatNumber(item.quantity)}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`).join(', ');
+}
+
+/** "2 thùng · 20 kg", "5 kg": what was read, with the weight when the units do not say it. */
+export function describeWithKg(order: Pick<OrderRecord, 'items' | 'totalKg'>, formatNumber: (value: number) => string): string {
+  const items = describeItems(order, formatNumber);
+  const allKg = order.items.every((item) => item.unit === 'kg');
+  return order.totalKg !== null && !allKg ? `${items} · ${formatNumber(order.totalKg)} kg` : items;
+}

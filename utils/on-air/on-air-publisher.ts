@@ -1,0 +1,39 @@
+import { liveQuery } from 'dexie';
+import type { ChotDatabase } from '../store/db';
+import { adapterForChatUrl } from '../platforms/index';
+import { onAirWatchSchema } from '../messaging/on-air-messages';
+import { buildOnAirSnapshot } from './snapshot';
+
+/** The part of a runtime port the publisher uses. */
+export interface OnAirPort {
+  sender?: { id?: string; url?: string };
+  postMessage(message: unknown): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
+/**
+ * Pushes a chat page its stream's on-air snapshot whenever the data behind it changes. The background is
+ * the only writer, so its live queries see every change as it is committed.
+ */
+export function publishOnAir(db: ChotDatabase, port: OnAirPort, extensionId: string): void {
+  const adapter = adapterForChatUrl(port.sender?.url);
+  if (port.sender?.id !== extensionId || !adapter) return port.disconnect();
+  let subscription: { unsubscribe(): void } | undefined;
+  port.onMessage.addListener((message) => {
+    const watch = onAirWatchSchema.safeParse(message);
+    if (!watch.success || !watch.data.streamId.startsWith(`${adapter.platform}:`)) return;
+    subscription?.unsubscribe();
+    subscription = liveQuery(() => buildOnAirSnapshot(db, watch.data.streamId)).subscribe({
+      next: (snapshot) => {
+        try {
+          port.postMessage(snapshot);
+        } catch {
+          subscription?.unsubscribe(); // the page went away between the change and the push
+        }
+      },
+    });
+  });
+  port.onDisconnect.addListener(() => subscription?.unsubscribe());
+}

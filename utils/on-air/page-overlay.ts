@@ -1,0 +1,362 @@
+import type { Platform } from '../platforms/platform';
+import type { PlatformAdapter } from '../platforms/adapter';
+import type { Language, OrderStatus, TickerPlacement } from '../store/records';
+import { translate, numberLocale, type MessageKey } from '../i18n/messages';
+import { ORDER_STATUS_LABEL } from '../i18n/status-labels';
+import { describeItems, describeWithKg } from '../i18n/describe-items';
+import { onAirSnapshotSchema, type OnAirSnapshot } from './snapshot-schema';
+import { OVERLAY_STYLE } from './overlay-style';
+
+/** The runtime port the overlay listens on, as much of it as it uses. */
+export interface OverlayPort {
+  postMessage(message: unknown): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
+export interface OverlayOptions {
+  adapter: PlatformAdapter;
+  document: Document;
+  /** The stream the page shows now ("youtube:VIDEO"), or null while it is not known. */
+  streamId: () => string | null;
+  connect: () => OverlayPort;
+  send: (message: unknown) => Promise<unknown>;
+  browserLanguage: Language;
+  /** Where the ticker sits until the user moves it; the stored placement comes with the settings. */
+  placement?: TickerPlacement;
+  reconnectMs?: number;
+}
+
+export interface PageOverlay {
+  /** The reader met this row as this message. */
+  rowRead(row: Element, messageId: string): void;
+  stop(): void;
+  /** Main-thread time spent by the overlay, for the benchmark. */
+  busyMs(): number;
+}
+
+const SHORTCUT = { key: 'C', altKey: true, shiftKey: true };
+const DEFAULT_PLACEMENT: TickerPlacement = { x: 0.02, y: 0.1, collapsed: false, hidden: false };
+const BADGE_GAP_PX = 6;
+
+const element = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string) => {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text; // text only: names and items come from chat
+  return node;
+};
+
+/**
+ * The tally ticker and the order badges on a chat page. Both live in one shadow root on a fixed,
+ * zero-size host: the site's layout and styles are untouched, and nothing of ours is inside the chat's
+ * rows, so the reader never takes a badge for chat. Badges are placed over their rows by position and
+ * follow them through re-rendering by message id.
+ */
+export function startPageOverlay(options: OverlayOptions): PageOverlay {
+  const { document: doc, adapter } = options;
+  const view = doc.defaultView!;
+  const platform: Platform = adapter.platform;
+  let busy = 0;
+  const timed = <T>(work: () => T): T => {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      busy += performance.now() - started;
+    }
+  };
+
+  const host = doc.createElement('chot-overlay');
+  host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = element(doc, 'style');
+  style.textContent = OVERLAY_STYLE;
+  const ticker = element(doc, 'section', 'ticker');
+  ticker.setAttribute('role', 'status');
+  ticker.dataset.testid = 'chot-ticker';
+  const pill = element(doc, 'button', 'pill');
+  pill.dataset.testid = 'chot-pill';
+  const badgeLayer = element(doc, 'div', 'badges');
+  root.append(style, ticker, pill, badgeLayer);
+  ticker.hidden = true;
+  pill.hidden = true;
+  doc.documentElement.append(host);
+
+  let snapshot: OnAirSnapshot | null = null;
+  let placement: TickerPlacement = options.placement ?? DEFAULT_PLACEMENT;
+  const rows = new Map<string, Element>();
+  const badges = new Map<string, HTMLElement>();
+  const language = () => snapshot?.language ?? options.browserLanguage;
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language(), key, params);
+  const format = (value: number, digits = 1) => new Intl.NumberFormat(numberLocale(language()), { maximumFractionDigits: digits }).format(value);
+  const weight = (kg: number) => (kg >= 1000 ? `${format(kg / 1000, 2)} ${t('tonnes')}` : `${format(kg)} kg`);
+
+  // --- the ticker ---
+  const place = () => {
+    const box = placement.collapsed ? pill : ticker;
+    const width = box.offsetWidth || 240;
+    const height = box.offsetHeight || 40;
+    const left = Math.min(Math.max(0, placement.x * view.innerWidth), Math.max(0, view.innerWidth - width));
+    const top = Math.min(Math.max(0, placement.y * view.innerHeight), Math.max(0, view.innerHeight - height));
+    for (const each of [ticker, pill]) {
+      each.style.left = `${left}px`;
+      each.style.top = `${top}px`;
+    }
+  };
+  const savePlacement = () => {
+    void options.send({ type: 'on-air-place', platform, placement }).catch(() => undefined);
+  };
+  const setPlacement = (next: Partial<TickerPlacement>) => {
+    placement = { ...placement, ...next };
+    renderTicker();
+    savePlacement();
+  };
+
+  // The head is built once, so keyboard focus stays on it while the numbers change.
+  const head = element(doc, 'div', 'head');
+  head.tabIndex = 0;
+  head.dataset.testid = 'chot-ticker-head';
+  const collapse = element(doc, 'button', undefined, '–');
+  collapse.dataset.testid = 'chot-collapse';
+  collapse.addEventListener('click', () => setPlacement({ collapsed: true }));
+  const hide = element(doc, 'button', undefined, '×');
+  hide.addEventListener('click', () => setPlacement({ hidden: true }));
+  head.append(element(doc, 'span', 'brand', 'Chốt'), collapse, hide);
+  head.addEventListener('pointerdown', (event) => startDrag(event));
+  head.addEventListener('keydown', (event) => moveByKeys(event));
+  const labelled = (node: HTMLElement, key: MessageKey) => {
+    node.title = t(key);
+    node.setAttribute('aria-label', t(key));
+  };
+
+  const renderTicker = () => timed(() => {
+    const show = Boolean(snapshot?.enabled) && !placement.hidden;
+    ticker.hidden = !show || placement.collapsed;
+    pill.hidden = !show || !placement.collapsed;
+    if (!snapshot || !show) return;
+    const total = snapshot.pendingKg + snapshot.confirmedKg;
+    pill.textContent = `Chốt · ${weight(total)}`;
+    labelled(pill, 'tickerExpand');
+    labelled(head, 'tickerMove');
+    labelled(collapse, 'tickerCollapse');
+    labelled(hide, 'tickerHide');
+    ticker.dataset.totalKg = String(total);
+    ticker.dataset.orders = String(snapshot.orders);
+    const body = element(doc, 'div', 'body');
+    const tonnes = element(doc, 'div', 'tonnes', weight(total));
+    tonnes.dataset.testid = 'chot-ticker-total';
+    const split = element(doc, 'div', 'split');
+    split.append(element(doc, 'span', 'confirmed', `${t('tickerConfirmed')} ${weight(snapshot.confirmedKg)}`), element(doc, 'span', undefined, `${t('tickerWaiting')} ${weight(snapshot.pendingKg)}`));
+    body.append(tonnes, split);
+    if (snapshot.goalKg) {
+      const percent = Math.min(100, Math.round((snapshot.totalTonnes * 1000 * 100) / snapshot.goalKg));
+      const bar = element(doc, 'div', 'bar');
+      bar.setAttribute('role', 'progressbar');
+      bar.setAttribute('aria-valuenow', String(percent));
+      const fill = element(doc, 'div');
+      fill.style.width = `${percent}%`;
+      bar.append(fill);
+      body.append(bar, element(doc, 'div', 'goal', t('goalProgress', { percent, goal: weight(snapshot.goalKg) })));
+    }
+    body.append(element(doc, 'div', 'goal', t('tickerOrders', { count: format(snapshot.orders, 0) })));
+    const latest = element(doc, 'ul', 'latest');
+    latest.setAttribute('aria-label', t('latestOrders'));
+    for (const order of snapshot.latest.slice(0, 3)) latest.append(element(doc, 'li', undefined, `${order.name}: ${describeItems(order, (n) => format(n))}`));
+    body.append(latest);
+    // Replacing keeps the same head element (and its focus) in place.
+    if (ticker.firstChild !== head) ticker.replaceChildren(head, body);
+    else ticker.lastChild!.replaceWith(body);
+    place();
+  });
+
+  let drag: { dx: number; dy: number } | null = null;
+  function startDrag(event: PointerEvent): void {
+    if ((event.target as Element).closest('button')) return;
+    const box = ticker.getBoundingClientRect();
+    drag = { dx: event.clientX - box.left, dy: event.clientY - box.top };
+    (event.currentTarget as HTMLElement).setPointerCapture?.(event.pointerId);
+    event.preventDefault();
+  }
+  const onPointerMove = (event: PointerEvent) => {
+    if (!drag) return;
+    placement = { ...placement, x: Math.max(0, Math.min(1, (event.clientX - drag.dx) / view.innerWidth)), y: Math.max(0, Math.min(1, (event.clientY - drag.dy) / view.innerHeight)) };
+    place();
+  };
+  const onPointerUp = () => {
+    if (!drag) return;
+    drag = null;
+    savePlacement();
+  };
+  function moveByKeys(event: KeyboardEvent) {
+    const step = event.shiftKey ? 0.1 : 0.02;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    setPlacement({ x: Math.max(0, Math.min(1, placement.x + move[0])), y: Math.max(0, Math.min(1, placement.y + move[1])) });
+  }
+  pill.addEventListener('click', () => setPlacement({ collapsed: false }));
+  const onKey = (event: KeyboardEvent) => {
+    if (event.altKey === SHORTCUT.altKey && event.shiftKey === SHORTCUT.shiftKey && event.key.toUpperCase() === SHORTCUT.key) {
+      event.preventDefault();
+      setPlacement({ hidden: !placement.hidden });
+    }
+  };
+  view.addEventListener('pointermove', onPointerMove, true);
+  view.addEventListener('pointerup', onPointerUp, true);
+  view.addEventListener('keydown', onKey, true);
+
+  // --- the badges ---
+  const badgeText = (badge: OnAirSnapshot['orderBadges'][number]) => {
+    const what = describeWithKg({ items: badge.items, totalKg: badge.kg }, (n) => format(n));
+    const status = badge.possibleRepeat && badge.status === 'pending' ? t('statusRepeat') : t(ORDER_STATUS_LABEL[badge.status as OrderStatus]);
+    return `${what} · ${status}`;
+  };
+  const decide = (orderId: string, status: 'confirmed' | 'rejected' | 'pending') => {
+    void options.send({ type: 'on-air-decide', orderId, status }).catch(() => undefined);
+  };
+  const makeBadge = (badge: OnAirSnapshot['orderBadges'][number]) => {
+    const node = element(doc, 'div', 'badge');
+    node.dataset.testid = 'chot-badge';
+    const label = element(doc, 'span', 'label');
+    const confirm = element(doc, 'button', undefined, '✓');
+    confirm.dataset.action = 'confirm';
+    const reject = element(doc, 'button', undefined, '✗');
+    reject.dataset.action = 'reject';
+    node.append(label, confirm, reject);
+    node.addEventListener('click', (event) => {
+      const action = (event.target as HTMLElement).closest('button')?.dataset.action;
+      const current = node.dataset.status;
+      if (!action || !node.dataset.orderId) return;
+      if (action === 'confirm') decide(node.dataset.orderId, current === 'confirmed' ? 'pending' : 'confirmed');
+      else decide(node.dataset.orderId, current === 'rejected' ? 'pending' : 'rejected');
+    });
+    badgeLayer.append(node);
+    badges.set(badge.messageId, node);
+    return node;
+  };
+
+  /** Puts each badge over its row, or hides it when its row is gone or scrolled out of the chat list. */
+  const layoutBadges = () => timed(() => {
+    const wanted = snapshot?.enabled && snapshot.badges && !placement.hidden ? new Map(snapshot.orderBadges.map((badge) => [badge.messageId, badge])) : new Map();
+    const list = adapter.selectors.list.map((selector) => doc.querySelector(selector)).find(Boolean);
+    const clip = list?.getBoundingClientRect();
+    for (const [id, node] of badges) {
+      if (!wanted.has(id) || !rows.get(id)?.isConnected) {
+        node.remove();
+        badges.delete(id);
+      }
+    }
+    for (const [id, row] of rows) {
+      if (!row.isConnected) {
+        rows.delete(id);
+        continue;
+      }
+      const badge = wanted.get(id);
+      if (!badge) continue;
+      const node = badges.get(id) ?? makeBadge(badge);
+      const text = badgeText(badge);
+      const label = node.firstElementChild as HTMLElement;
+      if (label.textContent !== text) label.textContent = text;
+      node.dataset.status = badge.status;
+      node.dataset.repeat = String(badge.possibleRepeat);
+      node.dataset.orderId = badge.orderId;
+      node.dataset.messageId = id;
+      const confirm = node.children[1] as HTMLElement;
+      const reject = node.children[2] as HTMLElement;
+      confirm.title = badge.status === 'confirmed' ? t('badgeReopen') : t('badgeConfirm');
+      confirm.setAttribute('aria-label', confirm.title);
+      reject.title = badge.status === 'rejected' ? t('badgeReopen') : t('badgeReject');
+      reject.setAttribute('aria-label', reject.title);
+      const box = row.getBoundingClientRect();
+      const visible = box.height > 0 && (!clip || (box.top >= clip.top - 1 && box.bottom <= clip.bottom + 1));
+      node.hidden = !visible;
+      node.style.display = visible ? '' : 'none';
+      if (visible) {
+        node.style.top = `${Math.round(box.top + Math.max(0, (Math.min(box.height, 28) - 20) / 2))}px`;
+        node.style.left = '';
+        node.style.right = `${Math.round(view.innerWidth - box.right + BADGE_GAP_PX)}px`;
+      }
+    }
+  });
+
+  let frame = 0;
+  const schedule = () => {
+    if (frame) return;
+    frame = view.requestAnimationFrame(() => {
+      frame = 0;
+      layoutBadges();
+    });
+  };
+  const listObserver = new MutationObserver(schedule);
+  let observed: Element | null = null;
+  const observeList = () => {
+    const list = adapter.selectors.list.map((selector) => doc.querySelector(selector)).find(Boolean) ?? null;
+    if (list === observed) return;
+    listObserver.disconnect();
+    observed = list;
+    if (list) listObserver.observe(list, { childList: true, subtree: true });
+  };
+  view.addEventListener('scroll', schedule, true);
+  view.addEventListener('resize', () => {
+    place();
+    schedule();
+  });
+
+  // --- the connection to the background ---
+  let port: OverlayPort | null = null;
+  let watching: string | null = null;
+  let stopped = false;
+  const watch = () => {
+    const streamId = options.streamId();
+    if (!port || !streamId || streamId === watching) return;
+    watching = streamId;
+    port.postMessage({ type: 'on-air-watch', streamId });
+  };
+  const connect = () => {
+    if (stopped) return;
+    port = options.connect();
+    watching = null;
+    port.onMessage.addListener((message) => {
+      const parsed = onAirSnapshotSchema.safeParse(message);
+      if (!parsed.success) return;
+      // The stored placement is taken once; after that the ticker is where the user puts it.
+      if (!snapshot && parsed.data.placement && !options.placement) placement = parsed.data.placement;
+      snapshot = parsed.data;
+      renderTicker();
+      layoutBadges();
+    });
+    port.onDisconnect.addListener(() => {
+      port = null;
+      // The service worker was stopped or restarted: ask again shortly.
+      if (!stopped) setTimeout(connect, options.reconnectMs ?? 1000);
+    });
+    watch();
+  };
+  connect();
+  const streamTimer = setInterval(() => {
+    watch();
+    observeList();
+  }, 1000);
+  observeList();
+
+  return {
+    rowRead(row, messageId) {
+      rows.set(messageId, row);
+      schedule();
+    },
+    stop() {
+      stopped = true;
+      clearInterval(streamTimer);
+      listObserver.disconnect();
+      view.removeEventListener('pointermove', onPointerMove, true);
+      view.removeEventListener('pointerup', onPointerUp, true);
+      view.removeEventListener('keydown', onKey, true);
+      view.removeEventListener('scroll', schedule, true);
+      port?.disconnect();
+      host.remove();
+    },
+    busyMs: () => busy,
+  };
+}

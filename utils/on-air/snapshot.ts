@@ -1,0 +1,46 @@
+import { Dexie } from 'dexie';
+import type { ChotDatabase } from '../store/db';
+import type { OrderRecord } from '../store/records';
+import { computeTally } from '../store/tally';
+import { goalOf, groupBroadcasts } from '../store/broadcasts';
+import { loadSettings } from '../store/settings';
+import { onAirName } from './on-air-name';
+import { BADGES_SENT, LATEST_SHOWN, type OnAirSnapshot } from './snapshot-schema';
+
+const itemsOf = (order: OrderRecord) => order.items.slice(0, 20).map(({ quantity, unit, product, kg }) => ({ quantity, unit, product, kg }));
+
+/** The snapshot for a chat page of one stream: the tally of its broadcast and the badges of its own orders. */
+export async function buildOnAirSnapshot(db: ChotDatabase, streamId: string): Promise<OnAirSnapshot> {
+  const settings = await loadSettings(db);
+  const streams = await db.streams.toArray();
+  const broadcast = groupBroadcasts(streams).find((candidate) => candidate.streams.some((stream) => stream.id === streamId));
+  const platform = streamId.split(':')[0] as keyof typeof settings.onAir.sites;
+  const memberIds = broadcast?.streams.map((stream) => stream.id) ?? [streamId];
+  const orders = (await Promise.all(memberIds.map((id) => db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))).flat();
+  const contracts = await db.contracts.where('streamId').anyOf(memberIds).toArray();
+  const tally = computeTally(orders, await db.products.toArray(), contracts);
+  const counting = orders.filter((order) => order.status === 'pending' || order.status === 'confirmed').sort((a, b) => b.observedAt - a.observedAt);
+  const mine = orders.filter((order) => order.streamId === streamId).sort((a, b) => b.observedAt - a.observedAt).slice(0, BADGES_SENT);
+  const prefix = `${platform}:`;
+  return {
+    type: 'on-air',
+    enabled: settings.onAir.sites[platform] ?? false,
+    badges: settings.onAir.badges,
+    language: settings.language,
+    placement: settings.onAir.tickers[platform] ?? null,
+    pendingKg: tally.pendingKg,
+    confirmedKg: tally.confirmedKg,
+    totalTonnes: tally.totalTonnes,
+    goalKg: (broadcast ? goalOf(broadcast) : undefined) ?? null,
+    orders: tally.orders,
+    latest: counting.slice(0, LATEST_SHOWN).map((order) => ({ name: onAirName(order.authorName, settings.onAir.fullNames), items: itemsOf(order), status: order.status })),
+    orderBadges: mine.map((order) => ({
+      messageId: order.messageId.startsWith(prefix) ? order.messageId.slice(prefix.length) : order.messageId,
+      orderId: order.id,
+      items: itemsOf(order),
+      kg: order.totalKg,
+      status: order.status,
+      possibleRepeat: Boolean(order.possibleRepeatOf),
+    })),
+  };
+}

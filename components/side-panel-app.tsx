@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
-import type { Language, OrderRecord } from '../utils/store/records';
+import type { Language, OnAirSettings, OrderRecord } from '../utils/store/records';
 import type { Decision } from '../utils/store/orders';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { loadSettings } from '../utils/store/settings';
@@ -23,6 +23,7 @@ import { CustomersPanel } from './customers-panel';
 import { SettingsPanel } from './settings-panel';
 import { computeStock } from '../utils/store/stock';
 import { ExportControls } from './export-controls';
+import { OnAirSettingsPanel } from './on-air-settings';
 
 export interface SidePanelProps {
   db: ChotDatabase;
@@ -37,13 +38,13 @@ export function SidePanelApp(props: SidePanelProps) {
   const language = settings?.language ?? browserLanguage(props.browserLanguages);
   return (
     <I18nProvider language={language}>
-      <SidePanel {...props} chosenLanguage={settings?.language ?? null} pinnedProduct={settings?.pinnedProduct ?? null} contractThresholdKg={settings?.contractThresholdKg ?? 1000} />
+      <SidePanel {...props} onAir={settings?.onAir} chosenLanguage={settings?.language ?? null} pinnedProduct={settings?.pinnedProduct ?? null} contractThresholdKg={settings?.contractThresholdKg ?? 1000} />
       {settings && <SettingsPanel key={`${settings.repeatWindowSeconds}:${settings.contractThresholdKg}`} settings={settings} run={props.sendCommand} />}
     </I18nProvider>
   );
 }
 
-function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThresholdKg, healthEveryMs }: SidePanelProps & { chosenLanguage: Language | null; pinnedProduct: string | null; contractThresholdKg: number }) {
+function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThresholdKg, healthEveryMs, onAir }: SidePanelProps & { chosenLanguage: Language | null; pinnedProduct: string | null; contractThresholdKg: number; onAir: OnAirSettings | undefined }) {
   const { t } = useI18n();
   const streams = useLiveQuery(() => db.streams.toArray(), [db]);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
@@ -111,6 +112,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
           </ol>
         </>
       )}
+      {onAir && <OnAirSettingsPanel onAir={onAir} broadcastId={broadcast?.id ?? null} run={send} />}
     </main>
   );
 }

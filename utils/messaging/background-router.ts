@@ -93,9 +93,13 @@ export function createBackgroundRouter(deps: RouterDeps) {
       case 'set-language':
         await saveSettings(deps.db, { language: command.data.language });
         return { ok: true };
-      case 'save-settings':
-        await saveSettings(deps.db, command.data.changes);
+      case 'save-settings': {
+        const { changes } = command.data;
+        // Ticker placements are the chat pages' to save: a panel's older copy must not move them back.
+        const current = changes.onAir ? (await loadSettings(deps.db)).onAir.tickers : undefined;
+        await saveSettings(deps.db, changes.onAir && current ? { ...changes, onAir: { ...changes.onAir, tickers: current } } : changes);
         return { ok: true };
+      }
       case 'get-health':
         return { ok: true, tabs: deps.health.list() };
       case 'join-stream':

@@ -14,7 +14,7 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   /** Undo the latest decision or edit. */
   z.object({ type: z.literal('undo') }),
   z.object({ type: z.literal('set-language'), language: languageSchema.nullable() }),
-  z.object({ type: z.literal('save-settings'), changes: settingsSchema.pick({ repeatWindowSeconds: true, contractThresholdKg: true }).partial() }),
+  z.object({ type: z.literal('save-settings'), changes: settingsSchema.pick({ repeatWindowSeconds: true, contractThresholdKg: true, onAir: true }).partial() }),
   z.object({ type: z.literal('get-health') }),
   /** Join a stream (say the Facebook one) into a broadcast (say the YouTube one) of the same show. */
   z.object({ type: z.literal('join-stream'), broadcastId: id, streamId: id }),

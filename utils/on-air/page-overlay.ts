@@ -6,6 +6,7 @@ import { ORDER_STATUS_LABEL } from '../i18n/status-labels';
 import { describeItems, describeWithKg } from '../i18n/describe-items';
 import { onAirSnapshotSchema, type OnAirSnapshot } from './snapshot-schema';
 import { OVERLAY_STYLE } from './overlay-style';
+import { queryFirst } from '../platforms/dom-text';
 
 /** The runtime port the overlay listens on, as much of it as it uses. */
 export interface OverlayPort {
@@ -37,7 +38,8 @@ export interface PageOverlay {
 }
 
 const SHORTCUT = { key: 'C', altKey: true, shiftKey: true };
-const DEFAULT_PLACEMENT: TickerPlacement = { x: 0.02, y: 0.1, collapsed: false, hidden: false };
+// Bottom right until moved: clear of the chat's first lines and of where people read.
+const DEFAULT_PLACEMENT: TickerPlacement = { x: 1, y: 0.62, collapsed: false, hidden: false };
 const BADGE_GAP_PX = 6;
 
 const element = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string) => {
@@ -269,8 +271,15 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
       confirm.setAttribute('aria-label', confirm.title);
       reject.title = badge.status === 'rejected' ? t('badgeReopen') : t('badgeReject');
       reject.setAttribute('aria-label', reject.title);
-      const box = row.getBoundingClientRect();
-      const visible = box.height > 0 && (!clip || (box.top >= clip.top - 1 && box.bottom <= clip.bottom + 1));
+      // Placed on the comment's text (rows can be tall, with replies or a header), at the row's right edge.
+      const rowBox = row.getBoundingClientRect();
+      const textBox = queryFirst(row, adapter.selectors.fields.text ?? [])?.getBoundingClientRect();
+      const box = textBox && textBox.height > 0 ? { top: textBox.top, height: textBox.height, right: rowBox.right } : { top: rowBox.top, height: rowBox.height, right: rowBox.right };
+      // The badge sits on the row's first line: that line must be inside the chat list and the window.
+      const lineBottom = box.top + Math.min(box.height, 20);
+      const inList = !clip || (box.top >= clip.top - 1 && lineBottom <= clip.bottom + 1);
+      const onScreen = box.top >= 0 && lineBottom <= view.innerHeight;
+      const visible = box.height > 0 && inList && onScreen;
       node.hidden = !visible;
       node.style.display = visible ? '' : 'none';
       if (visible) {

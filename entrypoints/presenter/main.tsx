@@ -1,0 +1,11 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PresenterApp } from '../../components/presenter-view';
+import { openDatabase } from '../../utils/store/db';
+import '../../components/presenter.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <PresenterApp db={openDatabase()} search={location.search} browserLanguages={navigator.languages} />
+  </StrictMode>,
+);

@@ -51,12 +51,12 @@ async function benchIngest(): Promise<void> {
 }
 
 type ReaderBench = {
-  start(rate: number, ms: number, withReader: boolean): void;
-  result(): { added: number; read: number; acknowledged: number; busyMs: number; pending: number };
+  start(rate: number, ms: number, withReader: boolean, withOverlay?: boolean): void;
+  result(): { added: number; read: number; acknowledged: number; busyMs: number; overlayBusyMs: number; badgesShown: number; pending: number };
 };
 
 /** One run of the fixture chat in a fresh page: main-thread task time, heap every 10 s, the reader's counts. */
-async function playChat(script: string, rate: number, seconds: number, withReader: boolean) {
+async function playChat(script: string, rate: number, seconds: number, withReader: boolean, withOverlay = false) {
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CLOSED_NETWORK_ARGS });
   const context = await browser.newContext();
   const blocked = await closeNetwork(context, (url) => (url.hostname === 'www.youtube.com' ? { body: fixturePage('youtube'), contentType: 'text/html' } : undefined));
@@ -72,7 +72,7 @@ async function playChat(script: string, rate: number, seconds: number, withReade
   };
   const heap: number[] = [await heapMb()];
   const before = await taskSeconds();
-  await page.evaluate(([r, ms, on]) => (window as unknown as { chotReaderBench: ReaderBench }).chotReaderBench.start(r, ms, on), [rate, seconds * 1000, withReader] as const);
+  await page.evaluate(([r, ms, on, overlay]) => (window as unknown as { chotReaderBench: ReaderBench }).chotReaderBench.start(r, ms, on, overlay), [rate, seconds * 1000, withReader, withOverlay] as const);
   for (let elapsed = 10; elapsed <= seconds; elapsed += 10) {
     await page.waitForTimeout(10_000);
     heap.push(await heapMb());
@@ -108,6 +108,26 @@ async function benchReader(): Promise<void> {
   }
   console.log(`reader main thread in its own callbacks: median ${perHundred[1]!.toFixed(2)} ms per 100 rows (runs: ${perHundred.map((v) => v.toFixed(2)).join(', ')})`);
   console.log(`reader heap after GC, every 10 s: ${run.heap.map((mb) => mb.toFixed(2)).join(', ')} MB (the same chat without the reader: ${baseline.heap.map((mb) => mb.toFixed(2)).join(', ')} MB)`);
+}
+
+/**
+ * The on-air overlay on the same chat: the ticker and a badge on every order row (a third of them), with
+ * a new snapshot pushed after every acknowledged batch, as the background does. Its cost is the time in
+ * its own code (snapshot rendering and badge layout) on the main thread, per 100 chat rows.
+ */
+async function benchOverlay(): Promise<void> {
+  const bundle = await build({ entryPoints: ['scripts/bench/reader-page.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'chrome120', minify: true });
+  const script = bundle.outputFiles[0]!.text;
+  const rate = 200;
+  const seconds = 30;
+  const runs = [];
+  for (let i = 0; i < 3; i += 1) runs.push(await playChat(script, rate, seconds, true, true));
+  const perHundred = runs.map((run) => (run.overlayBusyMs / run.read) * 100).sort((a, b) => a - b);
+  for (const run of runs) {
+    console.log(`overlay (Chromium, YouTube fixture, ${rate} rows/s for ${seconds} s, badges on a third of the rows, ${run.badgesShown} shown at the end): ${((run.overlayBusyMs / run.read) * 100).toFixed(2)} ms per 100 rows; the reader beside it ${((run.busyMs / run.read) * 100).toFixed(2)} ms per 100 rows`);
+    if (run.read !== run.added) throw new Error('the reader missed rows with the overlay on');
+  }
+  console.log(`overlay main thread in its own code: median ${perHundred[1]!.toFixed(2)} ms per 100 rows (runs: ${perHundred.map((v) => v.toFixed(2)).join(', ')}); heap after GC every 10 s: ${runs[0]!.heap.map((mb) => mb.toFixed(2)).join(', ')} MB`);
 }
 
 /** The dashboard's orders table in Chromium with 50,000 orders: first render, a search, a sort. */
@@ -154,11 +174,12 @@ function describeMachine(): string {
 }
 
 console.log(`machine: ${describeMachine()}`);
-// npm run bench [-- --only=parser|ingest|table|reader|exchange]
+// npm run bench [-- --only=parser|ingest|table|reader|overlay|exchange]
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const wanted = (name: string) => only === undefined || only === name;
 if (wanted('parser')) await benchParser();
 if (wanted('ingest')) await benchIngest();
 if (wanted('table')) await benchTable();
 if (wanted('reader')) await benchReader();
+if (wanted('overlay')) await benchOverlay();
 if (wanted('exchange')) await benchExchange();

@@ -54,7 +54,7 @@ test('YouTube chat: the ticker counts, badges sit on the order rows, survive re-
   await expect(ticker).toContainText('Lan: 5 kg');
   const badges = chat.locator('chot-overlay [data-testid="chot-badge"]');
   await expect(badges).toHaveCount(3);
-  expect(await badges.evaluateAll((nodes) => nodes.map((node) => [(node as HTMLElement).dataset.messageId, node.querySelector('.label')!.textContent]))).toEqual([
+  expect(await badges.evaluateAll((nodes) => nodes.map((node) => [(node as HTMLElement).dataset.messageId, node.querySelector('.label')!.textContent]).sort())).toEqual([
     ['y1', '5 kg · Chờ'], ['y3', '2 tạ · 200 kg · Chờ'], ['y4', '3 kg · Chờ'],
   ].sort());
   // each badge sits on its own row's line

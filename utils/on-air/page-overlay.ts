@@ -41,6 +41,7 @@ const SHORTCUT = { key: 'C', altKey: true, shiftKey: true };
 // Bottom right until moved: clear of the chat's first lines and of where people read.
 const DEFAULT_PLACEMENT: TickerPlacement = { x: 1, y: 0.62, collapsed: false, hidden: false };
 const BADGE_GAP_PX = 6;
+const MAX_ROWS_KEPT = 1000;
 
 const element = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string) => {
   const node = doc.createElement(tag);
@@ -95,10 +96,14 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   const weight = (kg: number) => (kg >= 1000 ? `${format(kg / 1000, 2)} ${t('tonnes')}` : `${format(kg)} kg`);
 
   // --- the ticker ---
-  const place = () => {
+  // The ticker's size, measured after it is drawn (in a frame), so placing it never forces a layout.
+  let size = { width: 240, height: 200 };
+  const measure = () => {
     const box = placement.collapsed ? pill : ticker;
-    const width = box.offsetWidth || 240;
-    const height = box.offsetHeight || 40;
+    if (box.offsetWidth > 0) size = { width: box.offsetWidth, height: box.offsetHeight };
+  };
+  const place = () => {
+    const { width, height } = size;
     const left = Math.min(Math.max(0, placement.x * view.innerWidth), Math.max(0, view.innerWidth - width));
     const top = Math.min(Math.max(0, placement.y * view.innerHeight), Math.max(0, view.innerHeight - height));
     for (const each of [ticker, pill]) {
@@ -111,7 +116,11 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   };
   const setPlacement = (next: Partial<TickerPlacement>) => {
     placement = { ...placement, ...next };
+    drawn = '';
+    updateWanted();
     renderTicker();
+    place();
+    schedule();
     savePlacement();
   };
 
@@ -132,11 +141,16 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     node.setAttribute('aria-label', t(key));
   };
 
+  let drawn = '';
   const renderTicker = () => timed(() => {
     const show = Boolean(snapshot?.enabled) && !placement.hidden;
     ticker.hidden = !show || placement.collapsed;
     pill.hidden = !show || !placement.collapsed;
     if (!snapshot || !show) return;
+    // Most snapshots after a batch change badges only: the ticker is redrawn when what it shows changed.
+    const key = JSON.stringify([snapshot.pendingKg, snapshot.confirmedKg, snapshot.orders, snapshot.goalKg, snapshot.latest.slice(0, 3), snapshot.language, placement.collapsed]);
+    if (key === drawn) return;
+    drawn = key;
     const total = snapshot.pendingKg + snapshot.confirmedKg;
     pill.textContent = `Chốt · ${weight(total)}`;
     labelled(pill, 'tickerExpand');
@@ -170,6 +184,10 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     if (ticker.firstChild !== head) ticker.replaceChildren(head, body);
     else ticker.lastChild!.replaceWith(body);
     place();
+    view.requestAnimationFrame(() => {
+      measure();
+      place();
+    });
   });
 
   let drag: { dx: number; dy: number } | null = null;
@@ -239,64 +257,93 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     return node;
   };
 
-  /** Puts each badge over its row, or hides it when its row is gone or scrolled out of the chat list. */
+  /** The snapshot's badges by row id, rebuilt once per snapshot rather than per frame. */
+  let wanted = new Map<string, OnAirSnapshot['orderBadges'][number]>();
+  const updateWanted = () => {
+    wanted = snapshot?.enabled && snapshot.badges && !placement.hidden ? new Map(snapshot.orderBadges.map((badge) => [badge.messageId, badge])) : new Map();
+  };
+
+  const fillBadge = (node: HTMLElement, id: string, badge: OnAirSnapshot['orderBadges'][number]) => {
+    const text = badgeText(badge);
+    const key = `${text}\u0000${badge.status}\u0000${language()}`;
+    if (node.dataset.key === key) return;
+    node.dataset.key = key;
+    (node.firstElementChild as HTMLElement).textContent = text;
+    node.dataset.status = badge.status;
+    node.dataset.repeat = String(badge.possibleRepeat);
+    node.dataset.orderId = badge.orderId;
+    node.dataset.messageId = id;
+    const confirm = node.children[1] as HTMLElement;
+    const reject = node.children[2] as HTMLElement;
+    confirm.title = badge.status === 'confirmed' ? t('badgeReopen') : t('badgeConfirm');
+    confirm.setAttribute('aria-label', confirm.title);
+    reject.title = badge.status === 'rejected' ? t('badgeReopen') : t('badgeReject');
+    reject.setAttribute('aria-label', reject.title);
+  };
+
+  /**
+   * Puts each badge over its row, or hides it when its row is gone or out of view. All positions are read
+   * first and all styles written after, so the page lays out once per frame, not once per badge.
+   */
   const layoutBadges = () => timed(() => {
-    const wanted = snapshot?.enabled && snapshot.badges && !placement.hidden ? new Map(snapshot.orderBadges.map((badge) => [badge.messageId, badge])) : new Map();
     const list = adapter.selectors.list.map((selector) => doc.querySelector(selector)).find(Boolean);
     const clip = list?.getBoundingClientRect();
-    for (const [id, node] of badges) {
-      if (!wanted.has(id) || !rows.get(id)?.isConnected) {
-        node.remove();
-        badges.delete(id);
-      }
-    }
-    for (const [id, row] of rows) {
+    const placed: { id: string; top: number; right: number }[] = [];
+    const keep = new Set<string>();
+    for (const id of wanted.keys()) {
+      const row = rows.get(id);
+      if (!row) continue;
       if (!row.isConnected) {
         rows.delete(id);
         continue;
       }
-      const badge = wanted.get(id);
-      if (!badge) continue;
-      const node = badges.get(id) ?? makeBadge(badge);
-      const text = badgeText(badge);
-      const label = node.firstElementChild as HTMLElement;
-      if (label.textContent !== text) label.textContent = text;
-      node.dataset.status = badge.status;
-      node.dataset.repeat = String(badge.possibleRepeat);
-      node.dataset.orderId = badge.orderId;
-      node.dataset.messageId = id;
-      const confirm = node.children[1] as HTMLElement;
-      const reject = node.children[2] as HTMLElement;
-      confirm.title = badge.status === 'confirmed' ? t('badgeReopen') : t('badgeConfirm');
-      confirm.setAttribute('aria-label', confirm.title);
-      reject.title = badge.status === 'rejected' ? t('badgeReopen') : t('badgeReject');
-      reject.setAttribute('aria-label', reject.title);
+      keep.add(id);
       // Placed on the comment's text (rows can be tall, with replies or a header), at the row's right edge.
       const rowBox = row.getBoundingClientRect();
       const textBox = queryFirst(row, adapter.selectors.fields.text ?? [])?.getBoundingClientRect();
-      const box = textBox && textBox.height > 0 ? { top: textBox.top, height: textBox.height, right: rowBox.right } : { top: rowBox.top, height: rowBox.height, right: rowBox.right };
-      // The badge sits on the row's first line: that line must be inside the chat list and the window.
-      const lineBottom = box.top + Math.min(box.height, 20);
-      const inList = !clip || (box.top >= clip.top - 1 && lineBottom <= clip.bottom + 1);
-      const onScreen = box.top >= 0 && lineBottom <= view.innerHeight;
-      const visible = box.height > 0 && inList && onScreen;
-      node.hidden = !visible;
-      node.style.display = visible ? '' : 'none';
-      if (visible) {
-        node.style.top = `${Math.round(box.top + Math.max(0, (Math.min(box.height, 28) - 20) / 2))}px`;
-        node.style.left = '';
-        node.style.right = `${Math.round(view.innerWidth - box.right + BADGE_GAP_PX)}px`;
+      const top = textBox && textBox.height > 0 ? textBox.top : rowBox.top;
+      const height = textBox && textBox.height > 0 ? textBox.height : rowBox.height;
+      // The badge sits on the comment's first line: that line must be inside the chat list and the window.
+      const lineBottom = top + Math.min(height, 20);
+      const inList = !clip || (top >= clip.top - 1 && lineBottom <= clip.bottom + 1);
+      if (height > 0 && inList && top >= 0 && lineBottom <= view.innerHeight) placed.push({ id, top: Math.round(top + Math.max(0, (Math.min(height, 28) - 20) / 2)), right: Math.round(view.innerWidth - rowBox.right + BADGE_GAP_PX) });
+    }
+    // Writes only from here on.
+    for (const [id, node] of badges) {
+      if (!keep.has(id)) {
+        node.remove();
+        badges.delete(id);
       }
     }
+    const shown = new Set(placed.map((place) => place.id));
+    for (const [id, node] of badges) if (!shown.has(id) && !node.hidden) {
+      node.hidden = true;
+      node.style.display = 'none';
+    }
+    for (const { id, top, right } of placed) {
+      const badge = wanted.get(id)!;
+      const node = badges.get(id) ?? makeBadge(badge);
+      fillBadge(node, id, badge);
+      node.hidden = false;
+      node.style.display = '';
+      node.style.top = `${top}px`;
+      node.style.right = `${right}px`;
+    }
+    // Rows the reader met that never became orders are forgotten once they leave the page.
+    if (rows.size > 2 * MAX_ROWS_KEPT) for (const [id, row] of rows) if (!row.isConnected) rows.delete(id);
   });
 
   let frame = 0;
+  // Positions are read just after the browser has laid out and painted a frame (a task queued from the
+  // frame callback runs after it): the layout is then fresh and reading it costs nothing extra.
+  const afterFrame = new MessageChannel();
+  afterFrame.port1.onmessage = () => {
+    frame = 0;
+    layoutBadges();
+  };
   const schedule = () => {
     if (frame) return;
-    frame = view.requestAnimationFrame(() => {
-      frame = 0;
-      layoutBadges();
-    });
+    frame = view.requestAnimationFrame(() => afterFrame.port2.postMessage(null));
   };
   const listObserver = new MutationObserver(schedule);
   let observed: Element | null = null;
@@ -328,13 +375,14 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     port = options.connect();
     watching = null;
     port.onMessage.addListener((message) => {
-      const parsed = onAirSnapshotSchema.safeParse(message);
+      const parsed = timed(() => onAirSnapshotSchema.safeParse(message));
       if (!parsed.success) return;
       // The stored placement is taken once; after that the ticker is where the user puts it.
       if (!snapshot && parsed.data.placement && !options.placement) placement = parsed.data.placement;
       snapshot = parsed.data;
+      updateWanted();
       renderTicker();
-      layoutBadges();
+      schedule();
     });
     port.onDisconnect.addListener(() => {
       port = null;
@@ -357,6 +405,7 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     },
     stop() {
       stopped = true;
+      afterFrame.port1.close();
       clearInterval(streamTimer);
       listObserver.disconnect();
       view.removeEventListener('pointermove', onPointerMove, true);

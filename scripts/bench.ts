@@ -130,6 +130,40 @@ async function benchOverlay(): Promise<void> {
   console.log(`overlay main thread in its own code: median ${perHundred[1]!.toFixed(2)} ms per 100 rows (runs: ${perHundred.map((v) => v.toFixed(2)).join(', ')}); heap after GC every 10 s: ${runs[0]!.heap.map((mb) => mb.toFixed(2)).join(', ')} MB`);
 }
 
+/**
+ * From an order typed in the chat to the ticker on the same page showing it, through the real extension:
+ * the reader's batch, the background's ingest, its live query and the push over the port.
+ */
+async function benchOnAirLatency(): Promise<void> {
+  const { launchExtensionBrowser } = await import('./lib/extension-browser');
+  const { youtubeFixtures } = await import('../tests/e2e/helpers');
+  const browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => []) });
+  const chat = await browser.context.newPage();
+  await chat.goto('https://www.youtube.com/live_chat?is_popout=1&v=latencyBench');
+  await chat.evaluate(() => (window as unknown as { chatFixture: { add(rows: unknown): void } }).chatFixture.add([{ id: 'warm', author: 'Lan', text: 'chốt 1kg' }]));
+  await chat.waitForFunction(() => document.querySelector('chot-overlay')?.shadowRoot?.querySelector('[data-orders="1"]'));
+  const latencies: number[] = [];
+  for (let n = 2; n <= 21; n += 1) {
+    latencies.push(await chat.evaluate((count) => new Promise<number>((resolve) => {
+      const ticker = document.querySelector('chot-overlay')!.shadowRoot!.querySelector('[data-testid="chot-ticker"]')!;
+      const started = performance.now();
+      const watcher = new MutationObserver(() => {
+        if (ticker.getAttribute('data-orders') === String(count)) {
+          watcher.disconnect();
+          resolve(performance.now() - started);
+        }
+      });
+      watcher.observe(ticker, { attributes: true });
+      (window as unknown as { chatFixture: { add(rows: unknown): void } }).chatFixture.add([{ id: `lat${count}`, author: `Khách ${count}`, text: 'chốt 2kg' }]);
+    }), n));
+    await chat.waitForTimeout(300);
+  }
+  const sorted = [...latencies].sort((a, b) => a - b);
+  console.log(`on-air latency (real extension in Chromium): order typed → ticker updated: median ${sorted[10]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms over ${sorted.length} orders (the reader batches for 250 ms by design)`);
+  if (browser.blockedRequests.length > 0) throw new Error(`requests tried to leave the machine: ${browser.blockedRequests.join(', ')}`);
+  await browser.close();
+}
+
 /** The dashboard's orders table in Chromium with 50,000 orders: first render, a search, a sort. */
 async function benchTable(): Promise<void> {
   const bundle = await build({ entryPoints: ['scripts/bench/table-page.tsx'], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'chrome120', minify: true, jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"' }, loader: { '.css': 'empty' } });
@@ -181,5 +215,8 @@ if (wanted('parser')) await benchParser();
 if (wanted('ingest')) await benchIngest();
 if (wanted('table')) await benchTable();
 if (wanted('reader')) await benchReader();
-if (wanted('overlay')) await benchOverlay();
+if (wanted('overlay')) {
+  await benchOverlay();
+  await benchOnAirLatency();
+}
 if (wanted('exchange')) await benchExchange();

@@ -7,15 +7,13 @@ import { MAX_CHAT_LOG_BYTES, ReadCancelled } from '../utils/import/chat-log';
 import { importedStreamClaim, readChatLog } from '../utils/import/read-chat-log';
 import { sendChatLog } from '../utils/import/send-chat-log';
 import { streamIdOf } from '../utils/store/ingest';
+import { dateInputValue, localDay } from '../utils/export/export-request';
 import { useI18n } from './i18n';
 
 type Progress = { phase: 'reading' | 'sending'; done: number; total: number };
 type Notice = { text: string; error: boolean };
 
-const todayInput = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
+const todayInput = () => dateInputValue(new Date());
 
 /**
  * Imports a past stream's chat log: read and checked in the page first (nothing written if the file is bad),
@@ -40,10 +38,9 @@ export function ChatLogImport({ db, run }: { db: ChotDatabase; run: (command: Pa
     setNotices([]);
     try {
       setProgress({ phase: 'reading', done: 0, total: 1 });
-      const [year, month, date] = day.split('-').map(Number);
       const read = await readChatLog(await file.text(), {
         platform,
-        day: new Date(year ?? 2026, (month ?? 1) - 1, date ?? 1).getTime(),
+        day: localDay(day) ?? localDay(todayInput())!,
         signal: abort.signal,
         onProgress: (done, total) => setProgress({ phase: 'reading', done, total }),
       });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ChotDatabase } from '../utils/store/db';
-import { dayRange, loadExportLines, type ExportRequest } from '../utils/export/export-request';
+import { dateInputValue, dayRange, loadExportLines, type ExportRequest } from '../utils/export/export-request';
 import { orderLinesCsv } from '../utils/export/csv';
 import { orderWorkbookOffThread } from '../utils/export/workbook-off-thread';
 import { printUrl, type PrintLayout } from '../utils/export/print-request';
@@ -9,7 +9,6 @@ import { downloadFile } from './order-text';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const dateInput = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /**
  * Exports for the people who pack and ship: this stream or a date range, confirmed orders or all, phones
@@ -18,8 +17,8 @@ const dateInput = (date: Date) => `${date.getFullYear()}-${String(date.getMonth(
 export function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds: readonly string[] }) {
   const { t, language } = useI18n();
   const [scopeKind, setScopeKind] = useState<'streams' | 'range'>('streams');
-  const [from, setFrom] = useState(() => dateInput(new Date()));
-  const [to, setTo] = useState(() => dateInput(new Date()));
+  const [from, setFrom] = useState(() => dateInputValue(new Date()));
+  const [to, setTo] = useState(() => dateInputValue(new Date()));
   const [confirmedOnly, setConfirmedOnly] = useState(true);
   const [maskPhones, setMaskPhones] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -29,7 +28,7 @@ export function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds:
     const scope = scopeKind === 'streams' ? (streamIds.length > 0 ? { kind: 'streams' as const, streamIds: [...streamIds] } : null) : dayRange(from, to);
     return scope ? { scope, confirmedOnly, maskPhones } : null;
   };
-  const fileName = (extension: string) => `chot-don-hang-${scopeKind === 'range' ? `${from}_${to}` : dateInput(new Date())}.${extension}`;
+  const fileName = (extension: string) => `chot-don-hang-${scopeKind === 'range' ? `${from}_${to}` : dateInputValue(new Date())}.${extension}`;
 
   const exportFile = async (kind: 'csv' | 'xlsx') => {
     const wanted = request();

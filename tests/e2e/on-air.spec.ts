@@ -1,5 +1,5 @@
 import { test, expect, chromium, type Page } from '@playwright/test';
-import { launchExtensionBrowser, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { launchExtensionBrowser, type ExtensionBrowser, type FixtureHandler } from '../../scripts/lib/extension-browser';
 import { CLOSED_NETWORK_ARGS, chromiumPath, closeNetwork } from '../../scripts/lib/chromium';
 import type { FixtureRow } from '../../scripts/lib/fixture-pages';
 import { allFixtures, expectTally, youtubeFixtures } from './helpers';
@@ -27,10 +27,10 @@ const pageBoxes = (page: Page) => page.evaluate(() => [...document.querySelector
   return `${node.tagName}#${node.id} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
 }));
 
-async function boxesWithoutExtension(url: string, rows: FixtureRow[]): Promise<string[]> {
+async function boxesWithoutExtension(url: string, fixtures: FixtureHandler): Promise<string[]> {
   const plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CLOSED_NETWORK_ARGS });
   const context = await plain.newContext({ viewport: { width: 1280, height: 800 } });
-  await closeNetwork(context, youtubeFixtures(() => rows));
+  await closeNetwork(context, fixtures);
   const page = await context.newPage();
   await page.goto(url);
   const boxes = await pageBoxes(page);
@@ -40,7 +40,7 @@ async function boxesWithoutExtension(url: string, rows: FixtureRow[]): Promise<s
 
 test('YouTube chat: the ticker counts, badges sit on the order rows, survive re-rendering, and decide orders', async ({}, testInfo) => {
   const url = 'https://www.youtube.com/live_chat?is_popout=1&v=onAirTest01';
-  const baseline = await boxesWithoutExtension(url, ROWS);
+  const baseline = await boxesWithoutExtension(url, youtubeFixtures(() => ROWS));
   browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => ROWS) });
   const panel = await browser.sidePanel();
   await panel.getByTestId('language').selectOption('vi');
@@ -130,19 +130,20 @@ test('the ticker moves, collapses to a pill, hides with Alt+Shift+C and stays wh
 });
 
 test('TikTok and Facebook: ticker and badges on each, badges follow a TikTok re-render, a site can be turned off', async ({}, testInfo) => {
-  browser = await launchExtensionBrowser({
-    headless: true,
-    fixtures: allFixtures({
-      tiktok: () => [{ author: 'Hoa', text: 'chốt 4kg' }, { author: 'Tuấn', text: 'đẹp quá' }, { author: 'Bình', text: 'lấy 1 tạ sđt 0987654321' }],
-      facebook: () => [{ id: 'fb-1', author: 'Hùng', text: 'chốt 5kg' }, { id: 'fb-2', author: 'Nga', text: 'ship không shop' }],
-    }),
+  const fixtures = allFixtures({
+    tiktok: () => [{ author: 'Hoa', text: 'chốt 4kg' }, { author: 'Tuấn', text: 'đẹp quá' }, { author: 'Bình', text: 'lấy 1 tạ sđt 0987654321' }],
+    facebook: () => [{ id: 'fb-1', author: 'Hùng', text: 'chốt 5kg' }, { id: 'fb-2', author: 'Nga', text: 'ship không shop' }],
   });
+  const tiktokBaseline = await boxesWithoutExtension('https://www.tiktok.com/@vuonvai/live', fixtures);
+  const facebookBaseline = await boxesWithoutExtension('https://www.facebook.com/vuonvai/videos/1234567890', fixtures);
+  browser = await launchExtensionBrowser({ headless: true, fixtures });
   const panel = await browser.sidePanel();
   const tiktok = await browser.context.newPage();
   await tiktok.goto('https://www.tiktok.com/@vuonvai/live');
   await expect(tiktok.locator('chot-overlay [data-testid="chot-ticker"]')).toHaveAttribute('data-total-kg', '104');
   const tiktokBadges = tiktok.locator('chot-overlay [data-testid="chot-badge"]');
   await expect(tiktokBadges).toHaveCount(2);
+  expect(await pageBoxes(tiktok)).toEqual(tiktokBaseline);
   await tiktok.evaluate(() => (window as unknown as { chatFixture: { rerender(): void } }).chatFixture.rerender());
   await expect(tiktokBadges).toHaveCount(2);
   await expect(tiktokBadges.first()).toBeVisible();
@@ -155,6 +156,7 @@ test('TikTok and Facebook: ticker and badges on each, badges follow a TikTok re-
   const fbBadge = facebook.locator('chot-overlay [data-testid="chot-badge"]');
   await expect(fbBadge).toHaveCount(1);
   await expect(fbBadge).toBeVisible();
+  expect(await pageBoxes(facebook)).toEqual(facebookBaseline);
   await facebook.locator('chot-overlay [data-testid="chot-badge"] button[data-action="reject"]').click();
   await expect(panel.locator('[data-order-id="facebook:fb-1"]').first()).toHaveAttribute('data-status', 'rejected');
   await facebook.screenshot({ path: testInfo.outputPath('facebook-ticker-and-badges.png') });

@@ -33,6 +33,9 @@ export async function loadExportLines(db: ChotDatabase, request: ExportRequest):
   });
 }
 
+/** A day as a date input writes it, "YYYY-MM-DD", in local time. */
+export const dateInputValue = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
 /** A date input's "YYYY-MM-DD" as local midnight, or null. */
 export function localDay(value: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -257,6 +257,8 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     return node;
   };
 
+  const chatList = () => adapter.selectors.list.map((selector) => doc.querySelector(selector)).find(Boolean) ?? null;
+
   /** The snapshot's badges by row id, rebuilt once per snapshot rather than per frame. */
   let wanted = new Map<string, OnAirSnapshot['orderBadges'][number]>();
   const updateWanted = () => {
@@ -286,8 +288,7 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
    * first and all styles written after, so the page lays out once per frame, not once per badge.
    */
   const layoutBadges = () => timed(() => {
-    const list = adapter.selectors.list.map((selector) => doc.querySelector(selector)).find(Boolean);
-    const clip = list?.getBoundingClientRect();
+    const clip = chatList()?.getBoundingClientRect();
     const placed: { id: string; top: number; right: number }[] = [];
     const keep = new Set<string>();
     for (const id of wanted.keys()) {
@@ -348,7 +349,7 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   const listObserver = new MutationObserver(schedule);
   let observed: Element | null = null;
   const observeList = () => {
-    const list = adapter.selectors.list.map((selector) => doc.querySelector(selector)).find(Boolean) ?? null;
+    const list = chatList();
     if (list === observed) return;
     listObserver.disconnect();
     observed = list;

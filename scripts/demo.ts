@@ -64,7 +64,13 @@ mkdirSync(outputDir, { recursive: true });
 await watch.screenshot({ path: `${outputDir}/chat.png` });
 await panel.setViewportSize({ width: 420, height: 1100 });
 await panel.screenshot({ path: `${outputDir}/side-panel.png`, fullPage: true });
-console.log(`Screenshots: ${outputDir}/chat.png, ${outputDir}/side-panel.png`);
+// The presenter view as streaming software would capture it.
+const presenter = await browser.context.newPage();
+await presenter.setViewportSize({ width: 1280, height: 720 });
+await presenter.goto(`chrome-extension://${browser.extensionId}/presenter.html`);
+await presenter.getByTestId('presenter-total').waitFor();
+await presenter.screenshot({ path: `${outputDir}/presenter.png` });
+console.log(`Screenshots: ${outputDir}/chat.png (with the ticker and badges), ${outputDir}/side-panel.png, ${outputDir}/presenter.png`);
 if (browser.blockedRequests.length > 0) console.warn(`Blocked requests (should be none): ${browser.blockedRequests.join(', ')}`);
 
 if (headless) await browser.close();

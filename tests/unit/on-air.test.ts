@@ -41,6 +41,9 @@ describe('names on air', () => {
     ['John Smith', 'John'],
     ['vuonvai_lucngan', 'vuonvai_lucngan'],
     ['  Lê   Minh  ', 'Minh'],
+    ['Phí Long', 'Long'],
+    ['Tổng Thị Hằng', 'Hằng'],
+    ['Maria José García', 'Maria'],
   ])('%s → %s', (name, shown) => {
     expect(onAirName(name, false)).toBe(shown);
   });
@@ -90,6 +93,11 @@ describe('on-air messages from chat pages', () => {
     expect(await route()({ type: 'on-air-place', platform: 'youtube', placement }, from(YT_CHAT))).toEqual({ ok: true });
     expect(await route()({ type: 'on-air-place', platform: 'tiktok', placement }, from(YT_CHAT))).toMatchObject({ ok: false });
     expect((await loadSettings(db)).onAir.tickers).toEqual({ youtube: placement });
+    // a panel saving its (older) copy of the on-air settings does not move the ticker back
+    const panel = { id: ID, url: `chrome-extension://${ID}/sidepanel.html` };
+    const { onAir } = await loadSettings(db);
+    expect(await route()({ type: 'save-settings', changes: { onAir: { ...onAir, badges: false, tickers: {} } } }, panel)).toEqual({ ok: true });
+    expect((await loadSettings(db)).onAir).toMatchObject({ badges: false, tickers: { youtube: placement } });
   });
 });
 

@@ -2,8 +2,11 @@
 const VIETNAMESE_FAMILY_NAMES = new Set([
   'nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương', 'lý',
   'đinh', 'trương', 'đoàn', 'lâm', 'mai', 'trịnh', 'cao', 'lương', 'tạ', 'hà', 'tô', 'chu', 'nguyen', 'tran', 'pham', 'hoang',
+  'phí', 'tổng', 'kiều', 'triệu', 'hứa', 'khúc', 'quách', 'lục', 'mạc', 'âu', 'la', 'văn', 'thái', 'từ', 'lã', 'tăng', 'giang',
 ]);
 const MAX_ON_AIR_NAME = 24;
+/** Letters and tone marks only Vietnamese writes: a name with them puts its given name last. */
+const VIETNAMESE_LETTERS = /[ăâđêôơưĩũ\u1EA0-\u1EF9]/i;
 
 /**
  * How a buyer is named where it may be broadcast: the given name only ("Nguyễn Thị Lan" → "Lan",
@@ -14,6 +17,7 @@ export function onAirName(name: string, fullNames: boolean): string {
   if (fullNames) return clean.slice(0, MAX_ON_AIR_NAME * 2);
   const words = clean.split(' ').filter(Boolean);
   if (words.length <= 1) return clean.slice(0, MAX_ON_AIR_NAME);
-  const given = VIETNAMESE_FAMILY_NAMES.has(words[0]!.toLowerCase().normalize('NFC')) ? words.at(-1)! : words[0]!;
+  const vietnamese = VIETNAMESE_LETTERS.test(clean.normalize('NFC')) || VIETNAMESE_FAMILY_NAMES.has(words[0]!.toLowerCase().normalize('NFC'));
+  const given = vietnamese ? words.at(-1)! : words[0]!;
   return given.slice(0, MAX_ON_AIR_NAME);
 }

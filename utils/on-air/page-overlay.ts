@@ -296,9 +296,12 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
       if (!row) continue;
       if (!row.isConnected) {
         rows.delete(id);
+        visibility.unobserve(row);
         continue;
       }
       keep.add(id);
+      // Rows out of the window are known without measuring them (most of a long chat is).
+      if (!onScreenRows.has(row)) continue;
       // Placed on the comment's text (rows can be tall, with replies or a header), at the row's right edge.
       const rowBox = row.getBoundingClientRect();
       const textBox = queryFirst(row, adapter.selectors.fields.text ?? [])?.getBoundingClientRect();
@@ -331,7 +334,13 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
       node.style.right = `${right}px`;
     }
     // Rows the reader met that never became orders are forgotten once they leave the page.
-    if (rows.size > 2 * MAX_ROWS_KEPT) for (const [id, row] of rows) if (!row.isConnected) rows.delete(id);
+    if (rows.size > 2 * MAX_ROWS_KEPT) {
+      for (const [id, row] of rows) {
+        if (row.isConnected) continue;
+        rows.delete(id);
+        visibility.unobserve(row);
+      }
+    }
   });
 
   let frame = 0;
@@ -347,6 +356,15 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     frame = view.requestAnimationFrame(() => afterFrame.port2.postMessage(null));
   };
   const listObserver = new MutationObserver(schedule);
+  // Which rows are in the window, told by the browser after its own layout: only those are measured.
+  const onScreenRows = new WeakSet<Element>();
+  const visibility = new view.IntersectionObserver((entries) => timed(() => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) onScreenRows.add(entry.target);
+      else onScreenRows.delete(entry.target);
+    }
+    schedule();
+  }));
   let observed: Element | null = null;
   const observeList = () => {
     const list = chatList();
@@ -400,15 +418,21 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   observeList();
 
   return {
-    rowRead(row, messageId) {
-      rows.set(messageId, row);
+    rowRead: (row, messageId) => timed(() => {
+      const earlier = rows.get(messageId);
+      if (earlier !== row) {
+        if (earlier) visibility.unobserve(earlier);
+        rows.set(messageId, row);
+        visibility.observe(row);
+      }
       schedule();
-    },
+    }),
     stop() {
       stopped = true;
       afterFrame.port1.close();
       clearInterval(streamTimer);
       listObserver.disconnect();
+      visibility.disconnect();
       view.removeEventListener('pointermove', onPointerMove, true);
       view.removeEventListener('pointerup', onPointerUp, true);
       view.removeEventListener('keydown', onKey, true);

@@ -166,6 +166,19 @@ describe('chat log import in the orders page', () => {
     await waitFor(() => expect(screen.getAllByTestId('import-result')[0]!.textContent).toContain('(0 mới, 3 đã có), 2 đơn'));
   });
 
+  it('shows progress and stops on Cancel, keeping what was imported', async () => {
+    const db = await dashboard(1);
+    const log = Array.from({ length: 5000 }, (_, i) => `Khách ${i % 300}: ${i % 2 ? 'chốt 2kg' : 'đẹp quá'}`).join('\n');
+    await pick(log, 'dai.txt');
+    await waitFor(() => expect(screen.getByTestId('import-progress').textContent).toMatch(/^Đang nhập… [\d.]+\/5\.000 tin nhắn$/));
+    fireEvent.click(screen.getByTestId('cancel-import'));
+    await waitFor(() => expect(screen.getAllByTestId('import-result')[0]!.textContent).toMatch(/^Đã dừng: [\d.]+\/5\.000 tin nhắn đã nhập/), { timeout: 10_000 });
+    const stored = (await db.messages.count()) - 1;
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(5000);
+    expect(stored % 500).toBe(0);
+  });
+
   it('refuses a log with unknown actions and changes nothing', async () => {
     const db = await dashboard(2);
     const before = { streams: await db.streams.count(), messages: await db.messages.count(), orders: await db.orders.count() };

@@ -79,6 +79,11 @@ test('YouTube chat: the ticker counts, badges sit on the order rows, survive re-
   await expect(chat.locator('chot-overlay [data-message-id="y3"]')).toHaveAttribute('data-status', 'confirmed');
   await chat.evaluate(() => (window as unknown as { chatFixture: { remove(id: string): void } }).chatFixture.remove('y1'));
   await expect(badges).toHaveCount(2);
+  // a row element reused for a new message: read again, and its badge is the new order's
+  await chat.evaluate(() => (window as unknown as { chatFixture: { recycle(id: string, row: unknown): void } }).chatFixture.recycle('y4', { id: 'y5', author: 'Đỗ Hà', text: 'chốt 7kg' }));
+  await expect(panel.getByTestId('tally')).toHaveAttribute('data-orders', '4');
+  await expect(chat.locator('chot-overlay [data-message-id="y4"]')).toHaveCount(0);
+  await expect(chat.locator('chot-overlay [data-message-id="y5"] .label')).toHaveText('7 kg · Chờ');
 
   expect(await overlayText(chat)).not.toMatch(PHONE);
   expect(await overlayText(chat)).not.toContain('Nguyễn');

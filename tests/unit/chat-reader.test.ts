@@ -47,6 +47,22 @@ describe('chat reader', () => {
     expect(reader!.health()).toMatchObject({ attached: true, rowsSeen: 4, rowsSent: 4, rowsStored: 4, pending: 0 });
   });
 
+  it('reads a row again when the site reuses its element for another message, and tells which row is which', async () => {
+    const chat = loadYoutubeChatFixture([{ id: 'a', author: 'A', text: 'chốt 1kg' }, { id: 'b', author: 'B', text: 'chào shop' }]);
+    const { sent, send } = recordingSend();
+    const rowsSeen: string[] = [];
+    start(send, { onRow: (row, messageId) => rowsSeen.push(`${row.id}=${messageId}`) });
+    await eventually(() => expect(ids(sent)).toEqual(['a', 'b']));
+    chat.recycle('a', { id: 'c', author: 'C', text: 'lấy 4kg' });
+    await eventually(() => expect(ids(sent)).toEqual(['a', 'b', 'c']));
+    expect(sent.at(-1)).toMatchObject({ authorName: 'C', text: 'lấy 4kg' });
+    expect(rowsSeen).toEqual(['a=a', 'b=b', 'c=c']);
+    // a change inside a row that keeps its message (an edit of its decoration) is not a new message
+    document.getElementById('b')!.querySelector('#message')!.append(document.createElement('span'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ids(sent)).toEqual(['a', 'b', 'c']);
+  });
+
   it('does not send a row again when the site re-renders it or replaces the list', async () => {
     const chat = loadYoutubeChatFixture([{ id: 'a', author: 'A', text: 'chốt 1kg' }]);
     const { sent, send } = recordingSend();

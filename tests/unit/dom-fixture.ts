@@ -8,6 +8,7 @@ export interface ChatFixtureApi {
   markDeleted(id: string): void;
   replaceList(): void;
   rerender(): void;
+  recycle(id: string, row: FixtureRow): void;
   switchHost(handle: string, name: string, title?: string): void;
   breakRows(): void;
   addOptimistic(row: FixtureRow): void;

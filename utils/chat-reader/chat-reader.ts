@@ -52,6 +52,9 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
   const session = `${startedAt.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const seen = new BoundedSet<string>(SEEN_LIMIT);
   const readElements = new WeakSet<Element>();
+  /** What each read row showed (its id, or author and text): a row the site recycles for another message shows something else. */
+  const readAs = new WeakMap<Element, string>();
+  const identity = (message: RowMessage) => message.messageId ?? `${message.authorName}\u0000${message.text}`;
   const idsByContent = new BoundedMap<string, string>(SEEN_LIMIT);
   const retried = new WeakMap<Element, number>();
   const repeats = new RepeatFilter(options.repeatWindowMs ?? 10_000);
@@ -108,6 +111,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
       if (options.onRow) idsByContent.add(content, messageId);
     }
     options.onRow?.(row, messageId);
+    readAs.set(row, identity(message));
     if (seen.has(messageId)) return;
     seen.add(messageId);
     readElements.add(row);
@@ -141,10 +145,25 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     if (reading.reason === 'empty-author' || reading.reason === 'empty-text') note(reading.reason);
   };
 
+  /** A row changed inside: if it now shows another message (a recycled row), it is read again. */
+  const recheck = (row: Element) => {
+    const was = readAs.get(row);
+    if (was === undefined) return;
+    const reading = adapter.readRow(row);
+    if (!reading.ok || identity(reading.message) === was) return;
+    readElements.delete(row);
+    readAs.delete(row);
+    accept(row, reading.message);
+  };
+
   const readAddedNodes = (records: MutationRecord[]) => {
     const started = performance.now();
     stream = adapter.streamOf(document, options.url(), startedAt);
+    const changedRows = new Set<Element>();
     for (const record of records) {
+      const parent = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+      const changed = parent?.closest(rowSelector);
+      if (changed && readAs.has(changed)) changedRows.add(changed);
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1) continue;
         const element = node as Element;
@@ -156,6 +175,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
         }
       }
     }
+    changedRows.forEach(recheck);
     counters.busyMs += performance.now() - started;
   };
 

@@ -89,6 +89,7 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   let snapshot: OnAirSnapshot | null = null;
   let placement: TickerPlacement = options.placement ?? DEFAULT_PLACEMENT;
   const rows = new Map<string, Element>();
+  const idOfRow = new WeakMap<Element, string>();
   const badges = new Map<string, HTMLElement>();
   const language = () => snapshot?.language ?? options.browserLanguage;
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language(), key, params);
@@ -419,6 +420,10 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
 
   return {
     rowRead: (row, messageId) => timed(() => {
+      // A recycled row now shows another message: its old message has no row any more.
+      const before = idOfRow.get(row);
+      if (before !== undefined && before !== messageId && rows.get(before) === row) rows.delete(before);
+      idOfRow.set(row, messageId);
       const earlier = rows.get(messageId);
       if (earlier !== row) {
         if (earlier) visibility.unobserve(earlier);

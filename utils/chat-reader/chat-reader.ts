@@ -145,6 +145,18 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     if (reading.reason === 'empty-author' || reading.reason === 'empty-text') note(reading.reason);
   };
 
+  // Most changes are rows added to the list: the list's own answer (no row around it) is remembered.
+  const rowOfTarget = new WeakMap<Node, Element | null>();
+  const rowAround = (target: Node): Element | null => {
+    let row = rowOfTarget.get(target);
+    if (row === undefined) {
+      const parent = target.nodeType === 1 ? (target as Element) : target.parentElement;
+      row = parent?.closest(rowSelector) ?? null;
+      rowOfTarget.set(target, row);
+    }
+    return row;
+  };
+
   /** A row changed inside: if it now shows another message (a recycled row), it is read again. */
   const recheck = (row: Element) => {
     const was = readAs.get(row);
@@ -161,8 +173,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     stream = adapter.streamOf(document, options.url(), startedAt);
     const changedRows = new Set<Element>();
     for (const record of records) {
-      const parent = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
-      const changed = parent?.closest(rowSelector);
+      const changed = rowAround(record.target);
       if (changed && readAs.has(changed)) changedRows.add(changed);
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1) continue;

@@ -5,6 +5,14 @@ import { DECISIONS } from '../store/orders';
 
 export const ON_AIR_PORT = 'chot-on-air';
 
+/** The part of a runtime port (browser.runtime.Port) either end of the on-air connection uses. */
+export interface OnAirPortEnd {
+  postMessage(message: unknown): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
 /** Sent by a chat page over its port: which stream's tally and badges it wants pushed. */
 export const onAirWatchSchema = z.object({ type: z.literal('on-air-watch'), streamId: z.string().min(1).max(300) });
 

@@ -1,16 +1,12 @@
 import { liveQuery } from 'dexie';
 import type { ChotDatabase } from '../store/db';
 import { adapterForChatUrl } from '../platforms/index';
-import { onAirWatchSchema } from '../messaging/on-air-messages';
+import { onAirWatchSchema, type OnAirPortEnd } from '../messaging/on-air-messages';
 import { buildOnAirSnapshot } from './snapshot';
 
-/** The part of a runtime port the publisher uses. */
-export interface OnAirPort {
+/** The background's end of a chat page's port, with who opened it. */
+export interface OnAirPort extends OnAirPortEnd {
   sender?: { id?: string; url?: string };
-  postMessage(message: unknown): void;
-  onMessage: { addListener(listener: (message: unknown) => void): void };
-  onDisconnect: { addListener(listener: () => void): void };
-  disconnect(): void;
 }
 
 /**

@@ -7,14 +7,10 @@ import { describeItems, describeWithKg } from '../i18n/describe-items';
 import { onAirSnapshotSchema, type OnAirSnapshot } from './snapshot-schema';
 import { OVERLAY_STYLE } from './overlay-style';
 import { queryFirst } from '../platforms/dom-text';
+import type { OnAirPortEnd } from '../messaging/on-air-messages';
 
-/** The runtime port the overlay listens on, as much of it as it uses. */
-export interface OverlayPort {
-  postMessage(message: unknown): void;
-  onMessage: { addListener(listener: (message: unknown) => void): void };
-  onDisconnect: { addListener(listener: () => void): void };
-  disconnect(): void;
-}
+/** The chat page's end of the on-air port. */
+export type OverlayPort = OnAirPortEnd;
 
 export interface OverlayOptions {
   adapter: PlatformAdapter;

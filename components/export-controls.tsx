@@ -30,9 +30,10 @@ export function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds:
   };
   const fileName = (extension: string) => `chot-don-hang-${scopeKind === 'range' ? `${from}_${to}` : dateInputValue(new Date())}.${extension}`;
 
+  const badRange = () => setNotice(t('exportFailed', { error: `${t('rangeFrom')} > ${t('rangeTo')}` }));
   const exportFile = async (kind: 'csv' | 'xlsx') => {
     const wanted = request();
-    if (!wanted) return setNotice(t('exportFailed', { error: `${t('rangeFrom')} > ${t('rangeTo')}` }));
+    if (!wanted) return badRange();
     setBusy(true);
     setNotice(null);
     try {
@@ -48,7 +49,7 @@ export function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds:
   };
   const print = (layout: PrintLayout) => {
     const wanted = request();
-    if (!wanted) return setNotice(t('exportFailed', { error: `${t('rangeFrom')} > ${t('rangeTo')}` }));
+    if (!wanted) return badRange();
     window.open(printUrl(wanted, layout), '_blank', 'noopener');
   };
 

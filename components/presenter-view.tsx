@@ -5,10 +5,10 @@ import type { ChotDatabase } from '../utils/store/db';
 import { languageSchema, PRESENTER_BACKGROUNDS } from '../utils/store/records';
 import { loadSettings } from '../utils/store/settings';
 import { goalOf, groupBroadcasts } from '../utils/store/broadcasts';
-import { computeTally } from '../utils/store/tally';
+import { computeTally, isCounting } from '../utils/store/tally';
 import { browserLanguage } from '../utils/i18n/messages';
 import { onAirName } from '../utils/on-air/on-air-name';
-import { describeItems } from '../utils/i18n/describe-items';
+import { describeItems, describeWeight } from '../utils/i18n/describe-items';
 import { I18nProvider, useI18n } from './i18n';
 import { useBroadcastOrders } from './use-broadcast-orders';
 
@@ -53,9 +53,9 @@ function Presenter({ db, broadcastId, fullNames }: { db: ChotDatabase; broadcast
   const tally = computeTally(orders, products, contracts);
   const goalKg = goalOf(broadcast);
   const totalKg = tally.totalTonnes * 1000;
-  const weight = (kg: number) => (kg >= 1000 ? `${formatNumber(kg / 1000, 2)} ${t('tonnes')}` : `${formatNumber(kg, 1)} kg`);
+  const weight = (kg: number) => describeWeight(kg, formatNumber, t('tonnes'));
   const percent = goalKg ? Math.min(100, Math.round((totalKg / goalKg) * 100)) : null;
-  const latest = orders.filter((order) => order.status === 'pending' || order.status === 'confirmed').slice(-FEED_LENGTH).reverse();
+  const latest = orders.filter(isCounting).slice(-FEED_LENGTH).reverse();
   return (
     <main className="presenter" data-testid="presenter" data-total-kg={totalKg}>
       <p className="presenter-label">{t('presenterTitle')}</p>

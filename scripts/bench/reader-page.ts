@@ -78,7 +78,7 @@ function start(rowsPerSecond: number, durationMs: number, withReader: boolean, w
 
 function result() {
   const health = reader?.health();
-  const badges = document.querySelector('chot-overlay')?.shadowRoot?.querySelectorAll('.badge:not([hidden])').length ?? 0;
+  const badges = [...(document.querySelector('chot-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('.badge') ?? [])].filter((badge) => badge.style.display !== 'none').length;
   return { added, read: health?.rowsSeen ?? 0, acknowledged, busyMs: reader?.busyMs() ?? 0, overlayBusyMs: overlay?.busyMs() ?? 0, badgesShown: badges, pending: health?.pending ?? 0 };
 }
 

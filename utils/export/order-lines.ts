@@ -1,5 +1,6 @@
 import type { CustomerRecord, OrderRecord, StreamRecord } from '../store/records';
-import { customerIdOf } from '../store/customers';
+import { customerIdOf, followMerges } from '../store/customers';
+import { findPhones } from '../parser/phone';
 import type { Product } from '../parser/catalog';
 
 /** One line of an order sheet: an order's item, with what the people who pack and ship need. */
@@ -27,10 +28,22 @@ export function maskPhone(phone: string): string {
   return phone.length >= 8 ? `${phone.slice(0, 4)}***${phone.slice(-3)}` : '***';
 }
 
-/** Phone numbers written inside chat text ("0912 345 678", "+84912345678"), masked the same way. */
+/** Phone numbers written inside chat text ("0912 345 678", "+84912345678"), found as the parser finds them and masked the same way. */
 export function maskPhonesInText(text: string): string {
-  return text.replace(/(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)/g, (phone) => maskPhone(phone.replace(/[\s.-]/g, '')));
+  // The finder reads lower-case text; its positions hold for the original unless lower-casing changed the length.
+  const lower = text.toLowerCase();
+  const source = lower.length === text.length ? text : lower;
+  let masked = '';
+  let from = 0;
+  for (const { start, end } of findPhones(lower)) {
+    masked += source.slice(from, start) + maskPhone(source.slice(start, end).replace(/[\s.-]/g, ''));
+    from = end;
+  }
+  return masked + source.slice(from);
 }
+
+/** The sum of a numeric column over some lines; unknown values add nothing. */
+export const sumLines = (lines: readonly OrderLine[], key: 'kg' | 'amount' | 'quantity') => lines.reduce((total, line) => total + (line[key] ?? 0), 0);
 
 export interface LineOptions {
   maskPhones: boolean;
@@ -41,9 +54,8 @@ export interface LineOptions {
 function buyerRecords(customers: readonly CustomerRecord[]) {
   const byId = new Map(customers.map((customer) => [customer.id, customer]));
   return (order: OrderRecord): CustomerRecord | undefined => {
-    let customer = byId.get(customerIdOf(order, order.authorKey));
-    for (let hops = 0; customer?.mergedInto && hops < 10; hops += 1) customer = byId.get(customer.mergedInto) ?? customer;
-    return customer;
+    const customer = byId.get(customerIdOf(order, order.authorKey));
+    return customer && followMerges(customer, (id) => byId.get(id));
   };
 }
 

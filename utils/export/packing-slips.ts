@@ -1,4 +1,4 @@
-import type { OrderLine } from './order-lines';
+import { sumLines as total, type OrderLine } from './order-lines';
 import { groupBy } from './group-by';
 
 /** One buyer's packing slip: where it goes and what goes in the box. */
@@ -20,7 +20,6 @@ export interface ProductTotal {
   amount: number;
 }
 
-const total = (lines: readonly OrderLine[], key: 'kg' | 'amount') => lines.reduce((sum, line) => sum + (line[key] ?? 0), 0);
 
 /** Slips per buyer (alphabetical in Vietnamese order) and totals per product, for the printed sheets. */
 export function packingSlips(lines: readonly OrderLine[]): { slips: PackingSlip[]; products: ProductTotal[]; kg: number; amount: number } {

@@ -2,7 +2,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { Language, OrderStatus } from '../store/records';
 import { translate, type MessageKey } from '../i18n/messages';
 import { ORDER_STATUS_LABEL } from '../i18n/status-labels';
-import type { OrderLine } from './order-lines';
+import { sumLines as sum, type OrderLine } from './order-lines';
 import { groupBy } from './group-by';
 
 /** The words a workbook is written in: headers, sheet names, statuses. */
@@ -65,7 +65,6 @@ function fitWidths(sheet: Worksheet, columns: Column[], sample: readonly OrderLi
   });
 }
 
-const sum = (lines: readonly OrderLine[], key: 'kg' | 'amount' | 'quantity') => lines.reduce((total, line) => total + (line[key] ?? 0), 0);
 const letter = (index: number) => String.fromCharCode(65 + index);
 
 /** A total row under a block of lines: SUM formulas with their results, so the totals follow edits. */

@@ -9,7 +9,7 @@ import { panelCommandSchema } from './commands';
 import { adapterForChatUrl } from '../platforms/index';
 import { ingestChat } from '../store/ingest';
 import { decideOrder, decideOrders, editOrder, undoLastAction } from '../store/orders';
-import { loadSettings, saveSettings } from '../store/settings';
+import { loadSettings, saveSettings, updateSettings } from '../store/settings';
 import { deleteStream, joinStream, setGoal, splitStream, updateStream } from '../store/broadcasts';
 import { deleteContract, promoteOrder, saveContract } from '../store/contracts';
 import { restoreBackup } from '../export/backup';
@@ -74,8 +74,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
     const place = onAirPlaceSchema.safeParse(message);
     if (place.success) {
       if (!adapter || adapter.platform !== place.data.platform) return { ok: false, error: 'not a supported live chat page' };
-      const { onAir } = await loadSettings(deps.db);
-      await saveSettings(deps.db, { onAir: { ...onAir, tickers: { ...onAir.tickers, [place.data.platform]: place.data.placement } } });
+      await updateSettings(deps.db, ({ onAir }) => ({ onAir: { ...onAir, tickers: { ...onAir.tickers, [place.data.platform]: place.data.placement } } }));
       return { ok: true };
     }
     if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'commands are accepted from the extension pages only' };
@@ -96,8 +95,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
       case 'save-settings': {
         const { changes } = command.data;
         // Ticker placements are the chat pages' to save: a panel's older copy must not move them back.
-        const current = changes.onAir ? (await loadSettings(deps.db)).onAir.tickers : undefined;
-        await saveSettings(deps.db, changes.onAir && current ? { ...changes, onAir: { ...changes.onAir, tickers: current } } : changes);
+        await updateSettings(deps.db, (current) => (changes.onAir ? { ...changes, onAir: { ...changes.onAir, tickers: current.onAir.tickers } } : changes));
         return { ok: true };
       }
       case 'get-health':

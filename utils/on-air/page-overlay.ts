@@ -3,7 +3,7 @@ import type { PlatformAdapter } from '../platforms/adapter';
 import type { Language, OrderStatus, TickerPlacement } from '../store/records';
 import { translate, numberLocale, type MessageKey } from '../i18n/messages';
 import { ORDER_STATUS_LABEL } from '../i18n/status-labels';
-import { describeItems, describeWithKg } from '../i18n/describe-items';
+import { describeItems, describeWeight, describeWithKg } from '../i18n/describe-items';
 import { onAirSnapshotSchema, type OnAirSnapshot } from './snapshot-schema';
 import { OVERLAY_STYLE } from './overlay-style';
 import { queryFirst } from '../platforms/dom-text';
@@ -90,7 +90,7 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   const language = () => snapshot?.language ?? options.browserLanguage;
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language(), key, params);
   const format = (value: number, digits = 1) => new Intl.NumberFormat(numberLocale(language()), { maximumFractionDigits: digits }).format(value);
-  const weight = (kg: number) => (kg >= 1000 ? `${format(kg / 1000, 2)} ${t('tonnes')}` : `${format(kg)} kg`);
+  const weight = (kg: number) => describeWeight(kg, format, t('tonnes'));
 
   // --- the ticker ---
   // The ticker's size, measured after it is drawn (in a frame), so placing it never forces a layout.
@@ -317,15 +317,12 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
       }
     }
     const shown = new Set(placed.map((place) => place.id));
-    for (const [id, node] of badges) if (!shown.has(id) && !node.hidden) {
-      node.hidden = true;
-      node.style.display = 'none';
-    }
+    // Out of view: kept (and filled) for when the row scrolls back, just not drawn.
+    for (const [id, node] of badges) if (!shown.has(id)) node.style.display = 'none';
     for (const { id, top, right } of placed) {
       const badge = wanted.get(id)!;
       const node = badges.get(id) ?? makeBadge(badge);
       fillBadge(node, id, badge);
-      node.hidden = false;
       node.style.display = '';
       node.style.top = `${top}px`;
       node.style.right = `${right}px`;

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import type { ChotDatabase } from '../store/db';
 import type { OrderRecord } from '../store/records';
-import { computeTally } from '../store/tally';
+import { computeTally, isCounting } from '../store/tally';
 import { goalOf, groupBroadcasts } from '../store/broadcasts';
 import { loadSettings } from '../store/settings';
 import { onAirName } from './on-air-name';
@@ -19,7 +19,7 @@ export async function buildOnAirSnapshot(db: ChotDatabase, streamId: string): Pr
   const orders = (await Promise.all(memberIds.map((id) => db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))).flat();
   const contracts = await db.contracts.where('streamId').anyOf(memberIds).toArray();
   const tally = computeTally(orders, await db.products.toArray(), contracts);
-  const counting = orders.filter((order) => order.status === 'pending' || order.status === 'confirmed').sort((a, b) => b.observedAt - a.observedAt);
+  const counting = orders.filter(isCounting).sort((a, b) => b.observedAt - a.observedAt);
   const mine = orders.filter((order) => order.streamId === streamId).sort((a, b) => b.observedAt - a.observedAt).slice(0, BADGES_SENT);
   const prefix = `${platform}:`;
   return {

@@ -5,6 +5,13 @@ export type CustomerResult = { ok: true } | { ok: false; error: 'not-found' | 's
 
 export const customerIdOf = (message: Pick<MessageRecord, 'platform'>, authorKey: string) => `${message.platform}:${authorKey}`;
 
+/** Where a loaded customer's merges lead: the record kept, or the customer itself (at most 10 hops). */
+export function followMerges(customer: CustomerRecord, get: (id: string) => CustomerRecord | undefined): CustomerRecord {
+  let root = customer;
+  for (let hops = 0; root.mergedInto && hops < 10; hops += 1) root = get(root.mergedInto) ?? root;
+  return root;
+}
+
 /** The record a customer has been merged into (following merges), or the customer itself. */
 export async function rootCustomer(db: ChotDatabase, id: string): Promise<CustomerRecord | undefined> {
   let customer = await db.customers.get(id);
@@ -49,9 +56,7 @@ export class BatchCustomers {
     const record = withComment(this.records.get(id), message, authorKey, phone, address);
     this.records.set(id, record);
     this.changed.add(id);
-    let root = record;
-    for (let hops = 0; root.mergedInto && hops < 10; hops += 1) root = this.records.get(root.mergedInto) ?? root;
-    return root.unpaid;
+    return followMerges(record, (merged) => this.records.get(merged)).unpaid;
   }
 
   async save(): Promise<void> {

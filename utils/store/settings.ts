@@ -10,9 +10,13 @@ export async function loadSettings(db: ChotDatabase): Promise<Settings> {
   return parsed.success ? parsed.data : settingsSchema.parse({});
 }
 
-export async function saveSettings(db: ChotDatabase, changes: Partial<Settings>): Promise<void> {
+/** Changes made from the stored settings in one transaction, so two writers never undo each other. */
+export async function updateSettings(db: ChotDatabase, change: (current: Settings) => Partial<Settings>): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
-    const next = settingsSchema.parse({ ...(await loadSettings(db)), ...changes });
+    const current = await loadSettings(db);
+    const next = settingsSchema.parse({ ...current, ...change(current) });
     await db.settings.put({ ...next, id: SETTINGS_ID });
   });
 }
+
+export const saveSettings = (db: ChotDatabase, changes: Partial<Settings>): Promise<void> => updateSettings(db, () => changes);

@@ -1,5 +1,6 @@
 import type { OrderRecord } from './records';
 import type { Product } from '../parser/catalog';
+import { isCounting } from './tally';
 
 export interface ProductStock {
   product: Product;
@@ -20,7 +21,7 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 export function computeStock(products: readonly Product[], orders: readonly OrderRecord[]): { byProduct: Map<string, ProductStock>; waitlisted: Set<string> } {
   const byProduct = new Map(products.map((product) => [product.code, { product, allocatedKg: 0, remainingKg: product.stockKg, waitlist: [] as string[] }]));
   const waitlisted = new Set<string>();
-  const open = orders.filter((order) => order.status === 'pending' || order.status === 'confirmed').sort((a, b) => a.observedAt - b.observedAt);
+  const open = orders.filter(isCounting).sort((a, b) => a.observedAt - b.observedAt);
   for (const order of open) {
     const needs = new Map<string, number>();
     for (const item of order.items) if (item.product && item.kg !== null) needs.set(item.product, (needs.get(item.product) ?? 0) + item.kg);

@@ -33,6 +33,9 @@ export interface Tally {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
+/** Orders that count towards the tally, stock and the on-air feed: waiting or confirmed. */
+export const isCounting = (order: Pick<OrderRecord, 'status'>) => order.status === 'pending' || order.status === 'confirmed';
+
 export function computeTally(orders: readonly OrderRecord[], products: readonly Product[] = [], contracts: readonly ContractRecord[] = []): Tally {
   const live = contracts.filter((contract) => contract.status !== 'cancelled');
   const contractedKg = round(live.reduce((sum, contract) => sum + contract.kg, 0));

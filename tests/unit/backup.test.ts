@@ -48,7 +48,7 @@ describe('JSON backup', () => {
     const source = await filled();
     const text = JSON.stringify(await createBackup(source));
     const target = await filled();
-    await target.orders.update('youtube:m1', { status: 'rejected' });
+    await target.transaction('rw', [target.orders, ...target.figureTables], () => target.orders.update('youtube:m1', { status: 'rejected' }));
     const before = await snapshot(target);
     const result = await restoreBackup(target, spoil(text));
     expect(result.ok).toBe(false);

@@ -113,7 +113,7 @@ describe('exports', () => {
   it('downloads the order lines as CSV, confirmed only and with phones masked when chosen', async () => {
     const db = await dashboard(3);
     await decideOrder(db, 'youtube:m1', 'confirmed');
-    await db.orders.update('youtube:m1', { phone: '0912345678' });
+    await db.transaction('rw', [db.orders, ...db.figureTables], () => db.orders.update('youtube:m1', { phone: '0912345678' }));
     const blobs = captureDownloads();
     fireEvent.click(screen.getByTestId('export-mask-phones'));
     await waitFor(() => expect(screen.getAllByTestId('table-row')[1]!.dataset.orderId).toBe('youtube:m1'));
@@ -198,7 +198,7 @@ describe('backup in the orders page', () => {
     await pick('{"format":"chot-backup","version":1,');
     await waitFor(() => expect(within(screen.getByTestId('backup')).getByRole('alert').textContent).toMatch(/^Không khôi phục được, dữ liệu hiện có vẫn giữ nguyên: the file is not valid JSON/));
     const backup = await createBackup(db);
-    await db.orders.clear();
+    await db.transaction('rw', [db.orders, ...db.figureTables], () => db.orders.clear());
     await pick(JSON.stringify(backup));
     await waitFor(() => expect(within(screen.getByTestId('backup')).getByRole('status').textContent).toBe('Đã khôi phục bản sao lưu.'));
     expect(await db.orders.count()).toBe(2);

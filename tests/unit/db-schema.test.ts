@@ -10,6 +10,7 @@ const SHIPPED: Record<string, string>[] = [
   { actions: '++seq, orderId' },
   { products: 'code' },
   { contracts: 'id, streamId' },
+  { customers: 'id, mergedInto', orders: 'id, [streamId+observedAt], [streamId+authorKey], authorKey' },
 ];
 
 function shippedDatabase(name: string, version: number): Dexie {
@@ -23,19 +24,21 @@ function schemaOf(db: Dexie) {
 }
 
 describe('database schema', () => {
-  it('version 6 has the tables and the indexes the queries use', async () => {
+  it('version 7 has the tables and the indexes the queries use', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(schemaOf(db)).toEqual({
       streams: ['id', 'lastMessageAt', 'broadcastId'],
       messages: ['id', '[streamId+observedAt]'],
-      orders: ['id', '[streamId+observedAt]', '[streamId+authorKey]', 'authorKey'],
+      orders: ['id', '[streamId+observedAt]', '[streamId+authorKey]', 'authorKey', '[streamId+status+observedAt]'],
       settings: ['id'],
       actions: ['seq', 'orderId'],
       products: ['code'],
       contracts: ['id', 'streamId'],
       customers: ['id', 'mergedInto'],
+      tallies: ['streamId'],
+      streamBuyers: [['streamId', 'authorKey']],
     });
     db.close();
   });
@@ -52,7 +55,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.streams.toArray()).toEqual([
       { id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: 'Vải thiều', host: null, firstMessageAt: T0, lastMessageAt: T0 + 5, broadcastId: 'youtube:abc12345' },
     ]);
@@ -74,7 +77,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.streams.toArray()).toEqual([stream]);
     expect(await db.orders.get('tiktok:r:a:1')).toMatchObject({ status: 'pending', totalKg: 3 });
     await db.actions.add({ at: T0, orderId: 'tiktok:r:a:1', kind: 'decide', before: { status: 'pending' }, after: { status: 'confirmed' } });
@@ -92,7 +95,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.actions.toArray()).toMatchObject([{ seq: 1, orderId: 'youtube:m1', kind: 'decide' }]);
     expect(await db.settings.get('settings')).toEqual({ id: 'settings', language: 'en', repeatWindowSeconds: 60 });
     await db.products.put({ code: 'V1', name: 'Vải', defaultUnit: 'kg', aliases: [], packages: {} });
@@ -108,7 +111,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.products.get('V1')).toMatchObject({ stockKg: 500, packages: { 'thùng': 10 } });
     expect(await db.contracts.count()).toBe(0);
     db.close();
@@ -126,10 +129,40 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.orders.where('authorKey').equals('name:Lan').toArray()).map((o) => o.id)).toEqual(['youtube:m1', 'youtube:m9']);
     expect(await db.contracts.get('contract:x')).toMatchObject({ kg: 1000, status: 'signed' });
     expect(await db.customers.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version 6 database with data in it, keeping each stream\'s figures as a recount gives them', async () => {
+    const name = `chot-upgrade-v6-${Date.now()}`;
+    const v6 = shippedDatabase(name, 6);
+    const order = (id: string, streamId: string, authorKey: string, status: string, totalKg: number | null, items: unknown[] = []) =>
+      ({ id, streamId, messageId: id, platform: 'youtube', authorName: authorKey, authorKey, text: '', items, totalKg, phone: null, confidence: 1, reasons: [], status, observedAt: T0, updatedAt: T0 });
+    await v6.table('orders').bulkPut([
+      order('youtube:m1', 'youtube:a', 'name:Lan', 'confirmed', 2, [{ product: 'V1', quantity: 2, unit: 'kg', kg: 2 }]),
+      order('youtube:m2', 'youtube:a', 'name:Lan', 'pending', 3),
+      order('youtube:m3', 'youtube:a', 'name:Minh', 'rejected', 5),
+      order('youtube:m4', 'youtube:b', 'name:Hà', 'pending', null),
+    ]);
+    await v6.table('contracts').put({ id: 'contract:x', streamId: 'youtube:a', buyer: 'HTX', kg: 1000, status: 'signed', organisation: '', note: '', createdAt: T0, updatedAt: T0 });
+    v6.close();
+
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.tallies.get('youtube:a')).toEqual({
+      streamId: 'youtube:a', platform: 'youtube', byStatus: { confirmed: 1, pending: 1, rejected: 1 }, orders: 2, pendingKg: 3, confirmedKg: 2, unknownWeight: 0, buyers: 1,
+      byProduct: { V1: { pendingKg: 0, confirmedKg: 2, contractOrderKg: 0 } }, contractedKg: 1000, contracts: 1,
+    });
+    expect(await db.tallies.get('youtube:b')).toMatchObject({ orders: 1, unknownWeight: 1, buyers: 1 });
+    expect(await db.streamBuyers.toArray()).toEqual([
+      { streamId: 'youtube:a', authorKey: 'name:Lan', counting: 2 },
+      { streamId: 'youtube:b', authorKey: 'name:Hà', counting: 1 },
+    ]);
+    expect((await db.orders.where('[streamId+status+observedAt]').between(['youtube:a', 'pending', Dexie.minKey], ['youtube:a', 'pending', Dexie.maxKey]).toArray()).map((o) => o.id)).toEqual(['youtube:m2']);
     db.close();
   });
 });

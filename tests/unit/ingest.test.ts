@@ -30,7 +30,7 @@ describe('ingestChat', () => {
 
   it('stores a comment once however often it is seen', async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog);
-    await db.orders.update('youtube:m1', { status: 'confirmed' });
+    await db.transaction('rw', [db.orders, ...db.figureTables], () => db.orders.update('youtube:m1', { status: 'confirmed' }));
     const again = await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 3kg')], noCatalog);
     expect(again).toEqual({ stored: 1, duplicates: 2, invalid: 0 });
     expect(await db.orders.count()).toBe(2);
@@ -115,7 +115,7 @@ describe('decideOrder and tally', () => {
       { ...base, id: '3', totalKg: 0.1, status: 'pending' },
       { ...base, id: '4', totalKg: 0.2, status: 'pending' },
     ]);
-    expect(tally).toEqual({ pendingKg: 0.3, confirmedKg: 1500, totalTonnes: 1.5, orders: 4, unknownWeight: 1, byPlatform: { youtube: { kg: 1500.3, orders: 4 } }, buyers: 1, byProduct: {}, confirmedVnd: 0, totalVnd: 0, contractedKg: 0, contracts: 0 });
+    expect(tally).toEqual({ pendingKg: 0.3, confirmedKg: 1500, totalTonnes: 1.5, orders: 4, unknownWeight: 1, byPlatform: { youtube: { kg: 1500.3, orders: 4 } }, buyers: 1, byProduct: {}, confirmedVnd: 0, totalVnd: 0, contractedKg: 0, contracts: 0, byStatus: { pending: 3, confirmed: 1 } });
   });
 
   it('adds buyers, kg per product and value at the catalog prices', () => {

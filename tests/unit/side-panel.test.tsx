@@ -44,7 +44,7 @@ describe('side panel', () => {
     const { db } = await panelWith([chatRow('m1', 'chốt 2kg')]);
     await screen.findByTestId('tally');
     await act(async () => {
-      await db.orders.update('youtube:m1', { status: 'confirmed' });
+      await db.transaction('rw', [db.orders, ...db.figureTables], () => db.orders.update('youtube:m1', { status: 'confirmed' }));
     });
     await waitFor(() => expect(screen.getByTestId('tally').dataset).toMatchObject({ pendingKg: '0', confirmedKg: '2', orders: '1' }));
   });

@@ -74,7 +74,7 @@ export async function restoreBackup(db: ChotDatabase, text: string): Promise<Res
   const read = readBackup(text);
   if (!read.ok) return read;
   const { backup } = read;
-  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings], async () => {
+  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, ...db.figureTables], async () => {
     await db.streams.bulkPut(backup.streams);
     await db.messages.bulkPut(backup.messages);
     await db.orders.bulkPut(backup.orders);

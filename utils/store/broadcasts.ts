@@ -79,7 +79,7 @@ export async function updateStream(db: ChotDatabase, streamId: string, changes: 
 
 /** Deletes a stream with its messages, orders, their history and its contracts, all or nothing. */
 export async function deleteStream(db: ChotDatabase, streamId: string): Promise<StreamResult> {
-  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.contracts], async () => {
+  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.contracts, ...db.figureTables], async () => {
     const stream = await db.streams.get(streamId);
     if (!stream) return { ok: false, error: 'not-found' } as const;
     const orderIds = await db.orders.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).primaryKeys();
@@ -88,6 +88,8 @@ export async function deleteStream(db: ChotDatabase, streamId: string): Promise<
     await db.messages.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();
     await db.contracts.where('streamId').equals(streamId).delete();
     await db.streams.delete(streamId);
+    await db.tallies.delete(streamId);
+    await db.streamBuyers.where('[streamId+authorKey]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();
     // the broadcast was named after this stream: the others take the next one's id
     const others = await db.streams.where('broadcastId').equals(streamId).toArray();
     if (others.length > 0) await db.streams.bulkUpdate(others.map((other) => ({ key: other.id, changes: { broadcastId: others[0]!.id } })));

@@ -10,7 +10,7 @@ const newId = (now: number) => `contract:${now.toString(36)}${Math.random().toSt
 export async function saveContract(db: ChotDatabase, streamId: string, input: unknown, id?: string, now = Date.now()): Promise<ContractResult> {
   const parsed = contractSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: 'invalid-contract', issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
-  return db.transaction('rw', db.streams, db.contracts, async () => {
+  return db.transaction('rw', [db.streams, db.contracts, ...db.figureTables], async () => {
     if (!(await db.streams.get(streamId))) return { ok: false, error: 'not-found' } as const;
     const existing = id ? await db.contracts.get(id) : undefined;
     if (id && !existing) return { ok: false, error: 'not-found' } as const;
@@ -22,7 +22,7 @@ export async function saveContract(db: ChotDatabase, streamId: string, input: un
 
 /** Turns a large chat order into a contract draft; the order then counts through the contract, not twice. */
 export async function promoteOrder(db: ChotDatabase, orderId: string, now = Date.now()): Promise<ContractResult> {
-  return db.transaction('rw', db.orders, db.contracts, db.products, async () => {
+  return db.transaction('rw', [db.orders, db.contracts, db.products, ...db.figureTables], async () => {
     const order = await db.orders.get(orderId);
     if (!order || order.totalKg === null) return { ok: false, error: 'not-found' } as const;
     if (order.contractId) return { ok: false, error: 'already-a-contract' } as const;
@@ -41,7 +41,7 @@ export async function promoteOrder(db: ChotDatabase, orderId: string, now = Date
 
 /** Removes a contract; an order it came from counts as an order again. */
 export async function deleteContract(db: ChotDatabase, id: string): Promise<ContractResult> {
-  return db.transaction('rw', db.orders, db.contracts, async () => {
+  return db.transaction('rw', [db.orders, db.contracts, ...db.figureTables], async () => {
     const contract = await db.contracts.get(id);
     if (!contract) return { ok: false, error: 'not-found' } as const;
     if (contract.fromOrderId) await db.orders.update(contract.fromOrderId, { contractId: undefined });

@@ -1,6 +1,9 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ActionRecord, ContractRecord, CustomerRecord, MessageRecord, OrderRecord, SettingsRecord, StreamRecord } from './records';
 import type { Product } from '../parser/catalog';
+import type { StreamBuyer, StreamTally } from './stream-tally';
+import { recountStreams } from './stream-tally';
+import { tallyMiddleware } from './tally-middleware';
 
 export const DATABASE_NAME = 'chot';
 
@@ -14,6 +17,13 @@ export class ChotDatabase extends Dexie {
   products!: EntityTable<Product, 'code'>;
   contracts!: EntityTable<ContractRecord, 'id'>;
   customers!: EntityTable<CustomerRecord, 'id'>;
+  tallies!: EntityTable<StreamTally, 'streamId'>;
+  streamBuyers!: Table<StreamBuyer, [string, string]>;
+
+  /** Tables every transaction that writes orders or contracts must include: their figures move with them. */
+  get figureTables() {
+    return [this.tallies, this.streamBuyers] as const;
+  }
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -43,6 +53,22 @@ export class ChotDatabase extends Dexie {
     this.version(5).stores({ contracts: 'id, streamId' });
     // v6: customers, and orders by buyer across streams (a customer's history).
     this.version(6).stores({ customers: 'id, mergedInto', orders: 'id, [streamId+observedAt], [streamId+authorKey], authorKey' });
+    // v7: each stream's figures kept by the writer (tally-middleware.ts), the buyers behind its buyer count,
+    // and orders by status in chat order (the review queue reads its next orders through it).
+    this.version(7)
+      .stores({
+        tallies: 'streamId',
+        streamBuyers: '[streamId+authorKey]',
+        orders: 'id, [streamId+observedAt], [streamId+authorKey], authorKey, [streamId+status+observedAt]',
+      })
+      .upgrade(async (tx) => {
+        const orders: OrderRecord[] = await tx.table('orders').toArray();
+        const contracts: ContractRecord[] = await tx.table('contracts').toArray();
+        const { tallies, buyers } = recountStreams(orders, contracts);
+        await tx.table('tallies').bulkPut(tallies);
+        await tx.table('streamBuyers').bulkPut(buyers);
+      });
+    this.use(tallyMiddleware);
   }
 }
 

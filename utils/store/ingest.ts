@@ -76,7 +76,7 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
   // Parsed before the transaction opens, so the database is held only for reads and writes.
   const parsedById = new Map([...valid].flatMap(([id, record]) => (READ_KINDS.has(record.kind) ? [[id, parseComment(record.text, catalog)] as const] : [])));
 
-  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers], async () => {
+  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers, ...db.figureTables], async () => {
     const ids = [...valid.keys()];
     const existing = await db.messages.bulkGet(ids);
     const unseen = ids.flatMap((id, i) => (existing[i] ? [] : [valid.get(id)!])).sort((a, b) => a.observedAt - b.observedAt);

@@ -31,7 +31,7 @@ const changeOf = (order: OrderRecord): Required<OrderChange> => ({ status: order
 
 /** Applies a change and records it, in one transaction, so two panels acting at once cannot interleave. */
 async function change(db: ChotDatabase, orderId: string, kind: ActionRecord['kind'], now: number, compute: (order: OrderRecord) => OrderChange | OrderError): Promise<OrderResult> {
-  return db.transaction('rw', db.orders, db.actions, async () => {
+  return db.transaction('rw', [db.orders, db.actions, ...db.figureTables], async () => {
     const order = await db.orders.get(orderId);
     if (!order) return { ok: false, error: 'not-found' } as const;
     if (order.status === 'cancelled') return { ok: false, error: 'cancelled' } as const;
@@ -78,7 +78,7 @@ export function editOrder(db: ChotDatabase, orderId: string, edit: OrderEdit, no
 
 /** Undoes the assistant's latest action not yet undone (a buyer's cancel or change is theirs to make), and records the undo. */
 export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promise<OrderResult & { orderId?: string }> {
-  return db.transaction('rw', db.orders, db.actions, async () => {
+  return db.transaction('rw', [db.orders, db.actions, ...db.figureTables], async () => {
     const last = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone && action.source !== 'buyer').first();
     if (!last || last.seq === undefined) return { ok: false, error: 'nothing-to-undo' } as const;
     const order = await db.orders.get(last.orderId);
@@ -93,7 +93,7 @@ export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promis
 
 /** Confirms or rejects many orders at once (the dashboard's bulk action), each recorded; cancelled ones are left. */
 export async function decideOrders(db: ChotDatabase, orderIds: readonly string[], status: Decision, now = Date.now()): Promise<{ ok: true; changed: number }> {
-  return db.transaction('rw', db.orders, db.actions, async () => {
+  return db.transaction('rw', [db.orders, db.actions, ...db.figureTables], async () => {
     const orders = (await db.orders.bulkGet([...orderIds])).filter((order): order is OrderRecord => order !== undefined && order.status !== 'cancelled' && order.status !== status);
     await db.orders.bulkUpdate(orders.map((order) => ({ key: order.id, changes: { status, updatedAt: now } })));
     await db.actions.bulkAdd(orders.map((order) => ({ at: now, orderId: order.id, kind: 'decide' as const, source: 'assistant' as const, before: { status: order.status }, after: { status } })));

@@ -1,6 +1,7 @@
-import type { ContractRecord, OrderRecord } from './records';
+import type { ContractRecord, OrderRecord, OrderStatus } from './records';
 import type { Platform } from '../platforms/platform';
 import type { Product } from '../parser/catalog';
+import { isCountingStatus, recountStreamTallies, roundKg, type StreamTally } from './stream-tally';
 
 export interface PlatformTally {
   /** Pending and confirmed kg. */
@@ -19,7 +20,7 @@ export interface Tally {
   unknownWeight: number;
   /** The same, platform by platform, for broadcasts that span several. */
   byPlatform: Partial<Record<Platform, PlatformTally>>;
-  /** Distinct buyers with a counting order. */
+  /** Buyers with a counting order, stream by stream (one person in two joined streams is two). */
   buyers: number;
   /** Kg by product code, for lines with a product. */
   byProduct: Record<string, number>;
@@ -29,48 +30,53 @@ export interface Tally {
   /** Kg under contracts that are not cancelled; in the total tonnage. */
   contractedKg: number;
   contracts: number;
+  /** Every order by status (the review queue's counts). */
+  byStatus: Partial<Record<OrderStatus, number>>;
 }
 
-const round = (value: number) => Math.round(value * 1000) / 1000;
-
 /** Orders that count towards the tally, stock and the on-air feed: waiting or confirmed. */
-export const isCounting = (order: Pick<OrderRecord, 'status'>) => order.status === 'pending' || order.status === 'confirmed';
+export const isCounting = (order: Pick<OrderRecord, 'status'>) => isCountingStatus(order.status);
 
-export function computeTally(orders: readonly OrderRecord[], products: readonly Product[] = [], contracts: readonly ContractRecord[] = []): Tally {
-  const live = contracts.filter((contract) => contract.status !== 'cancelled');
-  const contractedKg = round(live.reduce((sum, contract) => sum + contract.kg, 0));
+/**
+ * The one function behind every figure a view shows: a broadcast's tally from its streams' kept figures
+ * and the catalog's prices. Prices are applied here, so a price change needs no recount.
+ */
+export function tallyOf(streams: readonly StreamTally[], products: readonly Product[] = []): Tally {
   const prices = new Map(products.map((product) => [product.code, product.pricePerKg ?? 0]));
-  const buyers = new Set<string>();
-  const byProduct: Record<string, number> = {};
-  let confirmedVnd = 0;
-  let totalVnd = 0;
-  let pendingKg = 0;
-  let confirmedKg = 0;
-  let count = 0;
-  let unknownWeight = 0;
-  const byPlatform: Partial<Record<Platform, PlatformTally>> = {};
-  for (const order of orders) {
-    // An order promoted to a contract counts there.
-    if ((order.status !== 'pending' && order.status !== 'confirmed') || order.contractId) continue;
-    count += 1;
-    const kg = order.totalKg ?? 0;
-    if (order.totalKg === null) unknownWeight += 1;
-    if (order.status === 'pending') pendingKg += kg;
-    else confirmedKg += kg;
-    buyers.add(order.authorKey);
-    for (const item of order.items) {
-      if (!item.product || item.kg === null) continue;
-      byProduct[item.product] = round((byProduct[item.product] ?? 0) + item.kg);
-      const value = item.kg * (prices.get(item.product) ?? 0);
-      totalVnd += value;
-      if (order.status === 'confirmed') confirmedVnd += value;
-    }
-    const platform = (byPlatform[order.platform] ??= { kg: 0, orders: 0 });
-    platform.kg = round(platform.kg + kg);
-    platform.orders += 1;
-  }
-  return {
-    pendingKg: round(pendingKg), confirmedKg: round(confirmedKg), totalTonnes: round((pendingKg + confirmedKg + contractedKg) / 1000), orders: count, unknownWeight, byPlatform,
-    buyers: buyers.size, byProduct, confirmedVnd: Math.round(confirmedVnd), totalVnd: Math.round(totalVnd), contractedKg, contracts: live.length,
+  const tally: Tally = {
+    pendingKg: 0, confirmedKg: 0, totalTonnes: 0, orders: 0, unknownWeight: 0, byPlatform: {}, buyers: 0, byProduct: {},
+    confirmedVnd: 0, totalVnd: 0, contractedKg: 0, contracts: 0, byStatus: {},
   };
+  for (const stream of streams) {
+    tally.pendingKg = roundKg(tally.pendingKg + stream.pendingKg);
+    tally.confirmedKg = roundKg(tally.confirmedKg + stream.confirmedKg);
+    tally.orders += stream.orders;
+    tally.unknownWeight += stream.unknownWeight;
+    tally.buyers += stream.buyers;
+    tally.contractedKg = roundKg(tally.contractedKg + stream.contractedKg);
+    tally.contracts += stream.contracts;
+    for (const [status, count] of Object.entries(stream.byStatus) as [OrderStatus, number][]) tally.byStatus[status] = (tally.byStatus[status] ?? 0) + count;
+    if (stream.orders > 0) {
+      const platform = (tally.byPlatform[stream.platform] ??= { kg: 0, orders: 0 });
+      platform.kg = roundKg(platform.kg + stream.pendingKg + stream.confirmedKg);
+      platform.orders += stream.orders;
+    }
+    for (const [code, figures] of Object.entries(stream.byProduct)) {
+      const counted = roundKg(figures.pendingKg + figures.confirmedKg);
+      if (counted === 0) continue;
+      tally.byProduct[code] = roundKg((tally.byProduct[code] ?? 0) + counted);
+      const price = prices.get(code) ?? 0;
+      tally.confirmedVnd += figures.confirmedKg * price;
+      tally.totalVnd += counted * price;
+    }
+  }
+  tally.confirmedVnd = Math.round(tally.confirmedVnd);
+  tally.totalVnd = Math.round(tally.totalVnd);
+  tally.totalTonnes = roundKg((tally.pendingKg + tally.confirmedKg + tally.contractedKg) / 1000);
+  return tally;
+}
+
+/** The tally counted afresh from orders and contracts: the check, and the tests' reference. */
+export function computeTally(orders: readonly OrderRecord[], products: readonly Product[] = [], contracts: readonly ContractRecord[] = []): Tally {
+  return tallyOf(recountStreamTallies(orders, contracts), products);
 }

@@ -1,0 +1,111 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { ContractRecord, OrderRecord } from './records';
+import { platformSchema } from '../platforms/platform';
+import { addContract, addOrder, emptyStreamTally, tidyStreamTally, type StreamBuyer, type StreamTally } from './stream-tally';
+
+// Every write of an order or a contract, wherever it comes from (ingest, a decision, an undo, a restore),
+// moves its stream's kept figures in the same transaction. Done once here, below the table API, so no
+// write path can forget it; a transaction that writes orders must include the tallies and streamBuyers tables.
+
+export const TALLY_TABLES = ['tallies', 'streamBuyers'] as const;
+
+type Watched = OrderRecord | ContractRecord;
+type Change = { before?: Watched; after?: Watched };
+
+/** The records a mutation replaces or removes, read in its transaction before it runs. */
+function recordsBefore(table: DBCoreTable, req: DBCoreMutateRequest): Promise<(Watched | undefined)[]> {
+  if (req.type === 'deleteRange') {
+    return table.query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }).then(({ result }) => result as Watched[]);
+  }
+  const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((value) => table.schema.primaryKey.extractKey!(value)));
+  return table.getMany({ trans: req.trans, keys });
+}
+
+function recordsAfter(req: DBCoreMutateRequest, before: readonly (Watched | undefined)[]): (Watched | undefined)[] {
+  return req.type === 'add' || req.type === 'put' ? (req.values as Watched[]) : before.map(() => undefined);
+}
+
+const platformOfStream = (streamId: string) => platformSchema.catch('youtube').parse(streamId.split(':')[0]);
+
+/** What a batch of changes does to the figures of the streams it touches, and to their buyers. */
+function applyChanges(byStream: Map<string, StreamTally>, kind: 'orders' | 'contracts', changes: readonly Change[]): Map<string, { streamId: string; authorKey: string; by: number }> {
+  const buyerMoves = new Map<string, { streamId: string; authorKey: string; by: number }>();
+  const moveBuyer = (order: OrderRecord, by: number) => {
+    if (by === 0) return;
+    const key = `${order.streamId}\u0000${order.authorKey}`;
+    const entry = buyerMoves.get(key) ?? { streamId: order.streamId, authorKey: order.authorKey, by: 0 };
+    entry.by += by;
+    buyerMoves.set(key, entry);
+  };
+  for (const { before, after } of changes) {
+    if (kind === 'orders') {
+      if (before) moveBuyer(before as OrderRecord, addOrder(byStream.get(before.streamId)!, before as OrderRecord, -1));
+      if (after) moveBuyer(after as OrderRecord, addOrder(byStream.get(after.streamId)!, after as OrderRecord, 1));
+    } else {
+      if (before) addContract(byStream.get(before.streamId)!, before as ContractRecord, -1);
+      if (after) addContract(byStream.get(after.streamId)!, after as ContractRecord, 1);
+    }
+  }
+  return buyerMoves;
+}
+
+/**
+ * Applies the changes to the stored figures. Written with then() rather than await: Dexie keeps its
+ * transaction zone across its own promises, and the layers below read it.
+ */
+function moveFigures(down: DBCore, trans: DBCoreTransaction, kind: 'orders' | 'contracts', changes: readonly Change[]): Promise<unknown> {
+  if (changes.length === 0) return Promise.resolve();
+  const tallies = down.table('tallies');
+  const buyers = down.table('streamBuyers');
+  const streamIds = [...new Set(changes.flatMap(({ before, after }) => [before?.streamId, after?.streamId]).filter((id): id is string => id !== undefined))];
+  let byStream: Map<string, StreamTally>;
+  let moves: { streamId: string; authorKey: string; by: number }[];
+  return tallies
+    .getMany({ trans, keys: streamIds })
+    .then((stored: (StreamTally | undefined)[]) => {
+      byStream = new Map(streamIds.map((id, i) => [id, stored[i] ?? emptyStreamTally(id, platformOfStream(id))]));
+      moves = [...applyChanges(byStream, kind, changes).values()].filter((move) => move.by !== 0);
+      return moves.length === 0 ? [] : buyers.getMany({ trans, keys: moves.map((move) => [move.streamId, move.authorKey]) });
+    })
+    .then((current: (StreamBuyer | undefined)[]) => {
+      const puts: StreamBuyer[] = [];
+      const deletes: unknown[] = [];
+      moves.forEach((move, i) => {
+        const was = current[i]?.counting ?? 0;
+        const now = was + move.by;
+        byStream.get(move.streamId)!.buyers += Number(now > 0) - Number(was > 0);
+        if (now > 0) puts.push({ streamId: move.streamId, authorKey: move.authorKey, counting: now });
+        else if (current[i]) deletes.push([move.streamId, move.authorKey]);
+      });
+      return (puts.length > 0 ? buyers.mutate({ trans, type: 'put', values: puts }) : Promise.resolve())
+        .then(() => (deletes.length > 0 ? buyers.mutate({ trans, type: 'delete', keys: deletes }) : undefined))
+        .then(() => tallies.mutate({ trans, type: 'put', values: [...byStream.values()].map(tidyStreamTally) }));
+    });
+}
+
+function watchedTable(down: DBCore, table: DBCoreTable, kind: 'orders' | 'contracts'): DBCoreTable {
+  return {
+    ...table,
+    mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+      return recordsBefore(table, req).then((before) => {
+        const after = recordsAfter(req, before);
+        return table.mutate(req).then((response) => {
+          const changes = before.flatMap((old, i) => (response.failures[i] || (!old && !after[i]) ? [] : [{ before: old, after: after[i] }]));
+          return moveFigures(down, req.trans, kind, changes).then(() => response);
+        });
+      });
+    },
+  };
+}
+
+export const tallyMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'chot-tally',
+  create: (down) => ({
+    ...down,
+    table: (name: string) => {
+      const table = down.table(name);
+      return name === 'orders' || name === 'contracts' ? watchedTable(down, table, name) : table;
+    },
+  }),
+};

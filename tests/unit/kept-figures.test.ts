@@ -8,6 +8,8 @@ import { joinStream, splitStream, deleteStream, groupBroadcasts } from '../../ut
 import { saveProduct } from '../../utils/store/catalog';
 import { recountStreams } from '../../utils/store/stream-tally';
 import { computeTally, tallyOf } from '../../utils/store/tally';
+import { computeStock } from '../../utils/store/stock';
+import { readBroadcastStock } from '../../utils/store/broadcast-stock';
 import { restoreBackup, createBackup } from '../../utils/export/backup';
 import type { ChotDatabase } from '../../utils/store/db';
 import { freshDatabase, T0 } from './test-db';
@@ -34,7 +36,7 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('promote' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('contract' as const), stream: fc.nat(2), kg: fc.integer({ min: 1, max: 5000 }), cancelled: fc.boolean() }),
   fc.record({ kind: fc.constant('drop-contract' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('stock' as const), stockKg: fc.integer({ min: 0, max: 200 }) }),
+  fc.record({ kind: fc.constant('stock' as const), stockKg: fc.integer({ min: 0, max: 200 }), code: fc.constantFrom('V1', 'V2') }),
   fc.record({ kind: fc.constant('join' as const), into: fc.nat(2), stream: fc.nat(2) }),
   fc.record({ kind: fc.constant('split' as const), stream: fc.nat(2) }),
 );
@@ -89,7 +91,9 @@ async function run(db: ChotDatabase, steps: readonly Step[]): Promise<void> {
         break;
       }
       case 'stock':
-        await saveProduct(db, { code: 'V1', name: 'Vải thiều loại 1', pricePerKg: 45000, defaultUnit: 'kg', packages: { 'thùng': 10, 'hộp': 2 }, stockKg: s.stockKg }, 'V1');
+        await saveProduct(db, s.code === 'V1'
+          ? { code: 'V1', name: 'Vải thiều loại 1', pricePerKg: 45000, defaultUnit: 'kg', packages: { 'thùng': 10, 'hộp': 2 }, stockKg: s.stockKg }
+          : { code: 'V2', name: 'Vải loại 2', pricePerKg: 30000, packages: { 'thùng': 12 }, stockKg: s.stockKg * 3 }, s.code);
         break;
       case 'join':
         await joinStream(db, streamId(s.into), streamId(s.stream));
@@ -118,6 +122,8 @@ async function expectKeptEqualsRecount(db: ChotDatabase): Promise<void> {
     const ids = new Set(broadcast.streams.map((stream) => stream.id));
     const stored = (await db.tallies.bulkGet([...ids])).filter((t) => t !== undefined);
     expect(tallyOf(stored, products)).toEqual(computeTally(orders.filter((o) => ids.has(o.streamId)), products, contracts.filter((c) => ids.has(c.streamId))));
+    const plain = ({ byProduct, waitlisted }: ReturnType<typeof computeStock>) => ({ byProduct: Object.fromEntries(byProduct), waitlisted: [...waitlisted].sort() });
+    expect(plain(await readBroadcastStock(db, [...ids], products))).toEqual(plain(computeStock(products, orders.filter((o) => ids.has(o.streamId)))));
   }
 }
 

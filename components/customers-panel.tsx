@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import type { CustomerRecord, OrderRecord } from '../utils/store/records';
+import { Dexie } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ChotDatabase } from '../utils/store/db';
+import type { CustomerRecord } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { useI18n } from './i18n';
@@ -7,19 +10,48 @@ import { ORDER_STATUS_LABEL } from './order-text';
 
 /** The broadcast's buyers: phones, the unpaid mark, and merging one person's records across platforms. */
 export interface CustomersPanelProps {
-  customers: CustomerRecord[];
-  /** Each customer's orders (by customer id) in all streams, oldest first: their history. */
-  history: Map<string, OrderRecord[]>;
+  db: ChotDatabase;
+  /** The broadcast's streams: its buyers are those with an order that counts in one of them. */
+  streamIds: readonly string[];
   run: (command: PanelCommand) => Promise<CommandReply>;
 }
 
-export function CustomersPanel({ customers, history, run }: CustomersPanelProps) {
+/** A buyer's orders in every stream, read when their history is opened. */
+function BuyerHistory({ db, customer }: { db: ChotDatabase; customer: CustomerRecord }) {
   const { t, formatNumber } = useI18n();
+  const [open, setOpen] = useState(false);
+  const history = useLiveQuery(
+    async () => (open ? db.orders.where('authorKey').equals(customer.authorKey).filter((order) => order.platform === customer.platform).sortBy('observedAt') : undefined),
+    [db, open, customer.id],
+  );
+  return (
+    <details className="customer-history" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{history ? t('ordersEverywhere', { count: history.length }) : t('buyerHistory')}</summary>
+      <ul>
+        {(history ?? []).slice(-20).map((order) => (
+          <li key={order.id}>{new Date(order.observedAt).toLocaleDateString()} · {order.text} · {order.totalKg === null ? t('unknown') : `${formatNumber(order.totalKg)} kg`} · {t(ORDER_STATUS_LABEL[order.status])}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** Read only while open: a six-hour stream has thousands of buyers. */
+export function CustomersPanel({ db, streamIds, run }: CustomersPanelProps) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
   const [mergeChoice, setMergeChoice] = useState<Record<string, string>>({});
+  const streamsKey = streamIds.join('\n');
+  const customers = useLiveQuery(async () => {
+    if (!open) return undefined;
+    const buyers = (await Promise.all(streamIds.map((id) => db.streamBuyers.where('[streamId+authorKey]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))).flat();
+    const ids = [...new Set(buyers.map((buyer) => `${buyer.streamId.split(':')[0]}:${buyer.authorKey}`))];
+    return (await db.customers.bulkGet(ids)).filter((customer) => customer !== undefined);
+  }, [db, streamsKey, open]) ?? [];
   const byId = new Map(customers.map((customer) => [customer.id, customer]));
   return (
-    <details className="contracts" data-testid="customers">
-      <summary>{t('customers', { count: customers.length })}</summary>
+    <details className="contracts" data-testid="customers" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{open ? t('customers', { count: customers.length }) : t('customersClosed')}</summary>
       <ul className="contract-list">
         {customers.map((customer) => {
           const others = customers.filter((other) => other.id !== customer.id && !other.mergedInto);
@@ -30,14 +62,7 @@ export function CustomersPanel({ customers, history, run }: CustomersPanelProps)
               <strong>{customer.name}</strong>
               {customer.phones.length > 0 && <> · {customer.phones.join(', ')}</>}
               {(customer.addresses ?? []).length > 0 && <> · {customer.addresses.at(-1)}</>}
-              <details className="customer-history">
-                <summary>{t('ordersEverywhere', { count: history.get(customer.id)?.length ?? 0 })}</summary>
-                <ul>
-                  {(history.get(customer.id) ?? []).slice(-20).map((order) => (
-                    <li key={order.id}>{new Date(order.observedAt).toLocaleDateString()} · {order.text} · {order.totalKg === null ? t('unknown') : `${formatNumber(order.totalKg)} kg`} · {t(ORDER_STATUS_LABEL[order.status])}</li>
-                  ))}
-                </ul>
-              </details>
+              <BuyerHistory db={db} customer={customer} />
               <input
                 className="customer-notes" aria-label={t('customerNotes')} placeholder={t('customerNotes')} defaultValue={customer.notes} maxLength={2000}
                 onBlur={(event) => event.target.value !== customer.notes && void run({ type: 'update-customer', id: customer.id, notes: event.target.value })}

@@ -5,13 +5,14 @@ import type { ChotDatabase } from '../utils/store/db';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { loadSettings } from '../utils/store/settings';
 import { groupBroadcasts } from '../utils/store/broadcasts';
-import { computeTally } from '../utils/store/tally';
+import { readBroadcastTally } from '../utils/store/broadcast-reads';
 import { browserLanguage } from '../utils/i18n/messages';
 import { I18nProvider, useI18n } from './i18n';
 import { StreamPicker } from './stream-picker';
 import { TallyView } from './tally-view';
 import { OrdersTable } from './orders-table';
 import { useBroadcastOrders } from './use-broadcast-orders';
+import { useStreamsQuery } from './use-streams-query';
 import { StreamsList } from './streams-list';
 import { ExportControls } from './export-controls';
 import { ChatLogImport } from './chat-log-import';
@@ -37,12 +38,12 @@ export function DashboardApp(props: DashboardProps) {
 function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
   const { t } = useI18n();
   const streams = useLiveQuery(() => db.streams.toArray(), [db]);
-  const products = useLiveQuery(() => db.products.toArray(), [db]);
   const orderCounts = useLiveQuery(async () => new Map(await Promise.all((await db.streams.toArray()).map(async (stream) => [stream.id, await db.orders.where('[streamId+observedAt]').between([stream.id, Dexie.minKey], [stream.id, Dexie.maxKey]).count()] as const))), [db, streams]);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const [chosen, setChosen] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosen) ?? broadcasts?.[0];
   const orders = useBroadcastOrders(db, broadcast);
+  const tally = useStreamsQuery(broadcast?.streams.map((stream) => stream.id) ?? [], (ids) => readBroadcastTally(db, ids), [db]);
   const [error, setError] = useState<string | null>(null);
   const run = async (command: PanelCommand) => {
     const reply = await sendCommand(command).catch((failure: unknown) => ({ ok: false as const, error: String(failure) }));
@@ -60,7 +61,7 @@ function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
       {broadcast && broadcasts && (
         <>
           <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosen} />
-          {orders && <TallyView tally={computeTally(orders, products)} />}
+          {tally && <TallyView tally={tally} />}
           <ExportControls db={db} streamIds={broadcast.streams.map((stream) => stream.id)} />
           {orders && <OrdersTable orders={orders} run={run} initialRect={initialRect} />}
         </>

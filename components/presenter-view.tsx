@@ -5,12 +5,13 @@ import type { ChotDatabase } from '../utils/store/db';
 import { languageSchema, PRESENTER_BACKGROUNDS } from '../utils/store/records';
 import { loadSettings } from '../utils/store/settings';
 import { goalOf, groupBroadcasts } from '../utils/store/broadcasts';
-import { computeTally, isCounting } from '../utils/store/tally';
+import { isCounting } from '../utils/store/tally';
+import { readBroadcastTally, readNewestOrders } from '../utils/store/broadcast-reads';
 import { browserLanguage } from '../utils/i18n/messages';
 import { onAirName } from '../utils/on-air/on-air-name';
 import { describeItems, describeWeight } from '../utils/i18n/describe-items';
 import { I18nProvider, useI18n } from './i18n';
-import { useBroadcastOrders } from './use-broadcast-orders';
+import { useStreamsQuery } from './use-streams-query';
 
 /** The address may choose the broadcast, background and language (one scene per setting in OBS). */
 const querySchema = z.object({
@@ -42,20 +43,17 @@ export function PresenterApp({ db, search, browserLanguages }: { db: ChotDatabas
 function Presenter({ db, broadcastId, fullNames }: { db: ChotDatabase; broadcastId: string | undefined; fullNames: boolean }) {
   const { t, formatNumber } = useI18n();
   const streams = useLiveQuery(() => db.streams.toArray(), [db]);
-  const products = useLiveQuery(() => db.products.toArray(), [db]);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const broadcast = broadcasts?.find((candidate) => candidate.id === broadcastId) ?? broadcasts?.[0];
-  const orders = useBroadcastOrders(db, broadcast);
   const streamIds = broadcast?.streams.map((stream) => stream.id) ?? [];
-  const contracts = useLiveQuery(() => db.contracts.where('streamId').anyOf(streamIds).toArray(), [db, streamIds.join('\n')]);
+  const tally = useStreamsQuery(streamIds, (ids) => readBroadcastTally(db, ids), [db]);
+  const latest = useStreamsQuery(streamIds, (ids) => readNewestOrders(db, ids, FEED_LENGTH, isCounting), [db]);
   if (broadcasts && broadcasts.length === 0) return <main className="presenter"><p className="presenter-empty">{t('presenterNoStream')}</p></main>;
-  if (!broadcast || !orders) return null;
-  const tally = computeTally(orders, products, contracts);
+  if (!broadcast || !tally || !latest) return null;
   const goalKg = goalOf(broadcast);
   const totalKg = tally.totalTonnes * 1000;
   const weight = (kg: number) => describeWeight(kg, formatNumber, t('tonnes'));
   const percent = goalKg ? Math.min(100, Math.round((totalKg / goalKg) * 100)) : null;
-  const latest = orders.filter(isCounting).slice(-FEED_LENGTH).reverse();
   return (
     <main className="presenter" data-testid="presenter" data-total-kg={totalKg}>
       <p className="presenter-label">{t('presenterTitle')}</p>

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
 import type { ActionRecord, OrderRecord, OrderStatus } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
+import { countOrdersBefore, readOrdersByStatus } from '../utils/store/broadcast-reads';
 import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { useI18n } from './i18n';
 import { OrderEditor } from './order-editor';
@@ -10,17 +11,22 @@ import { ORDER_STATUS_LABEL, describeItems } from './order-text';
 
 export interface ReviewQueueProps {
   db: ChotDatabase;
-  /** The broadcast's orders in chat order. */
-  orders: OrderRecord[];
+  /** The broadcast's streams. */
+  streamIds: readonly string[];
+  /** Every order of the broadcast by status, from the kept figures. */
+  counts: Partial<Record<OrderStatus, number>>;
   run: (command: PanelCommand) => Promise<CommandReply>;
 }
 
+/** Waiting orders read on each side of the one being looked at: enough for quick key presses. */
+const WINDOW = 25;
 
 /**
  * Waiting orders one at a time, in chat order, for an assistant working from the keyboard: move, confirm,
- * reject, edit, undo. After a decision the next waiting order comes up by itself.
+ * reject, edit, undo. After a decision the next waiting order comes up by itself. Only a window of waiting
+ * orders around the current one is read, through the status index.
  */
-export function ReviewQueue({ db, orders, run }: ReviewQueueProps) {
+export function ReviewQueue({ db, streamIds, counts, run }: ReviewQueueProps) {
   const { t, formatNumber, language } = useI18n();
   const [cursor, setCursor] = useState(0); // chat time of the order being looked at
   const [editing, setEditing] = useState(false);
@@ -28,15 +34,34 @@ export function ReviewQueue({ db, orders, run }: ReviewQueueProps) {
   // Decided here but not yet seen decided in the database: kept out of the queue so that quick key
   // presses each act on the next order.
   const [deciding, setDeciding] = useState<ReadonlySet<string>>(new Set());
-  const waiting = orders.filter((order) => order.status === 'pending' && !deciding.has(order.id));
+  const streamsKey = streamIds.join('\n');
+  const around = useLiveQuery(async () => {
+    const [ahead, behind] = await Promise.all([
+      readOrdersByStatus(db, streamIds, 'pending', cursor, WINDOW),
+      readOrdersByStatus(db, streamIds, 'pending', cursor, WINDOW, 'back'),
+    ]);
+    return { key: `${streamsKey}|${cursor}`, ahead, behind, before: await countOrdersBefore(db, streamIds, 'pending', cursor) };
+  }, [db, streamsKey, cursor]);
+  const pendingIds = new Set([...(around?.behind ?? []), ...(around?.ahead ?? [])].map((order) => order.id));
   useEffect(() => {
-    const settled = [...deciding].filter((id) => orders.find((order) => order.id === id)?.status !== 'pending');
+    const settled = [...deciding].filter((id) => around && !pendingIds.has(id));
     if (settled.length > 0) setDeciding((ids) => new Set([...ids].filter((id) => !settled.includes(id))));
-  }, [orders, deciding]);
+  }, [around, deciding]); // eslint-disable-line react-hooks/exhaustive-deps -- pendingIds derives from around
   const forget = (id: string) => setDeciding((ids) => new Set([...ids].filter((each) => each !== id)));
+  const open = (order: OrderRecord) => !deciding.has(order.id);
+  // The window last read, in chat order; a move within it shows at once, the next read follows.
+  const waiting = [...(around?.behind ?? []).slice().reverse(), ...(around?.ahead ?? [])].filter(open);
   const current = waiting.find((order) => order.observedAt >= cursor) ?? waiting[waiting.length - 1];
+  const ahead = waiting.filter((order) => order.observedAt >= cursor);
+  const total = Math.max(0, (counts.pending ?? 0) - deciding.size);
+  const position = current ? Math.min(total, Math.max(1, (around?.before ?? 0) + (ahead[0] ? 1 : 0))) : 0;
   const history = useLiveQuery(() => (current ? db.actions.where('orderId').equals(current.id).toArray() : []), [db, current?.id]);
-  const count = (status: OrderStatus) => orders.filter((order) => order.status === status).length;
+  // the buyer's earlier orders in this stream, read for the order being looked at only
+  const earlier = useLiveQuery(
+    () => (current ? db.orders.where('[streamId+authorKey]').equals([current.streamId, current.authorKey]).filter((order) => order.observedAt < current.observedAt).sortBy('observedAt') : []),
+    [db, current?.id],
+  ) ?? [];
+  const count = (status: OrderStatus) => counts[status] ?? 0;
   const what = (order: Pick<OrderRecord, 'items'>) => describeItems(order, formatNumber);
   const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -60,7 +85,7 @@ export function ReviewQueue({ db, orders, run }: ReviewQueueProps) {
   };
   const undo = async () => {
     const reply = await act({ type: 'undo' });
-    const undone = reply.ok && 'orderId' in reply ? orders.find((order) => order.id === reply.orderId) : undefined;
+    const undone = reply.ok && 'orderId' in reply && reply.orderId ? await db.orders.get(reply.orderId) : undefined;
     if (undone) {
       forget(undone.id);
       setCursor(undone.observedAt); // back to the order the undo changed
@@ -81,7 +106,6 @@ export function ReviewQueue({ db, orders, run }: ReviewQueueProps) {
     if (handled) event.preventDefault();
   };
 
-  const earlier = current ? orders.filter((order) => order.authorKey === current.authorKey && order.streamId === current.streamId && order.observedAt < current.observedAt) : [];
   const describeChange = (action: ActionRecord) => {
     const side = (change: ActionRecord['before']) => (change.status ? t(ORDER_STATUS_LABEL[change.status]) : change.items ? what({ items: change.items }) : change.phone ?? '—');
     const at = time.format(action.at);
@@ -101,7 +125,7 @@ export function ReviewQueue({ db, orders, run }: ReviewQueueProps) {
       {!current && <p className="empty">{t('queueEmpty')}</p>}
       {current && (
         <article className="queue-current" data-testid="queue-current" data-order-id={current.id} aria-live="polite">
-          <p className="queue-position">{t('queuePosition', { index: waiting.indexOf(current) + 1, total: waiting.length })}</p>
+          <p className="queue-position">{t('queuePosition', { index: position, total })}</p>
           <p className="queue-head">
             <span className={`order-platform platform-${current.platform}`}>{PLATFORM_LABELS[current.platform]}</span>
             <strong>{current.authorName}</strong> · {what(current)} · {current.totalKg === null ? t('unknown') : `${formatNumber(current.totalKg)} kg`}

@@ -5,7 +5,8 @@ import type { Language, OnAirSettings, OrderRecord } from '../utils/store/record
 import type { Decision } from '../utils/store/orders';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { loadSettings } from '../utils/store/settings';
-import { computeTally } from '../utils/store/tally';
+import { readBroadcastTally, readNewestOrders } from '../utils/store/broadcast-reads';
+import { readBroadcastStock } from '../utils/store/broadcast-stock';
 import { goalOf, groupBroadcasts } from '../utils/store/broadcasts';
 import { browserLanguage } from '../utils/i18n/messages';
 import { I18nProvider, useI18n } from './i18n';
@@ -15,13 +16,12 @@ import { StreamPicker } from './stream-picker';
 import { BroadcastStreams } from './broadcast-streams';
 import { LanguageSwitch } from './language-switch';
 import { HealthView } from './health-view';
-import { useBroadcastOrders } from './use-broadcast-orders';
 import { ReviewQueue } from './review-queue';
+import { useStreamsQuery } from './use-streams-query';
 import { ProductsPanel } from './products-panel';
 import { ContractsPanel } from './contracts-panel';
 import { CustomersPanel } from './customers-panel';
 import { SettingsPanel } from './settings-panel';
-import { computeStock } from '../utils/store/stock';
 import { ExportControls } from './export-controls';
 import { OnAirSettingsPanel } from './on-air-settings';
 
@@ -44,26 +44,29 @@ export function SidePanelApp(props: SidePanelProps) {
   );
 }
 
+/** The panel lists this many of the newest orders; the orders table has them all. */
+export const PANEL_ORDERS = 100;
+
 function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThresholdKg, healthEveryMs, onAir }: SidePanelProps & { chosenLanguage: Language | null; pinnedProduct: string | null; contractThresholdKg: number; onAir: OnAirSettings | undefined }) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const streams = useLiveQuery(() => db.streams.toArray(), [db]);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const [chosenBroadcast, setChosenBroadcast] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosenBroadcast) ?? broadcasts?.[0];
-  const orders = useBroadcastOrders(db, broadcast);
-  const products = useLiveQuery(() => db.products.orderBy('code').toArray(), [db]);
   const streamIdsKey = broadcast?.streams.map((stream) => stream.id).sort().join('\n') ?? '';
-  const customers = useLiveQuery(async () => {
-    const authors = new Set((orders ?? []).map((order) => `${order.platform}:${order.authorKey}`));
-    const found = (await db.customers.bulkGet([...authors])).filter((customer) => customer !== undefined);
-    // their history across every stream, through the orders-by-buyer index
-    const history = new Map(await Promise.all(found.map(async (customer) => [customer.id, await db.orders.where('authorKey').equals(customer.authorKey).filter((order) => order.platform === customer.platform).sortBy('observedAt')] as const)));
-    return { found, history };
-  }, [db, orders]);
-  const contracts = useLiveQuery(() => db.contracts.where('streamId').anyOf(streamIdsKey.split('\n').filter(Boolean)).toArray(), [db, streamIdsKey]);
-  // Before any stream is read the catalog can already be set up: stock is then untouched.
-  const stock = products ? computeStock(products, orders ?? []) : undefined;
+  const streamIds = streamIdsKey.split('\n').filter(Boolean);
+  // Each read below is of what is shown: kept figures, the newest orders, the stock since it ran out.
+  const products = useLiveQuery(() => db.products.orderBy('code').toArray(), [db]);
+  // One read for the figures, the newest orders and the stock, so they always agree on screen.
+  const desk = useStreamsQuery(streamIds, async (ids) => {
+    const catalog = await db.products.orderBy('code').toArray();
+    const [tally, orders, stock] = await Promise.all([readBroadcastTally(db, ids, catalog), readNewestOrders(db, ids, PANEL_ORDERS), readBroadcastStock(db, ids, catalog)]);
+    return { tally, orders, stock };
+  }, [db]);
+  const { tally, orders, stock } = desk ?? {};
+  const contracts = useStreamsQuery(streamIds, (ids) => db.contracts.where('streamId').anyOf(ids).toArray(), [db]);
+  const listed = tally?.byStatus ? Object.values(tally.byStatus).reduce((sum, count) => sum + count, 0) : 0;
 
   /** Sends a command; a failure to reach the background is shown at the top, refusals by whoever asked. */
   const send = async (command: PanelCommand): Promise<CommandReply> => {
@@ -96,16 +99,21 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
         <>
           <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosenBroadcast} />
           <BroadcastStreams broadcast={broadcast} others={broadcasts.filter((b) => b.id !== broadcast.id)} run={(command) => void run(command)} />
-          {/* no tally until the orders are loaded: a zero that is not true would mislead the host */}
-          {orders && <TallyView tally={computeTally(orders, products, contracts)} goalKg={goalOf(broadcast)} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
-          {orders && <ReviewQueue db={db} orders={orders} run={send} />}
+          {/* no tally until it is read: a zero that is not true would mislead the host */}
+          {tally && orders && <TallyView tally={tally} goalKg={goalOf(broadcast)} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
+          {tally && orders && <ReviewQueue db={db} streamIds={streamIds} counts={tally.byStatus} run={send} />}
           {contracts && <ContractsPanel contracts={contracts} streamId={broadcast.id} run={send} />}
-          {customers && customers.found.length > 0 && <CustomersPanel customers={customers.found} history={customers.history} run={send} />}
+          <CustomersPanel db={db} streamIds={streamIds} run={send} />
           <ExportControls db={db} streamIds={broadcast.streams.map((stream) => stream.id)} />
           <h2>{t('orders')}</h2>
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
+          {listed > PANEL_ORDERS && (
+            <p className="orders-more" data-testid="orders-more">
+              {t('newestOrdersShown', { shown: formatNumber(PANEL_ORDERS, 0), total: formatNumber(listed, 0) })} <a href="dashboard.html" target="_blank" rel="noreferrer">{t('openDashboard')}</a>
+            </p>
+          )}
           <ol className="orders" data-testid="orders" reversed>
-            {[...(orders ?? [])].reverse().map((order) => (
+            {(orders ?? []).map((order) => (
               <OrderRow key={order.id} order={order} onDecide={decide} waitlisted={stock?.waitlisted.has(order.id) ?? false}
                 onPromote={(order.totalKg ?? 0) >= contractThresholdKg ? (large) => void run({ type: 'promote-order', orderId: large.id }) : undefined} />
             ))}

@@ -1,17 +1,14 @@
 import { Dexie } from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
 import type { OrderRecord } from '../utils/store/records';
 import type { Broadcast } from '../utils/store/broadcasts';
+import { useStreamsQuery } from './use-streams-query';
 
-/** The broadcast's orders in chat order; undefined while loading (useLiveQuery keeps the previous result until then). */
+/** Every order of the broadcast in chat order (the orders table shows them all); undefined while loading. */
 export function useBroadcastOrders(db: ChotDatabase, broadcast: Broadcast | undefined): OrderRecord[] | undefined {
-  const streamIds = broadcast?.streams.map((stream) => stream.id).sort().join('\n') ?? '';
-  const loaded = useLiveQuery(async () => {
-    const perStream = await Promise.all(
-      streamIds.split('\n').filter(Boolean).map((id) => db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()),
-    );
-    return { streamIds, orders: perStream.flat().sort((a, b) => a.observedAt - b.observedAt) };
-  }, [db, streamIds]);
-  return loaded && loaded.streamIds === streamIds ? loaded.orders : undefined;
+  const streamIds = broadcast?.streams.map((stream) => stream.id).sort() ?? [];
+  return useStreamsQuery(streamIds, async (ids) => {
+    const perStream = await Promise.all(ids.map((id) => db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()));
+    return perStream.flat().sort((a, b) => a.observedAt - b.observedAt);
+  }, [db]);
 }

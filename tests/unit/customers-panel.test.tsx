@@ -19,6 +19,11 @@ describe('buyers in the side panel', () => {
     await chat([chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'lấy 3kg', { authorName: 'Lan (Zalo)' })]);
     render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} healthEveryMs={60_000} />);
     const panel = await screen.findByTestId('customers');
+    const openDetails = (details: HTMLElement) => act(async () => {
+      (details as HTMLDetailsElement).open = true;
+      details.dispatchEvent(new Event('toggle'));
+    });
+    await openDetails(panel); // read only when opened
     await waitFor(() => expect(within(panel).getAllByTestId('customer')).toHaveLength(2));
     const lan = within(panel).getAllByTestId('customer').find((row) => row.dataset.id === 'youtube:name:Lan')!;
     expect(lan.textContent).toContain('0912345678');
@@ -30,7 +35,9 @@ describe('buyers in the side panel', () => {
     await chat([chatRow('m3', 'chốt 1 yến')]);
     await waitFor(() => expect(screen.getAllByTestId('unpaid-buyer').map((badge) => badge.closest('[data-order-id]')?.getAttribute('data-order-id'))).toEqual(['youtube:m3']));
 
-    await waitFor(() => expect(within(screen.getByTestId('customers')).getAllByTestId('customer').find((row) => row.dataset.id === 'youtube:name:Lan')!.textContent).toContain('2 đơn ở mọi phiên'));
+    const lanRow = () => within(screen.getByTestId('customers')).getAllByTestId('customer').find((row) => row.dataset.id === 'youtube:name:Lan')!;
+    await openDetails(lanRow().querySelector('details')!); // a buyer's history is read when opened
+    await waitFor(() => expect(lanRow().textContent).toContain('2 đơn ở mọi phiên'));
     const other = within(panel).getAllByTestId('customer').find((row) => row.dataset.id === 'youtube:name:Lan (Zalo)')!;
     await act(async () => {
       fireEvent.click(within(other).getByTestId('merge-button'));

@@ -1,7 +1,7 @@
-import { Dexie } from 'dexie';
 import type { ChotDatabase } from '../store/db';
 import type { OrderRecord } from '../store/records';
-import { computeTally, isCounting } from '../store/tally';
+import { isCounting } from '../store/tally';
+import { readBroadcastTally, readNewestOrders } from '../store/broadcast-reads';
 import { goalOf, groupBroadcasts } from '../store/broadcasts';
 import { loadSettings } from '../store/settings';
 import { onAirName } from './on-air-name';
@@ -16,11 +16,10 @@ export async function buildOnAirSnapshot(db: ChotDatabase, streamId: string): Pr
   const broadcast = groupBroadcasts(streams).find((candidate) => candidate.streams.some((stream) => stream.id === streamId));
   const platform = streamId.split(':')[0] as keyof typeof settings.onAir.sites;
   const memberIds = broadcast?.streams.map((stream) => stream.id) ?? [streamId];
-  const orders = (await Promise.all(memberIds.map((id) => db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))).flat();
-  const contracts = await db.contracts.where('streamId').anyOf(memberIds).toArray();
-  const tally = computeTally(orders, await db.products.toArray(), contracts);
-  const counting = orders.filter(isCounting).sort((a, b) => b.observedAt - a.observedAt);
-  const mine = orders.filter((order) => order.streamId === streamId).sort((a, b) => b.observedAt - a.observedAt).slice(0, BADGES_SENT);
+  // The kept figures and the newest orders through the index: the same cost with 50 orders or 50,000.
+  const tally = await readBroadcastTally(db, memberIds);
+  const counting = await readNewestOrders(db, memberIds, LATEST_SHOWN, isCounting);
+  const mine = await readNewestOrders(db, [streamId], BADGES_SENT);
   const prefix = `${platform}:`;
   return {
     type: 'on-air',
@@ -33,7 +32,7 @@ export async function buildOnAirSnapshot(db: ChotDatabase, streamId: string): Pr
     totalTonnes: tally.totalTonnes,
     goalKg: (broadcast ? goalOf(broadcast) : undefined) ?? null,
     orders: tally.orders,
-    latest: counting.slice(0, LATEST_SHOWN).map((order) => ({ name: onAirName(order.authorName, settings.onAir.fullNames), items: itemsOf(order), status: order.status })),
+    latest: counting.map((order) => ({ name: onAirName(order.authorName, settings.onAir.fullNames), items: itemsOf(order), status: order.status })),
     orderBadges: mine.map((order) => ({
       messageId: order.messageId.startsWith(prefix) ? order.messageId.slice(prefix.length) : order.messageId,
       orderId: order.id,

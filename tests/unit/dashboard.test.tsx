@@ -55,7 +55,7 @@ describe('orders table', () => {
 
     fireEvent.change(screen.getByTestId('table-search'), { target: { value: 'hợp tác' } });
     await waitFor(() => expect(screen.getByTestId('table-count').dataset.shown).toBe(String(Math.ceil(2000 / 7))));
-  });
+  }, 20_000); // 2,000 orders through the real ingest first
 
   it('confirms every order the filter shows, and only those', async () => {
     const db = await dashboard(60);

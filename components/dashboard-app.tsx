@@ -13,6 +13,7 @@ import { TallyView } from './tally-view';
 import { OrdersTable } from './orders-table';
 import { useBroadcastOrders } from './use-broadcast-orders';
 import { useStreamsQuery } from './use-streams-query';
+import { FiguresCheck } from './figures-check';
 import { StreamsList } from './streams-list';
 import { ExportControls } from './export-controls';
 import { ChatLogImport } from './chat-log-import';
@@ -58,6 +59,7 @@ function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
       <BackupControls db={db} run={run} />
       <ChatLogImport db={db} run={run} />
       {streams && orderCounts && streams.length > 0 && <StreamsList streams={[...streams].sort((a, b) => b.lastMessageAt - a.lastMessageAt)} orderCounts={orderCounts} run={run} />}
+      {streams && streams.length > 0 && <FiguresCheck streams={streams} run={run} />}
       {broadcast && broadcasts && (
         <>
           <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosen} />

@@ -13,6 +13,7 @@ import { loadSettings, saveSettings, updateSettings } from '../store/settings';
 import { deleteStream, joinStream, setGoal, splitStream, updateStream } from '../store/broadcasts';
 import { deleteContract, promoteOrder, saveContract } from '../store/contracts';
 import { restoreBackup } from '../export/backup';
+import { recountStream } from '../store/recount';
 import { mergeCustomers, unmergeCustomer, updateCustomer } from '../store/customers';
 import { deleteProduct, importCatalog, pinProduct, saveProduct, type CatalogResult } from '../store/catalog';
 
@@ -132,6 +133,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return catalogChanged(deps, await restoreBackup(deps.db, command.data.json));
       case 'import-catalog':
         return catalogChanged(deps, await importCatalog(deps.db, command.data.json));
+      case 'recount-stream':
+        return recountStream(deps.db, command.data.streamId);
       case 'import-chat': {
         const { repeatWindowSeconds } = await loadSettings(deps.db);
         const result = await ingestChat(deps.db, command.data.stream, command.data.messages, await deps.catalog.get(), { repeatWindowMs: repeatWindowSeconds * 1000 });

@@ -38,6 +38,8 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   /** A catalog file's text; 5 MB is far beyond any real catalog. */
   z.object({ type: z.literal('import-catalog'), json: z.string().max(5_000_000) }),
   /** One batch of a past stream's chat log, read in the page: the same ingest as live chat, message by message validated. */
+  /** Count one stream's figures afresh and put the kept ones right (the orders page's check, stream by stream). */
+  z.object({ type: z.literal('recount-stream'), streamId: id }),
   z.object({ type: z.literal('import-chat'), stream: streamClaimSchema, messages: z.array(z.unknown()).min(1).max(MAX_BATCH_MESSAGES) }),
 ]);
 
@@ -46,6 +48,6 @@ export type PanelCommand = z.infer<typeof panelCommandSchema>;
 export const healthReplySchema = z.object({ ok: z.literal(true), tabs: z.array(tabHealthSchema) });
 
 export type CommandReply =
-  | { ok: true; orderId?: string; id?: string; changed?: number; deleted?: number; counts?: Record<string, number> }
+  | { ok: true; orderId?: string; id?: string; changed?: number; deleted?: number; counts?: Record<string, number>; orders?: number; agreed?: boolean }
   | { ok: false; error: string; issues?: { path: string; message: string }[] }
   | z.infer<typeof healthReplySchema>;

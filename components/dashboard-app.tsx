@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
@@ -39,7 +38,8 @@ export function DashboardApp(props: DashboardProps) {
 function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
   const { t } = useI18n();
   const streams = useLiveQuery(() => db.streams.toArray(), [db]);
-  const orderCounts = useLiveQuery(async () => new Map(await Promise.all((await db.streams.toArray()).map(async (stream) => [stream.id, await db.orders.where('[streamId+observedAt]').between([stream.id, Dexie.minKey], [stream.id, Dexie.maxKey]).count()] as const))), [db, streams]);
+  // every order of each stream, whatever its status, from the kept figures
+  const orderCounts = useLiveQuery(async () => new Map((await db.tallies.toArray()).map((tally) => [tally.streamId, Object.values(tally.byStatus).reduce((sum, count) => sum + count, 0)] as const)), [db]);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const [chosen, setChosen] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosen) ?? broadcasts?.[0];

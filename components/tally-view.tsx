@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Tally } from '../utils/store/tally';
 import { useI18n } from './i18n';
+import { describeWeight } from '../utils/i18n/describe-items';
 import { PLATFORMS, PLATFORM_LABELS } from '../utils/platforms/platform';
 
 /** The numbers the host watches. data-* attributes carry plain numbers for tests and other tools. */
@@ -49,7 +50,7 @@ export function TallyView({ tally, goalKg, onGoal }: TallyViewProps) {
       <TallyCell label={t('pendingKg')} value={`${formatNumber(tally.pendingKg)} kg`} />
       <TallyCell label={t('confirmedKg')} value={`${formatNumber(tally.confirmedKg)} kg`} />
       {tally.contracts > 0 && <TallyCell label={t('contractedKg')} value={`${formatNumber(tally.contractedKg)} kg`} />}
-      <TallyCell label={t('totalTonnes')} value={`${formatNumber(tally.totalTonnes, 3)} t`} />
+      <TallyCell label={t('totalTonnes')} value={describeWeight(tally.totalTonnes * 1000, formatNumber, t('tonnes'))} />
       <TallyCell label={t('orderCount')} value={formatNumber(tally.orders, 0)} />
       {tally.unknownWeight > 0 && <p className="tally-note">{t('unknownWeight', { count: tally.unknownWeight })}</p>}
       <p className="tally-more" data-testid="tally-more" data-buyers={tally.buyers} data-confirmed-vnd={tally.confirmedVnd} data-total-vnd={tally.totalVnd}>

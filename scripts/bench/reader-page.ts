@@ -30,7 +30,7 @@ function fakeBackground() {
     orderIds.splice(0, Math.max(0, orderIds.length - 400));
     const snapshot: OnAirSnapshot = {
       type: 'on-air', enabled: true, badges: true, language: 'vi', placement: null,
-      pendingKg: orderIds.length * 5, confirmedKg: 0, totalTonnes: orderIds.length * 0.005, goalKg: 54_000, orders: orderIds.length,
+      pendingKg: orderIds.length * 5, confirmedKg: 0, contractedKg: 0, totalTonnes: orderIds.length * 0.005, goalKg: 54_000, orders: orderIds.length,
       latest: orderIds.slice(-5).map(() => ({ name: 'Lan', items: [{ quantity: 5, unit: 'kg', product: null, kg: 5 }], status: 'pending' })),
       orderBadges: orderIds.map((id) => ({ messageId: id, orderId: `youtube:${id}`, items: [{ quantity: 5, unit: 'kg', product: null, kg: 5 }], kg: 5, status: 'pending', possibleRepeat: false })),
     };

@@ -28,7 +28,7 @@ function start() {
 
 const snapshot = (changes: Partial<OnAirSnapshot> = {}): OnAirSnapshot => ({
   type: 'on-air', enabled: true, badges: true, language: null, placement: null,
-  pendingKg: 1500, confirmedKg: 250, totalTonnes: 1.75, goalKg: 54_000, orders: 12,
+  pendingKg: 1500, confirmedKg: 250, contractedKg: 0, totalTonnes: 1.75, goalKg: 54_000, orders: 12,
   latest: [{ name: '<img src=x onerror=alert(1)>', items: [{ quantity: 2, unit: 'thùng', product: null, kg: 20 }], status: 'pending' }],
   orderBadges: [],
   ...changes,

@@ -5,9 +5,9 @@ export function describeItems(order: Pick<OrderRecord, 'items'>, formatNumber: (
   return order.items.map((item) => `${formatNumber(item.quantity)}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`).join(', ');
 }
 
-/** "208 kg", "4,75 tấn": weights on air, in tonnes from a tonne up. */
+/** "208 kg", "4,752 tấn": weights in every view, in tonnes (to the kilogram) from a tonne up. */
 export function describeWeight(kg: number, formatNumber: (value: number, maximumFractionDigits: number) => string, tonnesWord: string): string {
-  return kg >= 1000 ? `${formatNumber(kg / 1000, 2)} ${tonnesWord}` : `${formatNumber(kg, 1)} kg`;
+  return kg >= 1000 ? `${formatNumber(kg / 1000, 3)} ${tonnesWord}` : `${formatNumber(kg, 1)} kg`;
 }
 
 /** "2 thùng · 20 kg", "5 kg": what was read, with the weight when the units do not say it. */

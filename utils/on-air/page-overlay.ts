@@ -145,10 +145,11 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     pill.hidden = !show || !placement.collapsed;
     if (!snapshot || !show) return;
     // Most snapshots after a batch change badges only: the ticker is redrawn when what it shows changed.
-    const key = JSON.stringify([snapshot.pendingKg, snapshot.confirmedKg, snapshot.orders, snapshot.goalKg, snapshot.latest.slice(0, 3), snapshot.language, placement.collapsed]);
+    const key = JSON.stringify([snapshot.pendingKg, snapshot.confirmedKg, snapshot.contractedKg, snapshot.totalTonnes, snapshot.orders, snapshot.goalKg, snapshot.latest.slice(0, 3), snapshot.language, placement.collapsed]);
     if (key === drawn) return;
     drawn = key;
-    const total = snapshot.pendingKg + snapshot.confirmedKg;
+    // the tally's own total: waiting, confirmed and contracted, as the panel and the presenter show it
+    const total = Math.round(snapshot.totalTonnes * 1000 * 1000) / 1000;
     pill.textContent = `Chốt · ${weight(total)}`;
     labelled(pill, 'tickerExpand');
     labelled(head, 'tickerMove');
@@ -161,6 +162,7 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     tonnes.dataset.testid = 'chot-ticker-total';
     const split = element(doc, 'div', 'split');
     split.append(element(doc, 'span', 'confirmed', `${t('tickerConfirmed')} ${weight(snapshot.confirmedKg)}`), element(doc, 'span', undefined, `${t('tickerWaiting')} ${weight(snapshot.pendingKg)}`));
+    if (snapshot.contractedKg > 0) split.append(element(doc, 'span', undefined, `${t('tickerContracted')} ${weight(snapshot.contractedKg)}`));
     body.append(tonnes, split);
     if (snapshot.goalKg) {
       const percent = Math.min(100, Math.round((snapshot.totalTonnes * 1000 * 100) / snapshot.goalKg));

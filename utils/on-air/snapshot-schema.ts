@@ -20,6 +20,8 @@ export const onAirSnapshotSchema = z.object({
   placement: tickerPlacementSchema.nullable(),
   pendingKg: z.number(),
   confirmedKg: z.number(),
+  /** Kg under contracts: in the total, shown on a line of its own. */
+  contractedKg: z.number(),
   totalTonnes: z.number(),
   goalKg: z.number().nullable(),
   orders: z.number().int(),

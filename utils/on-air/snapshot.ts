@@ -29,6 +29,7 @@ export async function buildOnAirSnapshot(db: ChotDatabase, streamId: string): Pr
     placement: settings.onAir.tickers[platform] ?? null,
     pendingKg: tally.pendingKg,
     confirmedKg: tally.confirmedKg,
+    contractedKg: tally.contractedKg,
     totalTonnes: tally.totalTonnes,
     goalKg: (broadcast ? goalOf(broadcast) : undefined) ?? null,
     orders: tally.orders,

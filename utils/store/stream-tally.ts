@@ -33,6 +33,8 @@ export const streamTallySchema = z.object({
   /** Contracts that are not cancelled. */
   contractedKg: kg,
   contracts: z.number().int(),
+  /** Value of those contracts at their own prices (VND), part of the broadcast's value in all. */
+  contractedVnd: z.number(),
 });
 
 export type StreamTally = z.infer<typeof streamTallySchema>;
@@ -48,7 +50,7 @@ export const roundKg = (value: number) => Math.round(value * 1000) / 1000;
 export const isCountingStatus = (status: OrderRecord['status']) => status === 'pending' || status === 'confirmed';
 
 export function emptyStreamTally(streamId: string, platform: StreamTally['platform']): StreamTally {
-  return { streamId, platform, byStatus: {}, orders: 0, pendingKg: 0, confirmedKg: 0, unknownWeight: 0, buyers: 0, byProduct: {}, contractedKg: 0, contracts: 0 };
+  return { streamId, platform, byStatus: {}, orders: 0, pendingKg: 0, confirmedKg: 0, unknownWeight: 0, buyers: 0, byProduct: {}, contractedKg: 0, contracts: 0, contractedVnd: 0 };
 }
 
 /**
@@ -77,6 +79,8 @@ export function addContract(tally: StreamTally, contract: ContractRecord, sign: 
   if (contract.status === 'cancelled') return;
   tally.contracts += sign;
   tally.contractedKg = roundKg(tally.contractedKg + sign * roundKg(contract.kg));
+  // whole đồng, so a contract added and taken away leaves no trace
+  tally.contractedVnd += sign * Math.round(roundKg(contract.kg) * (contract.pricePerKg ?? 0));
 }
 
 /** Drops products whose figures came back to zero, so a tally kept by changes equals one counted afresh. */

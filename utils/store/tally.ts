@@ -24,7 +24,10 @@ export interface Tally {
   buyers: number;
   /** Kg by product code, for lines with a product. */
   byProduct: Record<string, number>;
-  /** Value at the catalog's prices (VND): confirmed, and confirmed with waiting. Lines without a price add nothing. */
+  /**
+   * Value (VND): confirmed orders at the catalog's prices; and in all, with waiting orders and contracts at
+   * their own prices. Lines without a price add nothing.
+   */
   confirmedVnd: number;
   totalVnd: number;
   /** Kg under contracts that are not cancelled; in the total tonnage. */
@@ -55,6 +58,7 @@ export function tallyOf(streams: readonly StreamTally[], products: readonly Prod
     tally.buyers += stream.buyers;
     tally.contractedKg = roundKg(tally.contractedKg + stream.contractedKg);
     tally.contracts += stream.contracts;
+    tally.totalVnd += stream.contractedVnd;
     for (const [status, count] of Object.entries(stream.byStatus) as [OrderStatus, number][]) tally.byStatus[status] = (tally.byStatus[status] ?? 0) + count;
     if (stream.orders > 0) {
       const platform = (tally.byPlatform[stream.platform] ??= { kg: 0, orders: 0 });

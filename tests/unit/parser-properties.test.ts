@@ -19,7 +19,7 @@ const orderComment = fc.record({
   unit: fc.constantFrom(...MASS_UNITS),
   glued: fc.boolean(),
   filler: fc.constantFrom(...FILLERS),
-});
+}).filter(({ amount, unit: [, kg] }) => amount * kg <= MAX_LINE_QUANTITY); // beyond the largest line is flagged, below
 
 /** A valid mobile number in one of the ways people type it. */
 const phone = fc

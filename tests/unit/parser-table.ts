@@ -156,6 +156,7 @@ export const LOOK_ALIKE_ROWS: Row[] = [
   ['chốt 15-6 2kg', 'order', 2, null], ['chốt 2kg-3kg', 'order', 5, null], ['chốt V1 -2kg', 'order', 2, null], ['chốt 2kg -0912345678', 'order', 2, P],
   ['lấy 2 hộp 0912-345-678', 'order', 4, P], ['chốt 0,5kg', 'order', 0.5, null], ['chốt 100.000 g', 'order', 100, null], ['đặt 100 tấn', 'order', 100_000, null],
   ['chốt 0912345678 -2kg', 'order', 2, P], ['e lấy 2kg', 'order', 2, null], ['chốt 2 ký 3', 'order', 2.3, null], ['chốt - 2kg', 'order', 2, null],
+  ['chốt-5kg', 'order', 5, null], ['chốt 2 - 3kg', 'none', null, null], ['lấy 1 thùng, giao 24-6 nhé', 'order', 10, null], ['chốt 5kg 0912.345.678', 'order', 5, P],
 ];
 
 export const ALL_ROWS: Row[] = [

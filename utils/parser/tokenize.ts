@@ -101,10 +101,15 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
       const scientific = i > mantissaEnd;
       const mantissa = readNumber(lower.slice(digitsStart, mantissaEnd));
       const magnitude = mantissa === undefined || !scientific ? mantissa : readScientific(mantissa, lower.slice(mantissaEnd + 1, i));
-      const text = `${negative ? '-' : ''}${lower.slice(digitsStart, i)}`;
-      tokens.push(magnitude === undefined
-        ? { kind: 'symbol', text, key: text, plain: true, upper: false, start, end: i }
-        : { kind: 'number', text, key: text, plain: true, upper: false, value: negative ? -magnitude : magnitude, ...(scientific ? { scientific: true as const } : {}), start, end: i });
+      const typed = lower.slice(digitsStart, i);
+      const text = negative ? `-${typed}` : typed;
+      if (magnitude === undefined) {
+        tokens.push({ kind: 'symbol', text, key: text, plain: true, upper: false, start, end: i });
+        continue;
+      }
+      const token: Token = { kind: 'number', text, key: text, plain: true, upper: false, value: negative ? -magnitude : magnitude, start, end: i };
+      if (scientific) token.scientific = true;
+      tokens.push(token);
       continue;
     }
     if (isLetterAt(lower, i)) {

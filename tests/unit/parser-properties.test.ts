@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { catalogSchema, indexCatalog, parseComment, toNationalPhone } from '../../utils/parser/index';
+import { catalogSchema, indexCatalog, parseComment, toNationalPhone, MAX_LINE_QUANTITY, REVIEW_BELOW } from '../../utils/parser/index';
 import { foldDiacritics } from '../../utils/parser/text';
 
 const catalog = indexCatalog(catalogSchema.parse(JSON.parse(readFileSync('tests/fixtures/lychee-catalog.json', 'utf8'))));
@@ -19,7 +19,7 @@ const orderComment = fc.record({
   unit: fc.constantFrom(...MASS_UNITS),
   glued: fc.boolean(),
   filler: fc.constantFrom(...FILLERS),
-});
+}).filter(({ amount, unit: [, kg] }) => amount * kg <= MAX_LINE_QUANTITY); // beyond the largest line is flagged, below
 
 /** A valid mobile number in one of the ways people type it. */
 const phone = fc
@@ -71,6 +71,28 @@ describe('parser properties', () => {
       expect(result.intent).toBe('order');
       expect(result.items.map((item) => item.quantity)).toEqual([amount]);
       expect(result.totalKg).toBeCloseTo(amount * kg, 6);
+    }), { numRuns: 1000 });
+  });
+
+  it('never reads an odd quantity as something else: zero, a minus, an exponent, beyond the largest line', () => {
+    const odd = fc.oneof(
+      fc.constantFrom('0', '0,0', '0.0').map((typed) => ({ typed, kind: 'zero' })),
+      fc.tuple(fc.constantFrom('-', '\u2212'), quantity).map(([minus, amount]) => ({ typed: `${minus}${amount}`, kind: 'negative' })),
+      fc.record({ mantissa: fc.integer({ min: 1, max: 99 }), e: fc.constantFrom('e', 'E', 'e-', 'e+'), exponent: fc.integer({ min: 0, max: 400 }) })
+        .map(({ mantissa, e, exponent }) => ({ typed: `${mantissa}${e}${exponent}`, kind: 'scientific' })),
+      fc.integer({ min: MAX_LINE_QUANTITY + 1, max: 1e9 }).map((amount) => ({ typed: String(amount), kind: 'large' })),
+    );
+    const ODD_REASON = /^(quantity zero|negative quantity|quantity too large|quantity in scientific notation):/;
+    fc.assert(fc.property(orderComment, odd, fc.boolean(), ({ verb, unit: [unit], glued, filler }, { typed, kind }, withCatalog) => {
+      const result = parseComment(`${verb} ${typed}${glued ? '' : ' '}${unit}${filler}`, withCatalog ? catalog : undefined);
+      expect(result.reasons.some((reason) => ODD_REASON.test(reason))).toBe(true);
+      expect(result.confidence).toBeLessThan(REVIEW_BELOW);
+      if (kind === 'zero') {
+        expect(result).toMatchObject({ intent: 'order', review: true, totalKg: 0 });
+      } else {
+        expect(result.intent).toBe('none');
+        expect(result.items).toEqual([]);
+      }
     }), { numRuns: 1000 });
   });
 

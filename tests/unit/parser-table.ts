@@ -150,6 +150,43 @@ export const ENGLISH_ROWS: Row[] = [
   ['lost 3 kg this month', 'none', null, null], ['we sold 54 tonnes in 6 hours', 'none', null, null], ['a great stream', 'none', null, null], ['5 stars', 'none', null, null],
 ];
 
+// Dashes, zeros and big numbers that are not odd quantities: ranges, dates, phones, decimals, the largest allowed line.
+export const LOOK_ALIKE_ROWS: Row[] = [
+  ['chốt 2-3 kg', 'none', null, null], ['chốt 2 -3kg', 'none', null, null], ['giao 15-6', 'none', null, null], ['chốt 2 thùng giao 15-6', 'order', 20, null],
+  ['chốt 15-6 2kg', 'order', 2, null], ['chốt 2kg-3kg', 'order', 5, null], ['chốt V1 -2kg', 'order', 2, null], ['chốt 2kg -0912345678', 'order', 2, P],
+  ['lấy 2 hộp 0912-345-678', 'order', 4, P], ['chốt 0,5kg', 'order', 0.5, null], ['chốt 100.000 g', 'order', 100, null], ['đặt 100 tấn', 'order', 100_000, null],
+  ['chốt 0912345678 -2kg', 'order', 2, P], ['e lấy 2kg', 'order', 2, null], ['chốt 2 ký 3', 'order', 2.3, null], ['chốt - 2kg', 'order', 2, null],
+  ['chốt-5kg', 'order', 5, null], ['chốt 2 - 3kg', 'none', null, null], ['lấy 1 thùng, giao 24-6 nhé', 'order', 10, null], ['chốt 5kg 0912.345.678', 'order', 5, P],
+];
+
 export const ALL_ROWS: Row[] = [
   ...MASS_ROWS, ...PACKAGE_ROWS, ...NUMBER_WORD_ROWS, ...PRODUCT_ROWS, ...INTENT_ROWS, ...NOT_ORDER_ROWS, ...TYPING_ROWS, ...PHONE_ROWS, ...ENGLISH_ROWS,
+  ...LOOK_ALIKE_ROWS,
+];
+
+// Odd quantities, flagged with a reason and never read as something else. A zero is an order for review (the
+// assistant corrects it); a negative, too large or scientific quantity is no order unless other items are read.
+// Columns: comment, expected intent, expected total kg, expected review, the reason given.
+export type OddRow = [comment: string, intent: Intent, totalKg: number | null, review: boolean, reason: string];
+
+export const ODD_QUANTITY_ROWS: OddRow[] = [
+  // zero
+  ['chốt 0 kg', 'order', 0, true, 'quantity zero: 0 kg'], ['chốt 0kg', 'order', 0, true, 'quantity zero: 0 kg'],
+  ['lấy 0,0 ký', 'order', 0, true, 'quantity zero: 0,0 ký'], ['chốt 0 thùng', 'order', 0, true, 'quantity zero: 0 thùng'],
+  ['chốt 0', 'order', 0, true, 'quantity zero: 0'], ['v1 x0', 'order', 0, true, 'quantity zero: x 0'],
+  ['chốt 2 thùng 0kg', 'order', 20, true, 'quantity zero: 0 kg'], ['sửa thành 0kg', 'change', 0, false, 'quantity zero: 0 kg'],
+  // a minus sign directly before the quantity
+  ['chốt -5kg', 'none', null, false, 'negative quantity: -5 kg'], ['chốt -5 kg', 'none', null, false, 'negative quantity: -5 kg'],
+  ['chốt −5kg', 'none', null, false, 'negative quantity: -5 kg'], ['chốt -2', 'none', null, false, 'negative quantity: -2'],
+  ['lấy -1 thùng', 'none', null, false, 'negative quantity: -1 thùng'], ['chốt (-3kg)', 'none', null, false, 'negative quantity: -3 kg'],
+  ['-5kg', 'none', null, false, 'negative quantity: -5 kg'], ['sửa thành -3kg', 'none', null, false, 'negative quantity: -3 kg'],
+  ['chốt 2 thùng -5kg', 'order', 20, true, 'negative quantity: -5 kg'], ['chốt -1,5 tạ', 'none', null, false, 'negative quantity: -1,5 tạ'],
+  // scientific notation and sizes above the largest line
+  ['chốt 1e308 kg', 'none', null, false, 'quantity too large: 1e308 kg'], ['chốt 1E308kg', 'none', null, false, 'quantity too large: 1e308 kg'],
+  ['chốt 1e999 kg', 'none', null, false, 'quantity too large: 1e999 kg'], ['chốt 1e308', 'none', null, false, 'quantity too large: 1e308'],
+  ['chốt 1e3kg', 'none', null, false, 'quantity in scientific notation: 1e3 kg'], ['chốt 2,5e-3 kg', 'none', null, false, 'quantity in scientific notation: 2,5e-3 kg'],
+  ['chốt 200000 kg', 'none', null, false, 'quantity too large: 200000 kg'], ['chốt 200.000 kg', 'none', null, false, 'quantity too large: 200.000 kg'],
+  ['chốt 200 tấn', 'none', null, false, 'quantity too large: 200 tấn'], ['lấy 99999 thùng', 'none', null, false, 'quantity too large: 99999 thùng'],
+  ['chốt một trăm nghìn tấn', 'none', null, false, 'quantity too large: một trăm nghìn tấn'], ['chốt v2 9000', 'none', null, false, 'quantity too large: 9000'],
+  ['chốt 2kg 1e308kg', 'order', 2, true, 'quantity too large: 1e308 kg'], ['chốt -1e308 kg', 'none', null, false, 'negative quantity: -1e308 kg'],
 ];

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogSchema, indexCatalog, parseComment, parseResultSchema } from '../../utils/parser/index';
-import { ALL_ROWS } from './parser-table';
+import { ALL_ROWS, LOOK_ALIKE_ROWS, ODD_QUANTITY_ROWS } from './parser-table';
+import { REVIEW_BELOW } from '../../utils/parser/review';
 
 const catalog = indexCatalog(catalogSchema.parse(JSON.parse(readFileSync('tests/fixtures/lychee-catalog.json', 'utf8'))));
 
@@ -12,6 +13,38 @@ describe('parser table', () => {
     const result = parseComment(comment, catalog);
     expect(parseResultSchema.parse(result)).toEqual(result);
     expect({ intent: result.intent, totalKg: result.totalKg, phone: result.phone }).toEqual({ intent, totalKg, phone });
+  });
+});
+
+const ODD_REASON = /^(quantity zero|negative quantity|quantity too large|quantity in scientific notation):/;
+
+describe('odd quantities', () => {
+  it.each(ODD_QUANTITY_ROWS)('%j → %s, %s kg, review %s, %j', (comment, intent, totalKg, review, reason) => {
+    const result = parseComment(comment, catalog);
+    expect(parseResultSchema.parse(result)).toEqual(result);
+    expect({ intent: result.intent, totalKg: result.totalKg, review: result.review }).toEqual({ intent, totalKg, review });
+    expect(result.reasons).toContain(reason);
+    expect(result.confidence).toBeLessThan(REVIEW_BELOW);
+  });
+
+  it('never reads a minus or an exponent away: "-5" is not 5, "1e308" is not 308', () => {
+    for (const comment of ['chốt -5kg', 'chốt \u22125kg', 'chốt 1e308 kg', 'chốt 1e308', 'chốt 1E5kg', 'chốt 1e+5kg']) {
+      expect(parseComment(comment, catalog).items, comment).toEqual([]);
+    }
+    expect(parseComment('chốt 2 thùng -5kg', catalog).items).toEqual([{ product: 'V1', quantity: 2, unit: 'thùng', kg: 20 }]);
+  });
+
+  it('takes the largest line from the catalog index when one is given', () => {
+    const small = indexCatalog(catalogSchema.parse({ products: [{ code: 'V1', name: 'Vải' }], defaultProduct: 'V1' }), { maxLineQuantity: 50 });
+    expect(parseComment('chốt 50kg', small)).toMatchObject({ intent: 'order', review: false });
+    expect(parseComment('chốt 60kg', small)).toMatchObject({ intent: 'none', items: [], reasons: ['quantity too large: 60 kg'] });
+    expect(parseComment('chốt 60kg', catalog)).toMatchObject({ intent: 'order', review: false, totalKg: 60 });
+  });
+
+  it.each(LOOK_ALIKE_ROWS)('look-alike %j stays as it was, unflagged', (comment) => {
+    const result = parseComment(comment, catalog);
+    expect(result.reasons.filter((reason) => ODD_REASON.test(reason))).toEqual([]);
+    expect(result.review).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import { pluralSpellings } from './units';
 import { PhraseTable } from './phrase-table';
 import { tokenize } from './tokenize';
 import { cleanText } from './text';
+import { MAX_LINE_QUANTITY } from './review';
 
 export interface PackageOption {
   product: Product;
@@ -18,6 +19,13 @@ export interface CatalogIndex {
   products: PhraseTable<Product>;
   defaultProduct?: Product;
   isEmpty: boolean;
+  /** Above this, in a line's own unit or in kg, a quantity is flagged as too large. */
+  maxLineQuantity: number;
+}
+
+export interface IndexOptions {
+  /** Defaults to MAX_LINE_QUANTITY, the largest line the store accepts. */
+  maxLineQuantity?: number;
 }
 
 /** The words of a phrase as the tokenizer splits them ("V1" → "v", "1"). */
@@ -32,7 +40,7 @@ function gradeAliases(name: string): string[] {
   return grade ? [`loại ${grade[1]}`, `loai ${grade[1]}`] : [];
 }
 
-export function indexCatalog(catalog: Catalog): CatalogIndex {
+export function indexCatalog(catalog: Catalog, { maxLineQuantity = MAX_LINE_QUANTITY }: IndexOptions = {}): CatalogIndex {
   const packages = new PhraseTable<PackageOption[]>();
   const options = new Map<string, PackageOption[]>();
   const products = new PhraseTable<Product>();
@@ -53,7 +61,7 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   const defaultProduct = catalog.defaultProduct
     ? catalog.products.find((product) => product.code.toLowerCase() === catalog.defaultProduct!.toLowerCase())
     : undefined;
-  return { packages, products, defaultProduct, isEmpty: catalog.products.length === 0 };
+  return { packages, products, defaultProduct, isEmpty: catalog.products.length === 0, maxLineQuantity };
 }
 
 /** Which product a package word refers to: the named one, else the default, else the first that sells it. */

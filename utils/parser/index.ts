@@ -1,7 +1,7 @@
 // The parser's public surface: everything outside utils/parser imports from here.
 export { parseComment, MAX_PARSED_LENGTH } from './parse-comment';
-export { indexCatalog, type CatalogIndex } from './catalog-index';
+export { indexCatalog, type CatalogIndex, type IndexOptions } from './catalog-index';
 export { catalogSchema, productSchema, EMPTY_CATALOG, type Catalog, type Product } from './catalog';
 export { parseResultSchema, orderItemSchema, intentSchema, INTENTS, type ParseResult, type OrderItem, type Intent } from './result';
 export { findPhones, toNationalPhone } from './phone';
-export { REVIEW_BELOW } from './review';
+export { REVIEW_BELOW, MAX_LINE_QUANTITY } from './review';

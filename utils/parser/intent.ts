@@ -1,14 +1,15 @@
 import type { Token } from './tokenize';
 import { hitText, type Hits, type PhraseHit } from './match';
-import type { ItemsReading } from './items';
+import type { BareNumber, ItemsReading } from './items';
 import type { Intent } from './result';
+import { ODD_QUANTITY_CONFIDENCE } from './review';
 
 export interface IntentDecision {
   intent: Intent;
   confidence: number;
   reasons: string[];
   /** For an order of a bare number ("chốt 2"): the number used. */
-  bareNumber?: { value: number; index: number };
+  bareNumber?: BareNumber;
 }
 
 const clamp = (value: number) => Math.round(Math.max(0.05, Math.min(0.99, value)) * 100) / 100;
@@ -27,9 +28,17 @@ function covered(ranges: readonly { start: number; end: number }[]): Set<number>
 /**
  * Decides what a comment is from the phrases found and the items read. Vetoes first (spam, another
  * meaning), then cancel, change, question and the past; an order needs a quantity and either an order
- * word near it or nothing else in the comment.
+ * word near it or nothing else in the comment. An odd quantity (zero, negative, too large) is named in
+ * the reasons and lowers the confidence below review, whatever the comment turns out to be.
  */
 export function decideIntent(tokens: readonly Token[], hits: Hits, reading: ItemsReading, hasPhone: boolean): IntentDecision {
+  const decision = decideFromWords(tokens, hits, reading, hasPhone);
+  const odd = decision.bareNumber?.odd ? [...reading.odd, decision.bareNumber.odd.reason] : reading.odd;
+  if (odd.length === 0) return decision;
+  return { ...decision, confidence: Math.min(decision.confidence, ODD_QUANTITY_CONFIDENCE), reasons: [...decision.reasons, ...odd] };
+}
+
+function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsReading, hasPhone: boolean): IntentDecision {
   const said = (found: readonly PhraseHit[], label: string) => found.map((hit) => `${label}: ${hitText(tokens, hit)}`);
   if (hits.spam.length > 0) return { intent: 'none', confidence: 0.85, reasons: said(hits.spam, 'spam') };
   if (hits.otherThing.length > 0) return { intent: 'none', confidence: 0.85, reasons: said(hits.otherThing, 'other meaning') };
@@ -55,7 +64,10 @@ export function decideIntent(tokens: readonly Token[], hits: Hits, reading: Item
     // "chốt 2": an order word with a bare number right after it
     for (const hit of orderHits) {
       const bare = reading.bareNumbers.find((n) => n.index >= hit.end && n.index - hit.end <= 2);
-      if (bare && words <= 8) return { intent: 'order', confidence: clamp(0.65 - reviewPenalty), reasons: [...orderReasons, `bare number: ${bare.value}`], bareNumber: bare };
+      if (!bare || words > 8) continue;
+      // "chốt -2", "chốt 1e308": no amount can be read from it
+      if (bare.odd && !bare.odd.keep) return { intent: 'none', confidence: ODD_QUANTITY_CONFIDENCE, reasons: [...orderReasons, bare.odd.reason] };
+      return { intent: 'order', confidence: clamp(0.65 - reviewPenalty), reasons: [...orderReasons, `bare number: ${bare.value}`], bareNumber: bare };
     }
     return { intent: 'none', confidence: 0.9, reasons: [] };
   }

@@ -6,6 +6,7 @@ import type { Hits } from './match';
 import { choosePackage } from './catalog-index';
 import { COMMON_PACKAGE_TABLE, MASS_UNIT_TABLE, massUnitByName, type MassUnit } from './units';
 import { isHalfSuffix, mayStartNumberWord, readQuantity } from './numbers';
+import { MAX_LINE_QUANTITY, oddQuantity, type OddQuantity } from './review';
 
 export interface ItemSpan extends OrderItem {
   /** Token index range [start, end) the item was read from. */
@@ -22,14 +23,22 @@ export interface ItemsReading {
   /** Quantities that are something else: a range, a person's weight. */
   excluded: { start: number; end: number; reason: string }[];
   /** Numbers in digits with no unit after them ("chốt 2"): used when an order word is near. */
-  bareNumbers: { value: number; index: number }[];
+  bareNumbers: BareNumber[];
   /** Products named in the comment, with their token ranges. */
   products: { product: Product; start: number; end: number }[];
+  /** Why quantities read are odd (zero, negative, too large): the comment needs a second look. */
+  odd: string[];
+}
+
+export interface BareNumber {
+  value: number;
+  index: number;
+  /** What it orders: the named or default product in its default unit. */
+  item: OrderItem;
+  odd?: OddQuantity;
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
-/** More digits than any real quantity: leftovers of phone numbers, order codes, prices. */
-const MAX_QUANTITY = 100_000;
 const RANGE_WORDS = new Set(['-', '~', 'den', 'toi', 'to']);
 
 type UnitHit = { kind: 'mass'; unit: MassUnit; next: number } | { kind: 'package'; name: string; options?: PackageOption[]; next: number };
@@ -63,7 +72,7 @@ function packageItem(amount: number, unit: Extract<UnitHit, { kind: 'package' }>
   return { product: option?.product.code ?? named?.code ?? null, quantity: amount, unit: option?.unit ?? unit.name, kg: option ? round(amount * option.kgPerUnit) : null, options: unit.options };
 }
 
-function defaultUnitItem(amount: number, product: Product | undefined) {
+function defaultUnitItem(amount: number, product: Product | undefined): OrderItem {
   const unitName = product?.defaultUnit ?? null;
   const mass = unitName ? massUnitByName(unitName) : undefined;
   const perPackage = product && unitName ? product.packages[unitName] : undefined;
@@ -71,7 +80,14 @@ function defaultUnitItem(amount: number, product: Product | undefined) {
   return { product: product?.code ?? null, quantity: amount, unit: mass?.name ?? unitName, kg: kgPer === null ? null : round(amount * kgPer) };
 }
 
-const isQuantityToken = (token: Token) => token.kind !== 'number' || (token.value! <= MAX_QUANTITY && !/^0\d/.test(token.text));
+// A leading zero is a phone's or a code's ("0912", "05").
+const LEADING_ZERO = /^-?0\d/;
+const mayBeAmount = (token: Token) => token.kind !== 'number' || !LEADING_ZERO.test(token.text);
+/**
+ * Numbers beyond the largest line are leftovers of order codes and prices ("250000"), not amounts, unless a
+ * unit follows them ("200000 kg", read and flagged too large). A minus or an exponent is read, and flagged.
+ */
+const isQuantityToken = (token: Token) => mayBeAmount(token) && (token.kind !== 'number' || token.value! <= MAX_LINE_QUANTITY || token.scientific === true);
 
 /** Most chat has no number and no unit at all: such a comment has no items to look for. */
 function mayHaveQuantity(tokens: readonly Token[], catalog: CatalogIndex): boolean {
@@ -83,9 +99,10 @@ function mayHaveQuantity(tokens: readonly Token[], catalog: CatalogIndex): boole
 }
 
 export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits: Hits): ItemsReading {
-  const reading: ItemsReading = { items: [], excluded: [], bareNumbers: [], products: [] };
+  const reading: ItemsReading = { items: [], excluded: [], bareNumbers: [], products: [], odd: [] };
   if (!mayHaveQuantity(tokens, catalog)) return reading;
   let named: Product | undefined;
+  const bare: number[] = [];
 
   const push = (item: Omit<ItemSpan, 'productNamed'>) => {
     (item as ItemSpan).productNamed = Boolean(named);
@@ -135,7 +152,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
       continue;
     }
 
-    const quantity = isQuantityToken(token) ? readQuantity(tokens, i) : undefined;
+    const quantity = mayBeAmount(token) ? readQuantity(tokens, i) : undefined;
     if (quantity) {
       const separator = tokens[quantity.next];
       if (separator && RANGE_WORDS.has(separator.key)) {
@@ -164,7 +181,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
       }
     }
     if (token.kind === 'number' && isQuantityToken(token) && !hits.numberNoun.some((hit) => hit.start === i + 1) && !hits.numberLabel.some((hit) => hit.end === i) && !(tokens[i + 1]?.kind === 'symbol' && /^[/:%]$/.test(tokens[i + 1]!.text))) {
-      reading.bareNumbers.push({ value: token.value!, index: i });
+      bare.push(i);
     }
     i += 1;
   }
@@ -174,6 +191,22 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     const measured = hits.measure.some((hit) => hit.end <= item.start && item.start - hit.end <= 1);
     if (measured) reading.excluded.push({ start: item.start, end: item.end, reason: 'measure' });
     return !measured;
+  });
+  // Odd quantities: a zero stays, for the assistant to correct; a minus, an exponent or a size beyond the
+  // largest line cannot be read as any amount, so the item is left out. Either way the reason is given.
+  reading.items = reading.items.filter((item) => {
+    const odd = oddQuantity(tokens, item.start, item.end, item.quantity, item.kg, catalog.maxLineQuantity);
+    if (!odd) return true;
+    reading.odd.push(odd.reason);
+    if (!odd.keep) reading.excluded.push({ start: item.start, end: item.end, reason: odd.reason });
+    return odd.keep;
+  });
+  // A bare number orders the product named anywhere in the comment, or the default, in its default unit.
+  const bareProduct = reading.products[0]?.product ?? catalog.defaultProduct;
+  reading.bareNumbers = bare.map((index) => {
+    const value = tokens[index]!.value!;
+    const item = defaultUnitItem(value, bareProduct);
+    return { value, index, item, odd: oddQuantity(tokens, index, index + 1, value, item.kg, catalog.maxLineQuantity) };
   });
   return reading;
 }

@@ -9,7 +9,6 @@ import { readItems, type ItemSpan } from './items';
 import { findPhrases } from './match';
 import { COMPILED_LEXICON } from './lexicon';
 import { decideIntent } from './intent';
-import { massUnitByName } from './units';
 import { REVIEW_BELOW } from './review';
 import { findAddress } from './address';
 
@@ -20,15 +19,6 @@ const EMPTY_INDEX = indexCatalog(EMPTY_CATALOG);
 const round = (value: number) => Math.round(value * 1000) / 1000;
 const plain = ({ product, quantity, unit, kg }: ItemSpan): OrderItem => ({ product, quantity, unit, kg });
 
-function bareItem(value: number, reading: ReturnType<typeof readItems>, catalog: CatalogIndex): OrderItem {
-  const product = reading.products[0]?.product ?? catalog.defaultProduct;
-  const unitName = product?.defaultUnit ?? null;
-  const mass = unitName ? massUnitByName(unitName) : undefined;
-  const perPackage = product && unitName ? product.packages[unitName] : undefined;
-  const kgPer = mass?.kg ?? perPackage ?? null;
-  return { product: product?.code ?? null, quantity: value, unit: mass?.name ?? unitName, kg: kgPer === null ? null : round(value * kgPer) };
-}
-
 /** Reads one chat comment. Pure: no DOM, no browser API; build the catalog index once with indexCatalog. */
 export function parseComment(text: string, catalog: CatalogIndex = EMPTY_INDEX): ParseResult {
   const cleaned = cleanText(text.length > MAX_PARSED_LENGTH ? text.slice(0, MAX_PARSED_LENGTH) : text);
@@ -36,11 +26,12 @@ export function parseComment(text: string, catalog: CatalogIndex = EMPTY_INDEX):
   const phones = findPhones(lower);
   const phone = phones[0]?.national ?? null;
   const allTokens = tokenize(cleaned, lower);
-  const tokens = phones.length === 0 ? allTokens : allTokens.filter((token) => !phones.some((p) => token.start >= p.start && token.end <= p.end));
+  // Tokens touching a phone are the phone's, a dash written before it too ("-0912345678" is no negative number).
+  const tokens = phones.length === 0 ? allTokens : allTokens.filter((token) => !phones.some((p) => token.start < p.end && token.end > p.start));
   const hits = findPhrases(tokens, COMPILED_LEXICON);
   const reading = readItems(tokens, catalog, hits);
   const decision = decideIntent(tokens, hits, reading, phone !== null);
-  const items = decision.bareNumber ? [bareItem(decision.bareNumber.value, reading, catalog)] : decision.intent === 'none' ? [] : reading.items.map(plain);
+  const items = decision.bareNumber ? [decision.bareNumber.item] : decision.intent === 'none' ? [] : reading.items.map(plain);
   const weights = items.map((item) => item.kg);
   const totalKg = items.length > 0 && weights.every((kg) => kg !== null) ? round(weights.reduce<number>((sum, kg) => sum + (kg ?? 0), 0)) : null;
   return {

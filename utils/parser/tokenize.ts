@@ -12,8 +12,10 @@ export interface Token {
   plain: boolean;
   /** Typed in upper case (first letter), e.g. the "G" of "4G". */
   upper: boolean;
-  /** Numeric value of number tokens. */
+  /** Numeric value of number tokens, with its sign: "-5" is -5, "1e308" is 1e308. */
   value?: number;
+  /** A number written in scientific notation ("1e3"): no buyer writes an amount so. */
+  scientific?: true;
   start: number;
   end: number;
 }
@@ -32,12 +34,43 @@ const isLetterAt = (text: string, i: number) => {
   return !(code >= 0xd800 && code <= 0xdfff) && LETTER.test(text[i]!);
 };
 
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
+const isMinus = (code: number) => code === 45 || code === 0x2212; // "-", and "−" (U+2212)
+
+/**
+ * A minus at `i` belongs to the number after it ("chốt -5kg", "(-3kg)") unless it joins two things: a word
+ * or a number right before it ("0912-345-678", "15-6", "2kg-3kg"), or a number before it across spaces
+ * ("2 -3kg", a range). "chốt - 2kg", with a space after it, is a dash.
+ */
+function startsNegative(lower: string, i: number): boolean {
+  if (!isDigit(lower.charCodeAt(i + 1))) return false;
+  if (i > 0 && (isDigit(lower.charCodeAt(i - 1)) || isLetterAt(lower, i - 1))) return false;
+  let before = i - 1;
+  while (before >= 0 && isSpace(lower.charCodeAt(before))) before -= 1;
+  return before < 0 || !isDigit(lower.charCodeAt(before));
+}
+
+/** Where an exponent ("e5", "e-3", "e+5") right after the digits at `i` ends, or `i` when there is none. */
+function exponentEnd(lower: string, i: number): number {
+  if (lower.charCodeAt(i) !== 101) return i; // "e"
+  const sign = lower.charCodeAt(i + 1);
+  let end = sign === 43 || sign === 45 ? i + 2 : i + 1;
+  if (!isDigit(lower.charCodeAt(end))) return i;
+  while (isDigit(lower.charCodeAt(end))) end += 1;
+  return end;
+}
+
 /** "2,5" and "2.5" are decimals; "1.000" (a dot and three digits) is a thousands separator. */
 export function readNumber(raw: string): number | undefined {
   if (/^\d+$/.test(raw)) return Number(raw);
   if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) return Number(raw.replace(/\./g, ''));
   if (/^\d+[.,]\d+$/.test(raw)) return Number(raw.replace(',', '.'));
   return undefined;
+}
+
+/** mantissa × 10^exponent; "0e999" is 0, "1e999" is Infinity. */
+function readScientific(mantissa: number, exponent: string): number {
+  return mantissa === 0 ? 0 : mantissa * 10 ** Number(exponent);
 }
 
 /**
@@ -53,17 +86,30 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
   while (i < lower.length) {
     const code = lower.charCodeAt(i);
     const start = i;
-    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0) {
+    if (isSpace(code)) {
       i += 1;
       continue;
     }
-    if (isDigit(code)) {
+    const negative = isMinus(code) && startsNegative(lower, i);
+    if (isDigit(code) || negative) {
+      // The sign and the exponent are read with the digits, so "-5" is never 5 and "1e308" never 308.
+      const digitsStart = negative ? i + 1 : i;
+      i = digitsStart;
       while (i < lower.length && (isDigit(lower.charCodeAt(i)) || ((lower[i] === '.' || lower[i] === ',') && isDigit(lower.charCodeAt(i + 1))))) i += 1;
-      const raw = lower.slice(start, i);
-      const value = readNumber(raw);
-      tokens.push(value === undefined
-        ? { kind: 'symbol', text: raw, key: raw, plain: true, upper: false, start, end: i }
-        : { kind: 'number', text: raw, key: raw, plain: true, upper: false, value, start, end: i });
+      const mantissaEnd = i;
+      i = exponentEnd(lower, i);
+      const scientific = i > mantissaEnd;
+      const mantissa = readNumber(lower.slice(digitsStart, mantissaEnd));
+      const magnitude = mantissa === undefined || !scientific ? mantissa : readScientific(mantissa, lower.slice(mantissaEnd + 1, i));
+      const typed = lower.slice(digitsStart, i);
+      const text = negative ? `-${typed}` : typed;
+      if (magnitude === undefined) {
+        tokens.push({ kind: 'symbol', text, key: text, plain: true, upper: false, start, end: i });
+        continue;
+      }
+      const token: Token = { kind: 'number', text, key: text, plain: true, upper: false, value: negative ? -magnitude : magnitude, start, end: i };
+      if (scientific) token.scientific = true;
+      tokens.push(token);
       continue;
     }
     if (isLetterAt(lower, i)) {

@@ -3,13 +3,14 @@ import type { ChotDatabase } from './db';
 import type { ActionRecord, OrderChange, OrderRecord, OrderStatus } from './records';
 import { massUnitByName } from '../parser/units';
 import { toNationalPhone } from '../parser/phone';
+import { MAX_LINE_QUANTITY } from '../parser/review';
 
 /** Statuses an assistant can set; cancelled comes only from the buyer's own cancel comment. */
 export const DECISIONS = ['pending', 'confirmed', 'rejected'] as const satisfies readonly OrderStatus[];
 export type Decision = (typeof DECISIONS)[number];
 
-/** More than this on one order line is a slip of the keyboard, not an order (100 tonnes). */
-export const MAX_LINE_QUANTITY = 100_000;
+// The parser flags a line above the same limit; one constant for both.
+export { MAX_LINE_QUANTITY };
 
 /** An assistant's correction of one line of an order, and of the phone. */
 export const orderEditSchema = z.object({

@@ -85,6 +85,8 @@ export function ReviewQueue({ db, streamIds, counts, run }: ReviewQueueProps) {
   };
   const undo = async () => {
     const reply = await act({ type: 'undo' });
+    // actions on orders the buyer has cancelled since cannot be undone: passed over, and said so
+    if ('skipped' in reply && reply.skipped) setNotice(t('undoSkipped', { count: reply.skipped }) + (reply.ok ? '' : ` ${t('errNothingToUndo')}`));
     const undone = reply.ok && 'orderId' in reply && reply.orderId ? await db.orders.get(reply.orderId) : undefined;
     if (undone) {
       forget(undone.id);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
 import type { Language, OnAirSettings, OrderRecord } from '../utils/store/records';
@@ -64,7 +64,11 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
     const [tally, orders, stock] = await Promise.all([readBroadcastTally(db, ids, catalog), readNewestOrders(db, ids, PANEL_ORDERS), readBroadcastStock(db, ids, catalog)]);
     return { tally, orders, stock };
   }, [db]);
-  const { tally, orders, stock } = desk ?? {};
+  const { tally, orders } = desk ?? {};
+  // The catalog stays on screen (open, mid-edit) while another broadcast's figures load: its stock lags a read.
+  const lastStock = useRef(desk?.stock);
+  if (desk) lastStock.current = desk.stock;
+  const stock = lastStock.current;
   const contracts = useStreamsQuery(streamIds, (ids) => db.contracts.where('streamId').anyOf(ids).toArray(), [db]);
   const listed = tally?.byStatus ? Object.values(tally.byStatus).reduce((sum, count) => sum + count, 0) : 0;
 

@@ -48,6 +48,6 @@ export type PanelCommand = z.infer<typeof panelCommandSchema>;
 export const healthReplySchema = z.object({ ok: z.literal(true), tabs: z.array(tabHealthSchema) });
 
 export type CommandReply =
-  | { ok: true; orderId?: string; id?: string; changed?: number; deleted?: number; counts?: Record<string, number>; orders?: number; agreed?: boolean }
-  | { ok: false; error: string; issues?: { path: string; message: string }[] }
+  | { ok: true; orderId?: string; id?: string; changed?: number; deleted?: number; counts?: Record<string, number>; orders?: number; agreed?: boolean; skipped?: number }
+  | { ok: false; error: string; issues?: { path: string; message: string }[]; skipped?: number }
   | z.infer<typeof healthReplySchema>;

@@ -77,18 +77,34 @@ export function editOrder(db: ChotDatabase, orderId: string, edit: OrderEdit, no
   });
 }
 
-/** Undoes the assistant's latest action not yet undone (a buyer's cancel or change is theirs to make), and records the undo. */
-export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promise<OrderResult & { orderId?: string }> {
+const UNDO_PAGE = 20;
+
+export type UndoResult = (OrderResult & { orderId?: string }) & { skipped?: number };
+
+/**
+ * Undoes the assistant's latest action that can still be undone (a buyer's cancel or change is theirs to
+ * make), and records the undo. Later actions on orders the buyer has since cancelled, or that are gone, can
+ * no longer be undone: they are passed over (and counted in `skipped`), never blocking the earlier ones.
+ */
+export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promise<UndoResult> {
   return db.transaction('rw', [db.orders, db.actions, ...db.figureTables], async () => {
-    const last = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone && action.source !== 'buyer').first();
-    if (!last || last.seq === undefined) return { ok: false, error: 'nothing-to-undo' } as const;
-    const order = await db.orders.get(last.orderId);
-    if (!order) return { ok: false, error: 'not-found' } as const;
-    if (order.status === 'cancelled') return { ok: false, error: 'cancelled' } as const; // the buyer's cancel stands
-    await db.orders.update(order.id, { ...last.before, updatedAt: now });
-    await db.actions.update(last.seq, { undone: true });
-    await db.actions.add({ at: now, orderId: order.id, kind: 'undo', source: 'assistant', before: last.after, after: last.before, undoes: last.seq });
-    return { ok: true, orderId: order.id } as const;
+    let skipped = 0;
+    // newest first, a few at a time: the action log of a long stream is long
+    for (let offset = 0; ; offset += UNDO_PAGE) {
+      const page = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone && action.source !== 'buyer').offset(offset).limit(UNDO_PAGE).toArray();
+      if (page.length === 0) return { ok: false, error: 'nothing-to-undo', ...(skipped > 0 ? { skipped } : {}) } as const;
+      for (const last of page) {
+        const order = await db.orders.get(last.orderId);
+        if (!order || order.status === 'cancelled' || last.seq === undefined) {
+          skipped += 1; // the buyer's cancel stands; an order deleted with its stream is gone
+          continue;
+        }
+        await db.orders.update(order.id, { ...last.before, updatedAt: now });
+        await db.actions.update(last.seq, { undone: true });
+        await db.actions.add({ at: now, orderId: order.id, kind: 'undo', source: 'assistant', before: last.after, after: last.before, undoes: last.seq });
+        return { ok: true, orderId: order.id, ...(skipped > 0 ? { skipped } : {}) } as const;
+      }
+    }
   });
 }
 

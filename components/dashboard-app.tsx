@@ -39,7 +39,7 @@ function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
   const { t } = useI18n();
   const streams = useLiveQuery(() => db.streams.toArray(), [db]);
   // every order of each stream, whatever its status, from the kept figures
-  const orderCounts = useLiveQuery(async () => new Map((await db.tallies.toArray()).map((tally) => [tally.streamId, Object.values(tally.byStatus).reduce((sum, count) => sum + count, 0)] as const)), [db]);
+  const orderCounts = useLiveQuery(async () => new Map((await db.tallies.toArray()).map((tally) => [tally.streamId, Object.values(tally.byStatus).reduce((sum, count) => sum + count, tally.contractOrders)] as const)), [db]);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const [chosen, setChosen] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosen) ?? broadcasts?.[0];

@@ -70,7 +70,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
   if (desk) lastStock.current = desk.stock;
   const stock = lastStock.current;
   const contracts = useStreamsQuery(streamIds, (ids) => db.contracts.where('streamId').anyOf(ids).toArray(), [db]);
-  const listed = tally?.byStatus ? Object.values(tally.byStatus).reduce((sum, count) => sum + count, 0) : 0;
+  const listed = tally ? Object.values(tally.byStatus).reduce((sum, count) => sum + count, tally.contractOrders) : 0;
 
   /** Sends a command; a failure to reach the background is shown at the top, refusals by whoever asked. */
   const send = async (command: PanelCommand): Promise<CommandReply> => {

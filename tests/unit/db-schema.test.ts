@@ -154,7 +154,7 @@ describe('database schema', () => {
     await db.open();
     expect(db.verno).toBe(7);
     expect(await db.tallies.get('youtube:a')).toEqual({
-      streamId: 'youtube:a', platform: 'youtube', byStatus: { confirmed: 1, pending: 1, rejected: 1 }, orders: 2, pendingKg: 3, confirmedKg: 2, unknownWeight: 0, buyers: 1,
+      streamId: 'youtube:a', platform: 'youtube', byStatus: { confirmed: 1, pending: 1, rejected: 1 }, contractOrders: 0, orders: 2, pendingKg: 3, confirmedKg: 2, unknownWeight: 0, buyers: 1,
       byProduct: { V1: { pendingKg: 0, confirmedKg: 2, contractOrderKg: 0 } }, contractedKg: 1000, contracts: 1, contractedVnd: 0,
     });
     expect(await db.tallies.get('youtube:b')).toMatchObject({ orders: 1, unknownWeight: 1, buyers: 1 });

@@ -69,3 +69,17 @@ describe('value', () => {
     await waitFor(() => expect(screen.getByTestId('tally-more').dataset.totalVnd).toBe('40000000'));
   });
 });
+
+describe('a chat order made a contract', () => {
+  it('leaves the review queue and its counts, and is counted once, as the contract', async () => {
+    const { readBroadcastTally, readOrdersByStatus } = await import('../../utils/store/broadcast-reads');
+    const db = freshDatabase();
+    await ingestChat(db, { platform: 'youtube', key: 'queue002' }, [chatRow('m1', 'công ty em đặt 2 tấn', { authorName: 'HTX' }), chatRow('m2', 'chốt 3kg', { authorName: 'Minh' })], indexCatalog(EMPTY_CATALOG));
+    expect(await promoteOrder(db, 'youtube:m1')).toMatchObject({ ok: true });
+    expect((await readOrdersByStatus(db, ['youtube:queue002'], 'pending', 0, 10)).map((order) => order.id)).toEqual(['youtube:m2']);
+    expect(await readBroadcastTally(db, ['youtube:queue002'])).toMatchObject({ orders: 1, byStatus: { pending: 1 }, contractOrders: 1, contracts: 1, pendingKg: 3, contractedKg: 2000 });
+    render(<SidePanelApp db={db} sendCommand={async () => ({ ok: true, tabs: [] })} browserLanguages={['vi']} healthEveryMs={60_000} />);
+    await waitFor(() => expect(screen.getByTestId('queue-counts').textContent).toBe('Chờ 1 · Đã xác nhận 0 · Từ chối 0'));
+    await waitFor(() => expect(screen.getByTestId('queue-current').dataset.orderId).toBe('youtube:m2'));
+  });
+});

@@ -32,7 +32,8 @@ export async function readOrdersByStatus(db: ChotDatabase, streamIds: readonly s
     const range = direction === 'on'
       ? db.orders.where('[streamId+status+observedAt]').between([id, status, from], [id, status, Dexie.maxKey], true, true)
       : db.orders.where('[streamId+status+observedAt]').between([id, status, Dexie.minKey], [id, status, from], true, false).reverse();
-    return range.limit(limit).toArray();
+    // an order made a contract is counted there and decided there, not in the queue
+    return range.filter((order) => !order.contractId).limit(limit).toArray();
   }));
   const merged = perStream.flat().sort((a, b) => (direction === 'on' ? a.observedAt - b.observedAt : b.observedAt - a.observedAt));
   return merged.slice(0, limit);
@@ -40,6 +41,6 @@ export async function readOrdersByStatus(db: ChotDatabase, streamIds: readonly s
 
 /** How many orders of one status come before a chat time: a position in the queue, counted on the index. */
 export async function countOrdersBefore(db: ChotDatabase, streamIds: readonly string[], status: OrderStatus, before: number): Promise<number> {
-  const counts = await Promise.all(streamIds.map((id) => db.orders.where('[streamId+status+observedAt]').between([id, status, Dexie.minKey], [id, status, before], true, false).count()));
+  const counts = await Promise.all(streamIds.map((id) => db.orders.where('[streamId+status+observedAt]').between([id, status, Dexie.minKey], [id, status, before], true, false).filter((order) => !order.contractId).count()));
   return counts.reduce((sum, count) => sum + count, 0);
 }

@@ -19,8 +19,10 @@ export const productFiguresSchema = z.object({
 export const streamTallySchema = z.object({
   streamId: z.string(),
   platform: platformSchema,
-  /** Every order by status, whatever it counts for. */
+  /** Every order by status, but those made contracts: the review queue's counts. */
   byStatus: z.partialRecord(z.enum(ORDER_STATUSES), z.number().int()),
+  /** Orders made contracts (counted there, out of the queue). */
+  contractOrders: z.number().int(),
   /** Waiting or confirmed orders not under a contract: what the tally counts. */
   orders: z.number().int(),
   pendingKg: kg,
@@ -50,7 +52,7 @@ export const roundKg = (value: number) => Math.round(value * 1000) / 1000;
 export const isCountingStatus = (status: OrderRecord['status']) => status === 'pending' || status === 'confirmed';
 
 export function emptyStreamTally(streamId: string, platform: StreamTally['platform']): StreamTally {
-  return { streamId, platform, byStatus: {}, orders: 0, pendingKg: 0, confirmedKg: 0, unknownWeight: 0, buyers: 0, byProduct: {}, contractedKg: 0, contracts: 0, contractedVnd: 0 };
+  return { streamId, platform, byStatus: {}, contractOrders: 0, orders: 0, pendingKg: 0, confirmedKg: 0, unknownWeight: 0, buyers: 0, byProduct: {}, contractedKg: 0, contracts: 0, contractedVnd: 0 };
 }
 
 /**
@@ -58,7 +60,8 @@ export function emptyStreamTally(streamId: string, platform: StreamTally['platfo
  * buyer's count of counting orders, which the caller keeps per buyer.
  */
 export function addOrder(tally: StreamTally, order: OrderRecord, sign: 1 | -1): number {
-  tally.byStatus[order.status] = (tally.byStatus[order.status] ?? 0) + sign;
+  if (order.contractId) tally.contractOrders += sign;
+  else tally.byStatus[order.status] = (tally.byStatus[order.status] ?? 0) + sign;
   if (!isCountingStatus(order.status)) return 0;
   // ?? []: orders stored by early versions (met in the upgrade) may lack lines
   for (const item of order.items ?? []) {

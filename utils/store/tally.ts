@@ -33,8 +33,9 @@ export interface Tally {
   /** Kg under contracts that are not cancelled; in the total tonnage. */
   contractedKg: number;
   contracts: number;
-  /** Every order by status (the review queue's counts). */
+  /** Every order by status (the review queue's counts), but those made contracts. */
   byStatus: Partial<Record<OrderStatus, number>>;
+  contractOrders: number;
 }
 
 /** Orders that count towards the tally, stock and the on-air feed: waiting or confirmed. */
@@ -48,7 +49,7 @@ export function tallyOf(streams: readonly StreamTally[], products: readonly Prod
   const prices = new Map(products.map((product) => [product.code, product.pricePerKg ?? 0]));
   const tally: Tally = {
     pendingKg: 0, confirmedKg: 0, totalTonnes: 0, orders: 0, unknownWeight: 0, byPlatform: {}, buyers: 0, byProduct: {},
-    confirmedVnd: 0, totalVnd: 0, contractedKg: 0, contracts: 0, byStatus: {},
+    confirmedVnd: 0, totalVnd: 0, contractedKg: 0, contracts: 0, byStatus: {}, contractOrders: 0,
   };
   for (const stream of streams) {
     tally.pendingKg = roundKg(tally.pendingKg + stream.pendingKg);
@@ -58,6 +59,7 @@ export function tallyOf(streams: readonly StreamTally[], products: readonly Prod
     tally.buyers += stream.buyers;
     tally.contractedKg = roundKg(tally.contractedKg + stream.contractedKg);
     tally.contracts += stream.contracts;
+    tally.contractOrders += stream.contractOrders;
     tally.totalVnd += stream.contractedVnd;
     for (const [status, count] of Object.entries(stream.byStatus) as [OrderStatus, number][]) tally.byStatus[status] = (tally.byStatus[status] ?? 0) + count;
     if (stream.orders > 0) {

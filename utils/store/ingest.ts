@@ -80,6 +80,12 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
     const ids = [...valid.keys()];
     const existing = await db.messages.bulkGet(ids);
     const unseen = ids.flatMap((id, i) => (existing[i] ? [] : [valid.get(id)!])).sort((a, b) => a.observedAt - b.observedAt);
+    // A gift combo counting up in place comes again under its id: the stored gift takes the new count.
+    const recounted = ids.flatMap((id, i) => {
+      const [before, now] = [existing[i], valid.get(id)!];
+      return before?.kind === 'gift' && now.kind === 'gift' && before.text !== now.text ? [{ ...before, text: now.text, paidAmount: now.paidAmount }] : [];
+    });
+    if (recounted.length > 0) await db.messages.bulkPut(recounted);
     const shownAgain = await shownBeforeReload(db, streamId, unseen);
     const fresh = unseen.filter((message) => !shownAgain.has(message.id));
     if (fresh.length > 0) {

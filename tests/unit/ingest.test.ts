@@ -45,6 +45,8 @@ describe('ingestChat', () => {
     expect(again).toEqual({ stored: 0, duplicates: 1, invalid: 0 });
     expect(await db.messages.count()).toBe(1);
     expect(await db.messages.get('youtube:g1')).toMatchObject({ kind: 'gift', text: 'Rose ×5', paidAmount: 'Rose ×5' });
+    await ingestChat(db, stream, [gift('Rose ×6'), gift('Rose ×7')], noCatalog);
+    expect(await db.messages.get('youtube:g1')).toMatchObject({ text: 'Rose ×7' });
     expect(await db.orders.count()).toBe(0);
   });
 

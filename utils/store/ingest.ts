@@ -70,7 +70,8 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
       continue;
     }
     const id = messageIdOf(parsed.data);
-    if (!valid.has(id)) valid.set(id, { ...parsed.data, id, streamId, receivedAt: now });
+    // A gift sent again in one batch (its combo counting up): the latest count wins.
+    if (!valid.has(id) || parsed.data.kind === 'gift') valid.set(id, { ...parsed.data, id, streamId, receivedAt: now });
   }
   const duplicatesInBatch = rawMessages.length - invalid - valid.size;
   // Parsed before the transaction opens, so the database is held only for reads and writes.

@@ -28,10 +28,11 @@ export interface FixtureRow {
 
 /**
  * The fixture live page of a platform with `rows` already on screen at load and its row builder inlined
- * (the page then needs nothing from the network).
+ * (the page then needs nothing from the network). `page`: another layout of the site (TikTok's
+ * "live-classic", "livecenter").
  */
-export function fixturePage(platform: Platform, rows: readonly FixtureRow[] = []): string {
-  const html = readFileSync(`${fixtureDir}${platform}/live.html`, 'utf8');
+export function fixturePage(platform: Platform, rows: readonly FixtureRow[] = [], page = 'live'): string {
+  const html = readFileSync(`${fixtureDir}${platform}/${page}.html`, 'utf8');
   const builder = readFileSync(`${fixtureDir}${platform}/rows.js`, 'utf8');
   // "<" is escaped so chat text like "</script>" cannot end the data block.
   const json = JSON.stringify(rows).replace(/</g, '\\u003c');

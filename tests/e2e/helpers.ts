@@ -15,11 +15,19 @@ export function youtubeFixtures(rows: () => readonly FixtureRow[], titles: Recor
   };
 }
 
-/** All three sites: YouTube as above, TikTok live rooms under /@handle/live, Facebook live videos. */
-export function allFixtures(rows: { youtube?: () => readonly FixtureRow[]; tiktok?: () => readonly FixtureRow[]; facebook?: () => readonly FixtureRow[] }): FixtureHandler {
+// TikTok's gift pictures come from its CDN.
+const GIFT_PICTURE = '<svg xmlns="http://www.w3.org/2000/svg" width="18" height="18"><circle cx="9" cy="9" r="8" fill="#e0245e"/></svg>';
+
+/**
+ * All three sites: YouTube as above, TikTok live rooms under /@handle/live (`tiktokPage`: another layout,
+ * e.g. "live-classic") and LIVE Center's chat, Facebook live videos.
+ */
+export function allFixtures(rows: { youtube?: () => readonly FixtureRow[]; tiktok?: () => readonly FixtureRow[]; facebook?: () => readonly FixtureRow[]; tiktokPage?: string }): FixtureHandler {
   const youtube = youtubeFixtures(rows.youtube ?? (() => []));
   return (url) => {
-    if (url.hostname === 'www.tiktok.com' && /^\/@[\w.]+\/live\/?$/.test(url.pathname)) return html(fixturePage('tiktok', rows.tiktok?.() ?? []));
+    if (url.hostname === 'www.tiktok.com' && /^\/@[\w.]+\/live\/?$/.test(url.pathname)) return html(fixturePage('tiktok', rows.tiktok?.() ?? [], rows.tiktokPage));
+    if (url.hostname === 'livecenter.tiktok.com' && url.pathname === '/common_live_chat') return html(fixturePage('tiktok', rows.tiktok?.() ?? [], 'livecenter'));
+    if (url.hostname.endsWith('.tiktokcdn.com')) return { body: GIFT_PICTURE, contentType: 'image/svg+xml' };
     if (url.hostname === 'www.facebook.com' && (url.pathname.includes('/videos/') || url.pathname.startsWith('/watch/live'))) return html(fixturePage('facebook', rows.facebook?.() ?? []));
     return youtube(url);
   };

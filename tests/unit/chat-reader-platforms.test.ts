@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startChatReader, type ChatReader, type ChatReaderOptions } from '../../utils/chat-reader/chat-reader';
 import { tiktokAdapter } from '../../utils/platforms/tiktok';
 import { facebookAdapter } from '../../utils/platforms/facebook';
@@ -31,29 +31,113 @@ function run({ url: startUrl, ...options }: Pick<ChatReaderOptions, 'adapter'> &
 
 describe('chat reader on TikTok (no message ids)', () => {
   const LIVE = 'https://www.tiktok.com/@vuonvaibacgiang/live';
+  const texts = (messages: ChatMessage[]) => messages.map((m) => `${m.authorName}: ${m.text}`);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+  // The reader must not tell a rebuilt list by the clock: the tests move it far on between steps.
+  let clock = Date.now();
+  const later = (ms: number) => {
+    clock += ms;
+    vi.setSystemTime(clock);
+  };
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    clock = Date.now();
+  });
+  afterEach(() => vi.useRealTimers());
 
   it('gives rows ids of its own and does not resend rows TikTok re-renders', async () => {
     const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 2kg' }]);
-    const { sent } = run({ adapter: tiktokAdapter, url: LIVE, repeatWindowMs: 5000 });
+    const { sent } = run({ adapter: tiktokAdapter, url: LIVE });
     chat.add([{ author: 'Minh', text: 'lấy 3kg' }, { author: 'Hùng', kind: 'gift', gift: 'Rose', count: 1, text: '' }, { author: 'Ai đó', kind: 'system', text: 'đã tham gia' }]);
     await eventually(() => expect(sent().map((m) => [m.authorName, m.kind])).toEqual([['Lan', 'chat'], ['Minh', 'chat'], ['Hùng', 'gift']]));
     const ids = sent().map((m) => m.messageId);
     expect(new Set(ids).size).toBe(3);
     chat.rerender();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await settle();
     expect(sent()).toHaveLength(3);
     // each system row element is counted once: the re-rendered one is a new element
     expect(reader!.health().skipped).toEqual({ repeat: 3, system: 2 });
   });
 
-  it('counts the same comment again when the buyer really sends it again later', async () => {
-    const chat = loadChatFixture('tiktok');
-    const { sent } = run({ adapter: tiktokAdapter, url: LIVE, repeatWindowMs: 200 });
-    chat.add({ author: 'Lan', text: 'chốt 1' });
-    await eventually(() => expect(sent()).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    chat.add({ author: 'Lan', text: 'chốt 1' });
+  it.each([['the 2025–2026 room (data-index rows)', 'live'], ['the 2024–2025 room (no index)', 'live-classic']])(
+    'in %s, a list rebuilt 20 s later is not read again, while a buyer\'s same words a minute later count', async (_, page) => {
+      const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 1kg' }, { author: 'Minh', text: 'lấy 3kg' }, { author: 'Lan', text: 'chốt 1kg' }], page);
+      const { sent } = run({ adapter: tiktokAdapter, url: LIVE });
+      chat.add({ author: 'Hà', text: 'xí 2 ký' });
+      // the same words twice on screen are two comments
+      await eventually(() => expect(texts(sent())).toEqual(['Lan: chốt 1kg', 'Minh: lấy 3kg', 'Lan: chốt 1kg', 'Hà: xí 2 ký']));
+      later(20_000);
+      chat.rebuild();
+      await settle();
+      later(20_000);
+      chat.rebuild(2);
+      await settle();
+      expect(sent()).toHaveLength(4);
+      later(20_000);
+      chat.add({ author: 'Lan', text: 'chốt 1kg' });
+      await eventually(() => expect(sent()).toHaveLength(5));
+      later(5_000);
+      chat.rebuild();
+      chat.add({ author: 'Tú', text: 'lấy 5kg' });
+      await eventually(() => expect(texts(sent()).slice(4)).toEqual(['Lan: chốt 1kg', 'Tú: lấy 5kg']));
+      await settle();
+      expect(sent()).toHaveLength(6);
+      expect(reader!.health().rowsSeen).toBe(6);
+    },
+  );
+
+  it('does not read old rows again when they come back above the rows already read', async () => {
+    const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 1kg' }, { author: 'Minh', text: 'lấy 3kg' }, { author: 'Hà', text: 'xí 2 ký' }], 'live-classic');
+    const { sent } = run({ adapter: tiktokAdapter, url: LIVE });
+    await eventually(() => expect(sent()).toHaveLength(3));
+    // the first two scroll out of the window and back in as new elements, above the one still there
+    const list = document.querySelector('[data-fixture-list]')!;
+    const [first, second] = [...list.children];
+    const copies = [first!.cloneNode(true), second!.cloneNode(true)];
+    first!.remove();
+    second!.remove();
+    later(60_000);
+    list.prepend(...copies);
+    // and a row never read (older than the reader) shows up above them too
+    const older = copies[0]!.cloneNode(true) as Element;
+    older.querySelector('[class*="DivComment"]')!.textContent = 'chốt 9kg';
+    list.prepend(older);
+    await settle();
+    expect(texts(sent())).toEqual(['Lan: chốt 1kg', 'Minh: lấy 3kg', 'Hà: xí 2 ký']);
+    chat.add({ author: 'Minh', text: 'lấy 3kg' });
+    await eventually(() => expect(sent()).toHaveLength(4));
+  });
+
+  it('tells which row is which message after a rebuild, for the on-air badges', async () => {
+    const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 1kg' }, { author: 'Minh', text: 'lấy 3kg' }]);
+    const seen: [string, string][] = [];
+    const { sent } = run({ adapter: tiktokAdapter, url: LIVE, onRow: (row, id) => seen.push([row.textContent ?? '', id]) });
     await eventually(() => expect(sent()).toHaveLength(2));
+    chat.rebuild();
+    await eventually(() => expect(seen).toHaveLength(4));
+    const [lan, minh] = sent().map((m) => m.messageId);
+    expect(seen.map(([, id]) => id)).toEqual([lan, minh, lan, minh]);
+  });
+
+  it('keeps a gift combo counting up in place as one gift, sent again with its count', async () => {
+    const chat = loadChatFixture('tiktok', [{ author: 'Hùng', kind: 'gift', gift: 'Rose', count: 1, text: '' }]);
+    const { sent } = run({ adapter: tiktokAdapter, url: LIVE });
+    await eventually(() => expect(sent()).toHaveLength(1));
+    for (const count of [2, 3, 4, 5]) chat.combo('Hùng', count);
+    await eventually(() => expect(sent().at(-1)).toMatchObject({ kind: 'gift', text: 'gift ×5' }));
+    later(30_000);
+    chat.rebuild();
+    await settle();
+    expect(new Set(sent().map((m) => m.messageId)).size).toBe(1);
+    expect(reader!.health().rowsSeen).toBe(1);
+  });
+
+  it('reads LIVE Center\'s chat for the host named in the page', async () => {
+    const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 2kg' }], 'livecenter');
+    const { batches } = run({ adapter: tiktokAdapter, url: 'https://livecenter.tiktok.com/common_live_chat?lang=vi-VN' });
+    chat.add({ author: 'Minh', text: 'lấy 1 yến' });
+    await eventually(() => expect(batches.flatMap((b) => texts(b.messages))).toEqual(['Lan: chốt 2kg', 'Minh: lấy 1 yến']));
+    expect(batches.every((b) => b.stream.key.startsWith('@vuonvaibacgiang/'))).toBe(true);
   });
 
   it('starts a new stream when the room moves on to another creator, and never mixes them', async () => {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startChatReader, type ChatReader, type ChatReaderOptions } from '../../utils/chat-reader/chat-reader';
 import { BoundedSet } from '../../utils/chat-reader/bounded-set';
+import { RowPlaces } from '../../utils/chat-reader/row-places';
 import { BatchRefusedError, Outbox, type SendBatch } from '../../utils/chat-reader/outbox';
 import { readIngestReply } from '../../utils/messaging/ingest-reply';
 import { youtubeAdapter } from '../../utils/platforms/youtube';
@@ -114,6 +115,34 @@ describe('chat reader', () => {
     await eventually(() => expect(ids(sent)).toEqual(['slow']));
     // the empty row was looked at again (three times) before it was counted
     await eventually(() => expect(reader!.health().skipped).toEqual({ 'empty-text': 1 }));
+  });
+});
+
+describe('RowPlaces', () => {
+  const rowList = (count: number, start = 0) => {
+    document.body.innerHTML = `<div id="list">${Array.from({ length: count }, (_, i) => `<p class="row" data-index="${start + i}">${start + i}</p>`).join('')}</div>`;
+    return [...document.querySelectorAll('.row')];
+  };
+
+  it('remembers a bounded number of rows however long the chat', () => {
+    const places = new RowPlaces({ rowSelector: '.row', limit: 100, keyOf: () => undefined });
+    rowList(1000).forEach((row, i) => {
+      expect(places.place(row, `k${i}`)).toEqual({ kind: 'new' });
+      places.read(row, `k${i}`, `id${i}`);
+    });
+    expect(places.size).toBeLessThanOrEqual(125);
+    // a recent row drawn again is still known by its index and content
+    const again = rowList(1, 990)[0]!;
+    expect(places.place(again, 'k990')).toEqual({ kind: 'again', id: 'id990' });
+  });
+
+  it('knows a row drawn again by its index even with other rows in between, and a new index as new', () => {
+    const places = new RowPlaces({ rowSelector: '.row', limit: 100, keyOf: () => undefined });
+    rowList(3).forEach((row, i) => places.read(row, `k${i}`, `id${i}`));
+    const [, second] = rowList(3);
+    expect(places.place(second!, 'k1')).toEqual({ kind: 'again', id: 'id1' });
+    const next = rowList(1, 3)[0]!;
+    expect(places.place(next, 'k1')).toEqual({ kind: 'new' });
   });
 });
 

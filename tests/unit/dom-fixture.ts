@@ -8,6 +8,10 @@ export interface ChatFixtureApi {
   markDeleted(id: string): void;
   replaceList(): void;
   rerender(): void;
+  /** TikTok: the list rebuilt with new elements (only the newest `keepLast`); a gift combo counting up. */
+  rebuild(keepLast?: number): void;
+  combo(author: string, count: number): void;
+  setMaxRows(n: number): void;
   recycle(id: string, row: FixtureRow): void;
   switchHost(handle: string, name: string, title?: string): void;
   breakRows(): void;
@@ -17,9 +21,9 @@ export interface ChatFixtureApi {
   rowCount(): number;
 }
 
-/** Lays out a platform's fixture live page in the test DOM (happy-dom) and runs its row builder. */
-export function loadChatFixture(platform: Platform, rows: FixtureRow[] = []): ChatFixtureApi {
-  const html = readFileSync(`tests/fixtures/${platform}/live.html`, 'utf8');
+/** Lays out a platform's fixture live page (or another `page` of it) in the test DOM (happy-dom) and runs its row builder. */
+export function loadChatFixture(platform: Platform, rows: FixtureRow[] = [], page = 'live'): ChatFixtureApi {
+  const html = readFileSync(`tests/fixtures/${platform}/${page}.html`, 'utf8');
   const body = html.slice(html.indexOf('<body>') + 6, html.indexOf('<script type="application/json"'));
   document.title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
   document.body.innerHTML = `${body}<script type="application/json" id="initial-rows"></script>`;

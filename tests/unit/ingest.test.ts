@@ -38,6 +38,18 @@ describe('ingestChat', () => {
     expect((await db.orders.get('youtube:m1'))?.status).toBe('confirmed');
   });
 
+  it('keeps a gift combo as one gift, with the latest count', async () => {
+    const gift = (text: string) => chatRow('g1', text, { kind: 'gift', paidAmount: text });
+    await ingestChat(db, stream, [gift('Rose ×1')], noCatalog);
+    const again = await ingestChat(db, stream, [gift('Rose ×5')], noCatalog);
+    expect(again).toEqual({ stored: 0, duplicates: 1, invalid: 0 });
+    expect(await db.messages.count()).toBe(1);
+    expect(await db.messages.get('youtube:g1')).toMatchObject({ kind: 'gift', text: 'Rose ×5', paidAmount: 'Rose ×5' });
+    await ingestChat(db, stream, [gift('Rose ×6'), gift('Rose ×7')], noCatalog);
+    expect(await db.messages.get('youtube:g1')).toMatchObject({ text: 'Rose ×7' });
+    expect(await db.orders.count()).toBe(0);
+  });
+
   it('drops and counts invalid rows without storing any part of them', async () => {
     const rows = [
       chatRow('m1', 'chốt 2kg'),

@@ -1,10 +1,10 @@
 import type { PlatformAdapter, RowMessage } from '../platforms/adapter';
 import type { ChatMessage, StreamClaim } from '../messaging/chat-message';
 import type { ReaderHealth, SkipReason } from '../messaging/reader-health';
-import { BoundedMap, BoundedSet } from './bounded-set';
+import { BoundedSet } from './bounded-set';
 import { readerMessageId } from '../messaging/reader-ids';
 import { Outbox, type SendBatch } from './outbox';
-import { RepeatFilter } from './repeat-filter';
+import { RowPlaces, contentKeyOf } from './row-places';
 import { DEFAULT_THRESHOLDS, warningsFor, type HealthThresholds, type RowOutcome } from './health-monitor';
 
 export interface ChatReaderOptions {
@@ -23,7 +23,6 @@ export interface ChatReaderOptions {
   /** Rows not ready yet (content, id, "See more") are looked at again this often, this many times. */
   retryMs?: number;
   retries?: number;
-  repeatWindowMs?: number;
   /**
    * Told which chat row is which message, each time a row is met, a re-rendered copy included: the on-air
    * badges follow rows by it.
@@ -52,12 +51,22 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
   const session = `${startedAt.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const seen = new BoundedSet<string>(SEEN_LIMIT);
   const readElements = new WeakSet<Element>();
-  /** What each read row showed (its id, or author and text): a row the site recycles for another message shows something else. */
-  const readAs = new WeakMap<Element, string>();
-  const identity = (message: RowMessage) => message.messageId ?? `${message.authorName}\u0000${message.text}`;
-  const idsByContent = new BoundedMap<string, string>(SEEN_LIMIT);
+  /**
+   * What each read row showed (its id, or its content) and as which message: a row the site recycles for
+   * another message shows something else; a gift combo counting up in place is the same gift.
+   */
+  const readAs = new WeakMap<Element, { identity: string; id: string; text: string }>();
+  const identity = (message: RowMessage) => message.messageId ?? contentKeyOf('', message);
   const retried = new WeakMap<Element, number>();
-  const repeats = new RepeatFilter(options.repeatWindowMs ?? 10_000);
+  // Rows without ids: a row drawn again is told from a new comment by its place (see row-places.ts).
+  const places = new RowPlaces({
+    rowSelector,
+    limit: SEEN_LIMIT,
+    keyOf: (row) => {
+      const reading = adapter.readRow(row);
+      return reading.ok && !reading.message.messageId && stream ? contentKeyOf(stream.key, reading.message) : undefined;
+    },
+  });
   const skipped: Partial<Record<SkipReason, number>> = {};
   const outcomes: RowOutcome[] = [];
   const counters = { rowsSeen: 0, rowsSent: 0, rowsStored: 0, refused: 0, unmatchedSinceRow: 0, busyMs: 0, synthetic: 0 };
@@ -97,21 +106,24 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     if (!stream) return;
     let messageId = message.messageId;
     if (!messageId) {
-      // Per stream: the same words in the next host's room are a new comment.
-      const content = `${stream.key}\u0000${message.authorName}\u0000${message.text}`;
-      if (repeats.isRepeat(`${stream.key}\u0000${message.authorName}`, message.text, Date.now())) {
+      const key = contentKeyOf(stream.key, message);
+      const place = places.place(row, key, retried.has(row));
+      if (place.kind !== 'new') {
+        // A row drawn again (the same message) or an old one coming back: not a new comment.
         skipped.repeat = (skipped.repeat ?? 0) + 1;
-        // A re-rendered copy of a row read before: the same message.
-        const earlier = idsByContent.get(content);
-        if (earlier) options.onRow?.(row, earlier);
+        readElements.add(row);
+        if (place.kind === 'again') {
+          readAs.set(row, { identity: identity(message), id: place.id, text: message.text });
+          options.onRow?.(row, place.id);
+        }
         return;
       }
       counters.synthetic += 1;
       messageId = readerMessageId(session, counters.synthetic);
-      if (options.onRow) idsByContent.add(content, messageId);
+      places.read(row, key, messageId);
     }
     options.onRow?.(row, messageId);
-    readAs.set(row, identity(message));
+    readAs.set(row, { identity: identity(message), id: messageId, text: message.text });
     if (seen.has(messageId)) return;
     seen.add(messageId);
     readElements.add(row);
@@ -157,14 +169,25 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     return row;
   };
 
-  /** A row changed inside: if it now shows another message (a recycled row), it is read again. */
+  /**
+   * A row changed inside: if it now shows another message (a recycled row), it is read again; a gift
+   * whose combo counted up is sent again under its id with the new count.
+   */
   const recheck = (row: Element) => {
     const was = readAs.get(row);
     if (was === undefined) return;
     const reading = adapter.readRow(row);
-    if (!reading.ok || identity(reading.message) === was) return;
+    if (!reading.ok) return;
+    if (identity(reading.message) === was.identity) {
+      if (reading.message.kind === 'gift' && reading.message.text !== was.text && stream) {
+        readAs.set(row, { ...was, text: reading.message.text });
+        outbox.push(stream, { ...reading.message, messageId: was.id, observedAt: Math.max(Date.now(), lastObservedAt + 1) });
+      }
+      return;
+    }
     readElements.delete(row);
     readAs.delete(row);
+    places.forget(row);
     accept(row, reading.message);
   };
 
@@ -208,7 +231,8 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     listSelector = found?.selector ?? null;
     if (!found) return;
     // Rows may sit deeper than the list's children (TikTok, Facebook): watch the whole subtree.
-    listObserver.observe(found.element, { childList: true, subtree: true });
+    // Text changed in place too: a gift combo counts up in its row.
+    listObserver.observe(found.element, { childList: true, subtree: true, characterData: true });
     stream = adapter.streamOf(document, options.url(), startedAt);
     found.element.querySelectorAll(rowSelector).forEach(readRow);
   };

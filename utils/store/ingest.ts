@@ -70,7 +70,8 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
       continue;
     }
     const id = messageIdOf(parsed.data);
-    if (!valid.has(id)) valid.set(id, { ...parsed.data, id, streamId, receivedAt: now });
+    // A gift sent again in one batch (its combo counting up): the latest count wins.
+    if (!valid.has(id) || parsed.data.kind === 'gift') valid.set(id, { ...parsed.data, id, streamId, receivedAt: now });
   }
   const duplicatesInBatch = rawMessages.length - invalid - valid.size;
   // Parsed before the transaction opens, so the database is held only for reads and writes.
@@ -80,6 +81,12 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
     const ids = [...valid.keys()];
     const existing = await db.messages.bulkGet(ids);
     const unseen = ids.flatMap((id, i) => (existing[i] ? [] : [valid.get(id)!])).sort((a, b) => a.observedAt - b.observedAt);
+    // A gift combo counting up in place comes again under its id: the stored gift takes the new count.
+    const recounted = ids.flatMap((id, i) => {
+      const [before, now] = [existing[i], valid.get(id)!];
+      return before?.kind === 'gift' && now.kind === 'gift' && before.text !== now.text ? [{ ...before, text: now.text, paidAmount: now.paidAmount }] : [];
+    });
+    if (recounted.length > 0) await db.messages.bulkPut(recounted);
     const shownAgain = await shownBeforeReload(db, streamId, unseen);
     const fresh = unseen.filter((message) => !shownAgain.has(message.id));
     if (fresh.length > 0) {

@@ -25,6 +25,7 @@ export function OrderRow({ order, onDecide, waitlisted = false, onPromote }: Ord
         <span className="order-buyer">{order.authorName}</span>
         <span className="order-what">{what}</span>
         {order.buyerUnpaid && order.status === 'pending' && <span className="order-review" data-testid="unpaid-buyer">{t('unpaidBuyer')}</span>}
+        {order.changedAfterConfirm && order.status === 'pending' && <span className="order-review">{t('changedByBuyer')}</span>}
         {waitlisted && <span className="order-review" data-testid="waitlisted">{t('waitlisted')}</span>}
         {order.possibleRepeatOf && order.status === 'pending' && <span className="order-review" data-testid="possible-repeat">{t('possibleRepeat')}</span>}
         {order.status === 'pending' && order.confidence < REVIEW_BELOW && (

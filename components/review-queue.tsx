@@ -136,6 +136,11 @@ export function ReviewQueue({ db, streamIds, counts, run }: ReviewQueueProps) {
           <blockquote className="queue-comment">{current.text}</blockquote>
           {current.possibleRepeatOf && <p className="order-review">{t('possibleRepeat')}</p>}
           {current.buyerUnpaid && <p className="order-review">{t('unpaidBuyer')}</p>}
+          {current.changedAfterConfirm && (
+            <p className="order-review" data-testid="changed-after-confirm">
+              {t('changedAfterConfirm', { before: what({ items: history?.filter((action) => action.source === 'buyer' && action.kind === 'edit').at(-1)?.before.items ?? [] }) || '—' })}
+            </p>
+          )}
           <p className="queue-why">{t('why', { reasons: current.reasons.join(' · '), confidence: Math.round(current.confidence * 100) })}</p>
           {editing ? (
             <OrderEditor order={current} run={run} onDone={() => setEditing(false)} />

@@ -246,6 +246,16 @@ describe('what buyers do in the chat to their orders', () => {
     ]);
   });
 
+  it('puts a confirmed order the buyer changes back in the queue for a second look, the change in its history', async () => {
+    const { decideOrder } = await import('../../utils/store/orders');
+    await ingestChat(db, stream, [chatRow('m1', 'lấy 1 yến')], noCatalog);
+    await decideOrder(db, 'youtube:m1', 'confirmed');
+    await ingestChat(db, stream, [chatRow('m2', 'sửa thành 3kg')], noCatalog);
+    expect(await db.orders.get('youtube:m1')).toMatchObject({ status: 'pending', totalKg: 3, changedAfterConfirm: true });
+    expect((await db.actions.where('orderId').equals('youtube:m1').toArray()).at(-1)).toMatchObject({ kind: 'edit', source: 'buyer', before: { status: 'confirmed', totalKg: 10 }, after: { status: 'pending', totalKg: 3 } });
+    expect(computeTally(await db.orders.toArray())).toMatchObject({ pendingKg: 3, confirmedKg: 0 });
+  });
+
   it('attaches a phone sent later to the buyer\'s open order that has none', async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg 0987654321'), chatRow('m2', 'lấy 1 yến')], noCatalog);
     await ingestChat(db, stream, [chatRow('m3', 'sđt em 0912 345 678 nhé'), chatRow('m4', 'zalo 0933111222', { authorName: 'Minh' })], noCatalog);

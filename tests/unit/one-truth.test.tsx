@@ -83,3 +83,16 @@ describe('a chat order made a contract', () => {
     await waitFor(() => expect(screen.getByTestId('queue-current').dataset.orderId).toBe('youtube:m2'));
   });
 });
+
+describe('a buyer changing a confirmed order', () => {
+  it('brings it back to the queue with what it was', async () => {
+    const { decideOrder } = await import('../../utils/store/orders');
+    const db = freshDatabase();
+    await ingestChat(db, { platform: 'youtube', key: 'change01' }, [chatRow('m1', 'lấy 1 yến')], indexCatalog(EMPTY_CATALOG));
+    await decideOrder(db, 'youtube:m1', 'confirmed');
+    await ingestChat(db, { platform: 'youtube', key: 'change01' }, [chatRow('m2', 'sửa thành 3kg')], indexCatalog(EMPTY_CATALOG));
+    render(<SidePanelApp db={db} sendCommand={async () => ({ ok: true, tabs: [] })} browserLanguages={['vi']} healthEveryMs={60_000} />);
+    await waitFor(() => expect(screen.getByTestId('queue-current').dataset.orderId).toBe('youtube:m1'));
+    await waitFor(() => expect(screen.getByTestId('changed-after-confirm').textContent).toContain('trước đó: 1 yến'));
+  });
+});

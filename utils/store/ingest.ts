@@ -153,7 +153,9 @@ function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed: Parse
   }
   if (parsed.intent === 'change' && parsed.items.length > 0) {
     const target = buyers.latestOpen(author, message.observedAt);
-    if (target) buyers.change(target, { items: parsed.items, totalKg: parsed.totalKg, ...(parsed.phone ? { phone: parsed.phone } : {}) }, message.id, 'edit');
+    // A change to an order the assistant already confirmed goes back to them for a second look.
+    const reopen = target?.status === 'confirmed' ? ({ status: 'pending' } as const) : {};
+    if (target) buyers.change(target, { items: parsed.items, totalKg: parsed.totalKg, ...(parsed.phone ? { phone: parsed.phone } : {}), ...reopen }, message.id, 'edit', target.status === 'confirmed' ? { changedAfterConfirm: true } : {});
     return;
   }
   if (parsed.phone && parsed.items.length === 0) {

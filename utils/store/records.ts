@@ -59,6 +59,8 @@ export const orderRecordSchema = z.object({
   possibleRepeatOf: z.string().optional(),
   /** Promoted to this contract: counted there, not as an order. */
   contractId: z.string().optional(),
+  /** The buyer changed it in the chat after it was confirmed: back in the queue for a second look. */
+  changedAfterConfirm: z.boolean().optional(),
   /** The buyer was marked as not having paid before this order came in. */
   buyerUnpaid: z.boolean().optional(),
 });

@@ -74,6 +74,18 @@ test('YouTube chat: the ticker counts, badges sit on the order rows, survive re-
   await expect(chat.locator('chot-overlay [data-message-id="y3"]')).toHaveAttribute('data-status', 'confirmed');
   await expect(ticker).toContainText('Đã chốt 200 kg');
 
+  // a script on the chat page points y1's badge at another order and clicks ✓ itself: nothing is decided
+  await chat.evaluate(() => {
+    const badge = document.querySelector('chot-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-message-id="y1"]')!;
+    badge.dataset.orderId = 'youtube:y4';
+    badge.querySelector<HTMLElement>('button[data-action="confirm"]')!.click();
+  });
+  // the user's own click on that badge still decides the order the extension put there (y1), not y4
+  await chat.locator('chot-overlay [data-message-id="y1"] button[data-action="confirm"]').click();
+  await expectTally(panel, { pendingKg: 3, confirmedKg: 205, orders: 3 });
+  await expect(panel.locator('[data-order-id="youtube:y4"]')).toHaveAttribute('data-status', 'pending');
+  await expect(panel.locator('[data-order-id="youtube:y1"]')).toHaveAttribute('data-status', 'confirmed');
+
   await chat.evaluate(() => (window as unknown as { chatFixture: { rerender(): void } }).chatFixture.rerender());
   await expect(badges).toHaveCount(3);
   await expect(chat.locator('chot-overlay [data-message-id="y3"]')).toHaveAttribute('data-status', 'confirmed');

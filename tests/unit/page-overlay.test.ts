@@ -11,7 +11,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function start() {
+function start(asUser = true) {
   let push: (message: unknown) => void = () => undefined;
   const posted: unknown[] = [];
   const sent: unknown[] = [];
@@ -21,9 +21,11 @@ function start() {
     onDisconnect: { addListener: () => undefined },
     disconnect: () => undefined,
   };
-  overlay = startPageOverlay({ adapter: youtubeAdapter, document, streamId: () => 'youtube:vid1', connect: () => port, send: async (message) => { sent.push(message); return { ok: true }; }, browserLanguage: 'en' });
+  overlay = startPageOverlay({ adapter: youtubeAdapter, document, streamId: () => 'youtube:vid1', connect: () => port, send: async (message) => { sent.push(message); return { ok: true }; }, browserLanguage: 'en',
+    // happy-dom has no input device: the tests' own events stand for the user's, unless a test plays the page
+    ...(asUser ? { isUserEvent: () => true } : {}) });
   const root = document.querySelector('chot-overlay')!.shadowRoot!;
-  return { push: (message: unknown) => push(message), posted, sent, root, ticker: root.querySelector<HTMLElement>('[data-testid="chot-ticker"]')! };
+  return { overlay: overlay!, push: (message: unknown) => push(message), posted, sent, root, ticker: root.querySelector<HTMLElement>('[data-testid="chot-ticker"]')! };
 }
 
 const snapshot = (changes: Partial<OnAirSnapshot> = {}): OnAirSnapshot => ({
@@ -73,5 +75,16 @@ describe('page overlay', () => {
     overlay!.stop();
     overlay = undefined;
     expect(document.querySelector('chot-overlay')).toBeNull();
+  });
+
+  it('takes no action from the page\'s own events: a script\'s click does not collapse the ticker', () => {
+    for (const asUser of [false, true]) {
+      const page = start(asUser);
+      page.push(snapshot());
+      page.root.querySelector<HTMLButtonElement>('[data-testid="chot-collapse"]')!.click();
+      expect(page.ticker.hidden).toBe(asUser); // collapsed only by the user's click
+      overlay?.stop();
+      overlay = undefined;
+    }
   });
 });

@@ -23,6 +23,11 @@ export interface OverlayOptions {
   /** Where the ticker sits until the user moves it; the stored placement comes with the settings. */
   placement?: TickerPlacement;
   reconnectMs?: number;
+  /**
+   * Whether an event is the user's own: the page's scripts can dispatch clicks and keys too. Tests without a
+   * real input device say which of theirs count.
+   */
+  isUserEvent?: (event: Event) => boolean;
 }
 
 export interface PageOverlay {
@@ -53,6 +58,7 @@ const element = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, c
  * follow them through re-rendering by message id.
  */
 export function startPageOverlay(options: OverlayOptions): PageOverlay {
+  const userEvent = options.isUserEvent ?? ((event: Event) => event.isTrusted);
   const { document: doc, adapter } = options;
   const view = doc.defaultView!;
   const platform: Platform = adapter.platform;
@@ -127,12 +133,12 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   head.dataset.testid = 'chot-ticker-head';
   const collapse = element(doc, 'button', undefined, '–');
   collapse.dataset.testid = 'chot-collapse';
-  collapse.addEventListener('click', () => setPlacement({ collapsed: true }));
+  collapse.addEventListener('click', (event) => userEvent(event) && setPlacement({ collapsed: true }));
   const hide = element(doc, 'button', undefined, '×');
-  hide.addEventListener('click', () => setPlacement({ hidden: true }));
+  hide.addEventListener('click', (event) => userEvent(event) && setPlacement({ hidden: true }));
   head.append(element(doc, 'span', 'brand', 'Chốt'), collapse, hide);
-  head.addEventListener('pointerdown', (event) => startDrag(event));
-  head.addEventListener('keydown', (event) => moveByKeys(event));
+  head.addEventListener('pointerdown', (event) => userEvent(event) && startDrag(event));
+  head.addEventListener('keydown', (event) => userEvent(event) && moveByKeys(event));
   const labelled = (node: HTMLElement, key: MessageKey) => {
     node.title = t(key);
     node.setAttribute('aria-label', t(key));
@@ -215,8 +221,9 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     event.preventDefault();
     setPlacement({ x: Math.max(0, Math.min(1, placement.x + move[0])), y: Math.max(0, Math.min(1, placement.y + move[1])) });
   }
-  pill.addEventListener('click', () => setPlacement({ collapsed: false }));
+  pill.addEventListener('click', (event) => userEvent(event) && setPlacement({ collapsed: false }));
   const onKey = (event: KeyboardEvent) => {
+    if (!userEvent(event)) return;
     if (event.altKey === SHORTCUT.altKey && event.shiftKey === SHORTCUT.shiftKey && event.key.toUpperCase() === SHORTCUT.key) {
       event.preventDefault();
       setPlacement({ hidden: !placement.hidden });
@@ -235,6 +242,8 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   const decide = (orderId: string, status: 'confirmed' | 'rejected' | 'pending') => {
     void options.send({ type: 'on-air-decide', orderId, status }).catch(() => undefined);
   };
+  /** What each badge stands for, kept out of the page's reach (its attributes are for show and tests only). */
+  const badgeOrders = new WeakMap<HTMLElement, { orderId: string; status: OrderStatus }>();
   const makeBadge = (badge: OnAirSnapshot['orderBadges'][number]) => {
     const node = element(doc, 'div', 'badge');
     node.dataset.testid = 'chot-badge';
@@ -245,11 +254,13 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     reject.dataset.action = 'reject';
     node.append(label, confirm, reject);
     node.addEventListener('click', (event) => {
-      const action = (event.target as HTMLElement).closest('button')?.dataset.action;
-      const current = node.dataset.status;
-      if (!action || !node.dataset.orderId) return;
-      if (action === 'confirm') decide(node.dataset.orderId, current === 'confirmed' ? 'pending' : 'confirmed');
-      else decide(node.dataset.orderId, current === 'rejected' ? 'pending' : 'rejected');
+      // Only the user's own click, and only the order this script put here: the page can change the
+      // badge's attributes or dispatch clicks, but it cannot reach what the content script keeps.
+      const shown = badgeOrders.get(node);
+      if (!userEvent(event) || !shown) return;
+      const target = event.target as Node;
+      if (confirm.contains(target)) decide(shown.orderId, shown.status === 'confirmed' ? 'pending' : 'confirmed');
+      else if (reject.contains(target)) decide(shown.orderId, shown.status === 'rejected' ? 'pending' : 'rejected');
     });
     badgeLayer.append(node);
     badges.set(badge.messageId, node);
@@ -274,6 +285,7 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     node.dataset.repeat = String(badge.possibleRepeat);
     node.dataset.orderId = badge.orderId;
     node.dataset.messageId = id;
+    badgeOrders.set(node, { orderId: badge.orderId, status: badge.status as OrderStatus });
     const confirm = node.children[1] as HTMLElement;
     const reject = node.children[2] as HTMLElement;
     confirm.title = badge.status === 'confirmed' ? t('badgeReopen') : t('badgeConfirm');

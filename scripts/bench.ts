@@ -232,33 +232,50 @@ async function benchDesk(): Promise<void> {
   const limits = { rate: 100, chatSeconds: 20, openMs: 60_000, drainMs: 45_000, answerMs: 30_000 };
   const verdict = (ok: boolean) => (ok ? 'meets' : 'MISSES');
   const costs: { orders: number; panelMs: number; cpuMs: number | null; complete: boolean }[] = [];
+  const rows: string[] = [];
   for (const orders of sizes) {
     const run = await runDesk(orders, scripts, limits, catalogJson);
     const n = orders.toLocaleString('en-US');
     const seconds = (sample: { ms: number; atLeast: boolean }) => `${sample.atLeast ? 'more than ' : ''}${(sample.ms / 1000).toFixed(1)} s`;
     console.log(`desk, ${n} orders on the desk (real extension in Chromium; ${run.fill.confirmed.toLocaleString('en-US')} confirmed, ${run.fill.messages.toLocaleString('en-US')} chat messages): backup made by the store's code in ${(run.fill.ms / 1000).toFixed(1)} s (${run.fill.megabytes.toFixed(1)} MB), restored through the dashboard in ${(run.fill.restoreMs / 1000).toFixed(1)} s; the panel showed them after ${seconds(run.panelOpen)}, the ticker after ${seconds(run.tickerOpen)}`);
     console.log(`  chat: ${run.chat.rows.toLocaleString('en-US')} rows at ${limits.rate}/s for ${run.chat.seconds} s, ${run.chat.orders.toLocaleString('en-US')} orders from ${run.chat.buyers.toLocaleString('en-US')} buyers (${run.visibility})`);
-    const row = describeSamples(run.toPanelRow);
-    const tally = describeSamples(run.toPanelTally);
     const ticker = describeSamples(run.toTicker);
-    const longest = Math.max(0, ...run.longTasks);
-    const over = run.longTasks.filter((ms) => ms > 200).length;
-    console.log(`  order → its row in the panel: ${row.text}   [target: within 500 ms: ${verdict(row.exact && row.max <= 500)}]`);
-    console.log(`  order → the panel's tally counts it: ${tally.text}   [target: within 500 ms: ${verdict(tally.exact && tally.max <= 500)}]`);
-    console.log(`  order → the ticker on the chat page counts it: ${ticker.text}   [target: within 500 ms: ${verdict(ticker.exact && ticker.max <= 500)}]`);
-    if (run.panelAnswered) console.log(`  panel's longest task: ${longest.toFixed(0)} ms; ${over} tasks over 200 ms (${run.longTasks.length} over 50 ms)   [target: none over 200 ms: ${verdict(over === 0)}]`);
-    else console.log(`  panel's longest task: more than ${limits.answerMs / 1000} s (still busy that long after the run: its notes could not be read)   [target: none over 200 ms: MISSES]`);
-    console.log(`  after the last chat row, every order shown in the panel after ${seconds(run.allShown)} (ticker: ${seconds(run.tickerAllShown)})   [target: within 3 s: ${verdict(!run.allShown.atLeast && run.allShown.ms <= 3000)}]`);
+    const panel = run.panel;
     const cpu = run.chromiumCpuMsPerOrder === null ? 'not measured' : `${run.chromiumCpuMsPerOrder.toFixed(1)} ms`;
-    const panelCost = Number.isFinite(run.panelTaskMsPerOrder) ? `${run.panelTaskMsPerOrder.toFixed(1)} ms` : 'not measured (the panel did not answer)';
-    console.log(`  cost per new order: panel main thread ${panelCost}, all of Chromium's CPU ${cpu}${run.costComplete ? '' : ' (at least: the desk had not caught up when the wait was capped)'}`);
-    costs.push({ orders, panelMs: run.panelTaskMsPerOrder, cpuMs: run.chromiumCpuMsPerOrder, complete: run.costComplete });
+    const partial = run.costComplete ? '' : ' (at least: the desk had not caught up when the wait was capped)';
+    if (panel) {
+      const row = describeSamples(panel.toRow);
+      const tally = describeSamples(panel.toTally);
+      const longest = Math.max(0, ...panel.longTasks);
+      const over = panel.longTasks.filter((ms) => ms > 200).length;
+      console.log(`  order → its row in the panel: ${row.text}   [target: within 500 ms: ${verdict(row.exact && row.max <= 500)}]`);
+      console.log(`  order → the panel's tally counts it: ${tally.text}   [target: within 500 ms: ${verdict(tally.exact && tally.max <= 500)}]`);
+      console.log(`  order → the ticker on the chat page counts it: ${ticker.text}   [target: within 500 ms: ${verdict(ticker.exact && ticker.max <= 500)}]`);
+      if (panel.answered) console.log(`  panel's longest task: ${longest.toFixed(0)} ms; ${over} tasks over 200 ms (${panel.longTasks.length} over 50 ms)   [target: none over 200 ms: ${verdict(over === 0)}]`);
+      else console.log(`  panel's longest task: more than ${limits.answerMs / 1000} s (still busy that long after the run: its notes could not be read)   [target: none over 200 ms: MISSES]`);
+      console.log(`  after the last chat row, every order shown in the panel after ${seconds(panel.allShown)} (ticker: ${seconds(run.tickerAllShown)})   [target: within 3 s: ${verdict(!panel.allShown.atLeast && panel.allShown.ms <= 3000)}]`);
+      const panelCost = Number.isFinite(panel.taskMsPerOrder) ? `${panel.taskMsPerOrder.toFixed(1)} ms` : 'not measured (the panel did not answer)';
+      console.log(`  cost per new order: panel main thread ${panelCost}, all of Chromium's CPU ${cpu}${partial}`);
+      rows.push(`| ${n} | ${row.text} | ${tally.text} | ${ticker.text} | ${panel.answered ? `${longest.toFixed(0)} ms, ${over} over 200 ms` : `more than ${limits.answerMs / 1000} s`} | ${seconds(panel.allShown)} | ${panelCost}, CPU ${cpu}${run.costComplete ? '' : ' (at least)'} |`);
+    } else {
+      const frozen = `the panel was still busy showing the desk ${(run.panelOpen.ms + limits.answerMs) / 1000} s after it was opened, and took no probe`;
+      console.log(`  order → the panel: not measured: ${frozen}   [target: within 500 ms: MISSES]`);
+      console.log(`  order → the ticker on the chat page counts it: ${ticker.text}   [target: within 500 ms: ${verdict(ticker.exact && ticker.max <= 500)}]`);
+      console.log(`  panel's longest task: more than ${limits.answerMs / 1000} s   [target: none over 200 ms: MISSES]`);
+      console.log(`  after the last chat row, every order counted by the ticker after ${seconds(run.tickerAllShown)}; the panel: not measured   [target: within 3 s: MISSES]`);
+      console.log(`  cost per new order: all of Chromium's CPU ${cpu}${partial}`);
+      rows.push(`| ${n} | not measured (panel frozen) | not measured | ${ticker.text} | more than ${limits.answerMs / 1000} s | not measured | CPU ${cpu}${run.costComplete ? '' : ' (at least)'} |`);
+    }
+    costs.push({ orders, panelMs: panel?.taskMsPerOrder ?? Number.NaN, cpuMs: run.chromiumCpuMsPerOrder, complete: run.costComplete });
   }
   if (costs.length > 1) {
     const first = costs[0]!;
-    const growth = costs.map((c) => `${c.orders.toLocaleString('en-US')}: ×${(c.panelMs / first.panelMs).toFixed(1)} panel${c.cpuMs !== null && first.cpuMs !== null ? `, ×${(c.cpuMs / first.cpuMs).toFixed(1)} CPU` : ''}${c.complete ? '' : ' (at least)'}`).join('; ');
+    const times = (value: number | null, base: number | null) => (value !== null && base !== null && Number.isFinite(value) && Number.isFinite(base) ? `×${(value / base).toFixed(1)}` : 'n/a');
+    const growth = costs.map((c) => `${c.orders.toLocaleString('en-US')}: ${times(c.panelMs, first.panelMs)} panel, ${times(c.cpuMs, first.cpuMs)} CPU${c.complete ? '' : ' (at least)'}`).join('; ');
     console.log(`desk, cost per new order against the first size: ${growth}   [target: not growing with the orders on the desk]`);
   }
+  console.log('desk, as a table (orders on the desk | order → panel row | → panel tally | → ticker | panel longest task | all shown after the last row | cost per new order):');
+  for (const row of rows) console.log(row);
 }
 
 function describeMachine(): string {

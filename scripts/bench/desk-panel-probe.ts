@@ -13,7 +13,7 @@ export interface PanelProbeResult {
   tally: [number, number][];
   /** Long tasks since start: [start, duration] (ms). */
   longTasks: [number, number][];
-  visibility: DocumentVisibilityState;
+  visibility: string;
 }
 
 const now = () => performance.timeOrigin + performance.now();

@@ -234,11 +234,12 @@ async function benchDesk(): Promise<void> {
   const costs: { orders: number; panelMs: number; cpuMs: number | null; complete: boolean }[] = [];
   const rows: string[] = [];
   for (const orders of sizes) {
+    const began = Date.now();
     const run = await runDesk(orders, scripts, limits, catalogJson);
     const n = orders.toLocaleString('en-US');
     const seconds = (sample: { ms: number; atLeast: boolean }) => `${sample.atLeast ? 'more than ' : ''}${(sample.ms / 1000).toFixed(1)} s`;
     console.log(`desk, ${n} orders on the desk (real extension in Chromium; ${run.fill.confirmed.toLocaleString('en-US')} confirmed, ${run.fill.messages.toLocaleString('en-US')} chat messages): backup made by the store's code in ${(run.fill.ms / 1000).toFixed(1)} s (${run.fill.megabytes.toFixed(1)} MB), restored through the dashboard in ${(run.fill.restoreMs / 1000).toFixed(1)} s; the panel showed them after ${seconds(run.panelOpen)}, the ticker after ${seconds(run.tickerOpen)}`);
-    console.log(`  chat: ${run.chat.rows.toLocaleString('en-US')} rows at ${limits.rate}/s for ${run.chat.seconds} s, ${run.chat.orders.toLocaleString('en-US')} orders from ${run.chat.buyers.toLocaleString('en-US')} buyers (${run.visibility})`);
+    console.log(`  chat: ${run.chat.rows.toLocaleString('en-US')} rows at ${limits.rate}/s for ${run.chat.seconds} s, ${run.chat.orders.toLocaleString('en-US')} orders from ${run.chat.buyers.toLocaleString('en-US')} buyers (pages: ${run.visibility}); this size took ${Math.round((Date.now() - began) / 1000)} s in all`);
     const ticker = describeSamples(run.toTicker);
     const panel = run.panel;
     const cpu = run.chromiumCpuMsPerOrder === null ? 'not measured' : `${run.chromiumCpuMsPerOrder.toFixed(1)} ms`;

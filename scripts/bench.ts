@@ -267,6 +267,7 @@ async function benchDesk(): Promise<void> {
       console.log(`  cost per new order: all of Chromium's CPU ${cpu}${partial}`);
       rows.push(`| ${n} | not measured (panel frozen) | not measured | ${ticker.text} | more than ${limits.answerMs / 1000} s | not measured | CPU ${cpu}${run.costComplete ? '' : ' (at least)'} |`);
     }
+    console.log(`  time: ${run.phases.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
     costs.push({ orders, panelMs: panel?.taskMsPerOrder ?? Number.NaN, cpuMs: run.chromiumCpuMsPerOrder, complete: run.costComplete });
   }
   if (costs.length > 1) {

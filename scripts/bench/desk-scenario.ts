@@ -49,6 +49,8 @@ export interface DeskRun {
   /** Both counted until every order was shown, or until the cap. */
   costComplete: boolean;
   visibility: string;
+  /** Where the run's time went, phase by phase (ms); the browser's closing is added as it closes. */
+  phases: [string, number][];
 }
 
 export interface PanelFigures {
@@ -126,6 +128,12 @@ function reachedAt(samples: readonly [number, number][], target: number): number
 
 export async function runDesk(orders: number, scripts: DeskScripts, limits: DeskLimits, catalogJson: string): Promise<DeskRun> {
   const youtube = youtubeFixtures(() => []);
+  const phases: [string, number][] = [];
+  let lapped = Date.now();
+  const lap = (name: string) => {
+    phases.push([name, Date.now() - lapped]);
+    lapped = Date.now();
+  };
   const browser = await launchExtensionBrowser({
     headless: true,
     fixtures: (url) => (url.hostname === 'bench.chot.test' ? { body: '<!doctype html><meta charset="utf-8"><title>desk fill</title>', contentType: 'text/html' } : youtube(url)),
@@ -137,6 +145,7 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     await maker.addScriptTag({ content: scripts.fill });
     const made = await maker.evaluate(([n, catalog]) => (window as unknown as { chotDeskFill: { makeBackup(n: number, c: string): Promise<DeskFill> } }).chotDeskFill.makeBackup(n, catalog), [orders, catalogJson] as const);
     await maker.close();
+    lap('backup made');
     const { json, ...fill } = made;
     const dashboard = await browser.context.newPage();
     await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
@@ -147,6 +156,7 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     if ((await notice.getAttribute('role')) === 'alert') throw new Error(`restore failed: ${await notice.textContent()}`);
     const restoreMs = Date.now() - restoreStarted;
     await dashboard.close();
+    lap('restored');
 
     // 2. The side panel and the stream's popout chat, each showing the N orders.
     const panel = await browser.sidePanel();
@@ -157,6 +167,7 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     await chat.addScriptTag({ content: scripts.player });
     const tickerAt = (target: number) => chat.evaluate((t) => Number(document.querySelector('chot-overlay')?.shadowRoot?.querySelector('[data-testid="chot-ticker"]')?.getAttribute('data-orders') ?? -1) >= t, target);
     const tickerOpen = await waitUntil(() => tickerAt(orders), limits.openMs);
+    lap('panel and chat opened');
 
     // 3. The probe before the chat (a panel frozen that long is not measured, the ticker still is); then the chat.
     const probed = (await within(panel.evaluate(`${scripts.probe}\ntrue`), limits.answerMs)) === true;
@@ -167,14 +178,17 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     const liveOrders = live.filter((row) => row.order);
     const target = orders + liveOrders.length;
     const taskBefore = probed ? await panelTaskMs() : Number.NaN;
+    lap('probe');
     const cpuBefore = childCpuMs();
     await chat.evaluate(([rows, rate]) => (window as unknown as { chotChatPlay(r: unknown, n: number): void }).chotChatPlay(rows, rate), [fixtureRows(live), limits.rate] as const);
     await waitUntil(() => chat.evaluate(() => (window as unknown as { chotChatPlayer: { done(): boolean } }).chotChatPlayer.done()), limits.chatSeconds * 1000 + 30_000);
 
+    lap('chat');
     // 4. Until the panel and the ticker count every order, and the panel lists the newest, or the cap.
     const newest = `youtube:${liveOrders.at(-1)!.id}`;
     const caughtUp = await waitUntil(async () => (await tickerAt(target))
       && (!probed || ((await tallyAt(panel, target)) && (await panel.evaluate((id) => document.querySelector(`[data-order-id="${id}"]`) !== null, newest)))), limits.drainMs);
+    lap('catching up');
     // A panel still frozen in one task cannot hand over its notes: its figures are then "more than".
     const answered = probed ? await within(panel.evaluate(() => (window as unknown as { chotPanelProbe: { result(): PanelProbeResult } }).chotPanelProbe.result()), limits.answerMs) : undefined;
     const taskMs = answered ? await panelTaskMs() : Number.NaN;
@@ -182,6 +196,7 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     const probe: PanelProbeResult = answered ?? { rows: {}, tally: [], longTasks: [], visibility: 'unknown' };
     const played = await chat.evaluate(() => (window as unknown as { chotChatPlayer: { result(): ChatPlayResult } }).chotChatPlayer.result());
     const ended = performance.timeOrigin + performance.now();
+    lap('notes collected');
 
     // 5. Each new order's latencies; one not reached by the end is "more than" the time it waited.
     const sample = (from: number, to: number | undefined): Sample => (to === undefined ? { ms: ended - from, atLeast: true } : { ms: to - from, atLeast: false });
@@ -210,9 +225,11 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
       chromiumCpuMsPerOrder: cpuMs === null ? null : cpuMs / liveOrders.length,
       costComplete: !caughtUp.atLeast,
       visibility: `panel ${probe.visibility}, chat ${played.visibility}`,
+      phases,
     };
   } finally {
     await browser.close();
+    lap('browser closed');
     if (browser.blockedRequests.length > 0) throw new Error(`requests tried to leave the machine: ${browser.blockedRequests.join(', ')}`);
   }
 }

@@ -259,7 +259,7 @@ async function benchDesk(): Promise<void> {
       console.log(`  cost per new order: panel main thread ${panelCost}, all of Chromium's CPU ${cpu}${partial}`);
       rows.push(`| ${n} | ${row.text} | ${tally.text} | ${ticker.text} | ${panel.answered ? `${longest.toFixed(0)} ms, ${over} over 200 ms` : `more than ${limits.answerMs / 1000} s`} | ${seconds(panel.allShown)} | ${panelCost}, CPU ${cpu}${run.costComplete ? '' : ' (at least)'} |`);
     } else {
-      const frozen = `the panel was still busy showing the desk ${(run.panelOpen.ms + limits.answerMs) / 1000} s after it was opened, and took no probe`;
+      const frozen = `the panel was still busy showing the desk ${Math.round((run.panelOpen.ms + limits.answerMs) / 1000)} s after it was opened, and took no probe`;
       console.log(`  order → the panel: not measured: ${frozen}   [target: within 500 ms: MISSES]`);
       console.log(`  order → the ticker on the chat page counts it: ${ticker.text}   [target: within 500 ms: ${verdict(ticker.exact && ticker.max <= 500)}]`);
       console.log(`  panel's longest task: more than ${limits.answerMs / 1000} s   [target: none over 200 ms: MISSES]`);

@@ -171,9 +171,10 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
 
     // 3. The probe before the chat (a panel frozen that long is not measured, the ticker still is); then the chat.
     const probed = (await within(panel.evaluate(`${scripts.probe}\ntrue`), limits.answerMs)) === true;
-    const devtools = await browser.context.newCDPSession(panel);
-    await devtools.send('Performance.enable');
-    const panelTaskMs = async () => (await within(devtools.send('Performance.getMetrics'), limits.answerMs))?.metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
+    // DevTools on a frozen page waits for it too: the panel's task time is read only from a panel that answered.
+    const devtools = probed ? await browser.context.newCDPSession(panel) : undefined;
+    if (devtools) await within(devtools.send('Performance.enable'), limits.answerMs);
+    const panelTaskMs = async () => (devtools ? (await within(devtools.send('Performance.getMetrics'), limits.answerMs))?.metrics.find((m) => m.name === 'TaskDuration')?.value : undefined) ?? Number.NaN;
     const live = deskChat((limits.rate * limits.chatSeconds) / 2, 'Người mua', 'live', 17);
     const liveOrders = live.filter((row) => row.order);
     const target = orders + liveOrders.length;

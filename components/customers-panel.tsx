@@ -41,6 +41,8 @@ export function CustomersPanel({ db, streamIds, run }: CustomersPanelProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [mergeChoice, setMergeChoice] = useState<Record<string, string>>({});
+  // Every buyer could be merged into every other: only the list being chosen from lists them all.
+  const [choosing, setChoosing] = useState<string | null>(null);
   const streamsKey = streamIds.join('\n');
   const customers = useLiveQuery(async () => {
     if (!open) return undefined;
@@ -78,8 +80,9 @@ export function CustomersPanel({ db, streamIds, run }: CustomersPanelProps) {
                 </>
               ) : others.length > 0 && (
                 <>
-                  <select aria-label={t('mergeInto', { name: customer.name })} value={choice} onChange={(event) => setMergeChoice({ ...mergeChoice, [customer.id]: event.target.value })}>
-                    {others.map((other) => <option key={other.id} value={other.id}>{`${PLATFORM_LABELS[other.platform]} · ${other.name}`}</option>)}
+                  <select aria-label={t('mergeInto', { name: customer.name })} value={choice} onFocus={() => setChoosing(customer.id)} onPointerDown={() => setChoosing(customer.id)}
+                    onChange={(event) => setMergeChoice({ ...mergeChoice, [customer.id]: event.target.value })}>
+                    {(choosing === customer.id ? others : others.filter((other) => other.id === choice)).map((other) => <option key={other.id} value={other.id}>{`${PLATFORM_LABELS[other.platform]} · ${other.name}`}</option>)}
                   </select>
                   <button type="button" data-testid="merge-button" onClick={() => void run({ type: 'merge-customers', into: choice, from: customer.id })}>{t('merge')}</button>
                 </>

@@ -323,7 +323,7 @@ const en: Record<keyof typeof vi, string> = {
   errPhone: 'Not a valid phone number (for example 0912 345 678).',
   errUnit: 'Unknown unit: use kg, lạng, yến, tạ, tấn or the order’s own unit.',
   errNothingToUndo: 'There is nothing left to undo.',
-  undoSkipped: 'Passed over {count} action(s) that can no longer be undone (the buyer cancelled that order).',
+  undoSkipped: 'Passed over {count} actions that can no longer be undone (the buyers cancelled those orders).',
   buyerEarlier: 'Earlier orders of {name}',
   why: 'Why: {reasons} (confidence {confidence}%)',
   history: 'History',
@@ -503,8 +503,36 @@ const en: Record<keyof typeof vi, string> = {
 export type MessageKey = keyof typeof vi;
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
 
+/**
+ * English words that change with a number: the text used when the number named first is one. Vietnamese
+ * nouns do not change ("1 đơn", "5 đơn"), so it needs none.
+ */
+const ONE: Record<Language, Partial<Record<MessageKey, [param: string, text: string]>>> = {
+  vi: {},
+  en: {
+    unknownWeight: ['count', '{count} order with unknown weight (no product catalog yet)'],
+    ordersCount: ['count', '{count} order'],
+    rowsRead: ['count', '{count} row read'],
+    undoSkipped: ['count', 'Passed over {count} action that can no longer be undone (the buyer cancelled that order).'],
+    ordersEverywhere: ['count', '{count} order in all streams'],
+    confirmShown: ['count', 'Confirm the order shown'],
+    rejectShown: ['count', 'Reject the order shown'],
+    confirmDelete: ['count', 'Delete this stream and its {count} order for good? This cannot be undone.'],
+    importSkipped: ['count', 'Skipped {count} entry that is not chat (a sticker, a membership, a deleted message…).'],
+    buyersCount: ['count', '{count} buyer'],
+    tickerOrders: ['count', '{count} order'],
+    buyersAndValue: ['buyers', '{buyers} buyer · confirmed {confirmed} VND · in all {total} VND'],
+    figuresAgree: ['streams', 'The figures agree with the {orders} orders of the stream.'],
+  },
+};
+
+/** 1, "1" and "1,0" are one; "1.000" (a thousand in Vietnamese) is not. */
+const isOne = (value: string | number | undefined) => value !== undefined && /^\s*1([.,]0+)?\s*$/.test(String(value));
+
 export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match));
+  const one = ONE[language][key];
+  const text = one && isOne(params[one[0]]) ? one[1] : MESSAGES[language][key];
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match));
 }
 
 /** The browser's language when it is Vietnamese, else English. */

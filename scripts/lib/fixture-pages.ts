@@ -21,17 +21,20 @@ export interface FixtureRow {
   gift?: string;
   count?: number;
   plainComment?: boolean;
-  /** Facebook: the id only in the timestamp link; the author's profile link. */
+  /** Facebook: the id only in the timestamp link, or on the article itself (else on its parent); the author's profile link. */
   idInLink?: boolean;
+  idOn?: 'article' | 'parent';
   profile?: string;
+  /** Facebook: the "See more" label in the page's language. */
+  moreLabel?: string;
 }
 
 /**
- * The fixture live page of a platform with `rows` already on screen at load and its row builder inlined
- * (the page then needs nothing from the network).
+ * The fixture live page of a platform (or another of its pages, e.g. Facebook's "producer") with `rows`
+ * already on screen at load and its row builder inlined (the page then needs nothing from the network).
  */
-export function fixturePage(platform: Platform, rows: readonly FixtureRow[] = []): string {
-  const html = readFileSync(`${fixtureDir}${platform}/live.html`, 'utf8');
+export function fixturePage(platform: Platform, rows: readonly FixtureRow[] = [], page = 'live'): string {
+  const html = readFileSync(`${fixtureDir}${platform}/${page}.html`, 'utf8');
   const builder = readFileSync(`${fixtureDir}${platform}/rows.js`, 'utf8');
   // "<" is escaped so chat text like "</script>" cannot end the data block.
   const json = JSON.stringify(rows).replace(/</g, '\\u003c');

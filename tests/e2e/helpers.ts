@@ -15,12 +15,21 @@ export function youtubeFixtures(rows: () => readonly FixtureRow[], titles: Recor
   };
 }
 
+/** Which Facebook fixture page a URL shows: the Watch layout for live videos, the v2 dashboard for Live Producer. */
+function facebookPage(url: URL): 'live' | 'producer' | undefined {
+  if (!['www.facebook.com', 'web.facebook.com', 'business.facebook.com'].includes(url.hostname)) return undefined;
+  if (url.pathname.startsWith('/live/producer')) return 'producer';
+  if (url.pathname.includes('/videos/') || url.pathname.startsWith('/watch/')) return 'live';
+  return undefined;
+}
+
 /** All three sites: YouTube as above, TikTok live rooms under /@handle/live, Facebook live videos. */
 export function allFixtures(rows: { youtube?: () => readonly FixtureRow[]; tiktok?: () => readonly FixtureRow[]; facebook?: () => readonly FixtureRow[] }): FixtureHandler {
   const youtube = youtubeFixtures(rows.youtube ?? (() => []));
   return (url) => {
     if (url.hostname === 'www.tiktok.com' && /^\/@[\w.]+\/live\/?$/.test(url.pathname)) return html(fixturePage('tiktok', rows.tiktok?.() ?? []));
-    if (url.hostname === 'www.facebook.com' && (url.pathname.includes('/videos/') || url.pathname.startsWith('/watch/live'))) return html(fixturePage('facebook', rows.facebook?.() ?? []));
+    const facebook = facebookPage(url);
+    if (facebook) return html(fixturePage('facebook', rows.facebook?.() ?? [], facebook));
     return youtube(url);
   };
 }

@@ -12,6 +12,7 @@ export interface ChatFixtureApi {
   switchHost(handle: string, name: string, title?: string): void;
   breakRows(): void;
   addOptimistic(row: FixtureRow): void;
+  addReply(parentId: string, row: FixtureRow): void;
   confirm(id: string, realId: string): void;
   setFilter(label: string): void;
   rowCount(): number;

@@ -76,10 +76,11 @@ export function editOrder(db: ChotDatabase, orderId: string, edit: OrderEdit, no
   });
 }
 
-/** Undoes the assistant's latest action not yet undone (a buyer's cancel or change is theirs to make), and records the undo. */
+/** Undoes the assistant's latest action not yet undone (a buyer's cancel or change is theirs to make), and records the undo. A withdrawn order is put back by deciding it again. */
 export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promise<OrderResult & { orderId?: string }> {
   return db.transaction('rw', db.orders, db.actions, async () => {
-    const last = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone && action.source !== 'buyer').first();
+    // Only the assistant's own actions: a buyer's cancel or change, a moderator's deletion are the chat's.
+    const last = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone && (action.source ?? 'assistant') === 'assistant').first();
     if (!last || last.seq === undefined) return { ok: false, error: 'nothing-to-undo' } as const;
     const order = await db.orders.get(last.orderId);
     if (!order) return { ok: false, error: 'not-found' } as const;

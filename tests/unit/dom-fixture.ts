@@ -6,6 +6,8 @@ export interface ChatFixtureApi {
   add(rows: FixtureRow | FixtureRow[]): void;
   remove(id: string): void;
   markDeleted(id: string): void;
+  confirmSent(temporaryId: string, realId: string): void;
+  pin(row: FixtureRow): void;
   replaceList(): void;
   rerender(): void;
   recycle(id: string, row: FixtureRow): void;

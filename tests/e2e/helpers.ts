@@ -1,18 +1,31 @@
 import { expect, type Frame, type Page } from '@playwright/test';
 import type { FixtureHandler } from '../../scripts/lib/extension-browser';
-import { fixturePage, youtubeWatchPage, type FixtureRow } from '../../scripts/lib/fixture-pages';
+import { fixturePage, youtubeStudioPage, youtubeWatchPage, type FixtureRow } from '../../scripts/lib/fixture-pages';
 
 const html = (body: string) => ({ body, contentType: 'text/html' });
 
-/** Fixture YouTube: chat pages show `rows()` at load; watch pages embed the chat. */
-export function youtubeFixtures(rows: () => readonly FixtureRow[], titles: Record<string, string> = {}): FixtureHandler {
+/**
+ * Fixture YouTube: chat pages (popout, continuation frames, replays) show `rows()` at load; watch pages and
+ * Studio's live control room embed the chat as a continuation frame (Studio's on www.youtube.com when
+ * `studioChatOrigin` says so, cross-origin).
+ */
+export function youtubeFixtures(rows: () => readonly FixtureRow[], titles: Record<string, string> = {}, studioChatOrigin?: 'https://www.youtube.com'): FixtureHandler {
   return (url) => {
     if (url.hostname !== 'www.youtube.com' && url.hostname !== 'studio.youtube.com') return undefined;
     if (url.pathname === '/live_chat' || url.pathname === '/live_chat_replay') return html(fixturePage('youtube', rows()));
     const videoId = url.searchParams.get('v');
-    if (url.pathname === '/watch' && videoId) return html(youtubeWatchPage(videoId, titles[videoId] ?? videoId));
+    if (url.hostname === 'www.youtube.com' && url.pathname === '/watch' && videoId) return html(youtubeWatchPage(videoId, titles[videoId] ?? videoId));
+    const studio = /^\/video\/([\w-]+)\/livestreaming$/.exec(url.pathname)?.[1];
+    if (url.hostname === 'studio.youtube.com' && studio) return html(youtubeStudioPage(studio, studioChatOrigin));
     return undefined;
   };
+}
+
+/** The chat frame inside a watch or Studio page. */
+export function chatFrameOf(page: Page): Frame {
+  const frame = page.frames().find((candidate) => new URL(candidate.url()).pathname === '/live_chat');
+  if (!frame) throw new Error('no chat frame on the page');
+  return frame;
 }
 
 /** Which Facebook fixture page a URL shows: the Watch layout for live videos, the v2 dashboard for Live Producer. */

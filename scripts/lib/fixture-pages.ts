@@ -12,6 +12,8 @@ export interface FixtureRow {
   text: string;
   /** YouTube Super Chat amount; makes a paid row. */
   amount?: string;
+  /** YouTube: shown already deleted by a moderator (marked, text replaced). */
+  deleted?: boolean;
   role?: 'moderator' | 'owner' | 'member';
   verified?: boolean;
   time?: string;

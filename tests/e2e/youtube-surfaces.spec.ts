@@ -63,7 +63,8 @@ for (const [name, chatOrigin] of [['on studio.youtube.com', undefined], ['on www
 }
 
 test('a comment deleted by a moderator stops counting, its order shows as withdrawn, and the assistant can put it back', async () => {
-  browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => AT_LOAD) });
+  let onScreen = AT_LOAD;
+  browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => onScreen) });
   const chat = await browser.context.newPage();
   await chat.goto('https://www.youtube.com/live_chat?is_popout=1&v=vaiDelete001');
   const panel = await browser.sidePanel();
@@ -77,12 +78,14 @@ test('a comment deleted by a moderator stops counting, its order shows as withdr
   ]);
   await expect(panel.locator('[data-order-id="youtube:row-s2"] .order-status')).toHaveText(/Bị xoá khỏi chat|Deleted by a moderator/);
 
-  // a deleted row the chat shows at first read is not an order either
-  await addRows(chat, [{ id: 'row-s6', author: 'Hạnh', text: 'chốt 9kg' }]);
-  await call(chat, 'markDeleted', 'row-s6');
-  await chat.reload(); // row-s2 and row-s6 come back already deleted
-  await call(chat, 'markDeleted', 'row-s2');
+  // deleted while the page was reloading: the row comes back already deleted, and its order stops counting
+  const late: FixtureRow = { id: 'row-s6', author: 'Hạnh', text: 'chốt 9kg' };
+  await addRows(chat, [late]);
+  await expectTally(panel, { pendingKg: 34, confirmedKg: 0, orders: 2 });
+  onScreen = [AT_LOAD[0]!, { ...AT_LOAD[1]!, deleted: true }, { ...late, deleted: true }];
+  await chat.reload();
   await expectTally(panel, { pendingKg: 25, confirmedKg: 0, orders: 1 });
+  expect((await listedOrders(panel)).map((order) => order.status)).toEqual(['pending', 'withdrawn', 'withdrawn']);
 
   await panel.locator('[data-order-id="youtube:row-s2"] button.reopen').click();
   await expectTally(panel, { pendingKg: 75, confirmedKg: 0, orders: 2 });

@@ -54,6 +54,14 @@ describe('chat reader: YouTube deletions and temporary ids', () => {
     expect(withdrawn).toEqual([REAL]);
   });
 
+  it('withdraws a row shown already deleted (deleted while the page reloaded), without reading it', async () => {
+    loadYoutubeChatFixture([{ id: REAL, author: 'Lan', text: 'chốt 2kg', deleted: true }, { id: 'x2', author: 'B', text: 'chốt 1kg' }]);
+    const { sent, withdrawn, send } = recordingSend();
+    start(send);
+    await eventually(() => expect(withdrawn).toEqual([REAL]));
+    expect(ids(sent)).toEqual(['x2']);
+  });
+
   it('reads a message sent from this browser once, under YouTube\'s id, however late the id comes', async () => {
     const chat = loadYoutubeChatFixture([{ id: TEMP, author: 'Chủ vườn', text: 'chốt 2kg' }]);
     const { sent, send } = recordingSend();

@@ -150,6 +150,8 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     }
     readElements.add(row);
     if (reading.ok) return;
+    // Deleted before this page showed it (say, while it reloaded): it may have been read in an earlier load.
+    if (reading.reason === 'deleted') withdraw(row);
     if (reading.retry) gaveUp.set(row, reading.reason);
     skipped[reading.reason] = (skipped[reading.reason] ?? 0) + 1;
     if (reading.reason === 'empty-author' || reading.reason === 'empty-text') note(reading.reason);
@@ -178,15 +180,19 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     accept(row, reading.message);
   };
 
+  /** A row the site has withdrawn (a moderator's deletion): its order, if one was made, stops counting. */
+  const withdraw = (row: Element) => {
+    const messageId = adapter.withdrawnId?.(row);
+    if (!stream || messageId === undefined || withdrawn.has(messageId)) return;
+    withdrawn.add(messageId);
+    const withdrawal: ChatWithdrawal = { platform: adapter.platform, messageId, kind: 'withdrawn', observedAt: Date.now() };
+    outbox.push(stream, withdrawal);
+  };
+
   /** A watched attribute changed on a row: a read row withdrawn by the site, or a row's id replaced. */
   const attributeChanged = (row: Element, attribute: string) => {
-    if (readAs.has(row)) {
-      const messageId = adapter.withdrawnId?.(row);
-      if (!stream || messageId === undefined || !seen.has(messageId) || withdrawn.has(messageId)) return;
-      withdrawn.add(messageId);
-      const withdrawal: ChatWithdrawal = { platform: adapter.platform, messageId, kind: 'withdrawn', observedAt: Date.now() };
-      outbox.push(stream, withdrawal);
-    } else if (attribute === 'id') {
+    if (readAs.has(row)) withdraw(row);
+    else if (attribute === 'id') {
       // Not read yet (a temporary id, waiting or given up on): its real id has come, read it now.
       const reason = gaveUp.get(row);
       if (reason) {

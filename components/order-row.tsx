@@ -50,7 +50,8 @@ export function OrderRow({ order, onDecide, waitlisted = false, onPromote }: Ord
             </button>
           </>
         )}
-        {(order.status === 'confirmed' || order.status === 'rejected') && (
+        {/* A withdrawn order (deleted in the chat by a moderator) is put back the same way. */}
+        {(order.status === 'confirmed' || order.status === 'rejected' || order.status === 'withdrawn') && (
           <button type="button" className="reopen" onClick={() => onDecide(order, 'pending')} aria-label={t('reopenOrderOf', { name: order.authorName })}>
             {t('reopen')}
           </button>

@@ -113,7 +113,8 @@ export function ReviewQueue({ db, streamIds, counts, run }: ReviewQueueProps) {
     const at = time.format(action.at);
     if (action.kind === 'undo') return t('historyUndo', { time: at });
     const change = t(action.kind === 'edit' ? 'historyEdit' : 'historyDecide', { time: '', from: side(action.before), to: side(action.after) }).replace(/^:\s*/, '');
-    return action.source === 'buyer' ? t('historyBuyer', { time: at, change }) : `${at}: ${change}`;
+    if (action.source === 'buyer') return t('historyBuyer', { time: at, change });
+    return action.source === 'chat' ? t('historyChat', { time: at, change }) : `${at}: ${change}`;
   };
 
   return (

@@ -58,7 +58,7 @@ function start(rowsPerSecond: number, durationMs: number, withReader: boolean, w
     url: () => 'https://www.youtube.com/live_chat?v=benchStream1',
     send: async (_stream, messages) => {
       acknowledged += messages.length;
-      if (withOverlay) background.push(messages.filter((message) => message.text.startsWith('chốt')).map((message) => message.messageId));
+      if (withOverlay) background.push(messages.filter((message) => message.kind !== 'withdrawn' && message.text.startsWith('chốt')).map((message) => message.messageId));
       return { ok: true, stored: messages.length, duplicates: 0, invalid: 0 };
     },
     ...(withOverlay ? { onRow: (row: Element, messageId: string) => overlay?.rowRead(row, messageId) } : {}),

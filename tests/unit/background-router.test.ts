@@ -70,6 +70,52 @@ describe('background router: chat', () => {
   });
 });
 
+describe('background router: YouTube chat frames name their stream by their tab', () => {
+  const TOKEN = '0ofMyANpGhhVQ2xpdmVfY2hhdF9jb250aW51YXRpb24yAggE';
+  const inTab = (frameUrl: string, tabUrl: string | undefined): MessageSender => ({ id: ID, url: frameUrl, tab: { id: 7, ...(tabUrl ? { url: tabUrl } : {}) }, frameId: 3 });
+
+  it.each([
+    ['the chat beside the video', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://www.youtube.com/watch?v=vid12345&t=30s'],
+    ['a /live/ page', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://www.youtube.com/live/vid12345'],
+    ['Studio, same origin', `https://studio.youtube.com/live_chat?continuation=${TOKEN}`, 'https://studio.youtube.com/video/vid12345/livestreaming'],
+    ['Studio around a www.youtube.com frame', `https://www.youtube.com/live_chat?continuation=${TOKEN}&authuser=0`, 'https://studio.youtube.com/video/vid12345/livestreaming'],
+    ['a popout, by its own v=', 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345', 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345'],
+  ])('accepts %s', async (_name, frameUrl, tabUrl) => {
+    expect(await route()(batch([chatRow('m1', 'chốt 2kg')]), inTab(frameUrl, tabUrl))).toMatchObject({ ok: true, stored: 1 });
+  });
+
+  it.each([
+    ['a video the tab does not show', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://www.youtube.com/watch?v=other9999'],
+    ['a chat frame embedded on another site', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://evil.example/watch?v=vid12345'],
+    ['a chat frame whose tab is unknown', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, undefined],
+    ['a replay beside the video', `https://www.youtube.com/live_chat_replay?continuation=${TOKEN}`, 'https://www.youtube.com/watch?v=vid12345'],
+    ['a chat frame without a token', 'https://www.youtube.com/live_chat', 'https://www.youtube.com/watch?v=vid12345'],
+    ['the watch page itself', 'https://www.youtube.com/watch?v=vid12345', 'https://www.youtube.com/watch?v=vid12345'],
+  ])('refuses %s', async (_name, frameUrl, tabUrl) => {
+    expect(await route()(batch([chatRow('m1', 'chốt 2kg')]), inTab(frameUrl, tabUrl))).toMatchObject({ ok: false });
+    expect(await db.messages.count()).toBe(0);
+  });
+
+  it('tells a chat frame its page, and no one else', async () => {
+    const frame = `https://www.youtube.com/live_chat?continuation=${TOKEN}`;
+    const studio = 'https://studio.youtube.com/video/vid12345/livestreaming';
+    expect(await route()({ type: 'frame-page' }, inTab(frame, studio))).toEqual({ ok: true, pageUrl: studio });
+    expect(await route()({ type: 'frame-page' }, inTab(frame, 'https://evil.example/'))).toMatchObject({ ok: false });
+    expect(await route()({ type: 'frame-page' }, inTab('https://www.facebook.com/vuonvai/videos/1234567890', 'https://www.facebook.com/vuonvai/videos/1234567890'))).toMatchObject({ ok: false });
+    expect(await route()({ type: 'frame-page' }, { ...inTab(frame, studio), id: 'someone-else' })).toMatchObject({ ok: false });
+  });
+
+  it('withdraws an order only for the stream the frame belongs to', async () => {
+    const frame = inTab(`https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://www.youtube.com/watch?v=vid12345');
+    await route()(batch([chatRow('m1', 'chốt 2kg')]), frame);
+    const withdraw = { platform: 'youtube', messageId: 'm1', kind: 'withdrawn', observedAt: 1_780_000_000_000 };
+    expect(await route()(batch([withdraw], { platform: 'youtube', key: 'other9999' }), frame)).toMatchObject({ ok: false });
+    expect(await db.orders.get('youtube:m1')).toMatchObject({ status: 'pending' });
+    expect(await route()(batch([withdraw]), frame)).toMatchObject({ ok: true });
+    expect(await db.orders.get('youtube:m1')).toMatchObject({ status: 'withdrawn' });
+  });
+});
+
 describe('background router: health', () => {
   const report: ReaderHealth = {
     platform: 'youtube', streamKey: 'vid12345', title: null, host: null, attached: true, listSelector: '#items', rowsSeen: 4, rowsSent: 4, rowsStored: 4,

@@ -6,7 +6,7 @@ import { RowPlaces } from '../../utils/chat-reader/row-places';
 import { BatchRefusedError, Outbox, type SendBatch } from '../../utils/chat-reader/outbox';
 import { readIngestReply } from '../../utils/messaging/ingest-reply';
 import { youtubeAdapter } from '../../utils/platforms/youtube';
-import type { ChatMessage, IngestAck, StreamClaim } from '../../utils/messaging/chat-message';
+import type { ChatEntry, ChatMessage, IngestAck, StreamClaim } from '../../utils/messaging/chat-message';
 import { loadYoutubeChatFixture } from './dom-fixture';
 import { eventually } from './eventually';
 
@@ -23,16 +23,69 @@ function start(send: SendBatch, extra: Partial<ChatReaderOptions> = {}) {
 
 function recordingSend() {
   const sent: ChatMessage[] = [];
+  const withdrawn: string[] = [];
   const streams: StreamClaim[] = [];
-  const send = vi.fn(async (stream: StreamClaim, messages: ChatMessage[]) => {
+  const send = vi.fn(async (stream: StreamClaim, messages: ChatEntry[]) => {
     streams.push(stream);
-    sent.push(...messages);
+    for (const message of messages) {
+      if (message.kind === 'withdrawn') withdrawn.push(message.messageId);
+      else sent.push(message);
+    }
     return ack(messages.length);
   });
-  return { sent, send, streams };
+  return { sent, withdrawn, send, streams };
 }
 
-const ids = (messages: ChatMessage[]) => messages.map((m) => m.messageId);
+const ids = (messages: ChatEntry[]) => messages.map((m) => m.messageId);
+
+describe('chat reader: YouTube deletions and temporary ids', () => {
+  const REAL = 'ChwKGkNMdmFpVGhpZXVMdWNOZ2FuMDAwMDAwMDAx';
+  const TEMP = 'CMvaiLucNgan0sent0001xyz0';
+
+  it('sends a withdrawal when a row it read is deleted by a moderator, once', async () => {
+    const chat = loadYoutubeChatFixture([{ id: REAL, author: 'Lan', text: 'chốt 2kg' }, { id: 'x2', author: 'B', text: 'chốt 1kg' }]);
+    const { sent, withdrawn, send } = recordingSend();
+    start(send);
+    await eventually(() => expect(ids(sent)).toEqual([REAL, 'x2']));
+    chat.markDeleted(REAL);
+    await eventually(() => expect(withdrawn).toEqual([REAL]));
+    chat.rerender(); // the deleted row comes back as a new element: neither read nor withdrawn again
+    chat.add({ id: 'x3', author: 'C', text: 'chốt 3kg' });
+    await eventually(() => expect(ids(sent)).toEqual([REAL, 'x2', 'x3']));
+    expect(withdrawn).toEqual([REAL]);
+  });
+
+  it('withdraws a row shown already deleted (deleted while the page reloaded), without reading it', async () => {
+    loadYoutubeChatFixture([{ id: REAL, author: 'Lan', text: 'chốt 2kg', deleted: true }, { id: 'x2', author: 'B', text: 'chốt 1kg' }]);
+    const { sent, withdrawn, send } = recordingSend();
+    start(send);
+    await eventually(() => expect(withdrawn).toEqual([REAL]));
+    expect(ids(sent)).toEqual(['x2']);
+  });
+
+  it('reads a message sent from this browser once, under YouTube\'s id, however late the id comes', async () => {
+    const chat = loadYoutubeChatFixture([{ id: TEMP, author: 'Chủ vườn', text: 'chốt 2kg' }]);
+    const { sent, send } = recordingSend();
+    start(send, { retryMs: 20, retries: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 150)); // retries exhausted
+    expect(sent).toEqual([]);
+    chat.confirmSent(TEMP, REAL);
+    await eventually(() => expect(ids(sent)).toEqual([REAL]));
+    chat.rerender();
+    chat.add({ id: 'x9', author: 'D', text: 'hi' });
+    await eventually(() => expect(ids(sent)).toEqual([REAL, 'x9']));
+    expect(reader!.health().skipped['pending-id'] ?? 0).toBe(0);
+  });
+
+  it('reads a temporary row re-rendered with YouTube\'s id once', async () => {
+    const chat = loadYoutubeChatFixture([{ id: TEMP, author: 'Chủ vườn', text: 'chốt 2kg' }]);
+    const { sent, send } = recordingSend();
+    start(send);
+    chat.remove(TEMP);
+    chat.add({ id: REAL, author: 'Chủ vườn', text: 'chốt 2kg' });
+    await eventually(() => expect(ids(sent)).toEqual([REAL]));
+  });
+});
 
 describe('chat reader', () => {
   it('reads the rows on screen, then rows added later, in chat order', async () => {
@@ -87,9 +140,9 @@ describe('chat reader', () => {
 
   it('keeps messages until the background acknowledges them', async () => {
     const chat = loadYoutubeChatFixture([]);
-    const delivered: ChatMessage[] = [];
+    const delivered: ChatEntry[] = [];
     let failuresLeft = 2;
-    const send = vi.fn(async (_stream: StreamClaim, messages: ChatMessage[]) => {
+    const send = vi.fn(async (_stream: StreamClaim, messages: ChatEntry[]) => {
       if (failuresLeft > 0) {
         failuresLeft -= 1;
         throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -159,7 +212,7 @@ describe('BoundedSet', () => {
 describe('chat reader: refusals', () => {
   it('drops a batch the background refuses instead of sending it forever, and counts it', async () => {
     const chat = loadYoutubeChatFixture([]);
-    const send = vi.fn(async (_stream: StreamClaim, messages: ChatMessage[]) => {
+    const send = vi.fn(async (_stream: StreamClaim, messages: ChatEntry[]) => {
       if (messages.some((m) => m.messageId === 'bad')) throw new BatchRefusedError('not a supported live chat page');
       return ack(messages.length);
     });

@@ -6,6 +6,8 @@ export interface ChatFixtureApi {
   add(rows: FixtureRow | FixtureRow[]): void;
   remove(id: string): void;
   markDeleted(id: string): void;
+  confirmSent(temporaryId: string, realId: string): void;
+  pin(row: FixtureRow): void;
   replaceList(): void;
   rerender(): void;
   /** TikTok: the list rebuilt with new elements (only the newest `keepLast`); a gift combo counting up. */
@@ -16,6 +18,7 @@ export interface ChatFixtureApi {
   switchHost(handle: string, name: string, title?: string): void;
   breakRows(): void;
   addOptimistic(row: FixtureRow): void;
+  addReply(parentId: string, row: FixtureRow): void;
   confirm(id: string, realId: string): void;
   setFilter(label: string): void;
   rowCount(): number;

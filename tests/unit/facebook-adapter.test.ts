@@ -12,6 +12,9 @@ describe('Facebook adapter: URLs and stream', () => {
     ['https://www.facebook.com/watch/live/?v=1234567890', '1234567890'],
     ['https://web.facebook.com/watch/live/?v=1234567890&ref=watch', '1234567890'],
     ['https://www.facebook.com/live/producer/1234567890', '1234567890'],
+    ['https://www.facebook.com/watch/?v=1234567890', '1234567890'],
+    ['https://www.facebook.com/live/producer/dashboard/1234567890/', '1234567890'],
+    ['https://business.facebook.com/live/producer/dashboard/1234567890/COMMENTS/', '1234567890'],
     ['https://business.facebook.com/live/producer/dashboard', 'producer'],
   ])('%s is live video %s', (url, key) => {
     loadChatFixture('facebook');
@@ -49,6 +52,42 @@ describe('Facebook adapter: comments', () => {
     loadChatFixture('facebook', [{ id: '9003', author: 'Bảo', text }]);
     expect(facebookAdapter.readRow(rows()[0]!)).toEqual({ ok: false, reason: 'empty-text', retry: true });
     expect(facebookAdapter.readRow(rows()[0]!)).toMatchObject({ ok: true, message: { text } });
+  });
+
+  it('reads every line of a comment typed on several lines, in order, one line break between them', () => {
+    loadChatFixture('facebook', [{ id: '9101', author: 'Lan', text: 'Chốt 2 thùng\nSĐT 0912 345 678\ngiao về Cầu Giấy' }]);
+    expect(facebookAdapter.readRow(rows()[0]!)).toMatchObject({ ok: true, message: { messageId: '9101', authorName: 'Lan', text: 'Chốt 2 thùng\nSĐT 0912 345 678\ngiao về Cầu Giấy' } });
+  });
+
+  it('takes the id from the article itself or its parent, never from a wrapper further up', () => {
+    loadChatFixture('facebook', [
+      { id: '9201', author: 'Lan', text: 'chốt 1kg', idOn: 'article' },
+      { id: '9202', author: 'Minh', text: 'chốt 2kg', idOn: 'parent' },
+      // no id on the article, its parent or its link: the page-root wrapper's id is not this comment's
+      { id: '', author: 'Hùng', text: 'chốt 3kg', idInLink: true },
+    ]);
+    expect(document.getElementById('mount_0_0_Qz')).not.toBeNull();
+    expect(rows().map((row) => facebookAdapter.readRow(row))).toEqual([
+      expect.objectContaining({ ok: true, message: expect.objectContaining({ messageId: '9201' }) }),
+      expect.objectContaining({ ok: true, message: expect.objectContaining({ messageId: '9202' }) }),
+      { ok: false, reason: 'no-id', retry: true },
+    ]);
+  });
+
+  it.each(['See more', 'Ver más', 'もっと見る'])('finds "See more" by its place in the text, labelled %s', (moreLabel) => {
+    const text = 'chốt 2 thùng vải thiều loại 1, giao về số 15 ngõ 4 Trần Duy Hưng, Cầu Giấy, Hà Nội giúp em nhé shop';
+    loadChatFixture('facebook', [{ id: '9301', author: 'Bảo', text, moreLabel }]);
+    expect(facebookAdapter.readRow(rows()[0]!)).toEqual({ ok: false, reason: 'empty-text', retry: true });
+    expect(facebookAdapter.readRow(rows()[0]!)).toMatchObject({ ok: true, message: { text } });
+  });
+
+  it('reads a nested reply as a comment of its own, and its text stays out of its parent', () => {
+    const chat = loadChatFixture('facebook', [{ id: '9401', author: 'Lan', text: 'chốt 2kg' }]);
+    chat.addReply('9401', { id: '9402', author: 'Minh', text: 'em lấy 3kg' });
+    expect(rows().map((row) => facebookAdapter.readRow(row))).toEqual([
+      expect.objectContaining({ ok: true, message: expect.objectContaining({ messageId: '9401', authorName: 'Lan', text: 'chốt 2kg' }) }),
+      expect.objectContaining({ ok: true, message: expect.objectContaining({ messageId: '9402', authorName: 'Minh', text: 'em lấy 3kg' }) }),
+    ]);
   });
 
   it('says when the comment filter hides comments', () => {

@@ -16,6 +16,38 @@ describe('YouTube adapter: URLs', () => {
     expect(youtubeAdapter.streamOf(document, url, Date.now())).toEqual({ platform: 'youtube', key: videoId });
   });
 
+  const TOKEN = '0ofMyANpGhhVQ2xpdmVfY2hhdF9jb250aW51YXRpb24yAggE';
+
+  it.each([
+    ['the chat beside the video', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://www.youtube.com/watch?v=abcDEF_123'],
+    ['Studio', `https://studio.youtube.com/live_chat?continuation=${TOKEN}`, 'https://studio.youtube.com/video/abcDEF_123/livestreaming'],
+    ['Studio around a www.youtube.com frame', `https://www.youtube.com/live_chat?continuation=${TOKEN}&authuser=0`, 'https://studio.youtube.com/video/abcDEF_123/livestreaming'],
+    ['a /live/ page', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://www.youtube.com/live/abcDEF_123?si=x'],
+  ])('%s (a continuation frame) is live chat of the video its page shows', (_name, url, pageUrl) => {
+    expect(youtubeAdapter.isChatUrl(url)).toBe(true);
+    expect(youtubeAdapter.streamOf(document, url, Date.now(), pageUrl)).toEqual({ platform: 'youtube', key: 'abcDEF_123' });
+    expect(youtubeAdapter.streamOfSender?.(url, pageUrl)).toBe('abcDEF_123');
+    // the frame's URL alone names no video
+    expect(youtubeAdapter.streamOf(document, url, Date.now())).toBeUndefined();
+    expect(youtubeAdapter.streamOfSender?.(url, undefined)).toBeUndefined();
+  });
+
+  it('a popout has its own video, whatever page is around it', () => {
+    const url = 'https://www.youtube.com/live_chat?is_popout=1&v=abcDEF_123';
+    expect(youtubeAdapter.streamOf(document, url, Date.now(), 'https://www.youtube.com/watch?v=other_9999')).toEqual({ platform: 'youtube', key: 'abcDEF_123' });
+  });
+
+  it.each([
+    `https://www.youtube.com/live_chat_replay?continuation=${TOKEN}`,
+    'https://www.youtube.com/live_chat?continuation=',
+    'https://www.youtube.com/live_chat?continuation=<script>alert(1)</script>',
+    `https://m.youtube.com/live_chat?continuation=${TOKEN}`,
+  ])('%s is not live chat, whatever page is around it', (url) => {
+    expect(youtubeAdapter.isChatUrl(url)).toBe(false);
+    expect(youtubeAdapter.streamOf(document, url, Date.now(), 'https://www.youtube.com/watch?v=abcDEF_123')).toBeUndefined();
+    expect(youtubeAdapter.streamOfSender?.(url, 'https://www.youtube.com/watch?v=abcDEF_123')).toBeUndefined();
+  });
+
   it.each([
     'https://www.youtube.com/live_chat_replay?v=abcDEF_123',
     'https://www.youtube.com/watch?v=abcDEF_123',
@@ -62,6 +94,37 @@ describe('YouTube adapter: rows (project fixture)', () => {
       { ok: false, reason: 'empty-text', retry: true },
       { ok: false, reason: 'too-long' },
     ]);
+  });
+
+  const REAL = 'ChwKGkNMdmFpVGhpZXVMdWNOZ2FuMDAwMDAwMDAx';
+
+  it('waits for YouTube\'s id of a message sent from this browser (its temporary id is the client\'s)', () => {
+    const chat = loadYoutubeChatFixture([{ id: 'CMvaiLucNgan0sent0001xyz0', author: 'Chủ vườn', text: 'chốt 2kg' }]);
+    expect(youtubeAdapter.readRow(rows()[0]!)).toEqual({ ok: false, reason: 'pending-id', retry: true });
+    chat.confirmSent('CMvaiLucNgan0sent0001xyz0', REAL);
+    expect(youtubeAdapter.readRow(rows()[0]!)).toMatchObject({ ok: true, message: { messageId: REAL, text: 'chốt 2kg' } });
+  });
+
+  it('reads a row with the real captured shape (long base64 id)', () => {
+    loadYoutubeChatFixture([{ id: REAL, author: 'Lan', text: 'chốt 1kg' }]);
+    expect(youtubeAdapter.readRow(rows()[0]!)).toMatchObject({ ok: true, message: { messageId: REAL } });
+  });
+
+  it('does not read a pinned message shown in the banner as new chat', () => {
+    const chat = loadYoutubeChatFixture([{ id: 'r1', author: 'Lan', text: 'chốt 1kg' }]);
+    chat.pin({ id: 'r1', author: 'Lan', text: 'chốt 1kg' });
+    const banner = document.querySelector('[in-banner]')!;
+    expect(youtubeAdapter.readRow(banner)).toEqual({ ok: false, reason: 'not-chat' });
+  });
+
+  it('names a read row a moderator deleted since, and only then', () => {
+    const chat = loadYoutubeChatFixture([{ id: REAL, author: 'Lan', text: 'chốt 1kg' }, { id: 'CMvaiLucNgan0sent0001xyz0', author: 'B', text: 'chốt 2kg' }]);
+    expect(youtubeAdapter.withdrawnId?.(rows()[0]!)).toBeUndefined();
+    chat.markDeleted(REAL);
+    chat.markDeleted('CMvaiLucNgan0sent0001xyz0');
+    expect(youtubeAdapter.withdrawnId?.(rows()[0]!)).toBe(REAL);
+    expect(youtubeAdapter.withdrawnId?.(rows()[1]!)).toBeUndefined(); // never counted: nothing to withdraw
+    expect(rows()[0]!.querySelector('#message')!.textContent).toBe('[message deleted]');
   });
 
   it('treats HTML in names and text as text', () => {

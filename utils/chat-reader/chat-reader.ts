@@ -1,5 +1,5 @@
 import type { PlatformAdapter, RowMessage } from '../platforms/adapter';
-import type { ChatMessage, StreamClaim } from '../messaging/chat-message';
+import type { ChatMessage, ChatWithdrawal, StreamClaim } from '../messaging/chat-message';
 import type { ReaderHealth, SkipReason } from '../messaging/reader-health';
 import { BoundedSet } from './bounded-set';
 import { readerMessageId } from '../messaging/reader-ids';
@@ -12,6 +12,8 @@ export interface ChatReaderOptions {
   document: Document;
   /** The page's URL now (sites change it without reloading). */
   url: () => string;
+  /** The top page's URL when the chat is a frame of it, if known (YouTube names its video there). */
+  pageUrl?: () => string | undefined;
   send: SendBatch;
   reportHealth?: (health: ReaderHealth) => void;
   flushDelayMs?: number;
@@ -58,6 +60,10 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
   const readAs = new WeakMap<Element, { identity: string; id: string; text: string }>();
   const identity = (message: RowMessage) => message.messageId ?? contentKeyOf('', message);
   const retried = new WeakMap<Element, number>();
+  /** Rows given up on while not ready (e.g. a temporary id): read again when their id changes. */
+  const gaveUp = new WeakMap<Element, SkipReason>();
+  const withdrawn = new BoundedSet<string>(SEEN_LIMIT);
+  const streamNow = () => adapter.streamOf(document, options.url(), startedAt, options.pageUrl?.());
   // Rows without ids: a row drawn again is told from a new comment by its place (see row-places.ts).
   const places = new RowPlaces({
     rowSelector,
@@ -143,9 +149,11 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
   const readRow = (row: Element) => {
     if (readElements.has(row)) return;
     const reading = adapter.readRow(row);
-    if (reading.ok) return accept(row, reading.message);
+    stream ??= streamNow();
+    // Without its stream yet (a chat frame still learning which page it is in), a row waits like one not ready.
+    if (reading.ok && stream) return accept(row, reading.message);
     const attempts = retried.get(row) ?? 0;
-    if (reading.retry && attempts < (options.retries ?? 3)) {
+    if ((reading.ok || reading.retry) && attempts < (options.retries ?? 3)) {
       retried.set(row, attempts + 1);
       setTimeout(() => {
         if (row.isConnected) readRow(row);
@@ -153,6 +161,10 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
       return;
     }
     readElements.add(row);
+    if (reading.ok) return;
+    // Deleted before this page showed it (say, while it reloaded): it may have been read in an earlier load.
+    if (reading.reason === 'deleted') withdraw(row);
+    if (reading.retry) gaveUp.set(row, reading.reason);
     skipped[reading.reason] = (skipped[reading.reason] ?? 0) + 1;
     if (reading.reason === 'empty-author' || reading.reason === 'empty-text') note(reading.reason);
   };
@@ -191,11 +203,41 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     accept(row, reading.message);
   };
 
+  /** A row the site has withdrawn (a moderator's deletion): its order, if one was made, stops counting. */
+  const withdraw = (row: Element) => {
+    const messageId = adapter.withdrawnId?.(row);
+    if (!stream || messageId === undefined || withdrawn.has(messageId)) return;
+    withdrawn.add(messageId);
+    const withdrawal: ChatWithdrawal = { platform: adapter.platform, messageId, kind: 'withdrawn', observedAt: Date.now() };
+    outbox.push(stream, withdrawal);
+  };
+
+  /** A watched attribute changed on a row: a read row withdrawn by the site, or a row's id replaced. */
+  const attributeChanged = (row: Element, attribute: string) => {
+    if (readAs.has(row)) withdraw(row);
+    else if (attribute === 'id') {
+      // Not read yet (a temporary id, waiting or given up on): its real id has come, read it now.
+      const reason = gaveUp.get(row);
+      if (reason) {
+        gaveUp.delete(row);
+        readElements.delete(row);
+        skipped[reason] = Math.max(0, (skipped[reason] ?? 0) - 1);
+      }
+      retried.delete(row);
+      readRow(row);
+    }
+  };
+
   const readAddedNodes = (records: MutationRecord[]) => {
     const started = performance.now();
-    stream = adapter.streamOf(document, options.url(), startedAt);
+    stream = streamNow();
     const changedRows = new Set<Element>();
     for (const record of records) {
+      if (record.type === 'attributes') {
+        const target = record.target as Element;
+        if (target.matches(rowSelector)) attributeChanged(target, record.attributeName!);
+        continue;
+      }
       const changed = rowAround(record.target);
       if (changed && readAs.has(changed)) changedRows.add(changed);
       for (const node of record.addedNodes) {
@@ -232,8 +274,8 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     if (!found) return;
     // Rows may sit deeper than the list's children (TikTok, Facebook): watch the whole subtree.
     // Text changed in place too: a gift combo counts up in its row.
-    listObserver.observe(found.element, { childList: true, subtree: true, characterData: true });
-    stream = adapter.streamOf(document, options.url(), startedAt);
+    listObserver.observe(found.element, { childList: true, subtree: true, characterData: true, ...(adapter.watchedAttributes ? { attributes: true, attributeFilter: [...adapter.watchedAttributes] } : {}) });
+    stream = streamNow();
     found.element.querySelectorAll(rowSelector).forEach(readRow);
   };
 
@@ -248,7 +290,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
   const reattachTimer = setInterval(attach, options.reattachCheckMs ?? 2000);
 
   const health = (): ReaderHealth => {
-    const current = stream ?? adapter.streamOf(document, options.url(), startedAt);
+    const current = stream ?? streamNow();
     const attached = Boolean(list?.isConnected);
     return {
       platform: adapter.platform,

@@ -1,9 +1,9 @@
-import type { ChatMessage, IngestAck, StreamClaim } from '../messaging/chat-message';
+import type { ChatEntry, IngestAck, StreamClaim } from '../messaging/chat-message';
 
 /** The background answered and will not take the batch (not a transport failure): sending again is pointless. */
 export class BatchRefusedError extends Error {}
 
-export type SendBatch = (stream: StreamClaim, messages: ChatMessage[]) => Promise<IngestAck>;
+export type SendBatch = (stream: StreamClaim, messages: ChatEntry[]) => Promise<IngestAck>;
 
 export interface OutboxOptions {
   send: SendBatch;
@@ -22,7 +22,7 @@ export interface OutboxOptions {
 
 interface Entry {
   stream: StreamClaim;
-  message: ChatMessage;
+  message: ChatEntry;
 }
 
 /**
@@ -45,7 +45,7 @@ export class Outbox {
     return this.queue.length;
   }
 
-  push(stream: StreamClaim, message: ChatMessage): void {
+  push(stream: StreamClaim, message: ChatEntry): void {
     this.queue.push({ stream, message });
     if (this.options.sendAtOnce?.() || Date.now() - this.lastFlushAt >= this.options.flushDelayMs) void this.flush();
     else this.schedule(this.options.flushDelayMs);

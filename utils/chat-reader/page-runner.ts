@@ -7,6 +7,38 @@ import { readIngestReply } from '../messaging/ingest-reply';
 import { startPageOverlay, type PageOverlay } from '../on-air/page-overlay';
 import { ON_AIR_PORT } from '../messaging/on-air-messages';
 import { browserLanguage } from '../i18n/messages';
+import { framePageReplySchema } from '../messaging/frame-page';
+
+/**
+ * The top page's URL for a chat that is a frame of it: read directly when same-origin, else asked of the
+ * background once (it knows the tab's URL). Undefined for a top-level page.
+ */
+function framePageUrl(): () => string | undefined {
+  if (window.top === window) return () => undefined;
+  let told: string | undefined;
+  let asked = false;
+  let readable = true;
+  return () => {
+    if (readable) {
+      try {
+        return window.top!.location.href;
+      } catch {
+        readable = false; // cross-origin: ask once
+      }
+    }
+    if (!asked) {
+      asked = true;
+      browser.runtime.sendMessage({ type: 'frame-page' }).then((reply: unknown) => {
+        const parsed = framePageReplySchema.safeParse(reply);
+        if (parsed.success) told = parsed.data.pageUrl;
+        else asked = false; // the worker may be restarting: ask again on the next batch
+      }, () => {
+        asked = false;
+      });
+    }
+    return told;
+  };
+}
 
 /**
  * Runs a chat reader while the page is a live chat of this platform. Sites that change pages without
@@ -15,6 +47,7 @@ import { browserLanguage } from '../i18n/messages';
 export function runChatReaderInPage(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   let reader: ChatReader | undefined;
   let overlay: PageOverlay | undefined;
+  const pageUrl = framePageUrl();
 
   const startOverlay = () => {
     const since = Date.now();
@@ -22,7 +55,7 @@ export function runChatReaderInPage(ctx: ContentScriptContext, adapter: Platform
       adapter,
       document,
       streamId: () => {
-        const stream = adapter.streamOf(document, location.href, since);
+        const stream = adapter.streamOf(document, location.href, since, pageUrl());
         return stream ? `${stream.platform}:${stream.key}` : null;
       },
       connect: () => browser.runtime.connect({ name: ON_AIR_PORT }),
@@ -36,6 +69,7 @@ export function runChatReaderInPage(ctx: ContentScriptContext, adapter: Platform
       adapter,
       document,
       url: () => location.href,
+      pageUrl,
       send: async (stream, messages) => {
         const result = readIngestReply(await browser.runtime.sendMessage({ type: 'chat-batch', stream, messages }));
         if (result.ok) return result.ack;

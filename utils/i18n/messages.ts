@@ -249,6 +249,8 @@ const vi = {
   presenterLanguage: 'Ngôn ngữ màn hình phát sóng',
   sameAsPanel: 'Như bảng điều khiển',
   presenterNoStream: 'Chưa có phiên live.',
+  statusWithdrawn: 'Bị xoá khỏi chat',
+  historyChat: '{time}: người kiểm duyệt xoá khỏi chat ({change})',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -498,6 +500,8 @@ const en: Record<keyof typeof vi, string> = {
   presenterLanguage: 'Presenter language',
   sameAsPanel: 'Same as the panel',
   presenterNoStream: 'No stream yet.',
+  statusWithdrawn: 'Deleted by a moderator',
+  historyChat: '{time}: deleted in the chat by a moderator ({change})',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -7,4 +7,5 @@ export const ORDER_STATUS_LABEL: Record<OrderStatus, MessageKey> = {
   confirmed: 'statusConfirmed',
   rejected: 'statusRejected',
   cancelled: 'statusCancelled',
+  withdrawn: 'statusWithdrawn',
 };

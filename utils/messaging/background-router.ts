@@ -7,6 +7,8 @@ import { healthReportSchema } from './reader-health';
 import { onAirDecideSchema, onAirPlaceSchema } from './on-air-messages';
 import { panelCommandSchema } from './commands';
 import { adapterForChatUrl } from '../platforms/index';
+import type { PlatformAdapter } from '../platforms/adapter';
+import { framePageQuerySchema } from './frame-page';
 import { ingestChat } from '../store/ingest';
 import { decideOrder, decideOrders, editOrder, undoLastAction } from '../store/orders';
 import { loadSettings, saveSettings, updateSettings } from '../store/settings';
@@ -21,7 +23,8 @@ export interface MessageSender {
   id?: string;
   /** URL of the frame that sent the message: the chat iframe, not the tab's top page. */
   url?: string;
-  tab?: { id?: number };
+  /** The tab's top page: names the stream of a chat frame that has no stream in its own URL (YouTube). */
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 
@@ -34,7 +37,7 @@ export interface RouterDeps {
   catalog: Pick<CatalogCache, 'get' | 'invalidate'>;
 }
 
-export type RouterReply = IngestAck | CommandReply;
+export type RouterReply = IngestAck | CommandReply | { ok: true; pageUrl: string };
 
 const done = (result: { ok: true } | { ok: false; error: string }): CommandReply => result;
 
@@ -50,6 +53,16 @@ function catalogChanged(deps: RouterDeps, result: CatalogResult | { ok: true; co
   return result;
 }
 
+/**
+ * Whether a chat batch's claimed stream is the sender's: a chat frame of another page (YouTube's chat beside
+ * the video, Studio) belongs to the video its tab shows, whatever the page claims; a frame that is not a
+ * live chat of such a page is refused.
+ */
+function senderOwnsStream(adapter: PlatformAdapter, sender: MessageSender, key: string): boolean {
+  if (!adapter.streamOfSender) return true;
+  return adapter.streamOfSender(sender.url, sender.tab?.url) === key;
+}
+
 export function createBackgroundRouter(deps: RouterDeps) {
   return async (message: unknown, sender: MessageSender): Promise<RouterReply> => {
     if (sender.id !== deps.extensionId) return { ok: false, error: 'unknown sender' };
@@ -57,6 +70,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
     const batch = chatBatchSchema.safeParse(message);
     if (batch.success) {
       if (!adapter || adapter.platform !== batch.data.stream.platform) return { ok: false, error: 'not a supported live chat page' };
+      if (!senderOwnsStream(adapter, sender, batch.data.stream.key)) return { ok: false, error: 'the chat is not of this stream' };
       const { repeatWindowSeconds } = await loadSettings(deps.db);
       return { ok: true, ...(await ingestChat(deps.db, batch.data.stream, batch.data.messages, await deps.catalog.get(), { repeatWindowMs: repeatWindowSeconds * 1000 })) };
     }
@@ -65,6 +79,11 @@ export function createBackgroundRouter(deps: RouterDeps) {
       if (!adapter || adapter.platform !== report.data.health.platform || sender.tab?.id === undefined) return { ok: false, error: 'not a supported live chat page' };
       deps.health.report(sender.tab.id, sender.frameId ?? 0, sender.url!, report.data.health);
       return { ok: true };
+    }
+    if (framePageQuerySchema.safeParse(message).success) {
+      const pageUrl = sender.tab?.url;
+      if (!adapter?.streamOfSender?.(sender.url, pageUrl) || !pageUrl) return { ok: false, error: 'not a supported live chat page' };
+      return { ok: true, pageUrl };
     }
     const decide = onAirDecideSchema.safeParse(message);
     if (decide.success) {

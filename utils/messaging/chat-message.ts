@@ -31,6 +31,21 @@ export const chatMessageSchema = z.object({
 
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
+/**
+ * A message read before and since deleted in the chat by a moderator (YouTube's `is-deleted`): its order
+ * stops counting. Sent in the same ordered batches as messages, so it never overtakes the message it names.
+ */
+export const chatWithdrawalSchema = z.object({
+  platform: platformSchema,
+  messageId: siteIdSchema,
+  kind: z.literal('withdrawn'),
+  observedAt: chatMessageSchema.shape.observedAt,
+});
+
+export type ChatWithdrawal = z.infer<typeof chatWithdrawalSchema>;
+/** What a chat batch carries: messages read, and withdrawals of messages read before. */
+export type ChatEntry = ChatMessage | ChatWithdrawal;
+
 /** Which stream a batch belongs to, as the page shows it. */
 export const streamClaimSchema = z.object({
   platform: platformSchema,

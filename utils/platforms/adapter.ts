@@ -28,9 +28,22 @@ export interface PlatformAdapter {
   excludeMatches: string[];
   /** Whether a URL is a live chat this adapter reads; the background checks senders with it. */
   isChatUrl(url: string): boolean;
-  /** The stream the page shows now, or undefined when it shows none. */
-  /** `since`: when reading started, for sites whose streams are named by the day (TikTok). */
-  streamOf(document: Document, url: string, since: number): StreamClaim | undefined;
+  /**
+   * The stream the page shows now, or undefined when it shows none. `since`: when reading started, for
+   * sites whose streams are named by the day (TikTok). `pageUrl`: the top page's URL when the chat is a
+   * frame of it (YouTube's chat beside the video names its video only there).
+   */
+  streamOf(document: Document, url: string, since: number, pageUrl?: string): StreamClaim | undefined;
+  /**
+   * For chat that is a frame of another page (YouTube): the stream a sender's frame belongs to, from the
+   * frame's URL and its tab's URL, as the background sees them; undefined when it is not a live chat frame
+   * of a page naming a stream. The background checks batches with it rather than trusting the page's claim.
+   */
+  streamOfSender?(frameUrl: string | undefined, tabUrl: string | undefined): string | undefined;
+  /** Attributes of rows whose change matters: a row's id being replaced, a moderator's deletion. */
+  watchedAttributes?: readonly string[];
+  /** A row already read that the site has since withdrawn (deleted by a moderator): its message id. */
+  withdrawnId?(row: Element): string | undefined;
   selectors: ChatSelectors;
   /** Whether rows carry the site's own ids; without them the reader de-duplicates by author and text. */
   hasMessageIds: boolean;

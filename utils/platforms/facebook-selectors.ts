@@ -1,17 +1,21 @@
 // Facebook Live DOM (design notes §3): class names are obfuscated and rotate, so roles and structure only.
 export const FACEBOOK_SELECTORS = {
-  list: ['[role="complementary"] [role="feed"]', '[role="complementary"]', '[role="feed"]', '[role="main"]'],
+  // Comments are role="article" wherever the layout puts them (the Watch layout, the producer dashboard):
+  // no role marks their list, so the whole page is watched.
+  list: ['body'],
   row: ['[role="article"]'],
   fields: {
     author: ['a[role="link"] span[dir="auto"]', 'span[dir="auto"]'],
-    text: ['div[dir="auto"]', 'span[dir="auto"]'],
+    text: ['span[dir="auto"]'],
   },
-  /** Where a comment's id may be, on the article or an ancestor, tried in order. */
-  idAttributes: ['data-commentid', 'data-comment-id', 'id'],
+  /** One typed line of a comment's text. */
+  paragraph: 'div[dir="auto"]',
+  /** Where a comment's id is, on the article or its parent only: a page-root wrapper has an id too. */
+  idAttributes: ['id', 'data-commentid', 'data-comment-id'],
   idLink: 'a[href*="comment_id="]',
   profileLink: 'a[role="link"][href]',
+  /** "See more" is a button inside the text block, whatever its label's language. */
   seeMore: '[role="button"]',
-  seeMoreLabels: ['see more', 'xem thêm'],
   /** The comment order menu: these choices hide comments. */
   filterButton: ['[role="button"][aria-haspopup="menu"]', '[role="button"]'],
   hidingFilters: ['most relevant', 'phù hợp nhất', 'top comments', 'bình luận hàng đầu'],

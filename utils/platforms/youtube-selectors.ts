@@ -11,7 +11,17 @@ export const YOUTUBE_SELECTORS = {
     'yt-live-chat-text-message-renderer': 'chat',
     'yt-live-chat-paid-message-renderer': 'paid',
   } as Record<string, 'chat' | 'paid' | undefined>,
+  /** A moderator's deletion: set on a row already shown, whose text is replaced. */
   deletedAttribute: 'is-deleted',
+  /**
+   * A message sent from this browser first shows a temporary id, the client's message id (base64, like
+   * "CMvt4Kq00u0CFQXpaAodqgQLUw0"), replaced by YouTube's id, which wraps it and is 40 characters or more
+   * ("ChwKGkNJ…", recorded in get_live_chat data and counted so by public chat readers).
+   */
+  temporaryId: /^C[\w-]{10,38}$/,
+  /** Rows shown in the pinned banner are not new chat. */
+  bannerRow: '[in-banner], yt-live-chat-banner-renderer',
+  bannerMark: '[in-banner]',
   /** The chat view menu: its first entry is "Top chat", which hides messages. */
   viewMenuItems: ['yt-sort-filter-sub-menu-renderer tp-yt-paper-listbox a', 'yt-sort-filter-sub-menu-renderer yt-dropdown-menu a'],
   viewMenuSelected: '.iron-selected, [aria-selected="true"]',

@@ -26,7 +26,7 @@ export async function promoteOrder(db: ChotDatabase, orderId: string, now = Date
     const order = await db.orders.get(orderId);
     if (!order || order.totalKg === null) return { ok: false, error: 'not-found' } as const;
     if (order.contractId) return { ok: false, error: 'already-a-contract' } as const;
-    if (order.status === 'cancelled' || order.status === 'rejected') return { ok: false, error: order.status } as const;
+    if (order.status === 'cancelled' || order.status === 'rejected' || order.status === 'withdrawn') return { ok: false, error: order.status } as const;
     const product = order.items[0]?.product ? await db.products.get(order.items[0].product) : undefined;
     const record: ContractRecord = {
       id: newId(now), streamId: order.streamId, fromOrderId: order.id, buyer: order.authorName, organisation: '', kg: order.totalKg,

@@ -3,7 +3,7 @@ import type { MessageRecord, OrderRecord, StreamRecord } from './records';
 import type { CatalogIndex, ParseResult } from '../parser/index';
 import type { StreamClaim } from '../messaging/chat-message';
 import { parseComment } from '../parser/index';
-import { chatMessageSchema, type ChatMessage } from '../messaging/chat-message';
+import { chatMessageSchema, chatWithdrawalSchema, type ChatMessage } from '../messaging/chat-message';
 import { readerSessionOf } from '../messaging/reader-ids';
 import { BuyerOrders } from './buyer-orders';
 import { BatchCustomers, customerIdOf } from './customers';
@@ -63,7 +63,14 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
   const streamId = streamIdOf(stream);
   let invalid = 0;
   const valid = new Map<string, MessageRecord>();
+  const withdrawals = new Set<string>();
   for (const raw of rawMessages) {
+    if ((raw as { kind?: unknown } | null)?.kind === 'withdrawn') {
+      const withdrawal = chatWithdrawalSchema.safeParse(raw);
+      if (withdrawal.success && withdrawal.data.platform === stream.platform) withdrawals.add(messageIdOf(withdrawal.data));
+      else invalid += 1;
+      continue;
+    }
     const parsed = chatMessageSchema.safeParse(raw);
     if (!parsed.success || parsed.data.platform !== stream.platform) {
       invalid += 1;
@@ -73,7 +80,7 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
     // A gift sent again in one batch (its combo counting up): the latest count wins.
     if (!valid.has(id) || parsed.data.kind === 'gift') valid.set(id, { ...parsed.data, id, streamId, receivedAt: now });
   }
-  const duplicatesInBatch = rawMessages.length - invalid - valid.size;
+  const duplicatesInBatch = rawMessages.length - invalid - valid.size - withdrawals.size;
   // Parsed before the transaction opens, so the database is held only for reads and writes.
   const parsedById = new Map([...valid].flatMap(([id, record]) => (READ_KINDS.has(record.kind) ? [[id, parseComment(record.text, catalog)] as const] : [])));
 
@@ -110,8 +117,21 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
       await db.actions.bulkAdd(buyers.actions);
       await upsertStream(db, stream, streamId, fresh);
     }
+    if (withdrawals.size > 0) await withdrawOrders(db, streamId, [...withdrawals], now);
     return { stored: fresh.length, duplicates: duplicatesInBatch + (ids.length - fresh.length), invalid };
   });
+}
+
+/**
+ * Comments a moderator deleted after they were read: their orders, if still counting, stop counting
+ * (status withdrawn), recorded as the chat's action; the assistant can put one back by deciding it again.
+ * Only orders of the stream the batch is for: a page cannot withdraw another stream's orders.
+ */
+async function withdrawOrders(db: ChotDatabase, streamId: string, messageIds: readonly string[], now: number): Promise<void> {
+  const orders = (await db.orders.bulkGet([...messageIds])).filter((order): order is OrderRecord => order !== undefined && order.streamId === streamId && (order.status === 'pending' || order.status === 'confirmed'));
+  if (orders.length === 0) return;
+  await db.orders.bulkUpdate(orders.map((order) => ({ key: order.id, changes: { status: 'withdrawn' as const, updatedAt: now } })));
+  await db.actions.bulkAdd(orders.map((order) => ({ at: now, orderId: order.id, kind: 'decide' as const, source: 'chat' as const, messageId: order.messageId, before: { status: order.status }, after: { status: 'withdrawn' as const } })));
 }
 
 /** Reader-made ids whose author and text were stored from another page load of the same stream shortly before. */

@@ -82,8 +82,8 @@ const UNDO_PAGE = 20;
 export type UndoResult = (OrderResult & { orderId?: string }) & { skipped?: number };
 
 /**
- * Undoes the assistant's latest action that can still be undone (a buyer's cancel or change is theirs to
- * make), and records the undo. Later actions on orders the buyer has since cancelled, or that are gone, can
+ * Undoes the assistant's latest action that can still be undone (a buyer's cancel or change, a moderator's
+ * deletion are the chat's to make), and records the undo; a withdrawn order is put back by deciding it again. Later actions on orders the buyer has since cancelled, or that are gone, can
  * no longer be undone: they are passed over (and counted in `skipped`), never blocking the earlier ones.
  */
 export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promise<UndoResult> {
@@ -91,12 +91,12 @@ export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promis
     let skipped = 0;
     // newest first, a few at a time: the action log of a long stream is long
     for (let offset = 0; ; offset += UNDO_PAGE) {
-      const page = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone && action.source !== 'buyer').offset(offset).limit(UNDO_PAGE).toArray();
+      const page = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone && (action.source ?? 'assistant') === 'assistant').offset(offset).limit(UNDO_PAGE).toArray();
       if (page.length === 0) return { ok: false, error: 'nothing-to-undo', ...(skipped > 0 ? { skipped } : {}) } as const;
       for (const last of page) {
         const order = await db.orders.get(last.orderId);
-        if (!order || order.status === 'cancelled' || last.seq === undefined) {
-          skipped += 1; // the buyer's cancel stands; an order deleted with its stream is gone
+        if (!order || order.status === 'cancelled' || order.status === 'withdrawn' || last.seq === undefined) {
+          skipped += 1; // the buyer's cancel and the moderator's deletion stand; an order deleted with its stream is gone
           continue;
         }
         await db.orders.update(order.id, { ...last.before, updatedAt: now });

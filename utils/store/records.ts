@@ -32,7 +32,8 @@ export const messageRecordSchema = chatMessageSchema.extend({
   receivedAt: z.number(),
 });
 
-export const ORDER_STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled'] as const;
+/** withdrawn: its comment was deleted in the chat by a moderator; it stops counting until the assistant puts it back. */
+export const ORDER_STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled', 'withdrawn'] as const;
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 
 export const orderRecordSchema = z.object({
@@ -117,8 +118,11 @@ export const actionRecordSchema = z.object({
   at: z.number(),
   orderId: z.string(),
   kind: z.enum(ORDER_ACTIONS),
-  /** The assistant in the panel, or the buyer in the chat (a cancel, a change, a phone sent later). */
-  source: z.enum(['assistant', 'buyer']).optional(),
+  /**
+   * The assistant in the panel, the buyer in the chat (a cancel, a change, a phone sent later), or the chat
+   * itself (a moderator deleted the comment).
+   */
+  source: z.enum(['assistant', 'buyer', 'chat']).optional(),
   /** The chat message that made a buyer's change. */
   messageId: z.string().optional(),
   before: orderChangeSchema,

@@ -6,24 +6,27 @@ import { HealthRegistry } from '../utils/messaging/health-registry';
 import { CatalogCache } from '../utils/store/catalog-cache';
 import { publishOnAir } from '../utils/on-air/on-air-publisher';
 import { ON_AIR_PORT } from '../utils/messaging/on-air-messages';
+import { OnAirWatchers } from '../utils/on-air/on-air-watchers';
 
 export default defineBackground(() => {
   const db = openDatabase();
   const health = new HealthRegistry();
   const catalog = new CatalogCache(db);
+  const watchers = new OnAirWatchers();
   const route = createBackgroundRouter({
     db,
     health,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     catalog,
+    watchers,
   });
 
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
   browser.tabs.onRemoved.addListener((tabId) => health.forgetTab(tabId));
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === ON_AIR_PORT) publishOnAir(db, port, browser.runtime.id);
+    if (port.name === ON_AIR_PORT) publishOnAir(db, port, browser.runtime.id, watchers);
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogCache } from '../../utils/store/catalog-cache';
+import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import { createBackgroundRouter, type MessageSender } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { loadSettings } from '../../utils/store/settings';
@@ -18,7 +19,7 @@ afterEach(() => {
 const ID = 'chotextensionid';
 const ORIGIN = `chrome-extension://${ID}/`;
 const YT_CHAT = 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345';
-const route = () => createBackgroundRouter({ db, health, extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db) });
+const route = () => createBackgroundRouter({ db, health, extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
 const youtube = { platform: 'youtube', key: 'vid12345' } as const;
 const batch = (messages: unknown[], stream: Record<string, string> = youtube) => ({ type: 'chat-batch', stream, messages });
 const from = (url: string, tabId = 7): MessageSender => ({ id: ID, url, tab: { id: tabId }, frameId: 0 });

@@ -7,6 +7,7 @@ import { ReadCancelled, type ChatLog } from '../../utils/import/chat-log';
 import { createBackgroundRouter } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { CatalogCache } from '../../utils/store/catalog-cache';
+import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import { freshDatabase } from './test-db';
 
@@ -22,7 +23,7 @@ afterEach(() => {
 
 const ID = 'chotextensionid';
 const ORIGIN = `chrome-extension://${ID}/`;
-const runCommand = (command: PanelCommand) => createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db) })(command, { id: ID, url: `${ORIGIN}dashboard.html` }) as Promise<CommandReply>;
+const runCommand = (command: PanelCommand) => createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() })(command, { id: ID, url: `${ORIGIN}dashboard.html` }) as Promise<CommandReply>;
 
 const textItem = (id: string, author: string, text: string, usec: number, channel = `UC${author}`) => ({
   addChatItemAction: { item: { liveChatTextMessageRenderer: { id, timestampUsec: String(usec), authorName: { simpleText: author }, authorExternalChannelId: channel, message: { runs: [{ text }] } } }, clientId: 'x' },

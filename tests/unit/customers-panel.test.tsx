@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { createBackgroundRouter } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { CatalogCache } from '../../utils/store/catalog-cache';
+import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import { SidePanelApp } from '../../components/side-panel-app';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import { freshDatabase, chatRow } from './test-db';
@@ -13,7 +14,7 @@ afterEach(cleanup);
 describe('buyers in the side panel', () => {
   it('marks a buyer who has not paid, flags their next order, and merges their two platforms', async () => {
     const db = freshDatabase();
-    const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db) });
+    const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
     const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
     const chat = (rows: unknown[]) => route({ type: 'chat-batch', stream: { platform: 'youtube', key: 'buyers01' }, messages: rows }, { id: 'x', url: 'https://www.youtube.com/live_chat?v=buyers01' });
     await chat([chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'lấy 3kg', { authorName: 'Lan (Zalo)' })]);

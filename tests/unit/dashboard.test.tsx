@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { createBackgroundRouter } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { CatalogCache } from '../../utils/store/catalog-cache';
+import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import { ingestChat } from '../../utils/store/ingest';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { DashboardApp } from '../../components/dashboard-app';
@@ -24,7 +25,7 @@ async function dashboard(count: number) {
   const db = freshDatabase();
   const rows = Array.from({ length: count }, (_, i) => chatRow(`m${i}`, `chốt ${(i % 50) + 1}kg`, { authorName: i % 7 === 0 ? 'Hợp tác xã' : `Khách ${i}` }));
   await ingestChat(db, { platform: 'youtube', key: 'dash01' }, rows, indexCatalog(EMPTY_CATALOG));
-  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db) });
+  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
   const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/dashboard.html' }) as Promise<CommandReply>;
   render(<DashboardApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} initialRect={{ width: 1200, height: 640 }} />);
   await screen.findByTestId('orders-table');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogCache } from '../../utils/store/catalog-cache';
+import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import { createBackgroundRouter, type MessageSender } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { ingestChat } from '../../utils/store/ingest';
@@ -21,7 +22,8 @@ afterEach(() => {
 
 const ID = 'chotextensionid';
 const YT_CHAT = 'https://www.youtube.com/live_chat?is_popout=1&v=air12345';
-const route = () => createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: `chrome-extension://${ID}/`, catalog: new CatalogCache(db) });
+let watchers = new OnAirWatchers();
+const route = () => createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: `chrome-extension://${ID}/`, catalog: new CatalogCache(db), watchers });
 const from = (url: string): MessageSender => ({ id: ID, url, tab: { id: 3 }, frameId: 0 });
 const stream = { platform: 'youtube', key: 'air12345' } as const;
 const catalog = indexCatalog(EMPTY_CATALOG);
@@ -80,12 +82,25 @@ describe('on-air snapshot', () => {
 describe('on-air messages from chat pages', () => {
   it('lets a badge on a chat page decide an order of its own platform only', async () => {
     await seed();
+    watchers = new OnAirWatchers();
+    watchers.watch(3, 0, 'youtube:air12345'); // the overlay of tab 3 shows this stream
     expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m1', status: 'confirmed' }, from(YT_CHAT))).toEqual({ ok: true });
     expect((await db.orders.get('youtube:m1'))!.status).toBe('confirmed');
     expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m2', status: 'confirmed' }, from('https://www.tiktok.com/@shop/live'))).toMatchObject({ ok: false });
     expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m2', status: 'confirmed' }, from('https://evil.example/'))).toMatchObject({ ok: false });
     expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m2', status: 'cancelled' }, from(YT_CHAT))).toMatchObject({ ok: false });
     expect((await db.orders.get('youtube:m2'))!.status).toBe('pending');
+  });
+
+  it('refuses a badge decision for an order of another stream than the one the page shows', async () => {
+    await seed();
+    await ingestChat(db, { platform: 'youtube', key: 'other999' }, [chatRow('x1', 'chốt 9kg')], catalog);
+    watchers = new OnAirWatchers();
+    expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m1', status: 'confirmed' }, from(YT_CHAT))).toMatchObject({ ok: false }); // no overlay known
+    watchers.watch(3, 0, 'youtube:air12345');
+    expect(await route()({ type: 'on-air-decide', orderId: 'youtube:x1', status: 'confirmed' }, from(YT_CHAT))).toEqual({ ok: false, error: 'the order is not of this page\'s stream' });
+    expect((await db.orders.get('youtube:x1'))!.status).toBe('pending');
+    expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m1', status: 'confirmed' }, { ...from(YT_CHAT), frameId: 7 })).toMatchObject({ ok: false }); // another frame
   });
 
   it('remembers where the ticker was left, per site', async () => {

@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { createBackgroundRouter } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { CatalogCache } from '../../utils/store/catalog-cache';
+import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import { SidePanelApp } from '../../components/side-panel-app';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import { freshDatabase, chatRow } from './test-db';
@@ -13,7 +14,7 @@ afterEach(cleanup);
 async function panel() {
   const db = freshDatabase();
   const catalog = new CatalogCache(db);
-  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog });
+  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog, watchers: new OnAirWatchers() });
   const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
   const chat = (rows: unknown[]) => route({ type: 'chat-batch', stream: { platform: 'youtube', key: 'stock01' }, messages: rows }, { id: 'x', url: 'https://www.youtube.com/live_chat?v=stock01' });
   render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} healthEveryMs={60_000} />);

@@ -6,6 +6,7 @@ import { ingestChat } from '../../utils/store/ingest';
 import { createBackgroundRouter } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { CatalogCache } from '../../utils/store/catalog-cache';
+import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import { SidePanelApp } from '../../components/side-panel-app';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import { freshDatabase, chatRow } from './test-db';
@@ -22,7 +23,7 @@ async function panel() {
     chatRow('m3', 'xí 3kg', { authorName: 'Hà' }),
     chatRow('m4', 'thêm 1kg nữa', { authorName: 'Minh' }),
   ], catalog);
-  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db) });
+  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
   const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
   render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} healthEveryMs={60_000} />);
   const queue = await screen.findByTestId('queue');

@@ -15,6 +15,7 @@ import { loadSettings, saveSettings, updateSettings } from '../store/settings';
 import { deleteStream, joinStream, setGoal, splitStream, updateStream } from '../store/broadcasts';
 import { deleteContract, promoteOrder, saveContract } from '../store/contracts';
 import { restoreBackup } from '../export/backup';
+import type { OnAirWatchers } from '../on-air/on-air-watchers';
 import { recountStream } from '../store/recount';
 import { mergeCustomers, unmergeCustomer, updateCustomer } from '../store/customers';
 import { deleteProduct, importCatalog, pinProduct, saveProduct, type CatalogResult } from '../store/catalog';
@@ -35,6 +36,8 @@ export interface RouterDeps {
   /** Origin of the extension's own pages, e.g. "chrome-extension://abc/". */
   extensionOrigin: string;
   catalog: Pick<CatalogCache, 'get' | 'invalidate'>;
+  /** Which stream each chat page's overlay shows (badge decisions are checked against it). */
+  watchers: Pick<OnAirWatchers, 'streamOf'>;
 }
 
 export type RouterReply = IngestAck | CommandReply | { ok: true; pageUrl: string };
@@ -87,8 +90,10 @@ export function createBackgroundRouter(deps: RouterDeps) {
     }
     const decide = onAirDecideSchema.safeParse(message);
     if (decide.success) {
-      // A badge on the chat page: only for orders of the platform whose chat that page is.
+      // A badge on the chat page: only for orders of the stream that page's overlay shows.
       if (!adapter || !decide.data.orderId.startsWith(`${adapter.platform}:`)) return { ok: false, error: 'not a supported live chat page' };
+      const order = await deps.db.orders.get(decide.data.orderId);
+      if (!order || order.streamId !== deps.watchers.streamOf(sender.tab?.id, sender.frameId)) return { ok: false, error: 'the order is not of this page\'s stream' };
       return done(await decideOrder(deps.db, decide.data.orderId, decide.data.status));
     }
     const place = onAirPlaceSchema.safeParse(message);

@@ -3,17 +3,18 @@ import type { ChotDatabase } from '../store/db';
 import { adapterForChatUrl } from '../platforms/index';
 import { onAirWatchSchema, type OnAirPortEnd } from '../messaging/on-air-messages';
 import { buildOnAirSnapshot } from './snapshot';
+import type { OnAirWatchers } from './on-air-watchers';
 
 /** The background's end of a chat page's port, with who opened it. */
 export interface OnAirPort extends OnAirPortEnd {
-  sender?: { id?: string; url?: string };
+  sender?: { id?: string; url?: string; tab?: { id?: number }; frameId?: number };
 }
 
 /**
  * Pushes a chat page its stream's on-air snapshot whenever the data behind it changes. The background is
  * the only writer, so its live queries see every change as it is committed.
  */
-export function publishOnAir(db: ChotDatabase, port: OnAirPort, extensionId: string): void {
+export function publishOnAir(db: ChotDatabase, port: OnAirPort, extensionId: string, watchers?: OnAirWatchers): void {
   const adapter = adapterForChatUrl(port.sender?.url);
   if (port.sender?.id !== extensionId || !adapter) return port.disconnect();
   let subscription: { unsubscribe(): void } | undefined;
@@ -21,6 +22,7 @@ export function publishOnAir(db: ChotDatabase, port: OnAirPort, extensionId: str
     const watch = onAirWatchSchema.safeParse(message);
     if (!watch.success || !watch.data.streamId.startsWith(`${adapter.platform}:`)) return;
     subscription?.unsubscribe();
+    if (port.sender?.tab?.id !== undefined) watchers?.watch(port.sender.tab.id, port.sender.frameId ?? 0, watch.data.streamId);
     subscription = liveQuery(() => buildOnAirSnapshot(db, watch.data.streamId)).subscribe({
       next: (snapshot) => {
         try {
@@ -31,5 +33,8 @@ export function publishOnAir(db: ChotDatabase, port: OnAirPort, extensionId: str
       },
     });
   });
-  port.onDisconnect.addListener(() => subscription?.unsubscribe());
+  port.onDisconnect.addListener(() => {
+    subscription?.unsubscribe();
+    if (port.sender?.tab?.id !== undefined) watchers?.forget(port.sender.tab.id, port.sender.frameId ?? 0);
+  });
 }

@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../utils/store/db';
-import { createBackgroundRouter } from '../utils/messaging/background-router';
+import { createBackgroundRouter, failureReply } from '../utils/messaging/background-router';
 import { HealthRegistry } from '../utils/messaging/health-registry';
 import { CatalogCache } from '../utils/store/catalog-cache';
 import { publishOnAir } from '../utils/on-air/on-air-publisher';
@@ -30,9 +30,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    route(message, sender).then(sendResponse, (error: unknown) =>
-      sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
+    route(message, sender).then(sendResponse, (error: unknown) => sendResponse(failureReply(error)));
     return true; // the reply is sent asynchronously
   });
 });

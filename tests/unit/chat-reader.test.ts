@@ -5,6 +5,7 @@ import { BoundedSet } from '../../utils/chat-reader/bounded-set';
 import { RowPlaces } from '../../utils/chat-reader/row-places';
 import { BatchRefusedError, Outbox, type SendBatch } from '../../utils/chat-reader/outbox';
 import { readIngestReply } from '../../utils/messaging/ingest-reply';
+import { failureReply } from '../../utils/messaging/background-router';
 import { youtubeAdapter } from '../../utils/platforms/youtube';
 import type { ChatEntry, ChatMessage, IngestAck, StreamClaim } from '../../utils/messaging/chat-message';
 import { loadYoutubeChatFixture } from './dom-fixture';
@@ -227,6 +228,9 @@ describe('chat reader: refusals', () => {
 
 describe('readIngestReply', () => {
   it('tells an acknowledgement, a refusal and a missing reply apart', () => {
+    // a failure inside the background is not a refusal: the batch stays in the outbox and is sent again
+    expect(readIngestReply(failureReply(new Error('QuotaExceededError: the disk is full')))).toEqual({ ok: false, refused: false, reason: 'QuotaExceededError: the disk is full' });
+    expect(readIngestReply({ ok: false, error: 'not a supported live chat page' })).toMatchObject({ ok: false, refused: true });
     expect(readIngestReply({ ok: true, stored: 1, duplicates: 0, invalid: 0 })).toEqual({ ok: true, ack: { ok: true, stored: 1, duplicates: 0, invalid: 0 } });
     expect(readIngestReply({ ok: false, error: 'nope' })).toEqual({ ok: false, refused: true, reason: 'nope' });
     expect(readIngestReply(undefined)).toEqual({ ok: false, refused: false, reason: 'no usable reply from the background' });

@@ -66,6 +66,11 @@ function senderOwnsStream(adapter: PlatformAdapter, sender: MessageSender, key: 
   return adapter.streamOfSender(sender.url, sender.tab?.url) === key;
 }
 
+/** What a page hears when handling its message failed inside (a storage error): not a refusal, worth sending again. */
+export function failureReply(error: unknown): { ok: false; error: string; transient: true } {
+  return { ok: false, error: error instanceof Error ? error.message : String(error), transient: true };
+}
+
 export function createBackgroundRouter(deps: RouterDeps) {
   return async (message: unknown, sender: MessageSender): Promise<RouterReply> => {
     if (sender.id !== deps.extensionId) return { ok: false, error: 'unknown sender' };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ingestAckSchema, type IngestAck } from './chat-message';
 
-const refusalSchema = z.object({ ok: z.literal(false), error: z.string().max(500) });
+const refusalSchema = z.object({ ok: z.literal(false), error: z.string().max(500), transient: z.boolean().optional() });
 
 export type IngestReply =
   | { ok: true; ack: IngestAck }
@@ -13,6 +13,7 @@ export function readIngestReply(reply: unknown): IngestReply {
   const ack = ingestAckSchema.safeParse(reply);
   if (ack.success) return { ok: true, ack: ack.data };
   const refusal = refusalSchema.safeParse(reply);
-  if (refusal.success) return { ok: false, refused: true, reason: refusal.data.error };
+  // A failure inside the background (storage full, a worker stopping) is worth sending again; a refusal is not.
+  if (refusal.success) return { ok: false, refused: !refusal.data.transient, reason: refusal.data.error };
   return { ok: false, refused: false, reason: 'no usable reply from the background' };
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { OrderRecord } from '../utils/store/records';
 import type { Decision } from '../utils/store/orders';
 import { useI18n } from './i18n';
@@ -15,7 +16,7 @@ export interface OrderRowProps {
 }
 
 /** One order; chat text and names are rendered as React text, never as HTML. */
-export function OrderRow({ order, onDecide, waitlisted = false, onPromote }: OrderRowProps) {
+function OrderRowView({ order, onDecide, waitlisted = false, onPromote }: OrderRowProps) {
   const { t, formatNumber } = useI18n();
   const what = describeItems(order, formatNumber);
   return (
@@ -60,3 +61,11 @@ export function OrderRow({ order, onDecide, waitlisted = false, onPromote }: Ord
     </li>
   );
 }
+
+/**
+ * Drawn again only when its order changed: each new chat order re-reads the newest orders, and the other
+ * ninety-nine rows stay as they were. The handlers only pass the order on, so a newer copy of them adds nothing.
+ */
+export const OrderRow = memo(OrderRowView, (before, after) =>
+  before.order.id === after.order.id && before.order.updatedAt === after.order.updatedAt && before.order.status === after.order.status
+  && before.waitlisted === after.waitlisted && Boolean(before.onPromote) === Boolean(after.onPromote));

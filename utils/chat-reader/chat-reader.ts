@@ -5,7 +5,7 @@ import { BoundedMap, BoundedSet } from './bounded-set';
 import { readerMessageId } from '../messaging/reader-ids';
 import { Outbox, type SendBatch } from './outbox';
 import { RepeatFilter } from './repeat-filter';
-import { DEFAULT_THRESHOLDS, warningsFor, type HealthThresholds, type RowOutcome } from './health-monitor';
+import { ARRIVALS_KEPT, DEFAULT_THRESHOLDS, warningsFor, type HealthThresholds, type RowOutcome } from './health-monitor';
 
 export interface ChatReaderOptions {
   adapter: PlatformAdapter;
@@ -60,6 +60,13 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
   const repeats = new RepeatFilter(options.repeatWindowMs ?? 10_000);
   const skipped: Partial<Record<SkipReason, number>> = {};
   const outcomes: RowOutcome[] = [];
+  /** When new rows arrived, one time per batch found together: the chat's pace, for the quiet-chat warning. */
+  const arrivals: number[] = [];
+  const noteArrival = (rowsBefore: number) => {
+    if (counters.rowsSeen === rowsBefore) return;
+    arrivals.push(Date.now());
+    if (arrivals.length > ARRIVALS_KEPT) arrivals.shift();
+  };
   const counters = { rowsSeen: 0, rowsSent: 0, rowsStored: 0, refused: 0, unmatchedSinceRow: 0, busyMs: 0, synthetic: 0 };
   let lastObservedAt = 0;
   let lastRowAt: number | null = null;
@@ -170,6 +177,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
 
   const readAddedNodes = (records: MutationRecord[]) => {
     const started = performance.now();
+    const rowsBefore = counters.rowsSeen;
     stream = adapter.streamOf(document, options.url(), startedAt);
     const changedRows = new Set<Element>();
     for (const record of records) {
@@ -187,6 +195,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
       }
     }
     changedRows.forEach(recheck);
+    noteArrival(rowsBefore);
     counters.busyMs += performance.now() - started;
   };
 
@@ -210,7 +219,9 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     // Rows may sit deeper than the list's children (TikTok, Facebook): watch the whole subtree.
     listObserver.observe(found.element, { childList: true, subtree: true });
     stream = adapter.streamOf(document, options.url(), startedAt);
+    const rowsBefore = counters.rowsSeen;
     found.element.querySelectorAll(rowSelector).forEach(readRow);
+    noteArrival(rowsBefore);
   };
 
   // Until the list exists, watch the document for it; afterwards a cheap periodic check re-attaches.
@@ -240,7 +251,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
       pending: outbox.pending,
       skipped: { ...skipped },
       lastRowAt,
-      warnings: warningsFor(adapter, document, { attached, startedAt, lastRowAt, unmatchedSinceRow: counters.unmatchedSinceRow, recentOutcomes: outcomes }, Date.now(), thresholds),
+      warnings: warningsFor(adapter, document, { attached, startedAt, lastRowAt, unmatchedSinceRow: counters.unmatchedSinceRow, recentOutcomes: outcomes, arrivals }, Date.now(), thresholds),
     };
   };
   const report = () => options.reportHealth?.(health());

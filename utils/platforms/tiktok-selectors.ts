@@ -18,4 +18,13 @@ export const TIKTOK_SELECTORS = {
   hostLink: ['[data-e2e="live-host-info"] a[href^="/@"]', '[class*="DivLiveRoomUserInfo"] a[href^="/@"]', '[class*="LiveRoomUserInfo"] a[href^="/@"]'],
   hostName: ['[data-e2e="live-host-info"] [data-e2e="user-profile-nickname"]', '[data-e2e="user-profile-nickname"]', '[class*="DivLiveRoomUserInfo"] h1'],
   title: ['[data-e2e="live-title"]', '[class*="DivLiveTitle"]'],
+  /**
+   * Why a silent chat is silent: the comment box disabled (TikTok shows it so when the room's chat is off
+   * or the page lost its connection; a reload brings it back), or a login button or link (logged out, TikTok
+   * may show no chat). Public chat readers look for the same.
+   */
+  notices: {
+    closed: ['div[contenteditable="plaintext-only"][disabled]', '[contenteditable][disabled][placeholder]'],
+    login: ['[data-e2e="top-login-button"]', 'button[data-e2e*="login"]', '[data-e2e*="login-modal"]', 'a[href*="/login"]'],
+  },
 } as const;

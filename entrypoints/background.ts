@@ -17,6 +17,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     catalog,
+    captureSample: (tabId, frameId) => browser.tabs.sendMessage(tabId, { type: 'capture-sample' }, { frameId }),
   });
 
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });

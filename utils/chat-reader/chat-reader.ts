@@ -37,6 +37,8 @@ export interface ChatReader {
   stop(): void;
   /** Time spent reading rows on the main thread, for the benchmark. */
   busyMs(): number;
+  /** The chat list it reads now, or null (for page samples). */
+  list(): Element | null;
 }
 
 // Rows re-seen are the few hundred a chat keeps on screen; the background de-duplicates beyond that.
@@ -262,6 +264,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     health,
     flush: () => outbox.flush(),
     busyMs: () => counters.busyMs,
+    list: () => (list?.isConnected ? list : null),
     stop: () => {
       listObserver.disconnect();
       documentObserver.disconnect();

@@ -7,6 +7,17 @@ import { readIngestReply } from '../messaging/ingest-reply';
 import { startPageOverlay, type PageOverlay } from '../on-air/page-overlay';
 import { ON_AIR_PORT } from '../messaging/on-air-messages';
 import { browserLanguage } from '../i18n/messages';
+import { captureSample } from '../samples/capture-sample';
+import { answerSampleRequest, type SampleAnswer } from '../samples/sample-request';
+
+/** The page around this frame when it is a frame of the same site (YouTube's watch page); else nothing. */
+function topUrl(): string | undefined {
+  try {
+    return window.top && window.top !== window ? window.top.location.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Runs a chat reader while the page is a live chat of this platform. Sites that change pages without
@@ -62,10 +73,22 @@ export function runChatReaderInPage(ctx: ContentScriptContext, adapter: Platform
     }
   };
 
+  const sample = (): SampleAnswer => {
+    if (!reader) return { ok: false, error: 'not reading a chat' };
+    const around = topUrl();
+    return captureSample({ document, adapter, list: reader.list(), url: location.href, ...(around ? { topUrl: around } : {}), readerVersion: browser.runtime.getManifest().version, now: Date.now() });
+  };
+  const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (answer: SampleAnswer) => void) => {
+    const answer = answerSampleRequest(message, sender, browser.runtime.id, sample);
+    if (answer) sendResponse(answer);
+  };
+
   update();
   ctx.addEventListener(window, 'wxt:locationchange', update);
+  browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
     reader?.stop();
     overlay?.stop();
+    browser.runtime.onMessage.removeListener(onMessage);
   });
 }

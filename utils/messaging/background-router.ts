@@ -6,6 +6,7 @@ import { chatBatchSchema, type IngestAck } from './chat-message';
 import { healthReportSchema } from './reader-health';
 import { onAirDecideSchema, onAirPlaceSchema } from './on-air-messages';
 import { panelCommandSchema } from './commands';
+import { pageSampleSchema } from '../samples/page-sample';
 import { adapterForChatUrl } from '../platforms/index';
 import { ingestChat } from '../store/ingest';
 import { decideOrder, decideOrders, editOrder, undoLastAction } from '../store/orders';
@@ -31,6 +32,8 @@ export interface RouterDeps {
   /** Origin of the extension's own pages, e.g. "chrome-extension://abc/". */
   extensionOrigin: string;
   catalog: Pick<CatalogCache, 'get' | 'invalidate'>;
+  /** Asks one frame of a tab for a page sample (browser.tabs.sendMessage); its answer is untrusted. */
+  captureSample?: (tabId: number, frameId: number) => Promise<unknown>;
 }
 
 export type RouterReply = IngestAck | CommandReply;
@@ -47,6 +50,21 @@ const done = (result: { ok: true } | { ok: false; error: string }): CommandReply
 function catalogChanged(deps: RouterDeps, result: CatalogResult | { ok: true; counts: Record<string, number> } | { ok: false; error: string }): CommandReply {
   if (result.ok) deps.catalog.invalidate();
   return result;
+}
+
+/** Only a frame that reports reading a chat is asked; what it sends back is validated like any page data. */
+async function samplePage(deps: RouterDeps, tabId: number, frameId: number): Promise<CommandReply> {
+  const tab = deps.health.list().find((reading) => reading.tabId === tabId && reading.frameId === frameId);
+  if (!tab || !deps.captureSample) return { ok: false, error: 'this tab is not reading a chat now' };
+  let answer: unknown;
+  try {
+    answer = await deps.captureSample(tabId, frameId);
+  } catch {
+    return { ok: false, error: 'the chat page did not answer: reload it and try again' };
+  }
+  const sample = pageSampleSchema.safeParse(answer);
+  if (!sample.success || sample.data.platform !== tab.platform) return { ok: false, error: 'the chat page sent no usable sample' };
+  return { ok: true, sample: sample.data };
 }
 
 export function createBackgroundRouter(deps: RouterDeps) {
@@ -100,6 +118,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
       }
       case 'get-health':
         return { ok: true, tabs: deps.health.list() };
+      case 'save-sample':
+        return samplePage(deps, command.data.tabId, command.data.frameId);
       case 'join-stream':
         return done(await joinStream(deps.db, command.data.broadcastId, command.data.streamId));
       case 'split-stream':

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureSample } from '../../utils/samples/capture-sample';
-import { maskText, maskUrl, Pseudonyms } from '../../utils/samples/mask';
+import { maskUrl, Pseudonyms, shapeOf } from '../../utils/samples/mask';
 import { MAX_SAMPLE_BODY, pageSampleSchema, parseSampleFile, sampleFile, sampleFileName, type PageSample } from '../../utils/samples/page-sample';
 import { ADAPTERS } from '../../utils/platforms/index';
 import type { PlatformAdapter } from '../../utils/platforms/adapter';
@@ -74,21 +74,34 @@ describe('page sample capture', () => {
       expect(read).toHaveLength(chatRows.length);
       read.forEach((message, i) => {
         const original = chatRows[i]!;
-        // similar shape: the same words with the same lengths, letters as x, digits as 0
-        expect(message.authorName).toBe(maskText(original.author));
-        if (message.kind === 'chat' && platform !== 'youtube') expect(message.text).toBe(maskText(original.text));
+        // similar shape: the same words with the same lengths, letters and digits replaced
+        expect(shapeOf(message.authorName)).toBe(shapeOf(original.author));
+        expect(message.authorName).not.toBe(original.author);
+        if (message.kind === 'chat' && platform !== 'youtube') expect(shapeOf(message.text)).toBe(shapeOf(original.text));
       });
       expect(sample.rows.total).toBe(readings.length);
       expect(Object.values(sample.rows.read).reduce((a, b) => a + b, 0)).toBe(read.length);
     });
   }
 
-  it('keeps emoji and the shape of digits; letters become x, capitals X', () => {
-    expect(maskText('Chốt 5 ký 0912 345 678 🍒❤️')).toBe('Xxxx 0 xx 0000 000 000 🍒❤️');
+  it('keeps emoji, spaces and punctuation; words become placeholders of the same shape, made of consonants', () => {
+    const pseudo = new Pseudonyms();
+    const masked = pseudo.text('Chốt 5 ký 0912 345 678 🍒❤️, SĐT!');
+    expect(shapeOf(masked)).toBe('Xxxx 0 xx 0000 000 000 🍒❤️, XXX!');
+    expect(masked).toMatch(/^[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]{3} \d [b-df-hj-np-tv-xz]{2} \d{4} \d{3} \d{3} 🍒❤️, [B-DF-HJ-NP-TV-XZ]{3}!$/);
     const { sample, adapter } = capture('youtube');
     const first = readSample(sample, adapter)[0]!;
-    expect(first.ok && first.message.text).toBe('xxxx 0 xx 0000 000 000 🍒');
+    expect(first.ok && shapeOf(first.message.text)).toBe('xxxx 0 xx 0000 000 000 🍒');
     expect(sample.rows.read).toEqual({ chat: 2, paid: 1 });
+  });
+
+  it('alike stays alike, different stays different (a reader without ids tells rows apart by them)', () => {
+    const pseudo = new Pseudonyms();
+    expect(pseudo.text('chốt 1 kg')).toBe(pseudo.text('chốt 1 kg'));
+    expect(pseudo.text('chốt 1 kg')).not.toBe(pseudo.text('chốt 2 kg'));
+    expect(pseudo.text('Lan')).not.toBe(pseudo.text('Mai'));
+    const digits = Array.from({ length: 10 }, (_, i) => pseudo.text(String(i)));
+    digits.forEach((digit, i) => expect(digit).not.toBe(String(i)));
   });
 
   it('keeps the selectors the reader uses: ids, classes, roles, data-e2e; drops styles and scripts', () => {
@@ -111,6 +124,7 @@ describe('page sample capture', () => {
     expect(maskUrl('https://www.facebook.com/vuonvai.lucngan/videos/1234567890/', pseudo)).toMatch(/^https:\/\/www\.facebook\.com\/[a-z]{7}\.[a-z]{7}\/videos\/\d{10}\/$/);
     expect(maskUrl('data:image/svg+xml,%3Csvg%3E', pseudo)).toBe('data:,');
     expect(maskUrl('https://tracker.example.com/u/lan', pseudo)).toBe('https://example.invalid/x/xxx');
+    expect(maskUrl('/@lananh.99', pseudo)).toMatch(/^\/@[b-df-hj-np-tv-xz]{6}\.\d{2}$/);
   });
 
   it('the same id is the same placeholder everywhere in one sample, and differs from the original', () => {

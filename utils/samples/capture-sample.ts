@@ -1,7 +1,7 @@
 import type { PlatformAdapter } from '../platforms/adapter';
 import type { PageSample } from './page-sample';
 import { MAX_SAMPLE_BODY } from './page-sample';
-import { maskText, maskUrl, Pseudonyms } from './mask';
+import { maskUrl, Pseudonyms } from './mask';
 
 /** Attributes the reader's selectors and the sites' structure rely on; none holds what a person wrote. */
 const KEPT_ATTRIBUTES = new Set([
@@ -20,15 +20,17 @@ const STRUCTURAL_ID = /^[a-z]+(?:[-_][a-z]+)*$/;
 const MAX_ELEMENTS = 40_000;
 
 /** An attribute's value in the sample, or null to leave the attribute out. */
-function attributeValue(name: string, value: string, pseudo: Pseudonyms): string | null {
+function attributeValue(tag: string, name: string, value: string, pseudo: Pseudonyms): string | null {
   if (name.startsWith('on') || DROPPED_ATTRIBUTES.has(name)) return null;
   if (KEPT_ATTRIBUTES.has(name) || value === '') return value;
   if (name === 'id') return STRUCTURAL_ID.test(value) ? value : pseudo.token(value);
+  // Images are not chat: their addresses (avatars) go; links and frames keep their masked shape.
+  if (name === 'src' && tag !== 'iframe') return 'data:,';
   if (URL_ATTRIBUTES.has(name)) return maskUrl(value, pseudo);
   // data-* attributes of unknown meaning may hold ids ("data-commentid"): ids keep their shape and identity.
   if (name.startsWith('data-')) return pseudo.token(value);
   // title, alt, aria-label, placeholder, value, tooltips and any attribute not known: text placeholders.
-  return maskText(value);
+  return pseudo.text(value);
 }
 
 interface CopyPlan {
@@ -54,7 +56,7 @@ function copyElement(source: Element, into: Document, plan: CopyPlan, inWhole: b
   if (DROPPED_TAGS.has(tag)) return null;
   const copy = into.createElementNS(source.namespaceURI, tag);
   for (const attribute of source.attributes) {
-    const value = attributeValue(attribute.name, attribute.value, plan.pseudo);
+    const value = attributeValue(tag, attribute.name, attribute.value, plan.pseudo);
     if (value === null) continue;
     try {
       copy.setAttribute(attribute.name, value);
@@ -73,7 +75,7 @@ function copyElement(source: Element, into: Document, plan: CopyPlan, inWhole: b
   const whole = inWhole || plan.whole.has(source);
   for (let child = source.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3 && whole) {
-      const text = maskText(child.nodeValue ?? '');
+      const text = plan.pseudo.text(child.nodeValue ?? '');
       if (plan.budget.chars < htmlSize(text)) {
         plan.budget.cut = true;
         break;
@@ -145,7 +147,7 @@ export function captureSample(options: CaptureOptions): PageSample {
     platform: adapter.platform,
     url: maskUrl(options.url, pseudo).slice(0, 2000),
     ...(options.topUrl ? { topUrl: maskUrl(options.topUrl, pseudo).slice(0, 2000) } : {}),
-    title: maskText(document.title).slice(0, 300),
+    title: pseudo.text(document.title).slice(0, 300),
     capturedAt: options.now,
     readerVersion: options.readerVersion.slice(0, 40),
     listSelector: options.list ? (adapter.selectors.list.find((selector) => options.list!.matches(selector)) ?? null) : null,

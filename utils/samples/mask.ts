@@ -1,55 +1,58 @@
 // Placeholders for what people wrote, so a page sample can be sent without anyone's name, words or phone.
 
-const UPPER = /\p{Lu}/u;
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{N}/u;
 /** Accents go with their letter; emoji presentation selectors and keycaps stay with their emoji. */
-const MARK = /(?![\uFE00-\uFE0F\u20E3])\p{M}/u;
-
+const MARK = /(?![\uFE00-\uFE0F\u20E3])\p{M}/gu;
+/** A word: letters (with their accents) and digits. Everything between words stays as it is. */
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}])*/gu;
 /**
- * Text of the same shape: every letter becomes x (capitals X), every digit 0, combining accents go; spaces,
- * punctuation, symbols and emoji stay (an emoji tells how a row is built, not who wrote it). So "Chốt 5 ký
- * 0912 345 678 🍒" becomes "Xxxx 0 xx 0000 000 000 🍒": the same words and lengths, none of the content.
+ * Placeholder letters are consonants only: no placeholder can spell a name or a word people type, so a test
+ * (or a reader of the file) can tell that nothing original survived.
  */
-export function maskText(text: string): string {
-  let out = '';
-  for (const char of text) {
-    if (LETTER.test(char)) out += UPPER.test(char) ? 'X' : 'x';
-    else if (DIGIT.test(char)) out += '0';
-    else if (!MARK.test(char)) out += char;
-  }
-  return out;
-}
-
-const LOWER_ASCII = 'abcdefghijklmnopqrstuvwxyz';
+const CONSONANTS = 'bcdfghjklmnpqrstvwxz';
 const pick = (alphabet: string) => alphabet[Math.floor(Math.random() * alphabet.length)]!;
 
 /**
- * Ids, handles, path words: replaced by random ones of the same shape (digits by digits, letters by letters,
- * separators kept), the same original always by the same placeholder within one sample, so rows that shared
- * an id still do. Random rather than hashed: a hash of a short name could be guessed back.
+ * The shape of a text, for display and tests: letters as x (capitals X), digits as 0, accents dropped.
+ * "Chốt 5 ký 0912 345 678 🍒" → "Xxxx 0 xx 0000 000 000 🍒".
+ */
+export function shapeOf(text: string): string {
+  return text.replace(MARK, '').replace(/[\p{L}\p{N}]/gu, (char) => (/\p{N}/u.test(char) ? '0' : /\p{Lu}/u.test(char) ? 'X' : 'x'));
+}
+
+/**
+ * Placeholders for one sample. Every word people wrote becomes a random word of the same shape (letters by
+ * consonants, capitals kept, digits by digits, accents gone), the same word always by the same placeholder
+ * and different words by different ones: rows that were alike stay alike and rows that differed still
+ * differ, which a reader without message ids (TikTok) depends on. Spaces, punctuation, symbols and emoji
+ * stay (they tell how a row is built, not who wrote it). Ids, handles and path words are treated the same,
+ * with their separators kept. Random rather than hashed: a hash of a short name could be guessed back.
  */
 export class Pseudonyms {
   private readonly byOriginal = new Map<string, string>();
   private readonly used = new Set<string>();
 
+  /** A text with every word replaced. */
+  text(original: string): string {
+    return original.replace(WORD, (word) => this.word(word)).replace(MARK, '');
+  }
+
+  /** An id or handle: its words replaced, separators kept ("client:" of an optimistic id kept too). */
   token(original: string): string {
+    return original.startsWith('client:') ? `client:${this.text(original.slice(7))}` : this.text(original);
+  }
+
+  private word(original: string): string {
     const known = this.byOriginal.get(original);
     if (known !== undefined) return known;
-    // A short word kept as is ("client" of "client:123") only when it is a known structural prefix.
+    const letters = original.replace(MARK, '');
     let made: string;
-    do made = original.replace(/client:|[^:@._\-/\s]/gu, (part) => (part === 'client:' ? part : this.like(part)));
-    while ((made === original && /[\p{L}\p{N}]/u.test(original)) || this.used.has(made));
+    // Short words have few placeholders (ten one-digit ones): after a while a placeholder may repeat.
+    let tries = 0;
+    do made = letters.replace(/./gu, (char) => (/\p{N}/u.test(char) ? pick('0123456789') : /\p{Lu}/u.test(char) ? pick(CONSONANTS).toUpperCase() : pick(CONSONANTS)));
+    while (made === letters || (this.used.has(made) && (tries += 1) < 50));
     this.byOriginal.set(original, made);
     this.used.add(made);
     return made;
-  }
-
-  private like(char: string): string {
-    if (/\p{N}/u.test(char)) return pick('0123456789');
-    if (/\p{Lu}/u.test(char)) return pick(LOWER_ASCII).toUpperCase();
-    if (/\p{L}/u.test(char)) return pick(LOWER_ASCII);
-    return pick(LOWER_ASCII);
   }
 }
 
@@ -76,12 +79,12 @@ export function maskUrl(value: string, pseudo: Pseudonyms): string {
   try {
     url = new URL(trimmed, 'https://relative.invalid/');
   } catch {
-    return maskText(trimmed);
+    return pseudo.text(trimmed);
   }
   const relative = url.hostname === 'relative.invalid';
   const site = relative || SITE_HOSTS.test(url.hostname);
   // Another site's address says nothing about the chat's structure: only its shape is kept.
-  if (!site) return `${url.protocol}//example.invalid${maskText(url.pathname)}`;
+  if (!site) return `${url.protocol}//example.invalid${shapeOf(url.pathname)}`;
   const path = url.pathname
     .split('/')
     .map((segment) => (segment === '' || STRUCTURAL_SEGMENTS.has(segment) ? segment : encodeURIComponent(placeholderOf(decoded(segment), pseudo))))

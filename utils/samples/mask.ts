@@ -49,7 +49,8 @@ export class Pseudonyms {
     // Short words have few placeholders (ten one-digit ones): after a while a placeholder may repeat.
     let tries = 0;
     do made = letters.replace(/./gu, (char) => (/\p{N}/u.test(char) ? pick('0123456789') : /\p{Lu}/u.test(char) ? pick(CONSONANTS).toUpperCase() : pick(CONSONANTS)));
-    while (made === letters || (this.used.has(made) && (tries += 1) < 50));
+    // Nor another original word (a placeholder that looks like someone's number would be a false alarm).
+    while (made === letters || ((this.used.has(made) || this.byOriginal.has(made)) && (tries += 1) < 50));
     this.byOriginal.set(original, made);
     this.used.add(made);
     return made;

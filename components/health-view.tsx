@@ -3,14 +3,24 @@ import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import type { ReaderWarning, TabHealth } from '../utils/messaging/reader-health';
 import type { MessageKey } from '../utils/i18n/messages';
 import { healthReplySchema } from '../utils/messaging/commands';
-import { PLATFORM_LABELS } from '../utils/platforms/platform';
+import { PLATFORM_LABELS, type Platform } from '../utils/platforms/platform';
 import { useI18n } from './i18n';
+import { SaveSampleButton } from './save-sample-button';
 
-const WARNING_TEXT: Record<ReaderWarning['kind'], MessageKey> = {
+/** What to say, and for the warnings whose remedy depends on the site, what to do there. */
+const WARNING_TEXT: Record<ReaderWarning['kind'], MessageKey | Record<Platform, MessageKey>> = {
   'no-chat-list': 'warningNoChatList',
   'rows-not-read': 'warningRowsNotRead',
   'empty-fields': 'warningEmptyFields',
   'filtered-chat': 'warningFilteredChat',
+  'quiet-chat': { youtube: 'warningQuietYoutube', facebook: 'warningQuietFacebook', tiktok: 'warningQuietTiktok' },
+  'chat-closed': { youtube: 'warningChatClosedYoutube', tiktok: 'warningChatClosedTiktok', facebook: 'warningChatClosed' },
+  'login-needed': { youtube: 'warningLogin', tiktok: 'warningLoginTiktok', facebook: 'warningLoginFacebook' },
+};
+
+const textKey = (kind: ReaderWarning['kind'], platform: Platform): MessageKey => {
+  const entry = WARNING_TEXT[kind];
+  return typeof entry === 'string' ? entry : entry[platform];
 };
 
 /** Asks the background what each reading tab reports, every few seconds while the panel is open. */
@@ -41,6 +51,11 @@ export function HealthView({ sendCommand, everyMs = 2000 }: { sendCommand: (comm
   const { t, formatNumber, language } = useI18n();
   const tabs = useTabHealth(sendCommand, everyMs);
   const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  /** A quiet chat's detail is its silence in seconds. */
+  const duration = (detail: string) => {
+    const seconds = Number.parseInt(detail, 10) || 0;
+    return seconds < 60 ? t('durationSeconds', { seconds }) : t('durationMinutes', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
+  };
   if (!tabs) return null;
   return (
     <section className="health" data-testid="health" aria-label={t('readingTabs')}>
@@ -58,9 +73,10 @@ export function HealthView({ sendCommand, everyMs = 2000 }: { sendCommand: (comm
             </p>
             {tab.warnings.map((warning) => (
               <p key={warning.kind} role="alert" className="health-warning" data-kind={warning.kind}>
-                {t(WARNING_TEXT[warning.kind], { platform, detail: warning.detail })}
+                {t(textKey(warning.kind, tab.platform), { platform, detail: warning.detail, ...(warning.kind === 'quiet-chat' ? { duration: duration(warning.detail) } : {}) })}
               </p>
             ))}
+            <SaveSampleButton sendCommand={sendCommand} tabId={tab.tabId} frameId={tab.frameId} />
           </article>
         );
       })}

@@ -20,6 +20,7 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     catalog,
     watchers,
+    captureSample: (tabId, frameId) => browser.tabs.sendMessage(tabId, { type: 'capture-sample' }, { frameId }),
   });
 
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });

@@ -5,7 +5,7 @@ import { BoundedSet } from './bounded-set';
 import { readerMessageId } from '../messaging/reader-ids';
 import { Outbox, type SendBatch } from './outbox';
 import { RowPlaces, contentKeyOf } from './row-places';
-import { DEFAULT_THRESHOLDS, warningsFor, type HealthThresholds, type RowOutcome } from './health-monitor';
+import { ARRIVALS_KEPT, DEFAULT_THRESHOLDS, warningsFor, type HealthThresholds, type RowOutcome } from './health-monitor';
 
 export interface ChatReaderOptions {
   adapter: PlatformAdapter;
@@ -38,6 +38,8 @@ export interface ChatReader {
   stop(): void;
   /** Time spent reading rows on the main thread, for the benchmark. */
   busyMs(): number;
+  /** The chat list it reads now, or null (for page samples). */
+  list(): Element | null;
 }
 
 // Rows re-seen are the few hundred a chat keeps on screen; the background de-duplicates beyond that.
@@ -75,6 +77,13 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
   });
   const skipped: Partial<Record<SkipReason, number>> = {};
   const outcomes: RowOutcome[] = [];
+  /** When new rows arrived, one time per batch found together: the chat's pace, for the quiet-chat warning. */
+  const arrivals: number[] = [];
+  const noteArrival = (rowsBefore: number) => {
+    if (counters.rowsSeen === rowsBefore) return;
+    arrivals.push(Date.now());
+    if (arrivals.length > ARRIVALS_KEPT) arrivals.shift();
+  };
   const counters = { rowsSeen: 0, rowsSent: 0, rowsStored: 0, refused: 0, unmatchedSinceRow: 0, busyMs: 0, synthetic: 0 };
   let lastObservedAt = 0;
   let lastRowAt: number | null = null;
@@ -230,6 +239,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
 
   const readAddedNodes = (records: MutationRecord[]) => {
     const started = performance.now();
+    const rowsBefore = counters.rowsSeen;
     stream = streamNow();
     const changedRows = new Set<Element>();
     for (const record of records) {
@@ -252,6 +262,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
       }
     }
     changedRows.forEach(recheck);
+    noteArrival(rowsBefore);
     counters.busyMs += performance.now() - started;
   };
 
@@ -276,7 +287,9 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     // Text changed in place too: a gift combo counts up in its row.
     listObserver.observe(found.element, { childList: true, subtree: true, characterData: true, ...(adapter.watchedAttributes ? { attributes: true, attributeFilter: [...adapter.watchedAttributes] } : {}) });
     stream = streamNow();
+    const rowsBefore = counters.rowsSeen;
     found.element.querySelectorAll(rowSelector).forEach(readRow);
+    noteArrival(rowsBefore);
   };
 
   // Until the list exists, watch the document for it; afterwards a cheap periodic check re-attaches.
@@ -306,7 +319,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
       pending: outbox.pending,
       skipped: { ...skipped },
       lastRowAt,
-      warnings: warningsFor(adapter, document, { attached, startedAt, lastRowAt, unmatchedSinceRow: counters.unmatchedSinceRow, recentOutcomes: outcomes }, Date.now(), thresholds),
+      warnings: warningsFor(adapter, document, { attached, startedAt, lastRowAt, unmatchedSinceRow: counters.unmatchedSinceRow, recentOutcomes: outcomes, arrivals }, Date.now(), thresholds),
     };
   };
   const report = () => options.reportHealth?.(health());
@@ -317,6 +330,7 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     health,
     flush: () => outbox.flush(),
     busyMs: () => counters.busyMs,
+    list: () => (list?.isConnected ? list : null),
     stop: () => {
       listObserver.disconnect();
       documentObserver.disconnect();

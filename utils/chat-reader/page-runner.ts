@@ -7,6 +7,8 @@ import { readIngestReply } from '../messaging/ingest-reply';
 import { startPageOverlay, type PageOverlay } from '../on-air/page-overlay';
 import { ON_AIR_PORT } from '../messaging/on-air-messages';
 import { browserLanguage } from '../i18n/messages';
+import { captureSample } from '../samples/capture-sample';
+import { answerSampleRequest, type SampleAnswer } from '../samples/sample-request';
 import { framePageReplySchema } from '../messaging/frame-page';
 
 /**
@@ -96,10 +98,22 @@ export function runChatReaderInPage(ctx: ContentScriptContext, adapter: Platform
     }
   };
 
+  const sample = (): SampleAnswer => {
+    if (!reader) return { ok: false, error: 'not reading a chat' };
+    const around = pageUrl(); // the page around a chat frame, as the reader knows it
+    return captureSample({ document, adapter, list: reader.list(), url: location.href, ...(around ? { topUrl: around } : {}), readerVersion: browser.runtime.getManifest().version, now: Date.now() });
+  };
+  const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (answer: SampleAnswer) => void) => {
+    const answer = answerSampleRequest(message, sender, browser.runtime.id, sample);
+    if (answer) sendResponse(answer);
+  };
+
   update();
   ctx.addEventListener(window, 'wxt:locationchange', update);
+  browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
     reader?.stop();
     overlay?.stop();
+    browser.runtime.onMessage.removeListener(onMessage);
   });
 }

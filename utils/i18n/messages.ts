@@ -251,6 +251,21 @@ const vi = {
   presenterNoStream: 'Chưa có phiên live.',
   statusWithdrawn: 'Bị xoá khỏi chat',
   historyChat: '{time}: người kiểm duyệt xoá khỏi chat ({change})',
+  warningQuietYoutube: 'Chat YouTube im lặng đã {duration}, lâu hơn hẳn nhịp bình luận vừa rồi. Chat YouTube đôi khi bị đứng: hãy tải lại khung chat (F5 trong cửa sổ chat, hoặc tải lại trang video) và chọn “Trò chuyện trực tiếp” (không phải “Trò chuyện hàng đầu”) trong menu chat.',
+  warningQuietFacebook: 'Facebook không có bình luận mới đã {duration}, lâu hơn hẳn nhịp bình luận vừa rồi. Trang xem live đôi khi ngừng nhận bình luận trong khi trang quản lý vẫn nhận: hãy mở buổi live trong Live Producer (trang quản lý phát trực tiếp) hoặc tải lại trang.',
+  warningQuietTiktok: 'TikTok không có bình luận mới đã {duration}, lâu hơn hẳn nhịp bình luận vừa rồi. Hãy tải lại trang live TikTok; nếu TikTok đã chuyển sang phiên live khác, hãy mở lại đúng phiên live của bạn.',
+  warningChatClosedYoutube: 'Khung chat YouTube báo chat đã tắt hoặc buổi live đã kết thúc, nên không có tin nhắn mới. Nếu vẫn đang live, hãy tải lại khung chat; nếu chat bị tắt, bật lại trong YouTube Studio.',
+  warningChatClosedTiktok: 'Ô bình luận TikTok đang bị khoá và không có bình luận mới: buổi live có thể đã kết thúc hoặc trang mất kết nối. Nếu vẫn đang live, hãy tải lại trang live.',
+  warningChatClosed: 'Khung bình luận trên {platform} đã đóng, nên không có bình luận mới. Nếu vẫn đang live, hãy tải lại trang.',
+  warningLoginTiktok: 'TikTok đang yêu cầu đăng nhập và không hiện bình luận mới. Hãy đăng nhập TikTok trong trình duyệt này rồi tải lại trang live.',
+  warningLoginFacebook: 'Facebook đang yêu cầu đăng nhập nên bình luận không hiện đủ. Hãy đăng nhập Facebook (tài khoản quản lý trang) trong trình duyệt này rồi tải lại trang live.',
+  warningLogin: '{platform} đang yêu cầu đăng nhập và không hiện bình luận mới. Hãy đăng nhập trong trình duyệt này rồi tải lại trang.',
+  durationSeconds: '{seconds} giây',
+  durationMinutes: '{minutes} phút {seconds} giây',
+  saveSample: 'Lưu mẫu trang',
+  saveSampleHelp: 'Lưu cấu trúc khung chat (tên, nội dung và số điện thoại được thay bằng ký tự giả) vào một tệp để gửi cho nhóm Chốt khi Chốt đọc sai.',
+  sampleSaved: 'Đã lưu {file}: {rows} dòng chat, tên và nội dung đã được thay bằng ký tự giả.',
+  sampleFailed: 'Không lưu được mẫu trang: {error}',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -502,6 +517,21 @@ const en: Record<keyof typeof vi, string> = {
   presenterNoStream: 'No stream yet.',
   statusWithdrawn: 'Deleted by a moderator',
   historyChat: '{time}: deleted in the chat by a moderator ({change})',
+  warningQuietYoutube: 'No new YouTube chat for {duration}, far longer than its recent pace. YouTube chat sometimes stalls: reload the chat (F5 in the chat window, or reload the video page), and pick “Live chat” (not “Top chat”) in the chat menu.',
+  warningQuietFacebook: 'No new Facebook comments for {duration}, far longer than the recent pace. The viewer page sometimes stops getting comments while the producer page still does: open the live in Live Producer, or reload the page.',
+  warningQuietTiktok: 'No new TikTok comments for {duration}, far longer than the recent pace. Reload the TikTok live page; if TikTok has moved on to another live, open yours again.',
+  warningChatClosedYoutube: 'The YouTube chat says chat is off or the stream is over, so no new messages come. If you are still live, reload the chat; if chat was turned off, turn it back on in YouTube Studio.',
+  warningChatClosedTiktok: 'The TikTok comment box is disabled and no comments come: the live may have ended or the page lost its connection. If you are still live, reload the live page.',
+  warningChatClosed: 'The {platform} comments are closed, so none come. If you are still live, reload the page.',
+  warningLoginTiktok: 'TikTok asks you to log in and shows no new comments. Log in to TikTok in this browser, then reload the live page.',
+  warningLoginFacebook: 'Facebook asks you to log in, so not all comments are shown. Log in to Facebook (with the page’s admin account) in this browser, then reload the live page.',
+  warningLogin: '{platform} asks you to log in and shows no new comments. Log in in this browser, then reload the page.',
+  durationSeconds: '{seconds} s',
+  durationMinutes: '{minutes} min {seconds} s',
+  saveSample: 'Save a page sample',
+  saveSampleHelp: 'Saves the chat area’s structure (names, texts and phone numbers replaced by placeholders) to a file to send to the Chốt team when Chốt misreads a chat.',
+  sampleSaved: 'Saved {file}: {rows} chat rows, names and texts replaced by placeholders.',
+  sampleFailed: 'Could not save a page sample: {error}',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -6,6 +6,7 @@ import { chatBatchSchema, type IngestAck } from './chat-message';
 import { healthReportSchema } from './reader-health';
 import { onAirDecideSchema, onAirPlaceSchema } from './on-air-messages';
 import { panelCommandSchema } from './commands';
+import { pageSampleSchema } from '../samples/page-sample';
 import { adapterForChatUrl } from '../platforms/index';
 import type { PlatformAdapter } from '../platforms/adapter';
 import { framePageQuerySchema } from './frame-page';
@@ -38,6 +39,8 @@ export interface RouterDeps {
   catalog: Pick<CatalogCache, 'get' | 'invalidate'>;
   /** Which stream each chat page's overlay shows (badge decisions are checked against it). */
   watchers: Pick<OnAirWatchers, 'streamOf'>;
+  /** Asks one frame of a tab for a page sample (browser.tabs.sendMessage); its answer is untrusted. */
+  captureSample?: (tabId: number, frameId: number) => Promise<unknown>;
 }
 
 export type RouterReply = IngestAck | CommandReply | { ok: true; pageUrl: string };
@@ -69,6 +72,21 @@ function senderOwnsStream(adapter: PlatformAdapter, sender: MessageSender, key: 
 /** What a page hears when handling its message failed inside (a storage error): not a refusal, worth sending again. */
 export function failureReply(error: unknown): { ok: false; error: string; transient: true } {
   return { ok: false, error: error instanceof Error ? error.message : String(error), transient: true };
+}
+
+/** Only a frame that reports reading a chat is asked; what it sends back is validated like any page data. */
+async function samplePage(deps: RouterDeps, tabId: number, frameId: number): Promise<CommandReply> {
+  const tab = deps.health.list().find((reading) => reading.tabId === tabId && reading.frameId === frameId);
+  if (!tab || !deps.captureSample) return { ok: false, error: 'this tab is not reading a chat now' };
+  let answer: unknown;
+  try {
+    answer = await deps.captureSample(tabId, frameId);
+  } catch {
+    return { ok: false, error: 'the chat page did not answer: reload it and try again' };
+  }
+  const sample = pageSampleSchema.safeParse(answer);
+  if (!sample.success || sample.data.platform !== tab.platform) return { ok: false, error: 'the chat page sent no usable sample' };
+  return { ok: true, sample: sample.data };
 }
 
 export function createBackgroundRouter(deps: RouterDeps) {
@@ -130,6 +148,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
       }
       case 'get-health':
         return { ok: true, tabs: deps.health.list() };
+      case 'save-sample':
+        return samplePage(deps, command.data.tabId, command.data.frameId);
       case 'join-stream':
         return done(await joinStream(deps.db, command.data.broadcastId, command.data.streamId));
       case 'split-stream':

@@ -3,6 +3,7 @@ import { DECISIONS, orderEditSchema } from '../store/orders';
 import { languageSchema, settingsSchema } from '../store/records';
 import { tabHealthSchema } from './reader-health';
 import { MAX_BATCH_MESSAGES, streamClaimSchema } from './chat-message';
+import { pageSampleSchema } from '../samples/page-sample';
 
 const id = z.string().min(1).max(300);
 
@@ -41,13 +42,18 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   /** Count one stream's figures afresh and put the kept ones right (the orders page's check, stream by stream). */
   z.object({ type: z.literal('recount-stream'), streamId: id }),
   z.object({ type: z.literal('import-chat'), stream: streamClaimSchema, messages: z.array(z.unknown()).min(1).max(MAX_BATCH_MESSAGES) }),
+  /** A page sample of the chat a reading tab (and frame, as the health list names it) shows. */
+  z.object({ type: z.literal('save-sample'), tabId: z.number().int().nonnegative(), frameId: z.number().int().nonnegative() }),
 ]);
 
 export type PanelCommand = z.infer<typeof panelCommandSchema>;
 
 export const healthReplySchema = z.object({ ok: z.literal(true), tabs: z.array(tabHealthSchema) });
 
+export const sampleReplySchema = z.object({ ok: z.literal(true), sample: pageSampleSchema });
+
 export type CommandReply =
   | { ok: true; orderId?: string; id?: string; changed?: number; deleted?: number; counts?: Record<string, number>; orders?: number; agreed?: boolean; skipped?: number }
   | { ok: false; error: string; issues?: { path: string; message: string }[]; skipped?: number }
-  | z.infer<typeof healthReplySchema>;
+  | z.infer<typeof healthReplySchema>
+  | z.infer<typeof sampleReplySchema>;

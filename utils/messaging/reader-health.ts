@@ -8,13 +8,17 @@ export type SkipReason = z.infer<typeof skipReasonSchema>;
 
 /**
  * What the side panel warns about: no chat list found, rows on the page but none read, rows read with
- * empty author or text, a chat filter hiding messages.
+ * empty author or text, a chat filter hiding messages; a chat silent for longer than its pace explains,
+ * and the page's own reason for it (the chat is closed, the site asks to log in).
  */
-export const WARNING_KINDS = ['no-chat-list', 'rows-not-read', 'empty-fields', 'filtered-chat'] as const;
+export const WARNING_KINDS = ['no-chat-list', 'rows-not-read', 'empty-fields', 'filtered-chat', 'quiet-chat', 'chat-closed', 'login-needed'] as const;
 
 export const readerWarningSchema = z.object({
   kind: z.enum(WARNING_KINDS),
-  /** The selectors that stopped matching, or the filter's name as the page shows it. */
+  /**
+   * The selectors that stopped matching, the filter's name as the page shows it, the seconds of silence
+   * (quiet-chat), or the sign found on the page (chat-closed, login-needed).
+   */
   detail: z.string().max(300),
 });
 

@@ -18,6 +18,11 @@ export interface ChatSelectors {
   row: readonly string[];
   /** Fields inside a row, named for health messages ("author", "text"). */
   fields: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Signs on the page that explain a silent chat: the chat is closed (its input disabled or replaced by a
+   * notice), or the site asks to log in. Looked for only when no rows come.
+   */
+  notices?: { closed: readonly string[]; login: readonly string[] };
 }
 
 /** One per platform, all of the same shape. */

@@ -19,4 +19,13 @@ export const FACEBOOK_SELECTORS = {
   /** The comment order menu: these choices hide comments. */
   filterButton: ['[role="button"][aria-haspopup="menu"]', '[role="button"]'],
   hidingFilters: ['most relevant', 'phù hợp nhất', 'top comments', 'bình luận hàng đầu'],
+  /**
+   * Why a silent chat is silent: a login form or dialog (logged out, Facebook shows few or no comments).
+   * No structural sign of closed comments is known (only translated text), so none is listed: a quiet chat
+   * is still reported as quiet.
+   */
+  notices: {
+    closed: [],
+    login: ['form[action*="/login"]', 'input[type="password"][name="pass"]', '[data-testid="royal_login_form"]'],
+  },
 } as const;

@@ -43,4 +43,13 @@ export const TIKTOK_SELECTORS = {
   title: ['[data-e2e="live-title"]', '[class*="DivLiveTitle"]'],
   /** LIVE Center shows the host's own chat: their handle is the tiktok.com/@handle link outside the rows. */
   liveCenterHostLink: 'a[href^="https://www.tiktok.com/@"]',
+  /**
+   * Why a silent chat is silent: the comment box disabled (TikTok shows it so when the room's chat is off
+   * or the page lost its connection; a reload brings it back), or a login button or link (logged out, TikTok
+   * may show no chat). Public chat readers look for the same.
+   */
+  notices: {
+    closed: ['div[contenteditable="plaintext-only"][disabled]', '[contenteditable][disabled][placeholder]'],
+    login: ['[data-e2e="top-login-button"]', 'button[data-e2e*="login"]', '[data-e2e*="login-modal"]', 'a[href*="/login"]'],
+  },
 } as const;

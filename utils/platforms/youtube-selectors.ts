@@ -27,6 +27,16 @@ export const YOUTUBE_SELECTORS = {
   viewMenuSelected: '.iron-selected, [aria-selected="true"]',
   viewLabel: ['yt-sort-filter-sub-menu-renderer #label-text', '#view-selector #label-text', '#view-selector'],
   topChatLabels: ['top chat', 'trò chuyện hàng đầu', 'tin nhắn hàng đầu'],
+  /**
+   * Why a silent chat is silent. The input panel holds the message box, or instead a notice
+   * (yt-live-chat-message-renderer: chat turned off, the stream is over), or a restriction or sign-in
+   * prompt (members-only, "sign in to chat") — those still let everyone read, so they are not signs here.
+   * Reading YouTube chat needs no login.
+   */
+  notices: {
+    closed: ['#input-panel > yt-live-chat-message-renderer', '#input-panel yt-live-chat-message-renderer'],
+    login: [],
+  },
   /** On the watch page around the chat iframe. */
   channelName: ['ytd-video-owner-renderer #channel-name a', '#owner #channel-name a', 'ytd-channel-name a'],
 } as const;

@@ -83,8 +83,8 @@ test('YouTube chat: the ticker counts, badges sit on the order rows, survive re-
   // the user's own click on that badge still decides the order the extension put there (y1), not y4
   await chat.locator('chot-overlay [data-message-id="y1"] button[data-action="confirm"]').click();
   await expectTally(panel, { pendingKg: 3, confirmedKg: 205, orders: 3 });
-  await expect(panel.locator('[data-order-id="youtube:y4"]')).toHaveAttribute('data-status', 'pending');
-  await expect(panel.locator('[data-order-id="youtube:y1"]')).toHaveAttribute('data-status', 'confirmed');
+  await expect(panel.locator('[data-testid="order"][data-order-id="youtube:y4"]')).toHaveAttribute('data-status', 'pending');
+  await expect(panel.locator('[data-testid="order"][data-order-id="youtube:y1"]')).toHaveAttribute('data-status', 'confirmed');
 
   await chat.evaluate(() => (window as unknown as { chatFixture: { rerender(): void } }).chatFixture.rerender());
   await expect(badges).toHaveCount(3);

@@ -6,10 +6,10 @@ export const SAMPLE_PAGES: Record<Platform, { url: string; rows: FixtureRow[] }>
   youtube: {
     url: 'https://www.youtube.com/watch?v=vaiSample01',
     rows: [
-      { id: 'ChwKGkNPX2xtUzEx', author: 'Nguyễn Thị Lan', text: 'chốt 5 ký 0912 345 678 :cherries:' },
-      { id: 'ChwKGkNPX2xtUzEy', author: 'Trần Văn Minh', text: 'lấy 2 thùng giao Cầu Giấy', role: 'moderator' },
-      { id: 'ChwKGkNPX2xtUzEz', author: 'Phạm Hùng', text: 'ủng hộ vườn nhé', amount: '₫50.000' },
-      { id: 'ChwKGkNPX2xtUzE0', author: 'Lê Thảo', text: 'xí 1 yến', verified: true },
+      { id: 'ChwKGkNPX2xtUzExQUJDREVGR0hJSktMTU5PUFFSU1RVVldY', author: 'Nguyễn Thị Lan', text: 'chốt 5 ký 0912 345 678 :cherries:' },
+      { id: 'ChwKGkNPX2xtUzEyQUJDREVGR0hJSktMTU5PUFFSU1RVVldY', author: 'Trần Văn Minh', text: 'lấy 2 thùng giao Cầu Giấy', role: 'moderator' },
+      { id: 'ChwKGkNPX2xtUzEzQUJDREVGR0hJSktMTU5PUFFSU1RVVldY', author: 'Phạm Hùng', text: 'ủng hộ vườn nhé', amount: '₫50.000' },
+      { id: 'ChwKGkNPX2xtUzE0QUJDREVGR0hJSktMTU5PUFFSU1RVVldY', author: 'Lê Thảo', text: 'xí 1 yến', verified: true },
     ],
   },
   tiktok: {

@@ -26,8 +26,11 @@ function originals(platform: (typeof PLATFORMS)[number]): string[] {
  * Placeholder letters are consonants, so a word with a vowel found anywhere is a leak; placeholder digits are
  * random, so a number is a leak only as a whole number (a random 10-digit id may well contain "345").
  */
+/** Whether an original word is still in the text, as a whole word: "lan" inside the attribute "lang" is not Lan. */
 const survives = (text: string, word: string) =>
-  /^[\d ]+$/.test(word) ? new RegExp(`(?<!\\d)${word}(?!\\d)`).test(text) : text.includes(word.toLowerCase());
+  /^[\d ]+$/.test(word)
+    ? new RegExp(`(?<!\\d)${word}(?!\\d)`).test(text)
+    : new RegExp(`(?<![\\p{L}\\p{N}])${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text);
 
 for (const platform of PLATFORMS) {
   test(`${platform}: "Save a page sample" downloads the chat's structure with no original name, text or phone`, async () => {
@@ -62,6 +65,7 @@ for (const file of readdirSync(samplesDir).filter((name) => name.endsWith('.html
     expect(health?.rowsSeen).toBe(expected);
     expect(health?.skipped ?? {}).toEqual(sample.rows.skipped);
     // what is read is placeholders: words of consonants only (no original text can come back from a sample)
-    for (const row of rows) expect(`${row.authorName} ${row.text}`).not.toMatch(/[aeiouy]/i);
+    // ("gift" is the reader's own word for a gift whose picture has no name)
+    for (const row of rows) expect(`${row.authorName} ${row.text}`.replace(/\bgift\b/g, '')).not.toMatch(/[aeiouy]/i);
   });
 }

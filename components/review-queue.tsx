@@ -42,11 +42,13 @@ export function ReviewQueue({ db, streamIds, counts, run }: ReviewQueueProps) {
     ]);
     return { key: `${streamsKey}|${cursor}`, ahead, behind, before: await countOrdersBefore(db, streamIds, 'pending', cursor) };
   }, [db, streamsKey, cursor]);
-  const pendingIds = new Set([...(around?.behind ?? []), ...(around?.ahead ?? [])].map((order) => order.id));
   useEffect(() => {
-    const settled = [...deciding].filter((id) => around && !pendingIds.has(id));
+    if (!around) return;
+    // decided here and no longer waiting in the database: nothing left to keep out of the queue
+    const waitingIds = new Set([...around.behind, ...around.ahead].map((order) => order.id));
+    const settled = [...deciding].filter((id) => !waitingIds.has(id));
     if (settled.length > 0) setDeciding((ids) => new Set([...ids].filter((id) => !settled.includes(id))));
-  }, [around, deciding]); // eslint-disable-line react-hooks/exhaustive-deps -- pendingIds derives from around
+  }, [around, deciding]);
   const forget = (id: string) => setDeciding((ids) => new Set([...ids].filter((each) => each !== id)));
   const open = (order: OrderRecord) => !deciding.has(order.id);
   // The window last read, in chat order; a move within it shows at once, the next read follows.

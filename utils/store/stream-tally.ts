@@ -40,7 +40,6 @@ export const streamTallySchema = z.object({
 });
 
 export type StreamTally = z.infer<typeof streamTallySchema>;
-export type ProductFigures = z.infer<typeof productFiguresSchema>;
 
 /** A buyer's counting orders in one stream: the stream's buyer count moves when this crosses zero. */
 export const streamBuyerSchema = z.object({ streamId: z.string(), authorKey: z.string(), counting: z.number().int() });

@@ -5,9 +5,7 @@ import { addContract, addOrder, emptyStreamTally, tidyStreamTally, type StreamBu
 
 // Every write of an order or a contract, wherever it comes from (ingest, a decision, an undo, a restore),
 // moves its stream's kept figures in the same transaction. Done once here, below the table API, so no
-// write path can forget it; a transaction that writes orders must include the tallies and streamBuyers tables.
-
-export const TALLY_TABLES = ['tallies', 'streamBuyers'] as const;
+// write path can forget it; a transaction that writes orders must include db.figureTables.
 
 type Watched = OrderRecord | ContractRecord;
 type Change = { before?: Watched; after?: Watched };

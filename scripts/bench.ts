@@ -229,7 +229,8 @@ async function benchDesk(): Promise<void> {
   const catalogJson = readFileSync('tests/fixtures/lychee-catalog.json', 'utf8');
   const sizes = process.argv.find((arg) => arg.startsWith('--desk-orders='))?.slice('--desk-orders='.length).split(',').map(Number) ?? [1000, 5000, 20_000];
   // Caps keep a run of the three sizes under about ten minutes however far behind the desk falls.
-  const limits = { rate: 100, chatSeconds: 20, openMs: 60_000, drainMs: 45_000, answerMs: 30_000 };
+  const profileDir = process.argv.find((arg) => arg.startsWith('--desk-profile='))?.slice('--desk-profile='.length);
+  const limits = { rate: 100, chatSeconds: 20, openMs: 60_000, drainMs: 45_000, answerMs: 30_000, profileDir };
   const verdict = (ok: boolean) => (ok ? 'meets' : 'MISSES');
   const costs: { orders: number; panelMs: number; cpuMs: number | null; complete: boolean }[] = [];
   const rows: string[] = [];
@@ -286,7 +287,7 @@ function describeMachine(): string {
 }
 
 console.log(`machine: ${describeMachine()}`);
-// npm run bench [-- --only=parser|ingest|table|reader|overlay|exchange|desk] [--desk-orders=1000,5000]
+// npm run bench [-- --only=parser|ingest|table|reader|overlay|exchange|desk] [--desk-orders=1000,5000] [--desk-profile=DIR]
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const wanted = (name: string) => only === undefined || only === name;
 if (wanted('parser')) await benchParser();

@@ -1,7 +1,8 @@
 // The desk bench's driver (node side): a fresh profile with the real extension, N orders restored through
 // the dashboard, the side panel and the stream's chat page open, then chat played at a steady rate while
 // the panel and the ticker are watched. Every wait is capped, so a desk that falls behind gives "more than".
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchExtensionBrowser } from '../lib/extension-browser';
 import { youtubeFixtures } from '../../tests/e2e/helpers';
@@ -25,6 +26,8 @@ export interface DeskLimits {
   drainMs: number;
   /** How long the panel is given to take its probe before the chat, and to hand over its notes after. */
   answerMs: number;
+  /** When set, the panel's CPU profile over the chat and the catch-up is written here (DevTools' .cpuprofile). */
+  profileDir?: string;
 }
 
 /** A latency that was not seen by the end of the run is known only to be more than the time waited. */
@@ -180,6 +183,11 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     const target = orders + liveOrders.length;
     const taskBefore = probed ? await panelTaskMs() : Number.NaN;
     lap('probe');
+    const profiling = devtools !== undefined && limits.profileDir !== undefined;
+    if (profiling) {
+      await devtools.send('Profiler.enable');
+      await devtools.send('Profiler.start');
+    }
     const cpuBefore = childCpuMs();
     await chat.evaluate(([rows, rate]) => (window as unknown as { chotChatPlay(r: unknown, n: number): void }).chotChatPlay(rows, rate), [fixtureRows(live), limits.rate] as const);
     await waitUntil(() => chat.evaluate(() => (window as unknown as { chotChatPlayer: { done(): boolean } }).chotChatPlayer.done()), limits.chatSeconds * 1000 + 30_000);
@@ -190,6 +198,10 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     const caughtUp = await waitUntil(async () => (await tickerAt(target))
       && (!probed || ((await tallyAt(panel, target)) && (await panel.evaluate((id) => document.querySelector(`[data-order-id="${id}"]`) !== null, newest)))), limits.drainMs);
     lap('catching up');
+    if (profiling) {
+      const { profile } = await devtools.send('Profiler.stop');
+      writeFileSync(join(limits.profileDir!, `desk-${orders}-panel.cpuprofile`), JSON.stringify(profile));
+    }
     // A panel still frozen in one task cannot hand over its notes: its figures are then "more than".
     const answered = probed ? await within(panel.evaluate(() => (window as unknown as { chotPanelProbe: { result(): PanelProbeResult } }).chotPanelProbe.result()), limits.answerMs) : undefined;
     const taskMs = answered ? await panelTaskMs() : Number.NaN;

@@ -150,6 +150,19 @@ test('the side panel speaks Vietnamese or English on request', async () => {
   await expect(again.getByTestId('language')).toHaveValue('en');
 });
 
+test('the extension asks only for the side panel and for storage the browser never caps or evicts', async () => {
+  onScreen = [];
+  browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => onScreen) });
+  const worker = browser.context.serviceWorkers()[0]!;
+  type Chrome = { runtime: { getManifest(): { permissions?: string[]; host_permissions?: string[] } }; permissions: { contains(p: { permissions: string[] }): Promise<boolean> } };
+  const granted = await worker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const manifest = chrome.runtime.getManifest();
+    return { permissions: [...(manifest.permissions ?? [])].sort(), hosts: manifest.host_permissions ?? [], unlimited: await chrome.permissions.contains({ permissions: ['unlimitedStorage'] }) };
+  });
+  expect(granted).toEqual({ permissions: ['sidePanel', 'unlimitedStorage'], hosts: [], unlimited: true });
+});
+
 test('nothing is lost when Chrome stops the background service worker mid-stream', async () => {
   onScreen = [];
   browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => onScreen) });

@@ -22,8 +22,7 @@ type GroupBy = 'none' | 'buyer' | 'product';
 type Line<R> = { kind: 'group'; key: string; count: number; kg: number } | { kind: 'row'; row: R };
 
 /** The table's rows with a header line before each buyer's or product's group, groups in first-seen order. */
-function groupLines<R extends { original: OrderRecord }>(rows: readonly R[], groupBy: GroupBy): Line<R>[] {
-  if (groupBy === 'none') return rows.map((row) => ({ kind: 'row', row }));
+function groupLines<R extends { original: OrderRecord }>(rows: readonly R[], groupBy: Exclude<GroupBy, 'none'>): Line<R>[] {
   const keyOf = (order: OrderRecord) => (groupBy === 'buyer' ? order.authorName : order.items.map((item) => item.product ?? '').filter(Boolean).join(' + '));
   const groups = new Map<string, R[]>();
   for (const row of rows) groups.set(keyOf(row.original), [...(groups.get(keyOf(row.original)) ?? []), row]);
@@ -60,7 +59,6 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
     return orders.map((order) => `${PLATFORM_LABELS[order.platform]}\u0000${order.authorName}\u0000${whatOf(order)}\u0000${order.phone ?? ''}\u0000${statusWords[order.status]}\u0000${order.text}`.toLowerCase());
   }, [orders, t]);
   const needle = search.trim().toLowerCase();
-  const data = useMemo(() => orders.filter((order, i) => (status === 'all' || order.status === status) && (needle === '' || haystacks[i]!.includes(needle))), [orders, haystacks, status, needle]);
   const columns = useMemo<ColumnDef<typeof features, OrderRecord>[]>(() => [
     { id: 'time', header: t('time'), accessorFn: (order) => order.observedAt, cell: (info) => time.format(info.getValue<number>()), sortFn: 'basic' },
     { id: 'platform', header: t('platform'), accessorFn: (order) => PLATFORM_LABELS[order.platform], sortFn: 'alphanumeric' },
@@ -72,13 +70,19 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
     { id: 'comment', header: t('comment'), accessorFn: (order) => order.text, sortFn: 'alphanumeric' },
   ], [t, time, formatNumber]);
 
-  const table = useTable({ features, columns, data, getRowId: (order) => order.id });
-  const rows = table.getRowModel().rows;
-  const lines = useMemo(() => groupLines(rows, groupBy), [rows, groupBy]);
+  // The table's rows are built and sorted once per change of the orders or of the sort; a search or a
+  // status only picks from them (row.index is the order's place in `orders`, where its haystack is), so a
+  // key press, or clearing the search, never rebuilds fifty thousand rows.
+  const table = useTable({ features, columns, data: orders, getRowId: (order) => order.id });
+  const sortedRows = table.getRowModel().rows;
+  const rows = useMemo(() => (status === 'all' && needle === '' ? sortedRows
+    : sortedRows.filter((row) => (status === 'all' || row.original.status === status) && (needle === '' || haystacks[row.index]!.includes(needle)))), [sortedRows, haystacks, status, needle]);
+  // Without grouping the rows are the lines: nothing is built per row on a key press, only per row drawn.
+  const lines = useMemo(() => (groupBy === 'none' ? null : groupLines(rows, groupBy)), [rows, groupBy]);
+  const lineCount = lines ? lines.length : rows.length;
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10, ...(initialRect ? { initialRect } : {}) });
-  const shownIds = rows.map((row) => row.original.id);
-  const bulk = (decision: 'confirmed' | 'rejected') => shownIds.length > 0 && void run({ type: 'decide-orders', orderIds: shownIds, status: decision });
+  const virtualizer = useVirtualizer({ count: lineCount, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10, ...(initialRect ? { initialRect } : {}) });
+  const bulk = (decision: 'confirmed' | 'rejected') => rows.length > 0 && void run({ type: 'decide-orders', orderIds: rows.map((row) => row.original.id), status: decision });
 
   return (
     <section className="orders-table" data-testid="orders-table">
@@ -115,7 +119,7 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
       <div ref={scroller} className="table-scroll" role="table" aria-rowcount={rows.length} style={{ height: '60vh', overflow: 'auto' }}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const line = lines[item.index]!;
+            const line: Line<(typeof rows)[number]> = lines ? lines[item.index]! : { kind: 'row', row: rows[item.index]! };
             if (line.kind === 'group') {
               return (
                 <div key={`group:${line.key}`} role="row" data-testid="table-group-row" data-group={line.key} data-kg={line.kg} data-orders={line.count} className="table-group-row"

@@ -184,9 +184,13 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     const taskBefore = probed ? await panelTaskMs() : Number.NaN;
     lap('probe');
     const profiling = devtools !== undefined && limits.profileDir !== undefined;
+    let traceEvents: object[] = [];
     if (profiling) {
       await devtools.send('Profiler.enable');
       await devtools.send('Profiler.start');
+      traceEvents = [];
+      devtools.on('Tracing.dataCollected', (event) => traceEvents.push(...(event.value as object[])));
+      await devtools.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
     }
     const cpuBefore = childCpuMs();
     await chat.evaluate(([rows, rate]) => (window as unknown as { chotChatPlay(r: unknown, n: number): void }).chotChatPlay(rows, rate), [fixtureRows(live), limits.rate] as const);
@@ -200,6 +204,10 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     lap('catching up');
     if (profiling) {
       const { profile } = await devtools.send('Profiler.stop');
+      const ended = new Promise((resolve) => devtools.once('Tracing.tracingComplete', resolve));
+      await devtools.send('Tracing.end');
+      await ended;
+      writeFileSync(join(limits.profileDir!, `desk-${orders}-panel.trace.json`), JSON.stringify({ traceEvents }));
       writeFileSync(join(limits.profileDir!, `desk-${orders}-panel.cpuprofile`), JSON.stringify(profile));
     }
     // A panel still frozen in one task cannot hand over its notes: its figures are then "more than".

@@ -56,6 +56,15 @@ describe('orders table', () => {
 
     fireEvent.change(screen.getByTestId('table-search'), { target: { value: 'hợp tác' } });
     await waitFor(() => expect(screen.getByTestId('table-count').dataset.shown).toBe(String(Math.ceil(2000 / 7))));
+    // a search picks from the sorted rows: what it shows keeps the sort
+    const shownKg = () => screen.getAllByTestId('table-row').map((row) => Number(row.querySelectorAll('[role="cell"]')[4]!.textContent));
+    const descending = seen.at(-1) === 'descending';
+    expect(shownKg()).toEqual([...shownKg()].sort((a, b) => (descending ? b - a : a - b)));
+    expect(shownKg()[0]).toBe(descending ? 50 : 1);
+    // clearing it shows every order again, still sorted
+    fireEvent.change(screen.getByTestId('table-search'), { target: { value: '' } });
+    await waitFor(() => expect(screen.getByTestId('table-count').dataset.shown).toBe('2000'));
+    expect(firstKg()).toBe(descending ? '50' : '1');
   }, 20_000); // 2,000 orders through the real ingest first
 
   it('confirms every order the filter shows, and only those', async () => {

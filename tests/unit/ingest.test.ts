@@ -28,6 +28,19 @@ describe('ingestChat', () => {
     });
   });
 
+  it('an order kept without its chat message (a backup of orders only) keeps its decision when the chat is read again', async () => {
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 3kg')], noCatalog);
+    await db.transaction('rw', [db.orders, db.messages, ...db.figureTables], async () => {
+      await db.orders.update('youtube:m1', { status: 'confirmed' });
+      await db.messages.delete('youtube:m1');
+    });
+    const again = await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m3', 'lấy 1kg')], noCatalog);
+    expect(again).toEqual({ stored: 2, duplicates: 0, invalid: 0 });
+    expect((await db.orders.get('youtube:m1'))?.status).toBe('confirmed');
+    expect(await db.orders.count()).toBe(3);
+    expect(computeTally(await db.orders.toArray()).byStatus).toMatchObject({ confirmed: 1, pending: 2 });
+  });
+
   it('stores a comment once however often it is seen', async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog);
     await db.transaction('rw', [db.orders, ...db.figureTables], () => db.orders.update('youtube:m1', { status: 'confirmed' }));

@@ -16,6 +16,7 @@ export class BuyerOrders {
   /** The touched orders by buyer, so a buyer's view does not walk the whole batch. */
   private readonly touchedBy = new Map<string, Map<string, OrderRecord>>();
   readonly actions: ActionRecord[] = [];
+  private readonly created = new Set<string>();
 
   constructor(private readonly db: ChotDatabase, private readonly streamId: string, private readonly now: number) {}
 
@@ -43,9 +44,15 @@ export class BuyerOrders {
     return this.ordersOf(authorKey).filter((order) => OPEN_STATUSES.has(order.status) && order.observedAt <= before && (wanting?.(order) ?? true)).at(-1);
   }
 
+  /** Whether a touched order is new in this batch (not stored before). */
+  isNew(orderId: string): boolean {
+    return this.created.has(orderId);
+  }
+
   /** A new order; flagged when the buyer sent the same words within the window (not dropped: they may mean it). */
   add(order: OrderRecord, repeatWindowMs: number): void {
     const same = this.ordersOf(order.authorKey).filter((earlier) => earlier.status !== 'cancelled' && order.observedAt - earlier.observedAt <= repeatWindowMs && wordsOf(earlier.text) === wordsOf(order.text)).at(-1);
+    this.created.add(order.id);
     this.touch(same ? { ...order, possibleRepeatOf: same.id } : order);
   }
 

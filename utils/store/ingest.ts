@@ -7,7 +7,7 @@ import { chatMessageSchema, chatWithdrawalSchema, type ChatMessage } from '../me
 import { readerSessionOf } from '../messaging/reader-ids';
 import { BuyerOrders } from './buyer-orders';
 import { BatchCustomers, customerIdOf } from './customers';
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 
 export interface IngestResult {
   stored: number;
@@ -86,18 +86,20 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
 
   return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers, ...db.figureTables], async () => {
     const ids = [...valid.keys()];
-    const existing = await db.messages.bulkGet(ids);
-    const unseen = ids.flatMap((id, i) => (existing[i] ? [] : [valid.get(id)!])).sort((a, b) => a.observedAt - b.observedAt);
+    const candidates = [...valid.values()].sort((a, b) => a.observedAt - b.observedAt);
+    const shownAgain = await shownBeforeReload(db, streamId, candidates);
+    // Adding is the duplicate check: a message already stored fails its add alone (the rest are written),
+    // which saves reading every id first. Only a gift met again is read, for its combo count.
+    const { fresh, existing } = await addNew(db, candidates.filter((message) => !shownAgain.has(message.id)));
+    const gifts = existing.filter((message) => message.kind === 'gift');
+    const before = gifts.length > 0 ? await db.messages.bulkGet(gifts.map((message) => message.id)) : [];
     // A gift combo counting up in place comes again under its id: the stored gift takes the new count.
-    const recounted = ids.flatMap((id, i) => {
-      const [before, now] = [existing[i], valid.get(id)!];
-      return before?.kind === 'gift' && now.kind === 'gift' && before.text !== now.text ? [{ ...before, text: now.text, paidAmount: now.paidAmount }] : [];
+    const recounted = gifts.flatMap((now, i) => {
+      const stored = before[i];
+      return stored?.kind === 'gift' && stored.text !== now.text ? [{ ...stored, text: now.text, paidAmount: now.paidAmount }] : [];
     });
     if (recounted.length > 0) await db.messages.bulkPut(recounted);
-    const shownAgain = await shownBeforeReload(db, streamId, unseen);
-    const fresh = unseen.filter((message) => !shownAgain.has(message.id));
     if (fresh.length > 0) {
-      await db.messages.bulkAdd(fresh);
       const buyers = new BuyerOrders(db, streamId, now);
       const customers = new BatchCustomers(db);
       // Buyers are known from their orders, cancels, changes and phones, not from every greeting.
@@ -113,7 +115,12 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
         applyComment(buyers, message, parsed, repeatWindowMs, now, unpaid);
       }
       await customers.save();
-      await db.orders.bulkPut([...buyers.touched.values()]);
+      // New orders are added (nothing to replace, so the kept figures need not read them first), changed ones put.
+      const touched = [...buyers.touched.values()];
+      // An order already there under its message's id (restored from a backup without its chat) keeps what
+      // the assistant decided on it.
+      await addWhereFree(db.orders, touched.filter((order) => buyers.isNew(order.id)));
+      await db.orders.bulkPut(touched.filter((order) => !buyers.isNew(order.id)));
       await db.actions.bulkAdd(buyers.actions);
       await upsertStream(db, stream, streamId, fresh);
     }
@@ -132,6 +139,29 @@ async function withdrawOrders(db: ChotDatabase, streamId: string, messageIds: re
   if (orders.length === 0) return;
   await db.orders.bulkUpdate(orders.map((order) => ({ key: order.id, changes: { status: 'withdrawn' as const, updatedAt: now } })));
   await db.actions.bulkAdd(orders.map((order) => ({ at: now, orderId: order.id, kind: 'decide' as const, source: 'chat' as const, messageId: order.messageId, before: { status: order.status }, after: { status: 'withdrawn' as const } })));
+}
+
+/**
+ * Adds the rows whose keys are free; a row whose key is taken fails alone (the rest are written) and its
+ * position is returned. Any other failure fails the batch.
+ */
+async function addWhereFree<T>(table: Table<T, string>, rows: readonly T[]): Promise<Set<number>> {
+  try {
+    await table.bulkAdd(rows);
+    return new Set();
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const failures = Object.entries(error.failuresByPos);
+    const other = failures.find(([, failure]) => failure.name !== 'ConstraintError');
+    if (other) throw other[1];
+    return new Set(failures.map(([position]) => Number(position)));
+  }
+}
+
+/** Adds the messages not stored yet; those already stored are returned apart. */
+async function addNew(db: ChotDatabase, messages: readonly MessageRecord[]): Promise<{ fresh: MessageRecord[]; existing: MessageRecord[] }> {
+  const taken = await addWhereFree(db.messages, messages);
+  return { fresh: messages.filter((_, i) => !taken.has(i)), existing: messages.filter((_, i) => taken.has(i)) };
 }
 
 /** Reader-made ids whose author and text were stored from another page load of the same stream shortly before. */

@@ -12,6 +12,8 @@ type Change = { before?: Watched; after?: Watched };
 
 /** The records a mutation replaces or removes, read in its transaction before it runs. */
 function recordsBefore(table: DBCoreTable, req: DBCoreMutateRequest): Promise<(Watched | undefined)[]> {
+  // An add replaces nothing: where its key is taken it fails, and a failed write moves no figure.
+  if (req.type === 'add') return Promise.resolve(req.values.map(() => undefined));
   if (req.type === 'deleteRange') {
     return table.query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }).then(({ result }) => result as Watched[]);
   }

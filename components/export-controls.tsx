@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ChotDatabase } from '../utils/store/db';
 import { dateInputValue, dayRange, loadExportLines, type ExportRequest } from '../utils/export/export-request';
 import { orderLinesCsv } from '../utils/export/csv';
@@ -14,7 +14,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * Exports for the people who pack and ship: this stream or a date range, confirmed orders or all, phones
  * masked on request; as an Excel workbook, CSV, or printed sheets (A4 slips or 80 mm receipts).
  */
-export function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds: readonly string[] }) {
+export const ExportControls = memo(function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds: readonly string[] }) {
   const { t, language } = useI18n();
   const [scopeKind, setScopeKind] = useState<'streams' | 'range'>('streams');
   const [from, setFrom] = useState(() => dateInputValue(new Date()));
@@ -80,4 +80,4 @@ export function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds:
       </div>
     </section>
   );
-}
+});

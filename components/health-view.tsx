@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import type { ReaderWarning, TabHealth } from '../utils/messaging/reader-health';
 import type { MessageKey } from '../utils/i18n/messages';
@@ -46,11 +46,14 @@ function useTabHealth(sendCommand: (command: PanelCommand) => Promise<CommandRep
   return tabs;
 }
 
-/** Per tab: what is read, how much, and in plain words what stopped working. */
-export function HealthView({ sendCommand, everyMs = 2000 }: { sendCommand: (command: PanelCommand) => Promise<CommandReply>; everyMs?: number }) {
+/**
+ * Per tab: what is read, how much, and in plain words what stopped working. Drawn again only when its
+ * poll answers or its props change, not on every new order the panel shows.
+ */
+export const HealthView = memo(function HealthView({ sendCommand, everyMs = 2000 }: { sendCommand: (command: PanelCommand) => Promise<CommandReply>; everyMs?: number }) {
   const { t, formatNumber, language } = useI18n();
   const tabs = useTabHealth(sendCommand, everyMs);
-  const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const time = useMemo(() => new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }), [language]);
   /** A quiet chat's detail is its silence in seconds. */
   const duration = (detail: string) => {
     const seconds = Number.parseInt(detail, 10) || 0;
@@ -82,4 +85,4 @@ export function HealthView({ sendCommand, everyMs = 2000 }: { sendCommand: (comm
       })}
     </section>
   );
-}
+});

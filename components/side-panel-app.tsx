@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
 import type { Language, OnAirSettings, OrderRecord } from '../utils/store/records';
@@ -55,7 +55,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
   const [error, setError] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosenBroadcast) ?? broadcasts?.[0];
   const streamIdsKey = broadcast?.streams.map((stream) => stream.id).sort().join('\n') ?? '';
-  const streamIds = streamIdsKey.split('\n').filter(Boolean);
+  const streamIds = useMemo(() => streamIdsKey.split('\n').filter(Boolean), [streamIdsKey]);
   // Each read below is of what is shown: kept figures, the newest orders, the stock since it ran out.
   const products = useLiveQuery(() => db.products.orderBy('code').toArray(), [db]);
   // One read for the figures, the newest orders and the stock, so they always agree on screen.
@@ -108,7 +108,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
           {tally && orders && <ReviewQueue db={db} streamIds={streamIds} counts={tally.byStatus} run={send} />}
           {contracts && <ContractsPanel contracts={contracts} streamId={broadcast.id} run={send} />}
           <CustomersPanel db={db} streamIds={streamIds} run={send} />
-          <ExportControls db={db} streamIds={broadcast.streams.map((stream) => stream.id)} />
+          <ExportControls db={db} streamIds={streamIds} />
           <h2>{t('orders')}</h2>
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
           {listed > PANEL_ORDERS && (

@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { iconPaths } from './utils/icons';
 
 // Chốt reads chat on the page; it needs no host permissions of its own (content scripts are declared
 // statically) and makes no network requests. It asks for the side panel, and for "unlimitedStorage" (no
@@ -7,11 +8,22 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
-  manifest: {
-    name: 'Chốt',
-    description: 'Đọc đơn hàng trong bình luận livestream và cộng dồn sản lượng / Reads livestream chat orders and keeps a live tally.',
-    default_locale: undefined,
-    permissions: ['sidePanel', 'unlimitedStorage'],
-    action: { default_title: 'Chốt' },
-  },
+  // Name, description and the button's title come from public/_locales in the browser's language
+  // (Vietnamese for a Vietnamese browser, English otherwise).
+  // The sources zip Firefox's add-on review asks for: the repository as committed, without local output.
+  zip: { excludeSources: ['demo-output/**', 'bench-output/**', 'test-results/**', 'playwright-report/**'] },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Firefox has no side panel API: the same page opens as its sidebar (sidebar_action, from the entrypoint).
+    permissions: browser === 'firefox' ? ['unlimitedStorage'] : ['sidePanel', 'unlimitedStorage'],
+    icons: iconPaths('active'),
+    ...(browser === 'firefox'
+      ? {
+          browser_action: { default_title: '__MSG_actionTitle__', default_icon: iconPaths('idle') },
+          browser_specific_settings: { gecko: { id: 'chot@chot-extension', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } },
+        }
+      : { action: { default_title: '__MSG_actionTitle__', default_icon: iconPaths('idle') } }),
+  }),
 });

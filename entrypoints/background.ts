@@ -7,10 +7,15 @@ import { CatalogCache } from '../utils/store/catalog-cache';
 import { publishOnAir } from '../utils/on-air/on-air-publisher';
 import { ON_AIR_PORT } from '../utils/messaging/on-air-messages';
 import { OnAirWatchers } from '../utils/on-air/on-air-watchers';
+import { iconPaths } from '../utils/icons';
+import { openDeskFromToolbar, showOnToolbar, type BrowserPanelApi } from '../utils/browser-toolbar';
 
 export default defineBackground(() => {
   const db = openDatabase();
-  const health = new HealthRegistry();
+  const panelApi = browser as unknown as BrowserPanelApi;
+  // The toolbar button of a tab whose chat is read turns from grey to red, with its own title.
+  const health = new HealthRegistry((tabId, reading) =>
+    showOnToolbar(panelApi, tabId, iconPaths(reading ? 'active' : 'idle'), browser.i18n.getMessage(reading ? 'actionTitleReading' : 'actionTitle')));
   const catalog = new CatalogCache(db);
   const watchers = new OnAirWatchers();
   const route = createBackgroundRouter({
@@ -23,7 +28,7 @@ export default defineBackground(() => {
     captureSample: (tabId, frameId) => browser.tabs.sendMessage(tabId, { type: 'capture-sample' }, { frameId }),
   });
 
-  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  openDeskFromToolbar(panelApi);
   browser.tabs.onRemoved.addListener((tabId) => health.forgetTab(tabId));
 
   browser.runtime.onConnect.addListener((port) => {

@@ -150,7 +150,7 @@ test('the side panel speaks Vietnamese or English on request', async () => {
   await expect(again.getByTestId('language')).toHaveValue('en');
 });
 
-test('the extension asks only for the side panel and for storage the browser never caps or evicts', async () => {
+test('the extension asks only for the side panel and for storage the browser never caps or evicts; its toolbar button shows a tab being read', async () => {
   onScreen = [];
   browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => onScreen) });
   const worker = browser.context.serviceWorkers()[0]!;
@@ -161,6 +161,24 @@ test('the extension asks only for the side panel and for storage the browser nev
     return { permissions: [...(manifest.permissions ?? [])].sort(), hosts: manifest.host_permissions ?? [], unlimited: await chrome.permissions.contains({ permissions: ['unlimitedStorage'] }) };
   });
   expect(granted).toEqual({ permissions: ['sidePanel', 'unlimitedStorage'], hosts: [], unlimited: true });
+
+  // The toolbar button's title (and its red icon) say which tab's chat is being read.
+  // (the extension may not read tab URLs, so every tab's title is looked at)
+  type Toolbar = { tabs: { query(q: object): Promise<{ id: number }[]> }; action: { getTitle(d: { tabId: number }): Promise<string> }; i18n: { getMessage(key: string): string } };
+  const toolbarTitles = () => worker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: Toolbar }).chrome;
+    const tabs = await chrome.tabs.query({});
+    return { titles: await Promise.all(tabs.map((tab) => chrome.action.getTitle({ tabId: tab.id }))), reading: chrome.i18n.getMessage('actionTitleReading'), idle: chrome.i18n.getMessage('actionTitle') };
+  });
+  const before = await toolbarTitles();
+  expect(before.reading).toMatch(/Chốt/);
+  expect(before.titles).not.toContain(before.reading);
+  const chat = await browser.context.newPage();
+  await chat.goto(CHAT_URL);
+  await expect.poll(async () => (await toolbarTitles()).titles.filter((title) => title === before.reading).length).toBe(1);
+  await chat.close();
+  await expect.poll(async () => (await toolbarTitles()).titles.filter((title) => title === before.reading).length).toBe(0);
+  expect((await toolbarTitles()).titles.every((title) => title === before.idle)).toBe(true);
 });
 
 test('nothing is lost when Chrome stops the background service worker mid-stream', async () => {

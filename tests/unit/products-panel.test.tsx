@@ -16,7 +16,7 @@ async function panel() {
   const catalog = new CatalogCache(db);
   const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog, watchers: new OnAirWatchers() });
   const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
-  const chat = (rows: unknown[]) => route({ type: 'chat-batch', stream: { platform: 'youtube', key: 'stock01' }, messages: rows }, { id: 'x', url: 'https://www.youtube.com/live_chat?v=stock01' });
+  const chat = (rows: unknown[]) => route({ type: 'chat-batch', stream: { platform: 'youtube', key: 'stock01' }, messages: rows }, { id: 'x', url: 'https://www.youtube.com/live_chat?v=stock01', tab: { id: 1, url: 'https://www.youtube.com/live_chat?v=stock01' } });
   render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} healthEveryMs={60_000} />);
   const products = await screen.findByTestId('products');
   return { db, chat, products };

@@ -70,7 +70,8 @@ describe('products and stock in the side panel', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Đã nhập danh mục.'));
     await waitFor(() => expect(screen.getAllByTestId('product').map((li) => li.dataset.code)).toEqual(['V2']));
     await pick('{"products": [');
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Không nhập được tệp, danh mục cũ vẫn giữ nguyên: the catalog is not valid JSON/));
+    await waitFor(() => expect(screen.getByRole('alert').querySelector('.failure-sentence')?.textContent).toBe('Không nhập được danh mục; danh mục cũ vẫn giữ nguyên. Hãy thử lại; nếu vẫn lỗi, phần chi tiết cho biết nguyên nhân.'));
+    expect(screen.getByRole('alert').querySelector('details code')!.textContent).toMatch(/^the catalog is not valid JSON/);
     expect((await db.products.toArray()).map((p) => p.code)).toEqual(['V2']);
     expect((await db.settings.get('settings'))?.pinnedProduct).toBe('V2');
   });

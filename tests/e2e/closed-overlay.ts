@@ -30,8 +30,8 @@ export class ClosedOverlay {
     try {
       return await this.evaluateOnce(probe, arg);
     } catch (error) {
-      // The page navigated or reloaded since: its world went with it.
-      if (!/context|frame|node/i.test(String(error))) throw error;
+      // The page navigated or reloaded since: its world went with it. A failure of the probe itself is the test's.
+      if (error instanceof ProbeError || !/context|frame|node/i.test(String(error))) throw error;
       this.world = undefined;
       return this.evaluateOnce(probe, arg);
     }
@@ -147,7 +147,7 @@ export class ClosedOverlay {
         returnByValue: true,
         awaitPromise: true,
       });
-      if (called.exceptionDetails) throw new Error(`overlay probe failed: ${called.exceptionDetails.exception?.description ?? called.exceptionDetails.text}`);
+      if (called.exceptionDetails) throw new ProbeError(`overlay probe failed: ${called.exceptionDetails.exception?.description ?? called.exceptionDetails.text}`);
       return called.result.value as R;
     } finally {
       await session.send('Runtime.releaseObjectGroup', { objectGroup: GROUP }).catch(() => undefined);
@@ -156,6 +156,8 @@ export class ClosedOverlay {
 }
 
 const GROUP = 'chot-overlay-probe';
+
+class ProbeError extends Error {}
 
 /** The overlay of a chat page, read and clicked through the DevTools protocol. */
 export function closedOverlay(page: Page): ClosedOverlay {

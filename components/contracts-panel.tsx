@@ -4,6 +4,8 @@ import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { CONTRACT_STATUSES } from '../utils/store/records';
 import type { MessageKey } from '../utils/i18n/messages';
 import { useI18n } from './i18n';
+import { FailureNotice, useDescribeFailure } from './failure-notice';
+import type { FailureText } from '../utils/i18n/failure-text';
 
 type Field = 'buyer' | 'organisation' | 'kg' | 'pricePerKg' | 'deliveryDate' | 'depositVnd' | 'note';
 const FIELDS: [Field, MessageKey][] = [
@@ -18,7 +20,14 @@ export function ContractsPanel({ contracts, streamId, run }: { contracts: Contra
   const { t, formatNumber } = useI18n();
   const [adding, setAdding] = useState(false);
   const [values, setValues] = useState<Record<Field, string>>({ buyer: '', organisation: '', kg: '', pricePerKg: '', deliveryDate: '', depositVnd: '', note: '' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<Field, FailureText>>>({});
+  const describe = useDescribeFailure();
+  /** A status change or a deletion refused: said once, above the list. */
+  const [failure, setFailure] = useState<FailureText | null>(null);
+  const act = async (command: PanelCommand) => {
+    const reply = await run(command);
+    setFailure(reply.ok ? null : describe('failSave', reply.error));
+  };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,24 +44,25 @@ export function ContractsPanel({ contracts, streamId, run }: { contracts: Contra
       setErrors({});
       return setValues({ buyer: '', organisation: '', kg: '', pricePerKg: '', deliveryDate: '', depositVnd: '', note: '' });
     }
-    const found: Partial<Record<Field, string>> = {};
-    for (const issue of 'issues' in reply ? (reply.issues ?? []) : []) found[(issue.path || 'buyer') as Field] = t('errField');
-    setErrors(Object.keys(found).length > 0 ? found : { buyer: reply.ok ? '' : reply.error });
+    const found: Partial<Record<Field, FailureText>> = {};
+    for (const issue of 'issues' in reply ? (reply.issues ?? []) : []) found[(issue.path || 'buyer') as Field] = { sentence: t('errField'), detail: issue.message };
+    setErrors(Object.keys(found).length > 0 ? found : { buyer: describe('failSave', reply.ok ? '' : reply.error) });
   };
 
   return (
     <details className="contracts" data-testid="contracts" open={contracts.length > 0 || undefined}>
       <summary>{t('contracts', { count: contracts.length })}</summary>
+      {failure && <FailureNotice failure={failure} />}
       <ul className="contract-list">
         {contracts.map((contract) => (
           <li key={contract.id} data-testid="contract" data-kg={contract.kg} data-status={contract.status}>
             <strong>{contract.buyer}</strong>{contract.organisation && ` · ${contract.organisation}`} · {formatNumber(contract.kg)} kg
             {contract.pricePerKg !== undefined && ` · ${formatNumber(contract.pricePerKg, 0)} đ/kg`}
             {contract.deliveryDate && ` · ${contract.deliveryDate}`}
-            <select aria-label={t('contractStatus')} value={contract.status} onChange={(event) => void run({ type: 'save-contract', streamId, id: contract.id, contract: { ...contract, status: event.target.value } })}>
+            <select aria-label={t('contractStatus')} value={contract.status} onChange={(event) => void act({ type: 'save-contract', streamId, id: contract.id, contract: { ...contract, status: event.target.value } })}>
               {CONTRACT_STATUSES.map((status) => <option key={status} value={status}>{t(STATUS_LABEL[status])}</option>)}
             </select>
-            <button type="button" className="reject" aria-label={t('deleteContract', { buyer: contract.buyer })} onClick={() => void run({ type: 'delete-contract', id: contract.id })}>×</button>
+            <button type="button" className="reject" aria-label={t('deleteContract', { buyer: contract.buyer })} onClick={() => void act({ type: 'delete-contract', id: contract.id })}>×</button>
           </li>
         ))}
       </ul>
@@ -62,7 +72,7 @@ export function ContractsPanel({ contracts, streamId, run }: { contracts: Contra
             <label key={field}>
               <span>{t(label)}</span>
               <input data-testid={`contract-${field}`} type={field === 'deliveryDate' ? 'date' : 'text'} inputMode={NUMERIC.has(field) ? 'decimal' : undefined} value={values[field]} aria-invalid={Boolean(errors[field])} onChange={(event) => setValues({ ...values, [field]: event.target.value })} />
-              {errors[field] && <span role="alert" className="field-error">{errors[field]}</span>}
+              {errors[field] && <FailureNotice failure={errors[field]} className="field-error" inline />}
             </label>
           ))}
           <div className="editor-buttons">

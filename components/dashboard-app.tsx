@@ -17,6 +17,8 @@ import { StreamsList } from './streams-list';
 import { ExportControls } from './export-controls';
 import { ChatLogImport } from './chat-log-import';
 import { BackupControls } from './backup-controls';
+import { FailureNotice } from './failure-notice';
+import { useCommands } from './use-commands';
 
 export interface DashboardProps {
   db: ChotDatabase;
@@ -45,27 +47,24 @@ function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
   const broadcast = broadcasts?.find((b) => b.id === chosen) ?? broadcasts?.[0];
   const orders = useBroadcastOrders(db, broadcast);
   const tally = useStreamsQuery(broadcast?.streams.map((stream) => stream.id) ?? [], (ids) => readBroadcastTally(db, ids), [db]);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (command: PanelCommand) => {
-    const reply = await sendCommand(command).catch((failure: unknown) => ({ ok: false as const, error: String(failure) }));
-    setError(reply.ok ? null : t('actionFailed', { error: reply.error }));
-    return reply;
-  };
+  // Backups, imports, the figures check and the order editor say how they went themselves: they send
+  // quietly; the streams list and the bulk decisions show nothing, so their failures go to the top.
+  const { send, run, failure } = useCommands(sendCommand);
   return (
     <main className="dashboard">
       <h1>{t('appTitle')} · {t('dashboard')}</h1>
-      {error && <p role="alert" className="error">{error}</p>}
+      {failure && <FailureNotice failure={failure} testId="page-failure" />}
       {broadcasts && broadcasts.length === 0 && <p className="empty">{t('noStreams')}</p>}
-      <BackupControls db={db} run={run} />
-      <ChatLogImport db={db} run={run} />
+      <BackupControls db={db} run={send} />
+      <ChatLogImport db={db} run={send} />
       {streams && orderCounts && streams.length > 0 && <StreamsList streams={[...streams].sort((a, b) => b.lastMessageAt - a.lastMessageAt)} orderCounts={orderCounts} run={run} />}
-      {streams && streams.length > 0 && <FiguresCheck streams={streams} run={run} />}
+      {streams && streams.length > 0 && <FiguresCheck streams={streams} run={send} />}
       {broadcast && broadcasts && (
         <>
           <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosen} />
           {tally && <TallyView tally={tally} />}
           <ExportControls db={db} streamIds={broadcast.streams.map((stream) => stream.id)} />
-          {orders && <OrdersTable orders={orders} run={run} initialRect={initialRect} />}
+          {orders && <OrdersTable orders={orders} run={run} send={send} initialRect={initialRect} />}
         </>
       )}
     </main>

@@ -6,6 +6,8 @@ import { orderWorkbookOffThread } from '../utils/export/workbook-off-thread';
 import { printUrl, type PrintLayout } from '../utils/export/print-request';
 import { useI18n } from './i18n';
 import { downloadFile } from './order-text';
+import { FailureNotice, useDescribeFailure } from './failure-notice';
+import type { FailureText } from '../utils/i18n/failure-text';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -22,7 +24,9 @@ export const ExportControls = memo(function ExportControls({ db, streamIds }: { 
   const [confirmedOnly, setConfirmedOnly] = useState(true);
   const [maskPhones, setMaskPhones] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // "no orders in this range" is said the same way as a failure: nothing was exported
+  const [notice, setNotice] = useState<FailureText | null>(null);
+  const describe = useDescribeFailure();
 
   const request = (): ExportRequest | null => {
     const scope = scopeKind === 'streams' ? (streamIds.length > 0 ? { kind: 'streams' as const, streamIds: [...streamIds] } : null) : dayRange(from, to);
@@ -30,7 +34,7 @@ export const ExportControls = memo(function ExportControls({ db, streamIds }: { 
   };
   const fileName = (extension: string) => `chot-don-hang-${scopeKind === 'range' ? `${from}_${to}` : dateInputValue(new Date())}.${extension}`;
 
-  const badRange = () => setNotice(t('exportFailed', { error: `${t('rangeFrom')} > ${t('rangeTo')}` }));
+  const badRange = () => setNotice({ sentence: `${t('failExport')} ${t('failRange')}` });
   const exportFile = async (kind: 'csv' | 'xlsx') => {
     const wanted = request();
     if (!wanted) return badRange();
@@ -38,11 +42,11 @@ export const ExportControls = memo(function ExportControls({ db, streamIds }: { 
     setNotice(null);
     try {
       const lines = await loadExportLines(db, wanted);
-      if (lines.length === 0) return setNotice(t('exportEmpty'));
+      if (lines.length === 0) return setNotice({ sentence: t('exportEmpty') });
       if (kind === 'csv') downloadFile(fileName('csv'), orderLinesCsv(lines), 'text/csv;charset=utf-8');
       else downloadFile(fileName('xlsx'), await orderWorkbookOffThread(lines, language), XLSX_TYPE);
     } catch (error) {
-      setNotice(t('exportFailed', { error: String(error) }));
+      setNotice(describe('failExport', error));
     } finally {
       setBusy(false);
     }
@@ -76,7 +80,7 @@ export const ExportControls = memo(function ExportControls({ db, streamIds }: { 
         <button type="button" data-testid="print-a4" onClick={() => print('a4')}>{t('printSlips')}</button>
         <button type="button" data-testid="print-receipt" onClick={() => print('receipt')}>{t('printReceipts')}</button>
         {busy && <span role="status">{t('exporting')}</span>}
-        {notice && <span role="alert" className="error">{notice}</span>}
+        {notice && <FailureNotice failure={notice} inline />}
       </div>
     </section>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { StreamRecord } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { useI18n } from './i18n';
+import { FailureNotice, useDescribeFailure } from './failure-notice';
 
 type CheckState = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; streams: number; orders: number; corrected: number } | { kind: 'failed'; error: string };
 
@@ -12,6 +13,7 @@ type CheckState = { kind: 'idle' } | { kind: 'running'; done: number; total: num
 export function FiguresCheck({ streams, run }: { streams: readonly StreamRecord[]; run: (command: PanelCommand) => Promise<CommandReply> }) {
   const { t, formatNumber } = useI18n();
   const [state, setState] = useState<CheckState>({ kind: 'idle' });
+  const describe = useDescribeFailure();
   const check = async () => {
     let orders = 0;
     let corrected = 0;
@@ -40,7 +42,7 @@ export function FiguresCheck({ streams, run }: { streams: readonly StreamRecord[
             : t('figuresCorrected', { corrected: state.corrected, streams: state.streams })}
         </span>
       )}
-      {state.kind === 'failed' && <span role="alert" className="error">{t('actionFailed', { error: state.error })}</span>}
+      {state.kind === 'failed' && <FailureNotice failure={describe('failCheckFigures', state.error)} inline />}
     </div>
   );
 }

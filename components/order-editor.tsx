@@ -2,7 +2,9 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { OrderRecord } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { orderEditSchema } from '../utils/store/orders';
+import type { FailureText } from '../utils/i18n/failure-text';
 import { useI18n } from './i18n';
+import { FailureNotice, useDescribeFailure } from './failure-notice';
 
 export interface OrderEditorProps {
   order: OrderRecord;
@@ -10,7 +12,8 @@ export interface OrderEditorProps {
   onDone: () => void;
 }
 
-type FieldErrors = Partial<Record<'quantity' | 'unit' | 'phone', string>>;
+/** Each problem at its field; a refusal that is no field's (the order is gone, cancelled…) under the form. */
+type FieldErrors = Partial<Record<'quantity' | 'unit' | 'phone', string>> & { form?: FailureText };
 
 /** Inline correction of a line's quantity and unit and of the phone; each problem is shown at its field. */
 export function OrderEditor({ order, run, onDone }: OrderEditorProps) {
@@ -21,6 +24,7 @@ export function OrderEditor({ order, run, onDone }: OrderEditorProps) {
   const [unit, setUnit] = useState(line.unit ?? '');
   const [phone, setPhone] = useState(order.phone ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const describe = useDescribeFailure();
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -28,7 +32,7 @@ export function OrderEditor({ order, run, onDone }: OrderEditorProps) {
     if (!edit.success || quantity.trim() === '') return setErrors({ quantity: t('errQuantity') });
     const reply = await run({ type: 'edit-order', orderId: order.id, edit: edit.data });
     if (reply.ok) return onDone();
-    setErrors(reply.error === 'invalid-phone' ? { phone: t('errPhone') } : reply.error === 'unknown-unit' ? { unit: t('errUnit') } : { quantity: t('actionFailed', { error: reply.error }) });
+    setErrors(reply.error === 'invalid-phone' ? { phone: t('errPhone') } : reply.error === 'unknown-unit' ? { unit: t('errUnit') } : { form: describe('failSave', reply.error) });
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -66,6 +70,7 @@ export function OrderEditor({ order, run, onDone }: OrderEditorProps) {
         <input data-testid="edit-phone" inputMode="tel" value={phone} aria-invalid={Boolean(errors.phone)} onChange={(event) => setPhone(event.target.value)} />
       </label>
       {errors.phone && <p role="alert" className="field-error">{errors.phone}</p>}
+      {errors.form && <FailureNotice failure={errors.form} className="field-error" />}
       <div className="editor-buttons">
         <button type="submit" className="confirm">{t('save')}</button>
         <button type="button" onClick={onDone}>{t('cancel')}</button>

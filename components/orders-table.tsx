@@ -38,13 +38,16 @@ const whatOf = (order: OrderRecord) => order.items.map((item) => `${item.quantit
 
 export interface OrdersTableProps {
   orders: OrderRecord[];
+  /** For the bulk decisions: the page shows their failures. */
   run: (command: PanelCommand) => Promise<CommandReply>;
+  /** For the row editor, which shows its failures at its fields (`run` when the page shows none). */
+  send?: (command: PanelCommand) => Promise<CommandReply>;
   /** For tests, where the page has no layout: the size of the scrolling area. */
   initialRect?: { width: number; height: number };
 }
 
 /** Every order of a broadcast, sortable and searchable, drawn only where it is on screen (tens of thousands stay smooth). */
-export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
+export function OrdersTable({ orders, run, send, initialRect }: OrdersTableProps) {
   const { t, formatNumber, language } = useI18n();
   const [status, setStatus] = useState<OrderStatus | 'all'>('all');
   const [search, setSearch] = useState('');
@@ -104,7 +107,7 @@ export function OrdersTable({ orders, run, initialRect }: OrdersTableProps) {
       {editing && editing.status !== 'cancelled' && (
         <div className="table-editor" data-testid="table-editor">
           <strong>{editing.authorName}</strong> · {editing.text}
-          <OrderEditor key={editing.id} order={editing} run={run} onDone={() => setEditingId(null)} />
+          <OrderEditor key={editing.id} order={editing} run={send ?? run} onDone={() => setEditingId(null)} />
         </div>
       )}
       <div className="table-grid table-head" role="row">

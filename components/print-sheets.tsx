@@ -10,6 +10,7 @@ import { packingSlips, type PackingSlip } from '../utils/export/packing-slips';
 import { readPrintQuery, type PrintLayout } from '../utils/export/print-request';
 import { I18nProvider, useI18n } from './i18n';
 import { ORDER_STATUS_LABEL } from './order-text';
+import { FailureNotice, useDescribeFailure } from './failure-notice';
 
 /** The printable sheets: a summary page, then one packing slip per buyer (A4, or 80 mm receipt paper). */
 export function PrintApp({ db, search, browserLanguages }: { db: ChotDatabase; search: string; browserLanguages: readonly string[] }) {
@@ -25,14 +26,15 @@ function PrintSheets({ db, search }: { db: ChotDatabase; search: string }) {
   const { t } = useI18n();
   const query = readPrintQuery(search);
   const [lines, setLines] = useState<OrderLine[] | null>(null);
-  const [error, setError] = useState<string | null>(query.ok ? null : query.error);
+  const [error, setError] = useState<unknown>(query.ok ? null : query.error);
+  const describe = useDescribeFailure();
   useEffect(() => {
     if (!query.ok) return;
     // Read once: a printed sheet is a snapshot, not a live view.
-    loadExportLines(db, query.request).then(setLines, (failure: unknown) => setError(String(failure)));
+    loadExportLines(db, query.request).then(setLines, (failure: unknown) => setError(failure));
   }, [db, search]);
   const layout: PrintLayout = query.ok ? query.layout : 'a4';
-  if (error) return <p role="alert" className="error">{t('exportFailed', { error })}</p>;
+  if (error) return <FailureNotice failure={describe('failPrint', error)} />;
   if (!lines) return <p role="status">{t('printLoading')}</p>;
   if (lines.length === 0) return <p role="status">{t('exportEmpty')}</p>;
   const { slips, products, kg, amount } = packingSlips(lines);

@@ -3,6 +3,8 @@ import type { Product } from '../utils/parser/catalog';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import type { MessageKey } from '../utils/i18n/messages';
 import { useI18n } from './i18n';
+import { FailureNotice, useDescribeFailure } from './failure-notice';
+import type { FailureText } from '../utils/i18n/failure-text';
 
 type Field = 'code' | 'name' | 'pricePerKg' | 'defaultUnit' | 'aliases' | 'packages' | 'stockKg';
 const FIELDS: [Field, MessageKey][] = [
@@ -32,17 +34,18 @@ export function ProductForm({ product, run, onDone }: { product?: Product; run: 
     code: product?.code ?? '', name: product?.name ?? '', pricePerKg: product?.pricePerKg?.toString() ?? '', defaultUnit: product?.defaultUnit ?? 'kg',
     aliases: product?.aliases.join(', ') ?? '', packages: product ? packagesText(product.packages) : '', stockKg: product?.stockKg?.toString() ?? '',
   });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<Field, FailureText>>>({});
+  const describe = useDescribeFailure();
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const packages = readPackages(values.packages);
     const price = optionalNumber(values.pricePerKg);
     const stock = optionalNumber(values.stockKg);
-    const local: Partial<Record<Field, string>> = {};
-    if (!packages) local.packages = t('errPackages');
-    if (price !== undefined && !(price >= 0)) local.pricePerKg = t('errNumber');
-    if (stock !== undefined && !(stock >= 0)) local.stockKg = t('errNumber');
+    const local: Partial<Record<Field, FailureText>> = {};
+    if (!packages) local.packages = { sentence: t('errPackages') };
+    if (price !== undefined && !(price >= 0)) local.pricePerKg = { sentence: t('errNumber') };
+    if (stock !== undefined && !(stock >= 0)) local.stockKg = { sentence: t('errNumber') };
     if (Object.keys(local).length > 0) return setErrors(local);
     const candidate = {
       code: values.code, name: values.name, defaultUnit: values.defaultUnit || 'kg', packages,
@@ -51,12 +54,14 @@ export function ProductForm({ product, run, onDone }: { product?: Product; run: 
     };
     const reply = await run({ type: 'save-product', product: candidate, ...(product ? { previousCode: product.code } : {}) });
     if (reply.ok) return onDone();
-    const found: Partial<Record<Field, string>> = {};
+    // The catalog's own checks are worded for a file's author: a plain sentence at the field, their words as the detail.
+    const found: Partial<Record<Field, FailureText>> = {};
     for (const issue of 'issues' in reply ? (reply.issues ?? []) : []) {
       const field = (FIELDS.find(([name]) => issue.path === name || issue.path.startsWith(`${name}.`))?.[0] ?? 'code') as Field;
-      found[field] = found[field] ? `${found[field]} ${issue.message}` : issue.message;
+      const detail = found[field]?.detail;
+      found[field] = { sentence: t('errField'), detail: detail ? `${detail} ${issue.message}` : issue.message };
     }
-    setErrors(Object.keys(found).length > 0 ? found : { code: !reply.ok ? reply.error : '' });
+    setErrors(Object.keys(found).length > 0 ? found : { code: describe('failSave', reply.ok ? '' : reply.error) });
   };
 
   return (
@@ -65,7 +70,7 @@ export function ProductForm({ product, run, onDone }: { product?: Product; run: 
         <label key={field}>
           <span>{t(label)}</span>
           <input data-testid={`product-${field}`} value={values[field]} aria-invalid={Boolean(errors[field])} onChange={(event) => setValues({ ...values, [field]: event.target.value })} />
-          {errors[field] && <span role="alert" className="field-error">{errors[field]}</span>}
+          {errors[field] && <FailureNotice failure={errors[field]} className="field-error" inline />}
         </label>
       ))}
       <div className="editor-buttons">

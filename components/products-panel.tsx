@@ -4,6 +4,8 @@ import type { ProductStock } from '../utils/store/stock';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { useI18n } from './i18n';
 import { ProductForm } from './product-form';
+import { FailureNotice, useDescribeFailure } from './failure-notice';
+import type { FailureText } from '../utils/i18n/failure-text';
 import { downloadFile } from './order-text';
 
 export interface ProductsPanelProps {
@@ -17,15 +19,21 @@ export interface ProductsPanelProps {
 export function ProductsPanel({ products, pinned, stock, run }: ProductsPanelProps) {
   const { t, formatNumber } = useI18n();
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [notice, setNotice] = useState<{ done: string } | { failure: FailureText } | null>(null);
+  const describe = useDescribeFailure();
+  /** Pinning and deleting say nothing when they work, and say why here when they do not. */
+  const act = async (command: PanelCommand) => {
+    const reply = await run(command);
+    setNotice(reply.ok ? null : { failure: describe('failSave', reply.error) });
+  };
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > 5_000_000) return setNotice({ text: t('importFailed', { error: `${Math.round(file.size / 1e6)} MB` }), error: true });
+    if (file.size > 5_000_000) return setNotice({ failure: { sentence: `${t('failCatalog')} ${t('failTooLarge')}`, detail: `${Math.round(file.size / 1e6)} MB > 5 MB` } });
     const reply = await run({ type: 'import-catalog', json: await file.text() });
-    setNotice(reply.ok ? { text: t('imported'), error: false } : { text: t('importFailed', { error: reply.error }), error: true });
+    setNotice(reply.ok ? { done: t('imported') } : { failure: describe('failCatalog', reply.error) });
   };
 
   const exportFile = () => {
@@ -36,7 +44,7 @@ export function ProductsPanel({ products, pinned, stock, run }: ProductsPanelPro
   return (
     <details className="products" data-testid="products">
       <summary>{t('products')}</summary>
-      {notice && <p role={notice.error ? 'alert' : 'status'} className={notice.error ? 'error' : 'status'}>{notice.text}</p>}
+      {notice && ('failure' in notice ? <FailureNotice failure={notice.failure} /> : <p role="status" className="status">{notice.done}</p>)}
       {products.length === 0 && <p className="empty">{t('noProducts')}</p>}
       <ul className="product-list">
         {products.map((product) => {
@@ -44,7 +52,7 @@ export function ProductsPanel({ products, pinned, stock, run }: ProductsPanelPro
           return (
             <li key={product.code} data-testid="product" data-code={product.code} data-remaining-kg={state?.remainingKg ?? ''} data-waitlist={state?.waitlist.length ?? 0}>
               <label title={t('pinnedHelp')}>
-                <input type="radio" name="pinned" checked={pinned === product.code} onChange={() => void run({ type: 'pin-product', code: product.code })} />
+                <input type="radio" name="pinned" checked={pinned === product.code} onChange={() => void act({ type: 'pin-product', code: product.code })} />
                 <strong>{product.code}</strong> {product.name}
               </label>
               <span className="product-stock">
@@ -53,7 +61,7 @@ export function ProductsPanel({ products, pinned, stock, run }: ProductsPanelPro
                   : t('stockLine', { stock: formatNumber(product.stockKg ?? 0), allocated: formatNumber(state.allocatedKg), remaining: formatNumber(state.remainingKg), waiting: state.waitlist.length })}
               </span>
               <button type="button" onClick={() => setEditing(product)} aria-label={t('editProduct', { code: product.code })}>{t('edit')}</button>
-              <button type="button" className="reject" onClick={() => void run({ type: 'delete-product', code: product.code })} aria-label={t('deleteProduct', { code: product.code })}>×</button>
+              <button type="button" className="reject" onClick={() => void act({ type: 'delete-product', code: product.code })} aria-label={t('deleteProduct', { code: product.code })}>×</button>
             </li>
           );
         })}

@@ -6,6 +6,8 @@ import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { countOrdersBefore, readOrdersByStatus } from '../utils/store/broadcast-reads';
 import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { useI18n } from './i18n';
+import { FailureNotice, useDescribeFailure } from './failure-notice';
+import type { FailureText } from '../utils/i18n/failure-text';
 import { OrderEditor } from './order-editor';
 import { ORDER_STATUS_LABEL, describeItems } from './order-text';
 
@@ -30,7 +32,8 @@ export function ReviewQueue({ db, streamIds, counts, run }: ReviewQueueProps) {
   const { t, formatNumber, language } = useI18n();
   const [cursor, setCursor] = useState(0); // chat time of the order being looked at
   const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<FailureText | null>(null);
+  const describe = useDescribeFailure();
   // Decided here but not yet seen decided in the database: kept out of the queue so that quick key
   // presses each act on the next order.
   const [deciding, setDeciding] = useState<ReadonlySet<string>>(new Set());
@@ -74,7 +77,7 @@ export function ReviewQueue({ db, streamIds, counts, run }: ReviewQueueProps) {
   };
   const act = async (command: PanelCommand) => {
     const reply = await run(command);
-    setNotice(reply.ok ? null : reply.error === 'nothing-to-undo' ? t('errNothingToUndo') : t('actionFailed', { error: reply.error }));
+    setNotice(reply.ok ? null : describe(command.type === 'undo' ? 'failUndo' : 'failSave', reply.error));
     return reply;
   };
   const decide = (status: 'confirmed' | 'rejected') => {
@@ -88,7 +91,7 @@ export function ReviewQueue({ db, streamIds, counts, run }: ReviewQueueProps) {
   const undo = async () => {
     const reply = await act({ type: 'undo' });
     // actions on orders the buyer has cancelled since cannot be undone: passed over, and said so
-    if ('skipped' in reply && reply.skipped) setNotice(t('undoSkipped', { count: reply.skipped }) + (reply.ok ? '' : ` ${t('errNothingToUndo')}`));
+    if ('skipped' in reply && reply.skipped) setNotice({ sentence: t('undoSkipped', { count: reply.skipped }) + (reply.ok ? '' : ` ${t('errNothingToUndo')}`) });
     const undone = reply.ok && 'orderId' in reply && reply.orderId ? await db.orders.get(reply.orderId) : undefined;
     if (undone) {
       forget(undone.id);
@@ -126,7 +129,7 @@ export function ReviewQueue({ db, streamIds, counts, run }: ReviewQueueProps) {
         <span data-testid="queue-counts">{t('queueCounts', { waiting: count('pending'), confirmed: count('confirmed'), rejected: count('rejected') })}</span>
       </header>
       <p id="queue-keys" className="queue-keys">{t('keyboardHelp')}</p>
-      {notice && <p role="alert" className="error">{notice}</p>}
+      {notice && <FailureNotice failure={notice} />}
       {!current && <p className="empty">{t('queueEmpty')}</p>}
       {current && (
         <article className="queue-current" data-testid="queue-current" data-order-id={current.id} aria-live="polite">

@@ -4,11 +4,14 @@ import { sampleReplySchema } from '../utils/messaging/commands';
 import { sampleFile, sampleFileName } from '../utils/samples/page-sample';
 import { downloadFile } from './order-text';
 import { useI18n } from './i18n';
+import { FailureNotice, useDescribeFailure } from './failure-notice';
+import type { FailureText } from '../utils/i18n/failure-text';
 
 /** Asks the reading frame for a page sample (names and texts already replaced there) and saves it as a file. */
 export function SaveSampleButton({ sendCommand, tabId, frameId }: { sendCommand: (command: PanelCommand) => Promise<CommandReply>; tabId: number; frameId: number }) {
   const { t } = useI18n();
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<{ saved: string } | { failure: FailureText } | null>(null);
+  const describe = useDescribeFailure();
   const [busy, setBusy] = useState(false);
   const save = async () => {
     setBusy(true);
@@ -16,15 +19,15 @@ export function SaveSampleButton({ sendCommand, tabId, frameId }: { sendCommand:
       const reply = await sendCommand({ type: 'save-sample', tabId, frameId });
       const parsed = sampleReplySchema.safeParse(reply);
       if (!parsed.success) {
-        setStatus({ ok: false, text: t('sampleFailed', { error: !reply.ok ? reply.error : 'malformed reply' }) });
+        setStatus({ failure: describe('failSample', !reply.ok ? reply.error : 'malformed reply') });
         return;
       }
       const { sample } = parsed.data;
       const file = sampleFileName(sample);
       downloadFile(file, sampleFile(sample), 'text/html;charset=utf-8');
-      setStatus({ ok: true, text: t('sampleSaved', { file, rows: sample.rows.total }) });
+      setStatus({ saved: t('sampleSaved', { file, rows: sample.rows.total }) });
     } catch (failure) {
-      setStatus({ ok: false, text: t('sampleFailed', { error: failure instanceof Error ? failure.message : String(failure) }) });
+      setStatus({ failure: describe('failSample', failure) });
     } finally {
       setBusy(false);
     }
@@ -34,7 +37,9 @@ export function SaveSampleButton({ sendCommand, tabId, frameId }: { sendCommand:
       <button type="button" data-testid="save-sample" title={t('saveSampleHelp')} disabled={busy} onClick={() => void save()}>
         {t('saveSample')}
       </button>
-      {status && <span role={status.ok ? 'status' : 'alert'} data-testid="sample-status"> {status.text}</span>}
+      {status && ('saved' in status
+        ? <span role="status" data-testid="sample-status"> {status.saved}</span>
+        : <FailureNotice failure={status.failure} testId="sample-status" inline />)}
     </p>
   );
 }

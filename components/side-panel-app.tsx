@@ -24,6 +24,8 @@ import { CustomersPanel } from './customers-panel';
 import { SettingsPanel } from './settings-panel';
 import { ExportControls } from './export-controls';
 import { OnAirSettingsPanel } from './on-air-settings';
+import { FailureNotice } from './failure-notice';
+import { useCommands } from './use-commands';
 
 export interface SidePanelProps {
   db: ChotDatabase;
@@ -52,7 +54,6 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
   const streams = useLiveQuery(() => db.streams.toArray(), [db]);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const [chosenBroadcast, setChosenBroadcast] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosenBroadcast) ?? broadcasts?.[0];
   const streamIdsKey = broadcast?.streams.map((stream) => stream.id).sort().join('\n') ?? '';
   const streamIds = useMemo(() => streamIdsKey.split('\n').filter(Boolean), [streamIdsKey]);
@@ -72,20 +73,9 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
   const contracts = useStreamsQuery(streamIds, (ids) => db.contracts.where('streamId').anyOf(ids).toArray(), [db]);
   const listed = tally ? Object.values(tally.byStatus).reduce((sum, count) => sum + count, tally.contractOrders) : 0;
 
-  /** Sends a command; a failure to reach the background is shown at the top, refusals by whoever asked. */
-  const send = async (command: PanelCommand): Promise<CommandReply> => {
-    try {
-      return await sendCommand(command);
-    } catch (failure) {
-      const message = failure instanceof Error ? failure.message : String(failure);
-      setError(t('actionFailed', { error: message }));
-      return { ok: false, error: message };
-    }
-  };
-  const run = async (command: PanelCommand) => {
-    const reply = await send(command);
-    setError(reply.ok ? null : t('actionFailed', { error: reply.error }));
-  };
+  // Parts that show their own results (queue, catalog, contracts) send quietly; for the rest, a failure is
+  // shown at the top. Either way once.
+  const { send, run, failure } = useCommands(sendCommand);
   const decide = (order: OrderRecord, status: Decision) => run({ type: 'decide-order', orderId: order.id, status });
 
   return (
@@ -95,7 +85,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
         <LanguageSwitch chosen={chosenLanguage} onChange={(language) => run({ type: 'set-language', language })} />
         <a className="open-dashboard" href="dashboard.html" target="_blank" rel="noreferrer">{t('openDashboard')}</a>
       </header>
-      {error && <p role="alert" className="error">{error}</p>}
+      {failure && <FailureNotice failure={failure} testId="page-failure" />}
       <HealthView sendCommand={sendCommand} everyMs={healthEveryMs} />
       {broadcasts && broadcasts.length === 0 && <p className="empty">{t('noStreams')}</p>}
       {products && stock && <ProductsPanel products={products} pinned={pinnedProduct} stock={stock.byProduct} run={send} />}
@@ -107,7 +97,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
           {tally && orders && <TallyView tally={tally} goalKg={goalOf(broadcast)} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
           {tally && orders && <ReviewQueue db={db} streamIds={streamIds} counts={tally.byStatus} run={send} />}
           {contracts && <ContractsPanel contracts={contracts} streamId={broadcast.id} run={send} />}
-          <CustomersPanel db={db} streamIds={streamIds} run={send} />
+          <CustomersPanel db={db} streamIds={streamIds} run={run} />
           <ExportControls db={db} streamIds={streamIds} />
           <h2>{t('orders')}</h2>
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
@@ -124,7 +114,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
           </ol>
         </>
       )}
-      {onAir && <OnAirSettingsPanel onAir={onAir} broadcastId={broadcast?.id ?? null} run={send} />}
+      {onAir && <OnAirSettingsPanel onAir={onAir} broadcastId={broadcast?.id ?? null} run={run} />}
     </main>
   );
 }

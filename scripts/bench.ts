@@ -52,7 +52,7 @@ async function benchIngest(): Promise<void> {
 
 type ReaderBench = {
   start(rate: number, ms: number, withReader: boolean, withOverlay?: boolean): void;
-  result(): { added: number; read: number; acknowledged: number; busyMs: number; overlayBusyMs: number; badgesShown: number; pending: number };
+  result(): { added: number; read: number; acknowledged: number; busyMs: number; overlayBusyMs: number; pending: number };
 };
 
 /** One run of the fixture chat in a fresh page: main-thread task time, heap every 10 s, the reader's counts. */
@@ -80,9 +80,11 @@ async function playChat(script: string, rate: number, seconds: number, withReade
   await page.waitForTimeout(1000);
   const taskMs = ((await taskSeconds()) - before) * 1000;
   const result = await page.evaluate(() => (window as unknown as { chotReaderBench: ReaderBench }).chotReaderBench.result());
+  const { closedOverlay } = await import('../tests/e2e/closed-overlay');
+  const badgesShown = await closedOverlay(page).evaluate((root) => [...(root?.querySelectorAll<HTMLElement>('.badge') ?? [])].filter((badge) => badge.style.display !== 'none').length);
   await browser.close();
   if (blocked.length > 0) throw new Error(`requests tried to leave the machine: ${blocked.join(', ')}`);
-  return { ...result, taskMs, heap };
+  return { ...result, badgesShown, taskMs, heap };
 }
 
 /**
@@ -141,11 +143,15 @@ async function benchOnAirLatency(): Promise<void> {
   const chat = await browser.context.newPage();
   await chat.goto('https://www.youtube.com/live_chat?is_popout=1&v=latencyBench');
   await chat.evaluate(() => (window as unknown as { chatFixture: { add(rows: unknown): void } }).chatFixture.add([{ id: 'warm', author: 'Lan', text: 'chốt 1kg' }]));
-  await chat.waitForFunction(() => document.querySelector('chot-overlay')?.shadowRoot?.querySelector('[data-orders="1"]'));
+  // The overlay's root is closed to the page: DevTools hands it to the page's world for this measurement only.
+  const { closedOverlay } = await import('../tests/e2e/closed-overlay');
+  await chat.waitForFunction(() => document.querySelector('chot-overlay'));
+  await closedOverlay(chat).exposeToPage('chotOverlayRoot');
+  await chat.waitForFunction(() => (window as unknown as { chotOverlayRoot: ShadowRoot }).chotOverlayRoot.querySelector('[data-orders="1"]'));
   const latencies: number[] = [];
   for (let n = 2; n <= 21; n += 1) {
     latencies.push(await chat.evaluate((count) => new Promise<number>((resolve) => {
-      const ticker = document.querySelector('chot-overlay')!.shadowRoot!.querySelector('[data-testid="chot-ticker"]')!;
+      const ticker = (window as unknown as { chotOverlayRoot: ShadowRoot }).chotOverlayRoot.querySelector('[data-testid="chot-ticker"]')!;
       const started = performance.now();
       const watcher = new MutationObserver(() => {
         if (ticker.getAttribute('data-orders') === String(count)) {

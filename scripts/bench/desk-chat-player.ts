@@ -2,8 +2,14 @@
 // own API at a steady rate, noting when each was added, and every count the on-air ticker shows.
 import type { FixtureRow } from '../lib/fixture-pages';
 
-/** The ticker the extension draws in the chat page: an open shadow root on <chot-overlay>. */
+/** The ticker the extension draws in the chat page, in a closed shadow root on <chot-overlay>. */
 export const TICKER = '[data-testid="chot-ticker"]';
+
+/**
+ * The page cannot reach that root: the driver hands it over through DevTools (tests/e2e/closed-overlay.ts,
+ * `exposeToPage`) under this name before playing.
+ */
+const overlayRoot = () => (window as unknown as { chotOverlayRoot?: ShadowRoot }).chotOverlayRoot;
 
 export interface ChatPlayResult {
   /** Row id → when it was added to the chat. */
@@ -18,7 +24,7 @@ const now = () => performance.timeOrigin + performance.now();
 type ChatFixture = { add(rows: FixtureRow[]): void };
 
 function tickerOrders(): number {
-  return Number(document.querySelector('chot-overlay')?.shadowRoot?.querySelector(TICKER)?.getAttribute('data-orders') ?? NaN);
+  return Number(overlayRoot()?.querySelector(TICKER)?.getAttribute('data-orders') ?? NaN);
 }
 
 function play(rows: FixtureRow[], perSecond: number): void {
@@ -29,7 +35,7 @@ function play(rows: FixtureRow[], perSecond: number): void {
     const value = tickerOrders();
     if (Number.isFinite(value) && value !== ticker.at(-1)?.[1]) ticker.push([now(), value]);
   };
-  const root = document.querySelector('chot-overlay')?.shadowRoot;
+  const root = overlayRoot();
   if (!root) throw new Error('no on-air ticker on the chat page');
   new MutationObserver(noteTicker).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-orders'] });
   noteTicker();

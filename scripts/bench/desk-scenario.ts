@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchExtensionBrowser } from '../lib/extension-browser';
 import { youtubeFixtures } from '../../tests/e2e/helpers';
+import { closedOverlay } from '../../tests/e2e/closed-overlay';
 import { DESK_VIDEO_ID, deskChat, fixtureRows } from './desk-chat';
 import type { DeskFill } from './desk-fill-page';
 import type { PanelProbeResult } from './desk-panel-probe';
@@ -168,7 +169,9 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     const chat = await browser.context.newPage();
     await chat.goto(`https://www.youtube.com/live_chat?is_popout=1&v=${DESK_VIDEO_ID}`);
     await chat.addScriptTag({ content: scripts.player });
-    const tickerAt = (target: number) => chat.evaluate((t) => Number(document.querySelector('chot-overlay')?.shadowRoot?.querySelector('[data-testid="chot-ticker"]')?.getAttribute('data-orders') ?? -1) >= t, target);
+    // The ticker's root is closed to the page: it is read through DevTools.
+    const overlay = closedOverlay(chat);
+    const tickerAt = async (target: number) => Number((await overlay.attribute('[data-testid="chot-ticker"]', 'data-orders')) ?? -1) >= target;
     const tickerOpen = await waitUntil(() => tickerAt(orders), limits.openMs);
     lap('panel and chat opened');
 
@@ -183,6 +186,8 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     const target = orders + liveOrders.length;
     const taskBefore = probed ? await panelTaskMs() : Number.NaN;
     lap('probe');
+    // The player watches the ticker from inside the page: DevTools hands it the closed root first.
+    if (!(await overlay.exposeToPage('chotOverlayRoot'))) throw new Error('no on-air ticker on the chat page');
     const profiling = devtools !== undefined && limits.profileDir !== undefined;
     let traceEvents: object[] = [];
     if (profiling) {

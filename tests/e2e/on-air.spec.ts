@@ -3,6 +3,7 @@ import { launchExtensionBrowser, type ExtensionBrowser, type FixtureHandler } fr
 import { CLOSED_NETWORK_ARGS, chromiumPath, closeNetwork } from '../../scripts/lib/chromium';
 import type { FixtureRow } from '../../scripts/lib/fixture-pages';
 import { allFixtures, expectTally, youtubeFixtures } from './helpers';
+import { closedOverlay } from './closed-overlay';
 
 let browser: ExtensionBrowser | undefined;
 test.afterEach(async () => {
@@ -18,8 +19,9 @@ const ROWS: FixtureRow[] = [
   { id: 'y4', author: 'Lê Minh', text: 'chốt 3 ký' },
 ];
 
-/** Everything Chốt draws on the page: the text of its shadow root. */
-const overlayText = (page: Page) => page.evaluate(() => document.querySelector('chot-overlay')?.shadowRoot?.textContent ?? '');
+const TICKER = '[data-testid="chot-ticker"]';
+const BADGES = '[data-testid="chot-badge"]';
+const BADGE = (id: string) => `[data-message-id="${id}"]`;
 
 /** The boxes of the page's own elements (Chốt's host left out), to compare with and without the extension. */
 const pageBoxes = (page: Page) => page.evaluate(() => [...document.querySelectorAll('body *')].filter((node) => !node.closest('chot-overlay')).map((node) => {
@@ -48,19 +50,18 @@ test('YouTube chat: the ticker counts, badges sit on the order rows, survive re-
   await chat.goto(url);
   await expectTally(panel, { pendingKg: 208, confirmedKg: 0, orders: 3 });
 
-  const ticker = chat.locator('chot-overlay [data-testid="chot-ticker"]');
-  await expect(ticker).toHaveAttribute('data-total-kg', '208');
-  await expect(ticker).toContainText('208 kg');
-  await expect(ticker).toContainText('Lan: 5 kg');
-  const badges = chat.locator('chot-overlay [data-testid="chot-badge"]');
-  await expect(badges).toHaveCount(3);
-  expect(await badges.evaluateAll((nodes) => nodes.map((node) => [(node as HTMLElement).dataset.messageId, node.querySelector('.label')!.textContent]).sort())).toEqual([
+  const overlay = closedOverlay(chat);
+  await expect.poll(() => overlay.attribute(TICKER, 'data-total-kg')).toBe('208');
+  await expect.poll(() => overlay.text(TICKER)).toContain('208 kg');
+  expect(await overlay.text(TICKER)).toContain('Lan: 5 kg');
+  await expect.poll(() => overlay.count(BADGES)).toBe(3);
+  expect(await overlay.evaluate((root, s) => [...root!.querySelectorAll<HTMLElement>(s)].map((node) => [node.dataset.messageId, node.querySelector('.label')!.textContent]).sort(), BADGES)).toEqual([
     ['y1', '5 kg · Chờ'], ['y3', '2 tạ · 200 kg · Chờ'], ['y4', '3 kg · Chờ'],
   ].sort());
   // each badge sits on its own row's line
   for (const id of ['y1', 'y3', 'y4']) {
     const row = await chat.locator(`#${id}`).boundingBox();
-    const badge = await chat.locator(`chot-overlay [data-message-id="${id}"]`).boundingBox();
+    const badge = await overlay.box(BADGE(id));
     expect(badge!.y).toBeGreaterThanOrEqual(row!.y - 1);
     expect(badge!.y + badge!.height).toBeLessThanOrEqual(row!.y + Math.max(row!.height, 20) + 1);
   }
@@ -69,36 +70,37 @@ test('YouTube chat: the ticker counts, badges sit on the order rows, survive re-
   // the reader never took a badge for chat: still three orders, four messages
   await expect(panel.getByTestId('tally')).toHaveAttribute('data-orders', '3');
 
-  await chat.locator('chot-overlay [data-message-id="y3"] button[data-action="confirm"]').click();
+  await overlay.click(`${BADGE('y3')} button[data-action="confirm"]`);
   await expectTally(panel, { pendingKg: 8, confirmedKg: 200, orders: 3 });
-  await expect(chat.locator('chot-overlay [data-message-id="y3"]')).toHaveAttribute('data-status', 'confirmed');
-  await expect(ticker).toContainText('Đã chốt 200 kg');
+  await expect.poll(() => overlay.attribute(BADGE('y3'), 'data-status')).toBe('confirmed');
+  await expect.poll(() => overlay.text(TICKER)).toContain('Đã chốt 200 kg');
 
-  // a script on the chat page points y1's badge at another order and clicks ✓ itself: nothing is decided
-  await chat.evaluate(() => {
-    const badge = document.querySelector('chot-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-message-id="y1"]')!;
+  // Even a script that got into the root (the page cannot: it is closed; this one runs in the test's own
+  // world) points y1's badge at another order and clicks ✓ itself: nothing is decided.
+  await overlay.evaluate((root) => {
+    const badge = root!.querySelector<HTMLElement>('[data-message-id="y1"]')!;
     badge.dataset.orderId = 'youtube:y4';
     badge.querySelector<HTMLElement>('button[data-action="confirm"]')!.click();
   });
   // the user's own click on that badge still decides the order the extension put there (y1), not y4
-  await chat.locator('chot-overlay [data-message-id="y1"] button[data-action="confirm"]').click();
+  await overlay.click(`${BADGE('y1')} button[data-action="confirm"]`);
   await expectTally(panel, { pendingKg: 3, confirmedKg: 205, orders: 3 });
   await expect(panel.locator('[data-testid="order"][data-order-id="youtube:y4"]')).toHaveAttribute('data-status', 'pending');
   await expect(panel.locator('[data-testid="order"][data-order-id="youtube:y1"]')).toHaveAttribute('data-status', 'confirmed');
 
   await chat.evaluate(() => (window as unknown as { chatFixture: { rerender(): void } }).chatFixture.rerender());
-  await expect(badges).toHaveCount(3);
-  await expect(chat.locator('chot-overlay [data-message-id="y3"]')).toHaveAttribute('data-status', 'confirmed');
+  await expect.poll(() => overlay.count(BADGES)).toBe(3);
+  await expect.poll(() => overlay.attribute(BADGE('y3'), 'data-status')).toBe('confirmed');
   await chat.evaluate(() => (window as unknown as { chatFixture: { remove(id: string): void } }).chatFixture.remove('y1'));
-  await expect(badges).toHaveCount(2);
+  await expect.poll(() => overlay.count(BADGES)).toBe(2);
   // a row element reused for a new message: read again, and its badge is the new order's
   await chat.evaluate(() => (window as unknown as { chatFixture: { recycle(id: string, row: unknown): void } }).chatFixture.recycle('y4', { id: 'y5', author: 'Đỗ Hà', text: 'chốt 7kg' }));
   await expect(panel.getByTestId('tally')).toHaveAttribute('data-orders', '4');
-  await expect(chat.locator('chot-overlay [data-message-id="y4"]')).toHaveCount(0);
-  await expect(chat.locator('chot-overlay [data-message-id="y5"] .label')).toHaveText('7 kg · Chờ');
+  await expect.poll(() => overlay.count(BADGE('y4'))).toBe(0);
+  await expect.poll(() => overlay.text(`${BADGE('y5')} .label`)).toBe('7 kg · Chờ');
 
-  expect(await overlayText(chat)).not.toMatch(PHONE);
-  expect(await overlayText(chat)).not.toContain('Nguyễn');
+  expect(await overlay.text()).not.toMatch(PHONE);
+  expect(await overlay.text()).not.toContain('Nguyễn');
   await chat.screenshot({ path: testInfo.outputPath('youtube-ticker-and-badges.png') });
   expect(browser.blockedRequests).toEqual([]);
 });
@@ -108,39 +110,39 @@ test('the ticker moves, collapses to a pill, hides with Alt+Shift+C and stays wh
   browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => ROWS) });
   const chat = await browser.context.newPage();
   await chat.goto(url);
-  const ticker = chat.locator('chot-overlay [data-testid="chot-ticker"]');
-  await expect(ticker).toBeVisible();
-  const head = chat.locator('chot-overlay [data-testid="chot-ticker-head"]');
-  const start = (await head.boundingBox())!;
+  const overlay = closedOverlay(chat);
+  const HEAD = '[data-testid="chot-ticker-head"]';
+  await expect.poll(() => overlay.visible(TICKER)).toBe(true);
+  const start = (await overlay.box(HEAD))!;
   await chat.mouse.move(start.x + 20, start.y + 8);
   await chat.mouse.down();
   await chat.mouse.move(start.x - 380, start.y - 192, { steps: 5 });
   await chat.mouse.up();
-  const moved = (await ticker.boundingBox())!;
+  const moved = (await overlay.box(TICKER))!;
   expect(Math.round(moved.x - start.x)).toBe(-400);
   expect(Math.round(moved.y - start.y)).toBe(-200);
   // keyboard: arrows move it too
-  await head.focus();
+  await overlay.evaluate((root, s) => root!.querySelector<HTMLElement>(s)!.focus(), HEAD);
   await chat.keyboard.press('ArrowRight');
-  await expect(head).toBeFocused();
-  const nudged = (await ticker.boundingBox())!;
+  expect(await overlay.evaluate((root, s) => root!.activeElement === root!.querySelector(s), HEAD)).toBe(true);
+  const nudged = (await overlay.box(TICKER))!;
   expect(nudged.x).toBeGreaterThan(moved.x);
 
-  await chat.locator('chot-overlay [data-testid="chot-collapse"]').click();
-  await expect(chat.locator('chot-overlay [data-testid="chot-pill"]')).toBeVisible();
-  await expect(ticker).toBeHidden();
-  await chat.locator('chot-overlay [data-testid="chot-pill"]').click();
-  await expect(ticker).toBeVisible();
+  await overlay.click('[data-testid="chot-collapse"]');
+  await expect.poll(() => overlay.visible('[data-testid="chot-pill"]')).toBe(true);
+  await expect.poll(() => overlay.visible(TICKER)).toBe(false);
+  await overlay.click('[data-testid="chot-pill"]');
+  await expect.poll(() => overlay.visible(TICKER)).toBe(true);
   await chat.keyboard.press('Alt+Shift+C');
-  await expect(ticker).toBeHidden();
-  await expect(chat.locator('chot-overlay [data-testid="chot-badge"]')).toHaveCount(0);
+  await expect.poll(() => overlay.visible(TICKER)).toBe(false);
+  await expect.poll(() => overlay.count(BADGES)).toBe(0);
   await chat.keyboard.press('Alt+Shift+C');
-  await expect(ticker).toBeVisible();
+  await expect.poll(() => overlay.visible(TICKER)).toBe(true);
   await chat.screenshot({ path: testInfo.outputPath('ticker-moved.png') });
 
   await chat.reload();
-  await expect(ticker).toBeVisible();
-  const again = (await ticker.boundingBox())!;
+  await expect.poll(() => overlay.visible(TICKER)).toBe(true);
+  const again = (await overlay.box(TICKER))!;
   expect(Math.abs(again.x - nudged.x)).toBeLessThan(2);
   expect(Math.abs(again.y - nudged.y)).toBeLessThan(2);
   expect(browser.blockedRequests).toEqual([]);
@@ -157,33 +159,33 @@ test('TikTok and Facebook: ticker and badges on each, badges follow a TikTok re-
   const panel = await browser.sidePanel();
   const tiktok = await browser.context.newPage();
   await tiktok.goto('https://www.tiktok.com/@vuonvai/live');
-  await expect(tiktok.locator('chot-overlay [data-testid="chot-ticker"]')).toHaveAttribute('data-total-kg', '104');
-  const tiktokBadges = tiktok.locator('chot-overlay [data-testid="chot-badge"]');
-  await expect(tiktokBadges).toHaveCount(2);
+  const tiktokOverlay = closedOverlay(tiktok);
+  await expect.poll(() => tiktokOverlay.attribute(TICKER, 'data-total-kg')).toBe('104');
+  await expect.poll(() => tiktokOverlay.count(BADGES)).toBe(2);
   expect(await pageBoxes(tiktok)).toEqual(tiktokBaseline);
   await tiktok.evaluate(() => (window as unknown as { chatFixture: { rerender(): void } }).chatFixture.rerender());
-  await expect(tiktokBadges).toHaveCount(2);
-  await expect(tiktokBadges.first()).toBeVisible();
-  expect(await overlayText(tiktok)).not.toMatch(PHONE);
+  await expect.poll(() => tiktokOverlay.count(BADGES)).toBe(2);
+  await expect.poll(() => tiktokOverlay.visible(BADGES)).toBe(true);
+  expect(await tiktokOverlay.text()).not.toMatch(PHONE);
   await tiktok.screenshot({ path: testInfo.outputPath('tiktok-ticker-and-badges.png') });
 
   const facebook = await browser.context.newPage();
   await facebook.goto('https://www.facebook.com/vuonvai/videos/1234567890');
-  await expect(facebook.locator('chot-overlay [data-testid="chot-ticker"]')).toHaveAttribute('data-total-kg', '5');
-  const fbBadge = facebook.locator('chot-overlay [data-testid="chot-badge"]');
-  await expect(fbBadge).toHaveCount(1);
-  await expect(fbBadge).toBeVisible();
+  const facebookOverlay = closedOverlay(facebook);
+  await expect.poll(() => facebookOverlay.attribute(TICKER, 'data-total-kg')).toBe('5');
+  await expect.poll(() => facebookOverlay.count(BADGES)).toBe(1);
+  await expect.poll(() => facebookOverlay.visible(BADGES)).toBe(true);
   expect(await pageBoxes(facebook)).toEqual(facebookBaseline);
-  await facebook.locator('chot-overlay [data-testid="chot-badge"] button[data-action="reject"]').click();
+  await facebookOverlay.click(`${BADGES} button[data-action="reject"]`);
   await expect(panel.locator('[data-order-id="facebook:fb-1"]').first()).toHaveAttribute('data-status', 'rejected');
   await facebook.screenshot({ path: testInfo.outputPath('facebook-ticker-and-badges.png') });
 
   // turned off for TikTok in the panel: ticker and badges leave that page only
   await panel.getByTestId('on-air-settings').locator('summary').click();
   await panel.getByTestId('on-air-site-tiktok').uncheck();
-  await expect(tiktok.locator('chot-overlay [data-testid="chot-ticker"]')).toBeHidden();
-  await expect(tiktokBadges).toHaveCount(0);
-  await expect(facebook.locator('chot-overlay [data-testid="chot-ticker"]')).toBeVisible();
+  await expect.poll(() => tiktokOverlay.visible(TICKER)).toBe(false);
+  await expect.poll(() => tiktokOverlay.count(BADGES)).toBe(0);
+  await expect.poll(() => facebookOverlay.visible(TICKER)).toBe(true);
   expect(browser.blockedRequests).toEqual([]);
 });
 
@@ -207,7 +209,7 @@ test('the presenter view: big tonnage, goal, first names, chosen background and 
   await expect(presenter.locator('.presenter-goal')).toContainText('42% mục tiêu 500 kg');
   await expect(presenter.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '42');
   // the ticker on the chat page shows the goal too
-  await expect(chat.locator('chot-overlay [data-testid="chot-ticker"] [role="progressbar"]')).toHaveAttribute('aria-valuenow', '42');
+  await expect.poll(() => closedOverlay(chat).attribute(`${TICKER} [role="progressbar"]`, 'aria-valuenow')).toBe('42');
   // readable at 720p: the total is big, and everything fits in the frame
   const total = (await presenter.getByTestId('presenter-total').boundingBox())!;
   expect(total.height).toBeGreaterThan(100);

@@ -22,7 +22,7 @@ const YT_CHAT = 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345';
 const route = () => createBackgroundRouter({ db, health, extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
 const youtube = { platform: 'youtube', key: 'vid12345' } as const;
 const batch = (messages: unknown[], stream: Record<string, string> = youtube) => ({ type: 'chat-batch', stream, messages });
-const from = (url: string, tabId = 7): MessageSender => ({ id: ID, url, tab: { id: tabId }, frameId: 0 });
+const from = (url: string, tabId = 7): MessageSender => ({ id: ID, url, tab: { id: tabId, url }, frameId: 0 });
 const panel = from(`${ORIGIN}sidepanel.html`);
 
 describe('background router: chat', () => {
@@ -88,6 +88,9 @@ describe('background router: YouTube chat frames name their stream by their tab'
   it.each([
     ['a video the tab does not show', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://www.youtube.com/watch?v=other9999'],
     ['a chat frame embedded on another site', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://evil.example/watch?v=vid12345'],
+    ['a popout-style frame (its own v=) hidden on another site', 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345', 'https://evil.example/'],
+    ['a popout-style frame on another site that names the video', 'https://www.youtube.com/live_chat?v=vid12345', 'https://evil.example/watch?v=vid12345'],
+    ['a popout-style frame whose tab is unknown', 'https://www.youtube.com/live_chat?v=vid12345', undefined],
     ['a chat frame whose tab is unknown', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, undefined],
     ['a replay beside the video', `https://www.youtube.com/live_chat_replay?continuation=${TOKEN}`, 'https://www.youtube.com/watch?v=vid12345'],
     ['a chat frame without a token', 'https://www.youtube.com/live_chat', 'https://www.youtube.com/watch?v=vid12345'],

@@ -16,7 +16,7 @@ describe('buyers in the side panel', () => {
     const db = freshDatabase();
     const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
     const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
-    const chat = (rows: unknown[]) => route({ type: 'chat-batch', stream: { platform: 'youtube', key: 'buyers01' }, messages: rows }, { id: 'x', url: 'https://www.youtube.com/live_chat?v=buyers01' });
+    const chat = (rows: unknown[]) => route({ type: 'chat-batch', stream: { platform: 'youtube', key: 'buyers01' }, messages: rows }, { id: 'x', url: 'https://www.youtube.com/live_chat?v=buyers01', tab: { id: 1, url: 'https://www.youtube.com/live_chat?v=buyers01' } });
     await chat([chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'lấy 3kg', { authorName: 'Lan (Zalo)' })]);
     render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} healthEveryMs={60_000} />);
     const panel = await screen.findByTestId('customers');

@@ -21,12 +21,12 @@ beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get() { return 1200; } });
 });
 
-async function dashboard(count: number) {
+async function dashboard(count: number, refused?: PanelCommand['type']) {
   const db = freshDatabase();
   const rows = Array.from({ length: count }, (_, i) => chatRow(`m${i}`, `chốt ${(i % 50) + 1}kg`, { authorName: i % 7 === 0 ? 'Hợp tác xã' : `Khách ${i}` }));
   await ingestChat(db, { platform: 'youtube', key: 'dash01' }, rows, indexCatalog(EMPTY_CATALOG));
   const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
-  const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/dashboard.html' }) as Promise<CommandReply>;
+  const sendCommand = async (command: PanelCommand): Promise<CommandReply> => command.type === refused ? { ok: false, error: 'not-found' } : route(command, { id: 'x', url: 'chrome-extension://x/dashboard.html' }) as Promise<CommandReply>;
   render(<DashboardApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} initialRect={{ width: 1200, height: 640 }} />);
   await screen.findByTestId('orders-table');
   return db;
@@ -270,5 +270,39 @@ describe('checking the figures', () => {
     await waitFor(() => expect(screen.getByTestId('tally').dataset.orders).toBe('30'));
     expect(await db.tallies.get('youtube:dash01')).toEqual(kept);
     expect(await db.streamBuyers.count()).toBe(kept.buyers);
+  });
+});
+
+describe('failures on the orders page', () => {
+  const alerts = () => screen.queryAllByRole('alert').map((alert) => alert.textContent);
+
+  it('shows a refused restore once, where it was asked for', async () => {
+    await dashboard(2);
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('restore-backup'), { target: { files: [new File(['{"format":"chot-backup","version":1,'], 'backup.json', { type: 'application/json' })] } });
+    });
+    await waitFor(() => expect(within(screen.getByTestId('backup')).queryByRole('alert')).not.toBeNull());
+    expect(alerts()).toHaveLength(1);
+  });
+
+  it('shows a refused edit once, at its field', async () => {
+    await dashboard(3);
+    fireEvent.click(screen.getAllByTestId('table-row')[1]!);
+    const phone = await screen.findByTestId('edit-phone');
+    fireEvent.change(phone, { target: { value: '0123' } });
+    await act(async () => {
+      fireEvent.submit(phone.closest('form')!);
+    });
+    await waitFor(() => expect(alerts()).toContain('Số điện thoại không hợp lệ (ví dụ 0912 345 678).'));
+    expect(alerts()).toHaveLength(1);
+  });
+
+  it('shows a failed check of the figures once', async () => {
+    await dashboard(2, 'recount-stream');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('check-figures'));
+    });
+    await waitFor(() => expect(alerts().length).toBeGreaterThan(0));
+    expect(alerts()).toHaveLength(1);
   });
 });

@@ -24,7 +24,7 @@ const ID = 'chotextensionid';
 const YT_CHAT = 'https://www.youtube.com/live_chat?is_popout=1&v=air12345';
 let watchers = new OnAirWatchers();
 const route = () => createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: `chrome-extension://${ID}/`, catalog: new CatalogCache(db), watchers });
-const from = (url: string): MessageSender => ({ id: ID, url, tab: { id: 3 }, frameId: 0 });
+const from = (url: string): MessageSender => ({ id: ID, url, tab: { id: 3, url }, frameId: 0 });
 const stream = { platform: 'youtube', key: 'air12345' } as const;
 const catalog = indexCatalog(EMPTY_CATALOG);
 
@@ -117,12 +117,12 @@ describe('on-air messages from chat pages', () => {
 });
 
 describe('on-air publisher', () => {
-  function fakePort(url: string) {
+  function fakePort(url: string, tabUrl = url) {
     const received: OnAirSnapshot[] = [];
     let onMessage: (message: unknown) => void = () => undefined;
     let onDisconnect: () => void = () => undefined;
     const port: OnAirPort & { disconnected: boolean } = {
-      sender: { id: ID, url },
+      sender: { id: ID, url, tab: { id: 3, url: tabUrl }, frameId: tabUrl === url ? 0 : 5 },
       disconnected: false,
       postMessage: (message) => received.push(message as OnAirSnapshot),
       onMessage: { addListener: (listener) => { onMessage = listener; } },
@@ -154,5 +154,21 @@ describe('on-air publisher', () => {
     page.say({ type: 'on-air-watch', streamId: 'tiktok:@shop/2026-11-26' });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(page.received).toEqual([]);
+  });
+
+  it('tells a YouTube chat only of its own video, and nothing to a chat frame hidden on another site', async () => {
+    await seed();
+    watchers = new OnAirWatchers();
+    const pages = [fakePort(YT_CHAT), fakePort(YT_CHAT, 'https://evil.example/shop')];
+    for (const page of pages) publishOnAir(db, page.port, ID, watchers);
+    pages[0]!.say({ type: 'on-air-watch', streamId: 'youtube:other9999' });
+    pages[1]!.say({ type: 'on-air-watch', streamId: 'youtube:air12345' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pages.map((page) => page.received)).toEqual([[], []]);
+    // nor can a badge there decide anything: neither frame watches a stream
+    expect(watchers.streamOf(3, 0)).toBeUndefined();
+    expect(watchers.streamOf(3, 5)).toBeUndefined();
+    pages[0]!.say({ type: 'on-air-watch', streamId: 'youtube:air12345' });
+    await eventually(() => expect(pages[0]!.received.at(-1)?.orders).toBe(3));
   });
 });

@@ -10,6 +10,7 @@ import { youtubeAdapter } from '../../utils/platforms/youtube';
 import { SidePanelApp } from '../../components/side-panel-app';
 import { PresenterApp } from '../../components/presenter-view';
 import { freshDatabase, chatRow } from './test-db';
+import { startedWithRoot } from './overlay-root';
 
 const stops: (() => void)[] = [];
 afterEach(() => {
@@ -22,10 +23,10 @@ afterEach(() => {
 function tickerShowing(snapshot: unknown): HTMLElement {
   let push: (message: unknown) => void = () => undefined;
   const port: OverlayPort = { postMessage: () => undefined, onMessage: { addListener: (listener) => { push = listener; } }, onDisconnect: { addListener: () => undefined }, disconnect: () => undefined };
-  const overlay = startPageOverlay({ adapter: youtubeAdapter, document, streamId: () => 'youtube:truth01', connect: () => port, send: async () => ({ ok: true }), browserLanguage: 'vi' });
+  const { started: overlay, root } = startedWithRoot(() => startPageOverlay({ adapter: youtubeAdapter, document, streamId: () => 'youtube:truth01', connect: () => port, send: async () => ({ ok: true }), browserLanguage: 'vi' }));
   push(snapshot);
   stops.push(() => overlay.stop());
-  return document.querySelector('chot-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-testid="chot-ticker"]')!;
+  return root.querySelector<HTMLElement>('[data-testid="chot-ticker"]')!;
 }
 
 describe('one truth in every view', () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startPageOverlay, type OverlayPort, type PageOverlay } from '../../utils/on-air/page-overlay';
 import { youtubeAdapter } from '../../utils/platforms/youtube';
 import type { OnAirSnapshot } from '../../utils/on-air/snapshot-schema';
+import { startedWithRoot } from './overlay-root';
 
 let overlay: PageOverlay | undefined;
 afterEach(() => {
@@ -21,11 +22,11 @@ function start(asUser = true) {
     onDisconnect: { addListener: () => undefined },
     disconnect: () => undefined,
   };
-  overlay = startPageOverlay({ adapter: youtubeAdapter, document, streamId: () => 'youtube:vid1', connect: () => port, send: async (message) => { sent.push(message); return { ok: true }; }, browserLanguage: 'en',
+  const { started, root, init } = startedWithRoot(() => startPageOverlay({ adapter: youtubeAdapter, document, streamId: () => 'youtube:vid1', connect: () => port, send: async (message) => { sent.push(message); return { ok: true }; }, browserLanguage: 'en',
     // happy-dom has no input device: the tests' own events stand for the user's, unless a test plays the page
-    ...(asUser ? { isUserEvent: () => true } : {}) });
-  const root = document.querySelector('chot-overlay')!.shadowRoot!;
-  return { overlay: overlay!, push: (message: unknown) => push(message), posted, sent, root, ticker: root.querySelector<HTMLElement>('[data-testid="chot-ticker"]')! };
+    ...(asUser ? { isUserEvent: () => true } : {}) }));
+  overlay = started;
+  return { overlay: started, push: (message: unknown) => push(message), posted, sent, root, init, ticker: root.querySelector<HTMLElement>('[data-testid="chot-ticker"]')! };
 }
 
 const snapshot = (changes: Partial<OnAirSnapshot> = {}): OnAirSnapshot => ({
@@ -75,6 +76,14 @@ describe('page overlay', () => {
     overlay!.stop();
     overlay = undefined;
     expect(document.querySelector('chot-overlay')).toBeNull();
+  });
+
+  it('keeps its shadow root closed: the page\'s scripts cannot reach the ticker or the badges through the host', () => {
+    const page = start();
+    page.push(snapshot());
+    expect(page.init.mode).toBe('closed');
+    expect(document.querySelector('chot-overlay')!.shadowRoot).toBeNull();
+    expect(document.querySelector('[data-testid="chot-ticker"]')).toBeNull();
   });
 
   it('takes no action from the page\'s own events: a script\'s click does not collapse the ticker', () => {

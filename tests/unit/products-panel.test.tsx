@@ -16,7 +16,7 @@ async function panel() {
   const catalog = new CatalogCache(db);
   const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog, watchers: new OnAirWatchers() });
   const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
-  const chat = (rows: unknown[]) => route({ type: 'chat-batch', stream: { platform: 'youtube', key: 'stock01' }, messages: rows }, { id: 'x', url: 'https://www.youtube.com/live_chat?v=stock01' });
+  const chat = (rows: unknown[]) => route({ type: 'chat-batch', stream: { platform: 'youtube', key: 'stock01' }, messages: rows }, { id: 'x', url: 'https://www.youtube.com/live_chat?v=stock01', tab: { id: 1, url: 'https://www.youtube.com/live_chat?v=stock01' } });
   render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} healthEveryMs={60_000} />);
   const products = await screen.findByTestId('products');
   return { db, chat, products };
@@ -70,7 +70,8 @@ describe('products and stock in the side panel', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Đã nhập danh mục.'));
     await waitFor(() => expect(screen.getAllByTestId('product').map((li) => li.dataset.code)).toEqual(['V2']));
     await pick('{"products": [');
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Không nhập được tệp, danh mục cũ vẫn giữ nguyên: the catalog is not valid JSON/));
+    await waitFor(() => expect(screen.getByRole('alert').querySelector('.failure-sentence')?.textContent).toBe('Không nhập được danh mục; danh mục cũ vẫn giữ nguyên. Hãy thử lại; nếu vẫn lỗi, phần chi tiết cho biết nguyên nhân.'));
+    expect(screen.getByRole('alert').querySelector('details code')!.textContent).toMatch(/^the catalog is not valid JSON/);
     expect((await db.products.toArray()).map((p) => p.code)).toEqual(['V2']);
     expect((await db.settings.get('settings'))?.pinnedProduct).toBe('V2');
   });

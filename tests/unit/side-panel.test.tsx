@@ -52,7 +52,23 @@ describe('side panel', () => {
   it('says when a decision could not be saved', async () => {
     await panelWith([chatRow('m1', 'chốt 2kg')], { ok: false, error: 'cancelled' }, ['en-US']);
     fireEvent.click(await screen.findByRole('button', { name: 'Confirm the order of Lan' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Could not save: cancelled');
+    const alert = await screen.findByRole('alert');
+    // in words first; a refusal the background names needs no technical detail
+    expect(alert.textContent).toBe('The change was not saved. The buyer has cancelled this order.');
+    expect(alert.querySelector('details')).toBeNull();
+  });
+
+  it('says a failure to reach the background once, in words, with the detail folded away', async () => {
+    const { sendCommand } = await panelWith([chatRow('m1', 'chốt 2kg')], { ok: true }, ['vi']);
+    sendCommand.mockImplementation(async (command: PanelCommand) => {
+      if (command.type === 'get-health') return { ok: true, tabs: [] };
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Xác nhận đơn của Lan' }));
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(1));
+    const alert = screen.getByRole('alert');
+    expect(alert.querySelector('.failure-sentence')!.textContent).toBe('Không lưu được thay đổi. Hãy thử lại; nếu vẫn lỗi, phần chi tiết cho biết nguyên nhân.');
+    expect(alert.querySelector('details code')!.textContent).toBe('Could not establish connection. Receiving end does not exist.');
   });
 
   it('tallies the most recently active stream by default and lets the user pick another', async () => {

@@ -16,6 +16,16 @@ describe('YouTube adapter: URLs', () => {
     expect(youtubeAdapter.streamOf(document, url, Date.now())).toEqual({ platform: 'youtube', key: videoId });
   });
 
+  it('reads a chat frame only inside YouTube and YouTube Studio pages', () => {
+    const reads = (origins: string[]) => youtubeAdapter.readsInFrameOf!(origins);
+    expect(reads([])).toBe(true); // the popout, a top-level page
+    expect(reads(['https://www.youtube.com'])).toBe(true); // beside the video
+    expect(reads(['https://studio.youtube.com'])).toBe(true);
+    expect(reads(['https://evil.example'])).toBe(false); // a hidden chat frame on another site
+    expect(reads(['https://www.youtube.com', 'https://evil.example'])).toBe(false); // a watch page framed by one
+    expect(reads(['http://www.youtube.com', 'https://www.youtube.com.evil.example', 'null'])).toBe(false);
+  });
+
   const TOKEN = '0ofMyANpGhhVQ2xpdmVfY2hhdF9jb250aW51YXRpb24yAggE';
 
   it.each([

@@ -47,6 +47,8 @@ function framePageUrl(): () => string | undefined {
  * reloading (TikTok, Facebook) start and stop it as the URL changes.
  */
 export function runChatReaderInPage(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
+  // A chat frame hidden on another site (a 1×1 YouTube chat on any page) is not the seller's: nothing is read.
+  if (adapter.readsInFrameOf && !adapter.readsInFrameOf([...(location.ancestorOrigins ?? [])])) return;
   let reader: ChatReader | undefined;
   let overlay: PageOverlay | undefined;
   const pageUrl = framePageUrl();

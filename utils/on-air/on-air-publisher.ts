@@ -7,7 +7,7 @@ import type { OnAirWatchers } from './on-air-watchers';
 
 /** The background's end of a chat page's port, with who opened it. */
 export interface OnAirPort extends OnAirPortEnd {
-  sender?: { id?: string; url?: string; tab?: { id?: number }; frameId?: number };
+  sender?: { id?: string; url?: string; tab?: { id?: number; url?: string }; frameId?: number };
 }
 
 /**
@@ -21,6 +21,10 @@ export function publishOnAir(db: ChotDatabase, port: OnAirPort, extensionId: str
   port.onMessage.addListener((message) => {
     const watch = onAirWatchSchema.safeParse(message);
     if (!watch.success || !watch.data.streamId.startsWith(`${adapter.platform}:`)) return;
+    // Where the sender names its stream (YouTube: by its frame and tab), a page watches only that one: a chat
+    // frame hidden on another site, or one claiming another video, hears nothing and decides nothing.
+    const own = adapter.streamOfSender?.(port.sender?.url, port.sender?.tab?.url);
+    if (adapter.streamOfSender && watch.data.streamId !== `${adapter.platform}:${own}`) return;
     subscription?.unsubscribe();
     if (port.sender?.tab?.id !== undefined) watchers?.watch(port.sender.tab.id, port.sender.frameId ?? 0, watch.data.streamId);
     subscription = liveQuery(() => buildOnAirSnapshot(db, watch.data.streamId)).subscribe({

@@ -52,7 +52,7 @@ const element = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, c
 };
 
 /**
- * The tally ticker and the order badges on a chat page. Both live in one shadow root on a fixed,
+ * The tally ticker and the order badges on a chat page. Both live in one closed shadow root on a fixed,
  * zero-size host: the site's layout and styles are untouched, and nothing of ours is inside the chat's
  * rows, so the reader never takes a badge for chat. Badges are placed over their rows by position and
  * follow them through re-rendering by message id.
@@ -74,7 +74,8 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
 
   const host = doc.createElement('chot-overlay');
   host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;');
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: the page's scripts see the host only, never the ticker, the badges or what they stand for.
+  const root = host.attachShadow({ mode: 'closed' });
   const style = element(doc, 'style');
   style.textContent = OVERLAY_STYLE;
   const ticker = element(doc, 'section', 'ticker');

@@ -45,6 +45,11 @@ export interface PlatformAdapter {
    * of a page naming a stream. The background checks batches with it rather than trusting the page's claim.
    */
   streamOfSender?(frameUrl: string | undefined, tabUrl: string | undefined): string | undefined;
+  /**
+   * For chat that can be a frame (YouTube): whether the pages around it (`location.ancestorOrigins`, nearest
+   * first) are the site's own. A chat frame on any other site is not read, and shows no overlay.
+   */
+  readsInFrameOf?(ancestorOrigins: readonly string[]): boolean;
   /** Attributes of rows whose change matters: a row's id being replaced, a moderator's deletion. */
   watchedAttributes?: readonly string[];
   /** A row already read that the site has since withdrawn (deleted by a moderator): its message id. */

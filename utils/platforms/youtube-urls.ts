@@ -35,12 +35,22 @@ export function videoIdOfPage(url: string | undefined): string | undefined {
   return candidate && VIDEO_ID.test(candidate) ? candidate : undefined;
 }
 
+/** A page of YouTube or YouTube Studio: the only top pages a chat is read in (not a frame hidden on another site). */
+export function isYoutubePage(url: string | undefined): boolean {
+  return (url ? siteUrl(url, PAGE_HOSTS) : undefined) !== undefined;
+}
+
+/** Whether every page around a chat frame is YouTube's or YouTube Studio's (true for a top-level chat). */
+export function youtubeAncestors(ancestorOrigins: readonly string[]): boolean {
+  return ancestorOrigins.every((origin) => isYoutubePage(`${origin}/`));
+}
+
 /**
  * The stream of a chat frame as the background sees it: the frame's own `v=`, else the tab's page. Undefined
- * for anything that is not a live chat frame, or a frame whose page names no video.
+ * for anything that is not a live chat frame, a tab that is not YouTube's, or a frame whose page names no video.
  */
 export function chatStreamOfSender(frameUrl: string | undefined, tabUrl: string | undefined): string | undefined {
   const chat = parseChatUrl(frameUrl);
-  if (!chat) return undefined;
+  if (!chat || !isYoutubePage(tabUrl)) return undefined;
   return chat.videoId ?? videoIdOfPage(tabUrl);
 }

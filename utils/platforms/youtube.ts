@@ -1,7 +1,7 @@
 import type { PlatformAdapter, RowReading } from './adapter';
 import type { StreamClaim } from '../messaging/chat-message';
 import { YOUTUBE_SELECTORS as S } from './youtube-selectors';
-import { chatStreamOfSender, parseChatUrl, videoIdOfPage, type ChatFrameUrl } from './youtube-urls';
+import { chatStreamOfSender, parseChatUrl, videoIdOfPage, youtubeAncestors, type ChatFrameUrl } from './youtube-urls';
 import { ownText, queryFields, queryFirst, textWithEmoji, tidy } from './dom-text';
 import { MAX_AUTHOR_NAME, MAX_MESSAGE_TEXT } from '../messaging/chat-message';
 
@@ -95,6 +95,7 @@ export const youtubeAdapter: PlatformAdapter = {
   isChatUrl: (url) => chatUrl(url) !== undefined,
   streamOf,
   streamOfSender: chatStreamOfSender,
+  readsInFrameOf: youtubeAncestors,
   watchedAttributes: ['id', S.deletedAttribute],
   withdrawnId,
   selectors: S,

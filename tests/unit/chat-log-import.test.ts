@@ -141,7 +141,7 @@ describe('CSV and text chat logs', () => {
 
   it.each([
     ['a file that is not a chat log', 'lorem ipsum\ndolor sit amet\n', /no chat lines/],
-    ['a CSV with a time that is not one', 'time,author,message\nyesterday,Lan,chốt 2kg\n', /time Chốt cannot read.*yesterday/],
+    ['a CSV with a time that is not one', 'time,author,message\nyesterday,Lan,chốt 2kg\n', /line 2: a time that cannot be read.*yesterday/],
   ])('refuses %s', async (_name, text, error) => {
     const result = await readChatLog(text, options);
     expect(!result.ok && result.error).toMatch(error);

@@ -266,6 +266,21 @@ const vi = {
   saveSampleHelp: 'Lưu cấu trúc khung chat (tên, nội dung và số điện thoại được thay bằng ký tự giả) vào một tệp để gửi cho nhóm Chốt khi Chốt đọc sai.',
   sampleSaved: 'Đã lưu {file}: {rows} dòng chat, tên và nội dung đã được thay bằng ký tự giả.',
   sampleFailed: 'Không lưu được mẫu trang: {error}',
+  importRefused: 'Không nhập gì cả: dòng {line} của tệp có {reason} ({detail}).',
+  refusalTime: 'thời gian không đọc được hoặc không hợp lý',
+  refusalId: 'mã tin nhắn Chốt không lưu được (chỉ chữ, số và - _ . : = % @ /, tối đa 200 ký tự)',
+  refusalText: 'nội dung trống hoặc quá dài',
+  refusalAuthor: 'tên người gửi trống hoặc quá dài',
+  refusalQuote: 'dấu ngoặc kép mở mà không đóng',
+  refusalColumns: 'số cột khác với dòng tiêu đề',
+  refusalNotChat: 'một dòng không phải dòng chat "giờ tên: nội dung"',
+  refusalEntry: 'một mục Chốt không lưu được',
+  importInterrupted: 'Nhập bị gián đoạn: {done}/{total} tin nhắn đã được lưu. Chọn lại đúng tệp này để nhập nốt, không bị trùng. ({error})',
+  importResumed: 'Tiếp tục lần nhập dở: {done}/{total} tin nhắn đã được lưu từ lần trước.',
+  backupSaving: 'Đang sao lưu… {done}/{total} bản ghi',
+  restoreChecking: 'Đang kiểm tra toàn bộ tệp sao lưu…',
+  restoreSending: 'Đang khôi phục… đã gửi {done}/{total} bản ghi',
+  restoreWriting: 'Đang ghi {total} bản ghi…',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -532,6 +547,21 @@ const en: Record<keyof typeof vi, string> = {
   saveSampleHelp: 'Saves the chat area’s structure (names, texts and phone numbers replaced by placeholders) to a file to send to the Chốt team when Chốt misreads a chat.',
   sampleSaved: 'Saved {file}: {rows} chat rows, names and texts replaced by placeholders.',
   sampleFailed: 'Could not save a page sample: {error}',
+  importRefused: 'Nothing was imported: line {line} of the file has {reason} ({detail}).',
+  refusalTime: 'a time that cannot be read or is not plausible',
+  refusalId: 'a message id Chốt cannot store (letters, digits and - _ . : = % @ / only, up to 200)',
+  refusalText: 'a message text that is empty or too long',
+  refusalAuthor: 'an author name that is empty or too long',
+  refusalQuote: 'a quote that is never closed',
+  refusalColumns: 'a different number of columns from the header',
+  refusalNotChat: 'a line that is not a chat line "time author: message"',
+  refusalEntry: 'an entry Chốt cannot store',
+  importInterrupted: 'The import stopped: {done} of {total} messages are stored. Choose the same file again to finish it; nothing is doubled. ({error})',
+  importResumed: 'Resumed an unfinished import: {done} of {total} messages were stored before.',
+  backupSaving: 'Backing up… {done} of {total} records',
+  restoreChecking: 'Checking the whole backup file…',
+  restoreSending: 'Restoring… {done} of {total} records sent',
+  restoreWriting: 'Writing {total} records…',
 };
 
 export type MessageKey = keyof typeof vi;

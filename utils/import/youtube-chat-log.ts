@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ChatMessage } from '../messaging/chat-message';
 import { siteIdSchema } from '../messaging/chat-message';
-import { boundName, boundText, inChunks, type ChatLogResult, type ReadOptions } from './chat-log';
+import { boundName, boundText, inChunks, refused, type ChatLogResult, type ReadOptions } from './chat-log';
+import { entryProblem, lineOf } from './import-entry';
 
 // YouTube's live chat JSON, as get_live_chat responses and as the action lists chat downloaders save
 // (one action per line, or inside replayChatItemAction for replays). Only the fields read are checked;
@@ -180,7 +181,7 @@ export async function readYoutubeChatLog(text: string, options: ReadOptions): Pr
     if (error instanceof SyntaxError) return { ok: false, error: `the file is not valid JSON (cut short?): ${error.message}` };
     throw error;
   }
-  if (documents.length === 1 && Array.isArray(documents[0]) && looksLikeDownloaderMessages(documents[0])) return readDownloaderMessages(documents[0], options);
+  if (documents.length === 1 && Array.isArray(documents[0]) && looksLikeDownloaderMessages(documents[0])) return readDownloaderMessages(documents[0], options, text);
   const actions: unknown[] = [];
   for (const [i, document] of documents.entries()) {
     const found = actionsOf(document);
@@ -194,7 +195,8 @@ export async function readYoutubeChatLog(text: string, options: ReadOptions): Pr
     return { ok: false, error: `the log has entries Chốt does not know, so nothing was imported: ${names}` };
   }
   if (reading.malformed) return { ok: false, error: `the log has a chat entry Chốt cannot read, so nothing was imported: ${reading.malformed}` };
-  return { ok: true, log: { format: 'youtube-actions', platform: 'youtube', messages: [...reading.messages.values()], skipped: reading.skipped } };
+  const messages = [...reading.messages.values()];
+  return checked(text, 'id', messages) ?? { ok: true, log: { format: 'youtube-actions', platform: 'youtube', messages, skipped: reading.skipped } };
 }
 
 async function parseLines(text: string, options: ReadOptions): Promise<unknown[]> {
@@ -210,7 +212,22 @@ async function parseLines(text: string, options: ReadOptions): Promise<unknown[]
   return documents;
 }
 
-async function readDownloaderMessages(entries: unknown[], options: ReadOptions): Promise<ChatLogResult> {
+/**
+ * The first message the store would refuse (an implausible time, an id with spaces…), at the line of the file
+ * where its id is written; null when every message would be stored.
+ */
+function checked(text: string, idField: string, messages: readonly ChatMessage[]): ChatLogResult | null {
+  for (const message of messages) {
+    const problem = entryProblem(message);
+    if (!problem) continue;
+    const id = JSON.stringify(message.messageId);
+    const at = new RegExp(`"${idField}"\\s*:\\s*${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(text);
+    return refused({ line: at ? lineOf(text, at[0]) : lineOf(text, id), ...problem });
+  }
+  return null;
+}
+
+async function readDownloaderMessages(entries: unknown[], options: ReadOptions, text: string): Promise<ChatLogResult> {
   const messages: ChatMessage[] = [];
   const skipped: Record<string, number> = {};
   let malformed: string | null = null;
@@ -237,5 +254,5 @@ async function readDownloaderMessages(entries: unknown[], options: ReadOptions):
     });
   }, options);
   if (malformed) return { ok: false, error: `the log has a message Chốt cannot read, so nothing was imported: ${malformed}` };
-  return { ok: true, log: { format: 'chat-downloader-messages', platform: 'youtube', messages, skipped } };
+  return checked(text, 'message_id', messages) ?? { ok: true, log: { format: 'chat-downloader-messages', platform: 'youtube', messages, skipped } };
 }

@@ -16,6 +16,7 @@ import { loadSettings, saveSettings, updateSettings } from '../store/settings';
 import { deleteStream, joinStream, setGoal, splitStream, updateStream } from '../store/broadcasts';
 import { deleteContract, promoteOrder, saveContract } from '../store/contracts';
 import { restoreBackup } from '../export/backup';
+import { importStep } from '../import/import-step';
 import type { OnAirWatchers } from '../on-air/on-air-watchers';
 import { recountStream } from '../store/recount';
 import { mergeCustomers, unmergeCustomer, updateCustomer } from '../store/customers';
@@ -186,8 +187,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return recountStream(deps.db, command.data.streamId);
       case 'import-chat': {
         const { repeatWindowSeconds } = await loadSettings(deps.db);
-        const result = await ingestChat(deps.db, command.data.stream, command.data.messages, await deps.catalog.get(), { repeatWindowMs: repeatWindowSeconds * 1000 });
-        return { ok: true, counts: { ...result } };
+        return importStep(deps.db, command.data, await deps.catalog.get(), repeatWindowSeconds * 1000);
       }
     }
   };

@@ -41,7 +41,15 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   /** One batch of a past stream's chat log, read in the page: the same ingest as live chat, message by message validated. */
   /** Count one stream's figures afresh and put the kept ones right (the orders page's check, stream by stream). */
   z.object({ type: z.literal('recount-stream'), streamId: id }),
-  z.object({ type: z.literal('import-chat'), stream: streamClaimSchema, messages: z.array(z.unknown()).min(1).max(MAX_BATCH_MESSAGES) }),
+  /** A step of a chat-log import: its entries are checked whole by the import entry schema before it is written. */
+  z.object({
+    type: z.literal('import-chat'),
+    stream: streamClaimSchema,
+    messages: z.array(z.unknown()).min(1).max(MAX_BATCH_MESSAGES),
+    importId: z.string().min(1).max(100),
+    offset: z.number().int().nonnegative(),
+    total: z.number().int().positive(),
+  }),
   /** A page sample of the chat a reading tab (and frame, as the health list names it) shows. */
   z.object({ type: z.literal('save-sample'), tabId: z.number().int().nonnegative(), frameId: z.number().int().nonnegative() }),
 ]);

@@ -79,7 +79,7 @@ describe('YouTube chat JSON', () => {
     ['truncated JSON', '{"continuationContents": {"liveChatContinuation": {"actions": [', /not valid JSON/],
     ['an unknown action', JSON.stringify([textItem('a1', 'Lan', 'chốt 2kg', usec(1)), { launchRocketAction: {} }, { launchRocketAction: {} }]), /does not know.*launchRocketAction \(2×\)/],
     ['an unknown chat item', JSON.stringify([{ addChatItemAction: { item: { liveChatHologramRenderer: {} } } }]), /does not know.*liveChatHologramRenderer/],
-    ['a chat item without its time', JSON.stringify([{ addChatItemAction: { item: { liveChatTextMessageRenderer: { id: 'x', message: { runs: [{ text: 'hi' }] } } } } }]), /cannot read.*timestampUsec/],
+    ['a chat item without its time', JSON.stringify([{ addChatItemAction: { item: { liveChatTextMessageRenderer: { id: 'x', message: { runs: [{ text: 'hi' }] } } } } }]), /line 1: a time that cannot be read.*timestampUsec/],
     ['JSON that is not chat', JSON.stringify({ format: 'chot-backup', version: 1 }), /not YouTube live chat/],
   ])('refuses %s with a clear reason', async (_name, text, error) => {
     const result = await readChatLog(text, options);
@@ -179,7 +179,7 @@ describe('importing a read log', () => {
     const again = await sendChatLog(log, claim, runCommand);
     expect(again).toMatchObject({ stored: 0, duplicates: 1200 });
     expect(await db.orders.count()).toBe(600);
-  });
+  }, 20_000); // 2,400 messages through the real ingest
 
   it('stops between batches when cancelled, keeping what was stored', async () => {
     const controller = new AbortController();

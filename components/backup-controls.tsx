@@ -24,6 +24,8 @@ export function BackupControls({ db, run }: { db: ChotDatabase; run: (command: P
     try {
       const parts = await backupParts(db, { onProgress: (done, total) => setProgress({ phase: 'saving', done, total }) });
       downloadFile(`chot-backup-${new Date().toISOString().slice(0, 10)}.json`, parts, 'application/json');
+    } catch (error) {
+      setNotice({ text: t('backupFailed', { error: error instanceof Error ? error.message : String(error) }), error: true });
     } finally {
       setProgress(null);
     }

@@ -281,6 +281,7 @@ const vi = {
   restoreChecking: 'Đang kiểm tra toàn bộ tệp sao lưu…',
   restoreSending: 'Đang khôi phục… đã gửi {done}/{total} bản ghi',
   restoreWriting: 'Đang ghi {total} bản ghi…',
+  backupFailed: 'Không sao lưu được: {error}',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -562,6 +563,7 @@ const en: Record<keyof typeof vi, string> = {
   restoreChecking: 'Checking the whole backup file…',
   restoreSending: 'Restoring… {done} of {total} records sent',
   restoreWriting: 'Writing {total} records…',
+  backupFailed: 'The backup was not saved: {error}',
 };
 
 export type MessageKey = keyof typeof vi;

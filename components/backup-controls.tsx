@@ -1,32 +1,70 @@
 import { useState, type ChangeEvent } from 'react';
 import type { ChotDatabase } from '../utils/store/db';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
-import { createBackup, MAX_BACKUP_BYTES } from '../utils/export/backup';
+import { backupParts, MAX_BACKUP_BYTES, readBackup } from '../utils/export/backup';
+import { sendBackup } from '../utils/export/backup-transfer';
+import { yieldToPage } from '../utils/import/chat-log';
 import { useI18n } from './i18n';
 import { downloadFile } from './order-text';
 
-/** Saves everything to a JSON file, and restores one (all or nothing, through the background). */
+type Progress = { phase: 'saving' | 'checking' | 'sending' | 'writing'; done: number; total: number };
+
+const PROGRESS_KEYS = { saving: 'backupSaving', checking: 'restoreChecking', sending: 'restoreSending', writing: 'restoreWriting' } as const;
+
+/**
+ * Saves everything to a JSON file (built in pieces, never one giant string), and restores one: checked
+ * whole in the page, sent to the background in chunks of a few MiB, written all or nothing.
+ */
 export function BackupControls({ db, run }: { db: ChotDatabase; run: (command: PanelCommand) => Promise<CommandReply> }) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const save = async () => {
-    downloadFile(`chot-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(await createBackup(db)), 'application/json');
+    setNotice(null);
+    try {
+      const parts = await backupParts(db, { onProgress: (done, total) => setProgress({ phase: 'saving', done, total }) });
+      downloadFile(`chot-backup-${new Date().toISOString().slice(0, 10)}.json`, parts, 'application/json');
+    } catch (error) {
+      setNotice({ text: t('backupFailed', { error: error instanceof Error ? error.message : String(error) }), error: true });
+    } finally {
+      setProgress(null);
+    }
   };
   const restore = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > MAX_BACKUP_BYTES) return setNotice({ text: t('restoreFailed', { error: `${Math.round(file.size / 1024 / 1024)} MB > 50 MB` }), error: true });
-    const reply = await run({ type: 'restore-backup', json: await file.text() });
-    setNotice(reply.ok ? { text: t('restored'), error: false } : { text: t('restoreFailed', { error: reply.error }), error: true });
+    const fail = (error: string) => setNotice({ text: t('restoreFailed', { error }), error: true });
+    if (file.size > MAX_BACKUP_BYTES) return fail(`${Math.round(file.size / 1024 / 1024)} MB > ${MAX_BACKUP_BYTES / 1024 / 1024} MB`);
+    setNotice(null);
+    try {
+      setProgress({ phase: 'checking', done: 0, total: 1 });
+      const text = await file.text();
+      await yieldToPage();
+      const read = readBackup(text);
+      if (!read.ok) return fail(read.error);
+      const reply = await sendBackup(read.backup, run, { onProgress: (step) => setProgress(step) });
+      if (reply.ok) setNotice({ text: t('restored'), error: false });
+      else fail(reply.error);
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    } finally {
+      setProgress(null);
+    }
   };
   return (
     <div className="table-tools" data-testid="backup">
-      <button type="button" data-testid="save-backup" onClick={() => void save()}>{t('saveBackup')}</button>
+      <button type="button" data-testid="save-backup" disabled={progress !== null} onClick={() => void save()}>{t('saveBackup')}</button>
       <label className="file-button">
         <span>{t('restoreBackup')}</span>
-        <input type="file" accept=".json,application/json" data-testid="restore-backup" onChange={(event) => void restore(event)} />
+        <input type="file" accept=".json,application/json" data-testid="restore-backup" disabled={progress !== null} onChange={(event) => void restore(event)} />
       </label>
+      {progress && (
+        <span className="import-progress" role="status" data-testid="backup-progress">
+          <progress max={progress.total} value={progress.done} />
+          {t(PROGRESS_KEYS[progress.phase], { done: formatNumber(progress.done), total: formatNumber(progress.total) })}
+        </span>
+      )}
       {notice && <span role={notice.error ? 'alert' : 'status'} className={notice.error ? 'error' : 'status'}>{notice.text}</span>}
     </div>
   );

@@ -4,6 +4,8 @@ import type { ChotDatabase } from '../utils/store/db';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { PLATFORM_LABELS, PLATFORMS, type Platform } from '../utils/platforms/platform';
 import { MAX_CHAT_LOG_BYTES, ReadCancelled } from '../utils/import/chat-log';
+import type { Refusal, RefusalReason } from '../utils/import/import-entry';
+import type { MessageKey } from '../utils/i18n/messages';
 import { importedStreamClaim, readChatLog } from '../utils/import/read-chat-log';
 import { sendChatLog } from '../utils/import/send-chat-log';
 import { streamIdOf } from '../utils/store/ingest';
@@ -14,6 +16,10 @@ type Progress = { phase: 'reading' | 'sending'; done: number; total: number };
 type Notice = { text: string; error: boolean };
 
 const todayInput = () => dateInputValue(new Date());
+
+const REFUSAL_KEYS: Record<RefusalReason, MessageKey> = {
+  time: 'refusalTime', id: 'refusalId', text: 'refusalText', author: 'refusalAuthor', quote: 'refusalQuote', columns: 'refusalColumns', notChat: 'refusalNotChat', entry: 'refusalEntry',
+};
 
 /**
  * Imports a past stream's chat log: read and checked in the page first (nothing written if the file is bad),
@@ -31,7 +37,10 @@ export function ChatLogImport({ db, run }: { db: ChotDatabase; run: (command: Pa
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const fail = (error: string) => setNotices([{ text: t('importLogFailed', { error }), error: true }]);
+    const fail = (error: string, refusal?: Refusal) => setNotices([{
+      text: refusal ? t('importRefused', { line: formatNumber(refusal.line), reason: t(REFUSAL_KEYS[refusal.reason]), detail: refusal.detail }) : t('importLogFailed', { error }),
+      error: true,
+    }]);
     if (file.size > MAX_CHAT_LOG_BYTES) return fail(`${formatNumber(file.size / 1024 / 1024, 0)} MB > ${MAX_CHAT_LOG_BYTES / 1024 / 1024} MB`);
     const abort = new AbortController();
     controller.current = abort;
@@ -44,20 +53,28 @@ export function ChatLogImport({ db, run }: { db: ChotDatabase; run: (command: Pa
         signal: abort.signal,
         onProgress: (done, total) => setProgress({ phase: 'reading', done, total }),
       });
-      if (!read.ok) return fail(read.error);
+      if (!read.ok) return fail(read.error, read.refusal);
       const stream = importedStreamClaim(read.log, file.name, read.key);
       const total = read.log.messages.length;
       setProgress({ phase: 'sending', done: 0, total });
-      const sent = await sendChatLog(read.log, stream, run, { signal: abort.signal, onProgress: (done) => setProgress({ phase: 'sending', done, total }) });
-      if (sent.error) return fail(sent.error);
+      const sent = await sendChatLog(read.log, stream, run, {
+        signal: abort.signal,
+        progressOf: (id) => db.imports.get(id),
+        onProgress: (done) => setProgress({ phase: 'sending', done, total }),
+      });
+      const counts = { done: formatNumber(sent.done), total: formatNumber(total) };
+      const resumed = sent.resumedFrom > 0 ? [{ text: t('importResumed', { done: formatNumber(sent.resumedFrom), total: counts.total }), error: false }] : [];
+      // Say exactly what is stored: nothing, or the steps before the stop (the same file finishes it).
+      if (sent.error) return setNotices(sent.done > 0 ? [{ text: t('importInterrupted', { ...counts, error: sent.error }), error: true }] : [{ text: t('importLogFailed', { error: sent.error }), error: true }]);
       const streamId = streamIdOf(stream);
       if (sent.sent > 0) await run({ type: 'update-stream', streamId, ended: true });
       const orders = await db.orders.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).count();
       const skipped = Object.values(read.log.skipped).reduce((sum, n) => sum + n, 0);
       setNotices([
         sent.cancelled
-          ? { text: t('importCancelled', { sent: formatNumber(sent.sent), total: formatNumber(total) }), error: false }
-          : { text: t('importDone', { title: stream.title ?? stream.key, messages: formatNumber(total), stored: formatNumber(sent.stored), duplicates: formatNumber(sent.duplicates), orders: formatNumber(orders) }), error: false },
+          ? { text: t('importCancelled', { sent: counts.done, total: counts.total }), error: false }
+          : { text: t('importDone', { title: stream.title ?? stream.key, messages: formatNumber(total), stored: formatNumber(sent.stored + sent.resumedFrom), duplicates: formatNumber(sent.duplicates), orders: formatNumber(orders) }), error: false },
+        ...resumed,
         ...(skipped > 0 ? [{ text: t('importSkipped', { count: formatNumber(skipped) }), error: false }] : []),
       ]);
     } catch (error) {

@@ -5,7 +5,7 @@ import { decideOrder } from '../../utils/store/orders';
 import { saveProduct } from '../../utils/store/catalog';
 import { promoteOrder } from '../../utils/store/contracts';
 import { saveSettings } from '../../utils/store/settings';
-import { BACKUP_VERSION, createBackup, restoreBackup } from '../../utils/export/backup';
+import { BACKUP_VERSION, createBackup, MAX_BACKUP_BYTES, restoreBackup } from '../../utils/export/backup';
 import type { ChotDatabase } from '../../utils/store/db';
 import { freshDatabase, chatRow } from './test-db';
 
@@ -43,7 +43,7 @@ describe('JSON backup', () => {
     ['another file', () => JSON.stringify({ products: [] }), /not a Chốt backup/],
     ['a newer format', (text: string) => text.replace(`"version":${BACKUP_VERSION}`, '"version":99'), /version 99 is not one this version of Chốt reads/],
     ['a message that fails validation', (text: string) => text.replace('"kind":"chat"', '"kind":"hack"'), /does not validate at messages\.0\.kind/],
-    ['a 50 MB file', (text: string) => text + ' '.repeat(50 * 1024 * 1024), /larger than 50 MB/],
+    ['a file over the size limit', (text: string) => text + ' '.repeat(MAX_BACKUP_BYTES), /larger than 500 MB/],
   ])('refuses %s with a clear message and changes nothing', async (_name, spoil, message) => {
     const source = await filled();
     const text = JSON.stringify(await createBackup(source));

@@ -11,6 +11,7 @@ const SHIPPED: Record<string, string>[] = [
   { products: 'code' },
   { contracts: 'id, streamId' },
   { customers: 'id, mergedInto', orders: 'id, [streamId+observedAt], [streamId+authorKey], authorKey' },
+  { tallies: 'streamId', streamBuyers: '[streamId+authorKey]', orders: 'id, [streamId+observedAt], [streamId+authorKey], authorKey, [streamId+status+observedAt]' },
 ];
 
 function shippedDatabase(name: string, version: number): Dexie {
@@ -24,10 +25,10 @@ function schemaOf(db: Dexie) {
 }
 
 describe('database schema', () => {
-  it('version 7 has the tables and the indexes the queries use', async () => {
+  it('version 8 has the tables and the indexes the queries use', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(schemaOf(db)).toEqual({
       streams: ['id', 'lastMessageAt', 'broadcastId'],
       messages: ['id', '[streamId+observedAt]'],
@@ -39,6 +40,7 @@ describe('database schema', () => {
       customers: ['id', 'mergedInto'],
       tallies: ['streamId'],
       streamBuyers: [['streamId', 'authorKey']],
+      imports: ['id'],
     });
     db.close();
   });
@@ -55,7 +57,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.streams.toArray()).toEqual([
       { id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: 'Vải thiều', host: null, firstMessageAt: T0, lastMessageAt: T0 + 5, broadcastId: 'youtube:abc12345' },
     ]);
@@ -77,7 +79,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.streams.toArray()).toEqual([stream]);
     expect(await db.orders.get('tiktok:r:a:1')).toMatchObject({ status: 'pending', totalKg: 3 });
     await db.actions.add({ at: T0, orderId: 'tiktok:r:a:1', kind: 'decide', before: { status: 'pending' }, after: { status: 'confirmed' } });
@@ -95,7 +97,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.actions.toArray()).toMatchObject([{ seq: 1, orderId: 'youtube:m1', kind: 'decide' }]);
     expect(await db.settings.get('settings')).toEqual({ id: 'settings', language: 'en', repeatWindowSeconds: 60 });
     await db.products.put({ code: 'V1', name: 'Vải', defaultUnit: 'kg', aliases: [], packages: {} });
@@ -111,7 +113,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.products.get('V1')).toMatchObject({ stockKg: 500, packages: { 'thùng': 10 } });
     expect(await db.contracts.count()).toBe(0);
     db.close();
@@ -129,7 +131,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.orders.where('authorKey').equals('name:Lan').toArray()).map((o) => o.id)).toEqual(['youtube:m1', 'youtube:m9']);
     expect(await db.contracts.get('contract:x')).toMatchObject({ kg: 1000, status: 'signed' });
     expect(await db.customers.count()).toBe(0);
@@ -152,7 +154,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.tallies.get('youtube:a')).toEqual({
       streamId: 'youtube:a', platform: 'youtube', byStatus: { confirmed: 1, pending: 1, rejected: 1 }, contractOrders: 0, orders: 2, pendingKg: 3, confirmedKg: 2, unknownWeight: 0, buyers: 1,
       byProduct: { V1: { pendingKg: 0, confirmedKg: 2, contractOrderKg: 0 } }, contractedKg: 1000, contracts: 1, contractedVnd: 0,
@@ -163,6 +165,22 @@ describe('database schema', () => {
       { streamId: 'youtube:b', authorKey: 'name:Hà', counting: 1 },
     ]);
     expect((await db.orders.where('[streamId+status+observedAt]').between(['youtube:a', 'pending', Dexie.minKey], ['youtube:a', 'pending', Dexie.maxKey]).toArray()).map((o) => o.id)).toEqual(['youtube:m2']);
+    db.close();
+  });
+
+  it('upgrades a version 7 database with data in it, adding the import progress table empty', async () => {
+    const name = `chot-upgrade-v7-${Date.now()}`;
+    const v7 = shippedDatabase(name, 7);
+    await v7.table('tallies').put({ streamId: 'youtube:a', orders: 1 });
+    await v7.table('messages').put({ ...chatRow('m1', 'chốt 2kg'), id: 'youtube:m1', streamId: 'youtube:a', receivedAt: T0 });
+    v7.close();
+
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(8);
+    expect(await db.tallies.get('youtube:a')).toEqual({ streamId: 'youtube:a', orders: 1 });
+    expect(await db.messages.count()).toBe(1);
+    expect(await db.imports.count()).toBe(0);
     db.close();
   });
 });

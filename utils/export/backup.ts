@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IndexableType, Table } from 'dexie';
 import type { ChotDatabase } from '../store/db';
 import {
   actionRecordSchema, contractRecordSchema, customerRecordSchema, messageRecordSchema, orderRecordSchema, settingsSchema, streamRecordSchema,
@@ -8,8 +9,11 @@ import { loadSettings, saveSettings } from '../store/settings';
 
 export const BACKUP_FORMAT = 'chot-backup';
 export const BACKUP_VERSION = 1;
-/** A backup larger than this is not one of ours (or not one a browser should parse in one go). */
-export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+/**
+ * A backup larger than this is refused before it is read: the page reads the file as one string, and a
+ * browser's strings end a little beyond 500 MiB. It travels to the background in chunks (backup-transfer.ts).
+ */
+export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
 
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -26,6 +30,14 @@ export const backupSchema = z.object({
 });
 
 export type Backup = z.infer<typeof backupSchema>;
+
+/** The tables a backup holds, in the order they are written and sent. */
+export const BACKUP_TABLES = ['streams', 'messages', 'orders', 'actions', 'customers', 'products', 'contracts'] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+export type BackupRecords = { [table in BackupTable]: Backup[table] };
+
+/** One record of a table, checked by the same rule as in a whole backup. */
+export const backupRecordSchemas = Object.fromEntries(BACKUP_TABLES.map((table) => [table, backupSchema.shape[table].element])) as { [table in BackupTable]: (typeof backupSchema.shape)[table]['element'] };
 
 /** Everything the extension keeps, with a format version. */
 export async function createBackup(db: ChotDatabase, now = Date.now()): Promise<Backup> {
@@ -70,10 +82,7 @@ export function readBackup(text: string): { ok: true; backup: Backup } | { ok: f
  * Restores a backup into what is there, all or nothing in one transaction: records with the same id are
  * replaced (not doubled), others are added; history entries already present are not added again.
  */
-export async function restoreBackup(db: ChotDatabase, text: string): Promise<RestoreResult> {
-  const read = readBackup(text);
-  if (!read.ok) return read;
-  const { backup } = read;
+export async function writeBackup(db: ChotDatabase, backup: Omit<Backup, 'format' | 'version' | 'exportedAt'>): Promise<RestoreResult> {
   return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, ...db.figureTables], async () => {
     await db.streams.bulkPut(backup.streams);
     await db.messages.bulkPut(backup.messages);
@@ -86,5 +95,47 @@ export async function restoreBackup(db: ChotDatabase, text: string): Promise<Res
     await db.actions.bulkAdd(fresh);
     await saveSettings(db, backup.settings);
     return { ok: true, counts: { streams: backup.streams.length, messages: backup.messages.length, orders: backup.orders.length, actions: fresh.length, customers: backup.customers.length, products: backup.products.length, contracts: backup.contracts.length } } as const;
+  });
+}
+
+/** A backup file's text restored in one go (the background receives it in chunks: restore-sessions.ts). */
+export async function restoreBackup(db: ChotDatabase, text: string): Promise<RestoreResult> {
+  const read = readBackup(text);
+  return read.ok ? writeBackup(db, read.backup) : read;
+}
+
+/** Records per read and per piece of the file: a piece stays a few MB, whatever the size of the backup. */
+const PAGE = 2000;
+
+/**
+ * The backup file as pieces of JSON text (for a Blob), read table by table a page at a time through the
+ * primary key in one read transaction: the same file as createBackup's, never one giant string.
+ */
+export async function backupParts(db: ChotDatabase, options: { onProgress?: (done: number, total: number) => void; now?: number } = {}): Promise<string[]> {
+  const tables = { streams: db.streams, messages: db.messages, orders: db.orders, actions: db.actions, customers: db.customers, products: db.products, contracts: db.contracts } as const;
+  return db.transaction('r', [...Object.values(tables), db.settings], async () => {
+    const counts = await Promise.all(BACKUP_TABLES.map((name) => tables[name].count()));
+    const total = counts.reduce((sum, n) => sum + n, 0);
+    let done = 0;
+    const parts = [`{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${options.now ?? Date.now()}`];
+    for (const name of BACKUP_TABLES) {
+      const table = tables[name] as unknown as Table<Record<string, unknown>, IndexableType>;
+      const key = table.schema.primKey.keyPath as string;
+      parts.push(`,${JSON.stringify(name)}:[`);
+      let last: IndexableType | undefined;
+      for (let first = true; ; first = false) {
+        const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(PAGE).toArray();
+        if (page.length === 0) break;
+        last = page[page.length - 1]![key] as IndexableType;
+        // History entries are numbered by the store that keeps them: a restore numbers them afresh.
+        const records = name === 'actions' ? page.map(({ seq: _seq, ...action }) => action) : page;
+        parts.push(`${first ? '' : ','}${records.map((record) => JSON.stringify(record)).join(',')}`);
+        done += page.length;
+        options.onProgress?.(done, total);
+      }
+      parts.push(']');
+    }
+    parts.push(`,"settings":${JSON.stringify(await loadSettings(db))}}`);
+    return parts;
   });
 }

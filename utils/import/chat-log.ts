@@ -1,23 +1,27 @@
 import { z } from 'zod';
 import { platformSchema } from '../platforms/platform';
-import { MAX_AUTHOR_NAME, MAX_MESSAGE_TEXT, type ChatMessage } from '../messaging/chat-message';
+import { MAX_AUTHOR_NAME, MAX_MESSAGE_TEXT } from '../messaging/chat-message';
+import { importEntrySchema, refusalError, type Refusal } from './import-entry';
 
 /** A chat log bigger than this is refused before it is read: 100,000 messages of YouTube JSON is about 150 MB. */
 export const MAX_CHAT_LOG_BYTES = 300 * 1024 * 1024;
 
 export const CHAT_LOG_FORMATS = ['youtube-actions', 'chat-downloader-messages', 'csv', 'text'] as const;
 
-/** What a chat log held, ready for the same ingest as live chat (which validates each message again). */
+/** What a chat log held, every entry checked by the schema the background checks it by again. */
 export const chatLogSchema = z.object({
   format: z.enum(CHAT_LOG_FORMATS),
   platform: platformSchema,
-  messages: z.array(z.custom<ChatMessage>()),
+  messages: z.array(importEntrySchema),
   /** Entries that are not chat (stickers, memberships, banners, polls…) or were deleted in the chat, by kind. */
   skipped: z.record(z.string(), z.number()),
 });
 
 export type ChatLog = z.infer<typeof chatLogSchema>;
-export type ChatLogResult = { ok: true; log: ChatLog } | { ok: false; error: string };
+/** A refusal names the file's line and the reason when it is one entry's fault. */
+export type ChatLogResult = { ok: true; log: ChatLog } | { ok: false; error: string; refusal?: Refusal };
+
+export const refused = (refusal: Refusal): ChatLogResult => ({ ok: false, error: refusalError(refusal), refusal });
 
 /** What every reader of a log file is given. */
 export interface ReadOptions {

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { ChatMessage } from '../messaging/chat-message';
-import { boundName, boundText, inChunks, type ChatLogResult, type ReadOptions } from './chat-log';
+import { boundName, boundText, inChunks, refused, type ChatLogResult, type ReadOptions } from './chat-log';
+import { entryProblem, lineCounter, type Refusal } from './import-entry';
 
 // Plain chat logs: a CSV with a header naming time, author and message columns (in Vietnamese or
 // English), or text lines "[20:15:03] Author: message" / "20:15 Author: message" / "Author: message".
@@ -50,11 +51,10 @@ interface RawEntry {
   text: string;
 }
 
-/** A row's fields as a chat message; times that go backwards by hours are taken as past midnight. */
-function toMessages(entries: RawEntry[], options: ReadOptions, prefix: string): { messages: ChatMessage[]; unreadable: number; badTime: string | null } {
+/** A row's fields as chat messages, each checked as the store would; times that go backwards by hours are taken as past midnight. */
+function toMessages(entries: RawEntry[], options: ReadOptions, prefix: string): { messages: ChatMessage[]; unreadable: number; refusal: Refusal | null } {
   const messages: ChatMessage[] = [];
   let unreadable = 0;
-  let badTime: string | null = null;
   let previous = options.day;
   let dayShift = 0;
   for (const entry of entries) {
@@ -64,51 +64,83 @@ function toMessages(entries: RawEntry[], options: ReadOptions, prefix: string): 
       continue;
     }
     let at = entry.time === undefined ? previous + 1 : parseLogTime(entry.time, options.day);
-    if (at === null) {
-      badTime ??= `line ${entry.line}: "${entry.time!.slice(0, 40)}"`;
-      continue;
-    }
+    if (at === null) return { messages, unreadable, refusal: { line: entry.line, reason: 'time', detail: JSON.stringify(entry.time!.slice(0, 40)) } };
     if (entry.time !== undefined && /^\d{1,2}:\d{2}/.test(entry.time.trim())) {
       if (at + dayShift < previous - 6 * 3_600_000) dayShift += 86_400_000;
       at += dayShift;
     }
     previous = at;
-    messages.push({ platform: options.platform, messageId: `${prefix}-${entry.line}`, kind: 'chat', authorName: boundName(entry.author), text, observedAt: at });
+    const message: ChatMessage = { platform: options.platform, messageId: `${prefix}-${entry.line}`, kind: 'chat', authorName: boundName(entry.author), text, observedAt: at };
+    const problem = entryProblem(message);
+    if (problem) return { messages, unreadable, refusal: { line: entry.line, ...problem } };
+    messages.push(message);
   }
-  return { messages, unreadable, badTime };
+  return { messages, unreadable, refusal: null };
 }
 
-/** Reads a CSV chat log (with a header) or a text log, one message per line. */
+/** A CSV's rows with the line each starts on; the first parse error (an unclosed quote…) refuses the file. */
+function csvRows(text: string, columns: number): { rows: { line: number; cells: string[] }[]; refusal: Refusal | null } {
+  const rows: { line: number; cells: string[] }[] = [];
+  const lineAt = lineCounter(text);
+  let start = 0;
+  let refusal: Refusal | null = null;
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: true,
+    step: (result, parser) => {
+      while (text[start] === '\n' || text[start] === '\r') start += 1;
+      const line = lineAt(start);
+      const error = result.errors[0];
+      if (error) refusal = { line: error.index === undefined ? line : lineCounter(text)(error.index), reason: error.type === 'Quotes' ? 'quote' : 'columns', detail: error.message };
+      else if (result.data.length !== columns) refusal = { line, reason: 'columns', detail: `${result.data.length} ≠ ${columns}` };
+      if (refusal) return parser.abort();
+      rows.push({ line, cells: result.data });
+      start = result.meta.cursor;
+    },
+  });
+  return { rows: rows.slice(1), refusal };
+}
+
+/** A line that starts like a time ("20:15:1x", "[20:1") but is not one. */
+const TIME_LIKE = /^\s*\[?\d{1,2}:\d/;
+
+/** Reads a CSV chat log (with a header) or a text log, one message per line; a line it cannot read refuses the file. */
 export async function readTextChatLog(text: string, options: ReadOptions & { fileKey: string }): Promise<ChatLogResult> {
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')).replace(/^\uFEFF/, '');
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = body.slice(0, body.indexOf('\n') === -1 ? undefined : body.indexOf('\n'));
   const header = Papa.parse<string[]>(firstLine).data[0] ?? [];
   const columns = header.map(columnOf);
   const isCsv = columns.includes('author') && columns.includes('message');
   const entries: RawEntry[] = [];
   if (isCsv) {
-    const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
+    const { rows, refusal } = csvRows(body, header.length);
+    if (refusal) return refused(refusal);
     const at = (column: Column) => columns.indexOf(column);
-    await inChunks(rows, (row, i) => {
-      const time = at('time') >= 0 ? row[at('time')] : undefined;
-      entries.push({ line: i + 2, time: time === '' ? undefined : time, author: row[at('author')] ?? '', text: row[at('message')] ?? '' });
+    await inChunks(rows, ({ line, cells }) => {
+      const time = at('time') >= 0 ? cells[at('time')] : undefined;
+      entries.push({ line, time: time === '' ? undefined : time, author: cells[at('author')] ?? '', text: cells[at('message')] ?? '' });
     }, options);
   } else {
-    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-    let unmatched = 0;
+    const lines = body.split(/\r?\n/);
+    const unmatched: number[] = [];
     await inChunks(lines, (line, i) => {
       if (line.trim() === '') return;
       const match = LINE_PATTERN.exec(line);
       if (!match) {
-        unmatched += 1;
+        unmatched.push(i + 1);
         return;
       }
       entries.push({ line: i + 1, time: match[1] ?? match[2], author: match[3]!, text: match[4]! });
     }, options);
     if (entries.length === 0) return { ok: false, error: 'no chat lines found: expected a CSV with time, author and message columns, or lines like "20:15:03 Lan: chốt 2 thùng"' };
-    if (unmatched > entries.length) return { ok: false, error: `most lines (${unmatched} of ${unmatched + entries.length}) are not chat lines "time author: message"; is this a chat log?` };
+    if (unmatched.length > entries.length) return { ok: false, error: `most lines (${unmatched.length} of ${unmatched.length + entries.length}) are not chat lines "time author: message"; is this a chat log?` };
+    const first = unmatched[0];
+    if (first !== undefined) {
+      const line = lines[first - 1]!;
+      return refused({ line: first, reason: TIME_LIKE.test(line) ? 'time' : 'notChat', detail: JSON.stringify(line.trim().slice(0, 40)) });
+    }
   }
-  const { messages, unreadable, badTime } = toMessages(entries, options, options.fileKey);
-  if (badTime) return { ok: false, error: `a time Chốt cannot read, so nothing was imported: ${badTime}` };
+  const { messages, unreadable, refusal } = toMessages(entries, options, options.fileKey);
+  if (refusal) return refused(refusal);
   if (messages.length === 0) return { ok: false, error: 'the log has no chat messages' };
   return { ok: true, log: { format: isCsv ? 'csv' : 'text', platform: options.platform, messages, skipped: unreadable > 0 ? { empty: unreadable } : {} } };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ChatMessage } from '../messaging/chat-message';
 import { siteIdSchema } from '../messaging/chat-message';
-import { boundName, boundText, inChunks, type ChatLogResult, type ReadOptions } from './chat-log';
+import { boundName, boundText, inChunks, refused, type ChatLogResult, type ReadOptions } from './chat-log';
+import { entryProblem, lineOf, type RefusalReason } from './import-entry';
 
 // YouTube's live chat JSON, as get_live_chat responses and as the action lists chat downloaders save
 // (one action per line, or inside replayChatItemAction for replays). Only the fields read are checked;
@@ -56,6 +57,9 @@ type Reading = {
   skipped: Record<string, number>;
   unknown: Map<string, number>;
   malformed: string | null;
+  /** The id of the chat item that could not be read, when it has one: it finds the item's line. */
+  malformedId?: string;
+  malformedReason?: RefusalReason;
 };
 
 const count = (record: Record<string, number>, key: string) => {
@@ -67,7 +71,13 @@ function readItem(item: Record<string, unknown>, reading: Reading, where: string
   if (name in CHAT_ITEMS) {
     const renderer = messageRendererSchema.safeParse(value);
     if (!renderer.success) {
-      reading.malformed ??= `${where}: ${name} ${renderer.error.issues[0]?.path.join('.') ?? ''} ${renderer.error.issues[0]?.message ?? ''}`.trim();
+      if (reading.malformed === null) {
+        const path = renderer.error.issues[0]?.path.join('.') ?? '';
+        reading.malformed = `${where}: ${name} ${path} ${renderer.error.issues[0]?.message ?? ''}`.trim();
+        const id = (value as { id?: unknown } | null)?.id;
+        if (typeof id === 'string') reading.malformedId = id;
+        reading.malformedReason = path.startsWith('timestampUsec') ? 'time' : path.startsWith('id') ? 'id' : 'entry';
+      }
       return null;
     }
     const { id, timestampUsec, authorName, authorExternalChannelId, message, purchaseAmountText } = renderer.data;
@@ -180,7 +190,7 @@ export async function readYoutubeChatLog(text: string, options: ReadOptions): Pr
     if (error instanceof SyntaxError) return { ok: false, error: `the file is not valid JSON (cut short?): ${error.message}` };
     throw error;
   }
-  if (documents.length === 1 && Array.isArray(documents[0]) && looksLikeDownloaderMessages(documents[0])) return readDownloaderMessages(documents[0], options);
+  if (documents.length === 1 && Array.isArray(documents[0]) && looksLikeDownloaderMessages(documents[0])) return readDownloaderMessages(documents[0], options, text);
   const actions: unknown[] = [];
   for (const [i, document] of documents.entries()) {
     const found = actionsOf(document);
@@ -193,8 +203,12 @@ export async function readYoutubeChatLog(text: string, options: ReadOptions): Pr
     const names = [...reading.unknown].map(([name, n]) => `${name} (${n}×)`).join(', ');
     return { ok: false, error: `the log has entries Chốt does not know, so nothing was imported: ${names}` };
   }
-  if (reading.malformed) return { ok: false, error: `the log has a chat entry Chốt cannot read, so nothing was imported: ${reading.malformed}` };
-  return { ok: true, log: { format: 'youtube-actions', platform: 'youtube', messages: [...reading.messages.values()], skipped: reading.skipped } };
+  if (reading.malformed) {
+    if (reading.malformedId !== undefined) return refused({ line: lineOfId(text, 'id', reading.malformedId), reason: reading.malformedReason ?? 'entry', detail: reading.malformed });
+    return { ok: false, error: `the log has a chat entry Chốt cannot read, so nothing was imported: ${reading.malformed}` };
+  }
+  const messages = [...reading.messages.values()];
+  return checked(text, 'id', messages) ?? { ok: true, log: { format: 'youtube-actions', platform: 'youtube', messages, skipped: reading.skipped } };
 }
 
 async function parseLines(text: string, options: ReadOptions): Promise<unknown[]> {
@@ -210,7 +224,23 @@ async function parseLines(text: string, options: ReadOptions): Promise<unknown[]
   return documents;
 }
 
-async function readDownloaderMessages(entries: unknown[], options: ReadOptions): Promise<ChatLogResult> {
+/** The line of the file where an entry's id is written (`"id": "…"`), or where the id first occurs. */
+function lineOfId(text: string, idField: string, id: string): number {
+  const quoted = JSON.stringify(id);
+  const at = new RegExp(`"${idField}"\\s*:\\s*${quoted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(text);
+  return at ? lineOf(text, at[0]) : lineOf(text, quoted);
+}
+
+/** The first message the store would refuse (an implausible time, an id with spaces…), at its line; null when none. */
+function checked(text: string, idField: string, messages: readonly ChatMessage[]): ChatLogResult | null {
+  for (const message of messages) {
+    const problem = entryProblem(message);
+    if (problem) return refused({ line: lineOfId(text, idField, message.messageId), ...problem });
+  }
+  return null;
+}
+
+async function readDownloaderMessages(entries: unknown[], options: ReadOptions, file: string): Promise<ChatLogResult> {
   const messages: ChatMessage[] = [];
   const skipped: Record<string, number> = {};
   let malformed: string | null = null;
@@ -237,5 +267,5 @@ async function readDownloaderMessages(entries: unknown[], options: ReadOptions):
     });
   }, options);
   if (malformed) return { ok: false, error: `the log has a message Chốt cannot read, so nothing was imported: ${malformed}` };
-  return { ok: true, log: { format: 'chat-downloader-messages', platform: 'youtube', messages, skipped } };
+  return checked(file, 'message_id', messages) ?? { ok: true, log: { format: 'chat-downloader-messages', platform: 'youtube', messages, skipped } };
 }

@@ -15,7 +15,8 @@ import { decideOrder, decideOrders, editOrder, undoLastAction } from '../store/o
 import { loadSettings, saveSettings, updateSettings } from '../store/settings';
 import { deleteStream, joinStream, setGoal, splitStream, updateStream } from '../store/broadcasts';
 import { deleteContract, promoteOrder, saveContract } from '../store/contracts';
-import { restoreBackup } from '../export/backup';
+import { RestoreSessions } from '../export/restore-sessions';
+import { importStep } from '../import/import-step';
 import type { OnAirWatchers } from '../on-air/on-air-watchers';
 import { recountStream } from '../store/recount';
 import { mergeCustomers, unmergeCustomer, updateCustomer } from '../store/customers';
@@ -90,6 +91,8 @@ async function samplePage(deps: RouterDeps, tabId: number, frameId: number): Pro
 }
 
 export function createBackgroundRouter(deps: RouterDeps) {
+  // Restores arriving in chunks live here until written: a stopped background forgets them, unwritten.
+  const restores = new RestoreSessions();
   return async (message: unknown, sender: MessageSender): Promise<RouterReply> => {
     if (sender.id !== deps.extensionId) return { ok: false, error: 'unknown sender' };
     const adapter = adapterForChatUrl(sender.url);
@@ -178,16 +181,21 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return catalogChanged(deps, await deleteProduct(deps.db, command.data.code));
       case 'pin-product':
         return catalogChanged(deps, await pinProduct(deps.db, command.data.code));
-      case 'restore-backup':
-        return catalogChanged(deps, await restoreBackup(deps.db, command.data.json));
+      case 'restore-begin':
+        return restores.begin(command.data.header);
+      case 'restore-chunk':
+        return restores.add(command.data.restoreId, command.data.table, command.data.records);
+      case 'restore-commit':
+        return catalogChanged(deps, await restores.commit(deps.db, command.data.restoreId));
+      case 'restore-abort':
+        return restores.abort(command.data.restoreId);
       case 'import-catalog':
         return catalogChanged(deps, await importCatalog(deps.db, command.data.json));
       case 'recount-stream':
         return recountStream(deps.db, command.data.streamId);
       case 'import-chat': {
         const { repeatWindowSeconds } = await loadSettings(deps.db);
-        const result = await ingestChat(deps.db, command.data.stream, command.data.messages, await deps.catalog.get(), { repeatWindowMs: repeatWindowSeconds * 1000 });
-        return { ok: true, counts: { ...result } };
+        return importStep(deps.db, command.data, await deps.catalog.get(), repeatWindowSeconds * 1000);
       }
     }
   };

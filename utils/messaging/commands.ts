@@ -4,6 +4,8 @@ import { languageSchema, settingsSchema } from '../store/records';
 import { tabHealthSchema } from './reader-health';
 import { MAX_BATCH_MESSAGES, streamClaimSchema } from './chat-message';
 import { pageSampleSchema } from '../samples/page-sample';
+import { BACKUP_TABLES } from '../export/backup';
+import { restoreHeaderSchema } from '../export/restore-sessions';
 
 const id = z.string().min(1).max(300);
 
@@ -34,14 +36,25 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('save-product'), product: z.unknown(), previousCode: z.string().max(20).optional() }),
   z.object({ type: z.literal('delete-product'), code: z.string().min(1).max(20) }),
   z.object({ type: z.literal('pin-product'), code: z.string().min(1).max(20).nullable() }),
-  /** A backup file's text (its size is checked again, with a clear message, by the store). */
-  z.object({ type: z.literal('restore-backup'), json: z.string().max(60 * 1024 * 1024) }),
+  /** A restore in chunks (restore-sessions.ts): the counts first, then records of a table, then the one write. */
+  z.object({ type: z.literal('restore-begin'), header: restoreHeaderSchema }),
+  z.object({ type: z.literal('restore-chunk'), restoreId: id, table: z.enum(BACKUP_TABLES), records: z.array(z.unknown()).min(1).max(200_000) }),
+  z.object({ type: z.literal('restore-commit'), restoreId: id }),
+  z.object({ type: z.literal('restore-abort'), restoreId: id }),
   /** A catalog file's text; 5 MB is far beyond any real catalog. */
   z.object({ type: z.literal('import-catalog'), json: z.string().max(5_000_000) }),
   /** One batch of a past stream's chat log, read in the page: the same ingest as live chat, message by message validated. */
   /** Count one stream's figures afresh and put the kept ones right (the orders page's check, stream by stream). */
   z.object({ type: z.literal('recount-stream'), streamId: id }),
-  z.object({ type: z.literal('import-chat'), stream: streamClaimSchema, messages: z.array(z.unknown()).min(1).max(MAX_BATCH_MESSAGES) }),
+  /** A step of a chat-log import: its entries are checked whole by the import entry schema before it is written. */
+  z.object({
+    type: z.literal('import-chat'),
+    stream: streamClaimSchema,
+    messages: z.array(z.unknown()).min(1).max(MAX_BATCH_MESSAGES),
+    importId: z.string().min(1).max(100),
+    offset: z.number().int().nonnegative(),
+    total: z.number().int().positive(),
+  }),
   /** A page sample of the chat a reading tab (and frame, as the health list names it) shows. */
   z.object({ type: z.literal('save-sample'), tabId: z.number().int().nonnegative(), frameId: z.number().int().nonnegative() }),
 ]);

@@ -4,6 +4,7 @@ import type { Product } from '../parser/catalog';
 import type { StreamBuyer, StreamTally } from './stream-tally';
 import { recountStreams } from './stream-tally';
 import { tallyMiddleware } from './tally-middleware';
+import type { ImportProgress } from './import-progress';
 
 export const DATABASE_NAME = 'chot';
 
@@ -19,6 +20,7 @@ export class ChotDatabase extends Dexie {
   customers!: EntityTable<CustomerRecord, 'id'>;
   tallies!: EntityTable<StreamTally, 'streamId'>;
   streamBuyers!: Table<StreamBuyer, [string, string]>;
+  imports!: EntityTable<ImportProgress, 'id'>;
 
   /** Tables every transaction that writes orders or contracts must include: their figures move with them. */
   get figureTables() {
@@ -68,6 +70,8 @@ export class ChotDatabase extends Dexie {
         await tx.table('tallies').bulkPut(tallies);
         await tx.table('streamBuyers').bulkPut(buyers);
       });
+    // v8: how far each chat-log import got (import-progress.ts), so a stopped import resumes.
+    this.version(8).stores({ imports: 'id' });
     this.use(tallyMiddleware);
   }
 }

@@ -4,6 +4,7 @@ import type { Product } from '../parser/catalog';
 import type { StreamBuyer, StreamTally } from './stream-tally';
 import { recountStreams } from './stream-tally';
 import { tallyMiddleware } from './tally-middleware';
+import { questionsFromMessages, type QuestionRecord } from './questions';
 
 export const DATABASE_NAME = 'chot';
 
@@ -19,6 +20,7 @@ export class ChotDatabase extends Dexie {
   customers!: EntityTable<CustomerRecord, 'id'>;
   tallies!: EntityTable<StreamTally, 'streamId'>;
   streamBuyers!: Table<StreamBuyer, [string, string]>;
+  questions!: EntityTable<QuestionRecord, 'id'>;
 
   /** Tables every transaction that writes orders or contracts must include: their figures move with them. */
   get figureTables() {
@@ -67,6 +69,15 @@ export class ChotDatabase extends Dexie {
         const { tallies, buyers } = recountStreams(orders, contracts);
         await tx.table('tallies').bulkPut(tallies);
         await tx.table('streamBuyers').bulkPut(buyers);
+      });
+    // v10: the host's questions lane, waiting questions by stream in chat order; those already in the chat log
+    // are read again from it.
+    this.version(10)
+      .stores({ questions: 'id, [streamId+status+observedAt]' })
+      .upgrade(async (tx) => {
+        const streams: StreamRecord[] = await tx.table('streams').toArray();
+        const ended = new Set(streams.filter((stream) => stream.endedAt !== undefined).map((stream) => stream.id));
+        await tx.table('questions').bulkPut(questionsFromMessages(await tx.table('messages').toArray(), ended));
       });
     this.use(tallyMiddleware);
   }

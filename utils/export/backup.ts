@@ -5,6 +5,7 @@ import {
 } from '../store/records';
 import { productSchema } from '../parser/catalog';
 import { loadSettings, saveSettings } from '../store/settings';
+import { questionRecordSchema } from '../store/questions';
 
 export const BACKUP_FORMAT = 'chot-backup';
 export const BACKUP_VERSION = 1;
@@ -23,13 +24,15 @@ export const backupSchema = z.object({
   products: z.array(productSchema),
   contracts: z.array(contractRecordSchema),
   settings: settingsSchema,
+  /** The questions lane; a backup made before it had none. */
+  questions: z.array(questionRecordSchema).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
 
 /** Everything the extension keeps, with a format version. */
 export async function createBackup(db: ChotDatabase, now = Date.now()): Promise<Backup> {
-  return db.transaction('r', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings], async () => ({
+  return db.transaction('r', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, db.questions], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now,
@@ -41,6 +44,7 @@ export async function createBackup(db: ChotDatabase, now = Date.now()): Promise<
     products: await db.products.toArray(),
     contracts: await db.contracts.toArray(),
     settings: await loadSettings(db),
+    questions: await db.questions.toArray(),
   }));
 }
 
@@ -74,7 +78,7 @@ export async function restoreBackup(db: ChotDatabase, text: string): Promise<Res
   const read = readBackup(text);
   if (!read.ok) return read;
   const { backup } = read;
-  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, ...db.figureTables], async () => {
+  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, db.questions, ...db.figureTables], async () => {
     await db.streams.bulkPut(backup.streams);
     await db.messages.bulkPut(backup.messages);
     await db.orders.bulkPut(backup.orders);
@@ -85,6 +89,7 @@ export async function restoreBackup(db: ChotDatabase, text: string): Promise<Res
     const fresh = backup.actions.filter((action) => !present.has(`${action.orderId}|${action.at}|${action.kind}|${JSON.stringify(action.after)}`));
     await db.actions.bulkAdd(fresh);
     await saveSettings(db, backup.settings);
-    return { ok: true, counts: { streams: backup.streams.length, messages: backup.messages.length, orders: backup.orders.length, actions: fresh.length, customers: backup.customers.length, products: backup.products.length, contracts: backup.contracts.length } } as const;
+    await db.questions.bulkPut(backup.questions);
+    return { ok: true, counts: { streams: backup.streams.length, messages: backup.messages.length, orders: backup.orders.length, actions: fresh.length, customers: backup.customers.length, products: backup.products.length, contracts: backup.contracts.length, questions: backup.questions.length } } as const;
   });
 }

@@ -138,8 +138,14 @@ export interface CompiledEntry extends LexiconEntry {
   compiled: CompiledWord[];
 }
 
-/** Entries by the key of their first word: matching costs one map look-up per word of the comment. */
-export type CompiledLexicon = Map<string, CompiledEntry[]>;
+/** Entries of one first key: one-word phrases, and longer ones by their second key ("có" starts a hundred). */
+export interface KeyedEntries {
+  single: CompiledEntry[];
+  bySecond: Map<string, CompiledEntry[]>;
+}
+
+/** Entries by the keys of their first two words: matching costs two map look-ups per word of the comment. */
+export type CompiledLexicon = Map<string, KeyedEntries>;
 
 /** Splits like the tokenizer does, so "don't" is "don", "'", "t" on both sides. */
 export function compileWords(words: readonly string[]): CompiledWord[] {
@@ -151,12 +157,18 @@ export function compileWords(words: readonly string[]): CompiledWord[] {
 
 export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexicon {
   const byFirstKey: CompiledLexicon = new Map();
+  const seen = new Set<string>();
   for (const entry of entries) {
     const compiled = { ...entry, compiled: compileWords(entry.words) };
-    const first = compiled.compiled[0]!.key;
-    const list = byFirstKey.get(first);
-    if (list) list.push(compiled);
-    else byFirstKey.set(first, [compiled]);
+    // a short form may spell a phrase the list has already ("ạ" → "a")
+    const identity = JSON.stringify([entry.category, compiled.compiled, entry.atStart, entry.atEnd, entry.diacriticsRequired]);
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    const [first, second] = compiled.compiled;
+    const keyed: KeyedEntries = byFirstKey.get(first!.key) ?? { single: [], bySecond: new Map() };
+    byFirstKey.set(first!.key, keyed);
+    if (!second) keyed.single.push(compiled);
+    else keyed.bySecond.set(second.key, [...(keyed.bySecond.get(second.key) ?? []), compiled]);
   }
   return byFirstKey;
 }

@@ -34,6 +34,10 @@ export type Hits = Record<Category, readonly PhraseHit[]>;
 const NONE: readonly PhraseHit[] = Object.freeze([]);
 const emptyHits = (): Hits => Object.fromEntries(CATEGORIES.map((category) => [category, NONE])) as unknown as Hits;
 
+/** Tail words by the key of their first word. */
+const TAILS_BY_KEY = new Map<string, CompiledWord[][]>();
+for (const tail of COMPILED_TAILS) TAILS_BY_KEY.set(tail[0]!.key, [...(TAILS_BY_KEY.get(tail[0]!.key) ?? []), tail]);
+
 /** Whether nothing but tail words ("ạ", "shop", "v") and symbols follows tokens[from]: "còn k shop ?" ends at "k". */
 function onlyTailFrom(tokens: readonly Token[], from: number): boolean {
   let at = from;
@@ -42,7 +46,7 @@ function onlyTailFrom(tokens: readonly Token[], from: number): boolean {
       at += 1;
       continue;
     }
-    const tail = COMPILED_TAILS.find((words) => words.every((word, w) => tokens[at + w] !== undefined && tokens[at + w]!.key === word.key));
+    const tail = TAILS_BY_KEY.get(tokens[at]!.key)?.find((words) => words.every((word, w) => tokens[at + w] !== undefined && tokens[at + w]!.key === word.key));
     if (!tail) return false;
     at += tail.length;
   }
@@ -60,21 +64,26 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
   for (let at = 0; at < tokens.length; at += 1) {
     const token = tokens[at]!;
     if (token.kind === 'symbol') continue;
-    const candidates = lexicon.get(token.key);
-    if (!candidates) continue;
-    for (const entry of candidates) {
-      if (entry.atStart && at !== firstWord) continue;
-      // "50k", "5kg", "5 sao": after a number these are not "không" or "sao?"
-      if (at > 0 && tokens[at - 1]!.kind === 'number' && NOT_AFTER_NUMBER.has(entry.compiled[0]!.key)) continue;
-      const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired ?? false);
-      if (end === undefined || (entry.atEnd && !onlyTailFrom(tokens, end))) continue;
-      const found = hits[entry.category];
-      const last = found[found.length - 1];
-      if (last && last.end >= end) continue; // inside a longer phrase already found
-      const list = found === NONE ? [] : (found as PhraseHit[]);
-      if (last && last.start === at) list.pop(); // a longer phrase from the same word
-      list.push({ category: entry.category, start: at, end });
-      hits[entry.category] = list;
+    const keyed = lexicon.get(token.key);
+    if (!keyed) continue;
+    const next = tokens[at + 1];
+    const longer = next ? keyed.bySecond.get(next.key) : undefined;
+    // one-word phrases first: a longer one from the same word then takes their place
+    for (const entries of longer ? [keyed.single, longer] : [keyed.single]) {
+      for (const entry of entries) {
+        if (entry.atStart && at !== firstWord) continue;
+        // "50k", "5kg", "5 sao": after a number these are not "không" or "sao?"
+        if (at > 0 && tokens[at - 1]!.kind === 'number' && NOT_AFTER_NUMBER.has(entry.compiled[0]!.key)) continue;
+        const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired ?? false);
+        if (end === undefined || (entry.atEnd && !onlyTailFrom(tokens, end))) continue;
+        const found = hits[entry.category];
+        const last = found[found.length - 1];
+        if (last && last.end >= end) continue; // inside a longer phrase already found
+        const list = found === NONE ? [] : (found as PhraseHit[]);
+        if (last && last.start === at) list.pop(); // a longer phrase from the same word
+        list.push({ category: entry.category, start: at, end });
+        hits[entry.category] = list;
+      }
     }
   }
   return hits;

@@ -12,6 +12,8 @@ import { onAirName } from '../utils/on-air/on-air-name';
 import { describeItems, describeWeight } from '../utils/i18n/describe-items';
 import { I18nProvider, useI18n } from './i18n';
 import { useStreamsQuery } from './use-streams-query';
+import { readOnAirQuestion } from '../utils/store/questions';
+import { withoutPhones } from './question-text';
 
 /** The address may choose the broadcast, background and language (one scene per setting in OBS). */
 const querySchema = z.object({
@@ -48,6 +50,8 @@ function Presenter({ db, broadcastId, fullNames }: { db: ChotDatabase; broadcast
   const streamIds = broadcast?.streams.map((stream) => stream.id) ?? [];
   const tally = useStreamsQuery(streamIds, (ids) => readBroadcastTally(db, ids), [db]);
   const latest = useStreamsQuery(streamIds, (ids) => readNewestOrders(db, ids, FEED_LENGTH, isCounting), [db]);
+  // the question the host is answering, chosen in the side panel (null: none); its own small query
+  const asked = useStreamsQuery(streamIds, async (ids) => (await readOnAirQuestion(db, ids)) ?? null, [db]);
   if (broadcasts && broadcasts.length === 0) return <main className="presenter"><p className="presenter-empty">{t('presenterNoStream')}</p></main>;
   if (!broadcast || !tally || !latest) return null;
   const goalKg = goalOf(broadcast);
@@ -68,6 +72,12 @@ function Presenter({ db, broadcastId, fullNames }: { db: ChotDatabase; broadcast
           <div className="presenter-bar" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}><div style={{ width: `${percent}%` }} /></div>
           <p>{t('goalProgress', { percent, goal: weight(goalKg) })}</p>
         </div>
+      )}
+      {asked && (
+        <p className="presenter-question" data-testid="presenter-question">
+          <span className="presenter-question-label">{t('presenterQuestion')}</span>{' '}
+          <strong>{onAirName(asked.authorName, fullNames)}</strong>: {withoutPhones(asked.text)}
+        </p>
       )}
       <ol className="presenter-feed" aria-label={t('latestOrders')} data-testid="presenter-feed">
         {latest.map((order) => (

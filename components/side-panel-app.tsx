@@ -26,6 +26,8 @@ import { ExportControls } from './export-controls';
 import { OnAirSettingsPanel } from './on-air-settings';
 import { FailureNotice } from './failure-notice';
 import { useCommands } from './use-commands';
+import { QuestionsLane } from './questions-lane';
+import { countWaitingQuestions } from '../utils/store/questions';
 
 export interface SidePanelProps {
   db: ChotDatabase;
@@ -71,6 +73,8 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
   if (desk) lastStock.current = desk.stock;
   const stock = lastStock.current;
   const contracts = useStreamsQuery(streamIds, (ids) => db.contracts.where('streamId').anyOf(ids).toArray(), [db]);
+  // the questions lane is its own small query: the order figures are not read for it
+  const questionsWaiting = useStreamsQuery(streamIds, (ids) => countWaitingQuestions(db, ids), [db]);
   const listed = tally ? Object.values(tally.byStatus).reduce((sum, count) => sum + count, tally.contractOrders) : 0;
 
   // Parts that show their own results (queue, catalog, contracts) send quietly; for the rest, a failure is
@@ -94,8 +98,9 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
           <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosenBroadcast} />
           <BroadcastStreams broadcast={broadcast} others={broadcasts.filter((b) => b.id !== broadcast.id)} run={(command) => void run(command)} />
           {/* no tally until it is read: a zero that is not true would mislead the host */}
-          {tally && orders && <TallyView tally={tally} goalKg={goalOf(broadcast)} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
+          {tally && orders && <TallyView tally={tally} goalKg={goalOf(broadcast)} questionsWaiting={questionsWaiting} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
           {tally && orders && <ReviewQueue db={db} streamIds={streamIds} counts={tally.byStatus} run={send} />}
+          <QuestionsLane db={db} streamIds={streamIds} broadcastId={broadcast.id} run={send} />
           {contracts && <ContractsPanel contracts={contracts} streamId={broadcast.id} run={send} />}
           <CustomersPanel db={db} streamIds={streamIds} run={run} />
           <ExportControls db={db} streamIds={streamIds} />

@@ -20,9 +20,11 @@ export interface TallyViewProps {
   goalKg?: number;
   /** Sets the goal (kg) or clears it (null); absent: no goal editing. */
   onGoal?: (goalKg: number | null) => void;
+  /** Buyers' questions waiting for an answer (read on their own, not from the tally); absent: not shown. */
+  questionsWaiting?: number;
 }
 
-export function TallyView({ tally, goalKg, onGoal }: TallyViewProps) {
+export function TallyView({ tally, goalKg, onGoal, questionsWaiting }: TallyViewProps) {
   const { t, formatNumber } = useI18n();
   const [goalText, setGoalText] = useState('');
   const [goalError, setGoalError] = useState<string | null>(null);
@@ -52,6 +54,12 @@ export function TallyView({ tally, goalKg, onGoal }: TallyViewProps) {
       {tally.contracts > 0 && <TallyCell label={t('contractedKg')} value={`${formatNumber(tally.contractedKg)} kg`} />}
       <TallyCell label={t('totalTonnes')} value={describeWeight(tally.totalTonnes * 1000, formatNumber, t('tonnes'))} />
       <TallyCell label={t('orderCount')} value={formatNumber(tally.orders, 0)} />
+      {questionsWaiting !== undefined && (
+        <div className="tally-cell" data-testid="questions-waiting" data-count={questionsWaiting}>
+          <span className="tally-label">{t('questionsWaiting')}</span>
+          <span className="tally-value">{formatNumber(questionsWaiting, 0)}</span>
+        </div>
+      )}
       {tally.unknownWeight > 0 && <p className="tally-note">{t('unknownWeight', { count: tally.unknownWeight })}</p>}
       <p className="tally-more" data-testid="tally-more" data-buyers={tally.buyers} data-confirmed-vnd={tally.confirmedVnd} data-total-vnd={tally.totalVnd}>
         {t('buyersAndValue', { buyers: formatNumber(tally.buyers, 0), confirmed: formatNumber(tally.confirmedVnd, 0), total: formatNumber(tally.totalVnd, 0) })}

@@ -14,6 +14,9 @@ const SHIPPED: Record<string, string>[] = [
   { tallies: 'streamId', streamBuyers: '[streamId+authorKey]', orders: 'id, [streamId+observedAt], [streamId+authorKey], authorKey, [streamId+status+observedAt]' },
 ];
 
+/** The version the schema module opens at now. */
+const LATEST = 10;
+
 function shippedDatabase(name: string, version: number): Dexie {
   const db = new Dexie(name);
   SHIPPED.slice(0, version).forEach((stores, index) => db.version(index + 1).stores(stores));
@@ -25,10 +28,10 @@ function schemaOf(db: Dexie) {
 }
 
 describe('database schema', () => {
-  it('version 8 has the tables and the indexes the queries use', async () => {
+  it('the latest version has the tables and the indexes the queries use', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(LATEST);
     expect(schemaOf(db)).toEqual({
       streams: ['id', 'lastMessageAt', 'broadcastId'],
       messages: ['id', '[streamId+observedAt]'],
@@ -41,6 +44,7 @@ describe('database schema', () => {
       tallies: ['streamId'],
       streamBuyers: [['streamId', 'authorKey']],
       imports: ['id'],
+      questions: ['id', '[streamId+status+observedAt]'],
     });
     db.close();
   });
@@ -57,7 +61,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(LATEST);
     expect(await db.streams.toArray()).toEqual([
       { id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: 'Vải thiều', host: null, firstMessageAt: T0, lastMessageAt: T0 + 5, broadcastId: 'youtube:abc12345' },
     ]);
@@ -79,7 +83,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(LATEST);
     expect(await db.streams.toArray()).toEqual([stream]);
     expect(await db.orders.get('tiktok:r:a:1')).toMatchObject({ status: 'pending', totalKg: 3 });
     await db.actions.add({ at: T0, orderId: 'tiktok:r:a:1', kind: 'decide', before: { status: 'pending' }, after: { status: 'confirmed' } });
@@ -97,7 +101,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(LATEST);
     expect(await db.actions.toArray()).toMatchObject([{ seq: 1, orderId: 'youtube:m1', kind: 'decide' }]);
     expect(await db.settings.get('settings')).toEqual({ id: 'settings', language: 'en', repeatWindowSeconds: 60 });
     await db.products.put({ code: 'V1', name: 'Vải', defaultUnit: 'kg', aliases: [], packages: {} });
@@ -113,7 +117,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(LATEST);
     expect(await db.products.get('V1')).toMatchObject({ stockKg: 500, packages: { 'thùng': 10 } });
     expect(await db.contracts.count()).toBe(0);
     db.close();
@@ -131,7 +135,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(LATEST);
     expect((await db.orders.where('authorKey').equals('name:Lan').toArray()).map((o) => o.id)).toEqual(['youtube:m1', 'youtube:m9']);
     expect(await db.contracts.get('contract:x')).toMatchObject({ kg: 1000, status: 'signed' });
     expect(await db.customers.count()).toBe(0);
@@ -154,7 +158,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(LATEST);
     expect(await db.tallies.get('youtube:a')).toEqual({
       streamId: 'youtube:a', platform: 'youtube', byStatus: { confirmed: 1, pending: 1, rejected: 1 }, contractOrders: 0, orders: 2, pendingKg: 3, confirmedKg: 2, unknownWeight: 0, buyers: 1,
       byProduct: { V1: { pendingKg: 0, confirmedKg: 2, contractOrderKg: 0 } }, contractedKg: 1000, contracts: 1, contractedVnd: 0,
@@ -177,10 +181,36 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(LATEST);
     expect(await db.tallies.get('youtube:a')).toEqual({ streamId: 'youtube:a', orders: 1 });
     expect(await db.messages.count()).toBe(1);
     expect(await db.imports.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version 7 database to 10: the questions in its chat log wait in the lane, those of ended streams answered', async () => {
+    const name = `chot-upgrade-v7-${Date.now()}`;
+    // version 7's own upgrade is in the schema module; a version 7 database is made by it
+    const v7 = shippedDatabase(name, 7);
+    await v7.table('streams').bulkPut([
+      { id: 'youtube:live1', platform: 'youtube', streamKey: 'live1', title: null, host: null, firstMessageAt: T0, lastMessageAt: T0 + 9, broadcastId: 'youtube:live1' },
+      { id: 'youtube:old1', platform: 'youtube', streamKey: 'old1', title: null, host: null, firstMessageAt: T0, lastMessageAt: T0 + 9, broadcastId: 'youtube:old1', endedAt: T0 + 10 },
+    ]);
+    const message = (id: string, streamId: string, text: string, kind = 'chat') => ({ ...chatRow(id, text, { kind }), id: `youtube:${id}`, streamId, receivedAt: T0 });
+    await v7.table('messages').bulkPut([
+      message('m1', 'youtube:live1', 'bn 1 thùng v shop'), message('m2', 'youtube:live1', 'chốt 2kg'), message('m3', 'youtube:live1', 'vải đẹp quá'),
+      message('m4', 'youtube:live1', 'còn hàng k', 'gift'), message('m5', 'youtube:old1', 'có ship hn k'),
+    ]);
+    v7.close();
+
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    expect((await db.questions.toArray()).map(({ id, status, topic, groupKey }) => ({ id, status, topic, groupKey }))).toEqual([
+      { id: 'youtube:m1', status: 'open', topic: 'price', groupKey: 'price|1 thùng' },
+      { id: 'youtube:m5', status: 'answered', topic: 'shipping', groupKey: 'shipping|' },
+    ]);
+    expect(await db.questions.where('[streamId+status+observedAt]').between(['youtube:live1', 'open', Dexie.minKey], ['youtube:live1', 'open', Dexie.maxKey]).count()).toBe(1);
     db.close();
   });
 });

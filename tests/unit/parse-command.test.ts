@@ -39,7 +39,7 @@ describe('npm run parse', () => {
     const { status, lines } = parse('chốt 2kg\n{"text": 5}\n{broken\n\nchốt -5kg\n');
     expect(status).toBe(0);
     expect(lines).toHaveLength(5);
-    const fields = ['text', 'intent', 'items', 'totalKg', 'phone', 'address', 'confidence', 'review', 'reasons', 'error'];
+    const fields = ['text', 'intent', 'topic', 'items', 'totalKg', 'phone', 'address', 'confidence', 'review', 'reasons', 'error'];
     for (const line of lines) expect(Object.keys(line).sort()).toEqual([...fields].sort());
     expect(lines[0]).toMatchObject({ intent: 'order', review: false, error: null });
     expect(lines[1]).toMatchObject({ text: '{"text": 5}', intent: 'none', items: [], confidence: 0, review: false, reasons: [], error: 'a JSON line needs a string "text" field' });

@@ -110,4 +110,25 @@ describe('parser properties', () => {
         .toEqual({ intent: typed.intent, totalKg: typed.totalKg, phone: typed.phone, quantities: typed.items.map((i) => [i.quantity, i.kg]) });
     }), { numRuns: 1000 });
   });
+
+  it('never reads a question with a price word as an order, however the order around it is typed', () => {
+    const PRICE_QUESTIONS = ['bao nhiêu', 'bao nhiêu tiền', 'bn', 'bnhiu', 'bnh', 'nhiu', 'nhiêu tiền', 'giá sao', 'giá bn', 'giá thế nào', 'mấy tiền', 'mấy k',
+      'xin giá', 'báo giá', 'how much', 'what price', 'how much is it', 'giá bao nhiêu v', 'gia bao nhieu', 'bao nhieu tien'];
+    const ENDINGS = ['', '?', ' ạ', ' v shop', ' z', ' vậy ạ?', ' k', ' đc k', ' nhé'];
+    const question = fc.record({
+      order: orderComment,
+      price: fc.constantFrom(...PRICE_QUESTIONS),
+      where: fc.constantFrom('before', 'after', 'middle'),
+      ending: fc.constantFrom(...ENDINGS),
+      phone: fc.option(phone, { nil: undefined }),
+    });
+    fc.assert(fc.property(question, fc.boolean(), ({ order: { verb, amount, unit: [unit], glued, filler }, price, where, ending, phone: typedPhone }, withCatalog) => {
+      const quantity = `${amount}${glued ? '' : ' '}${unit}`;
+      const body = where === 'before' ? `${price} ${verb} ${quantity}${filler}` : where === 'after' ? `${verb} ${quantity}${filler} ${price}` : `${verb} ${quantity} ${price}${filler}`;
+      const text = `${body}${ending}${typedPhone ? ` ${typedPhone.typed}` : ''}`;
+      const result = parseComment(text, withCatalog ? catalog : undefined);
+      expect(result.intent, text).toBe('question');
+      expect(result.topic, text).toBe('price');
+    }), { numRuns: 1500 });
+  }, 30_000);
 });

@@ -77,7 +77,7 @@ export const INTENT_ROWS: Row[] = [
   ['5kg bao nhiêu tiền?', 'question', 5, null], ['5kg bao nhieu tien', 'question', 5, null], ['1 hộp mấy ký', 'question', 2, null], ['1 hop may ky', 'question', 2, null],
   ['giá sao shop?', 'question', null, null], ['có ship 2 tấn ra Hà Nội không', 'question', 2000, null], ['còn hàng không shop', 'question', null, null], ['1 thùng bn tiền', 'question', 10, null],
   ['ship Sài Gòn được không', 'question', null, null], ['vải này ngọt không', 'question', null, null], ['thùng mấy ký vậy', 'question', null, null], ['bao giờ giao hàng ạ', 'question', null, null],
-  ['phí ship bao nhiêu', 'question', null, null], ['1 tạ giá sao', 'question', 100, null], ['có 5kg không', 'question', 5, null], ['chốt 2 thùng được ko', 'question', 20, null],
+  ['phí ship bao nhiêu', 'question', null, null], ['1 tạ giá sao', 'question', 100, null], ['có 5kg không', 'question', 5, null], ['chốt 2 thùng được ko', 'order', 20, null], // an order asked as a question (issue 14)
   ['ở đâu vậy shop', 'question', null, null], ['how much for 2 kg', 'question', 2, null], ['how much is a box?', 'question', 5, null], ['can you ship to Hanoi?', 'question', null, null],
   ['còn ko ạ', 'question', null, null], ['nhiêu 1 ký', 'question', 1, null], ['giá 1kg thế nào', 'question', 1, null], ['2 thùng?', 'question', 20, null],
 ];

@@ -6,6 +6,7 @@ import {
 } from '../store/records';
 import { productSchema } from '../parser/catalog';
 import { loadSettings, saveSettings } from '../store/settings';
+import { questionRecordSchema } from '../store/questions';
 
 export const BACKUP_FORMAT = 'chot-backup';
 export const BACKUP_VERSION = 1;
@@ -15,33 +16,44 @@ export const BACKUP_VERSION = 1;
  */
 export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
 
+/** One record of each table a backup holds, checked by the same rule in a whole file and in a chunk. */
+export const backupRecordSchemas = {
+  streams: streamRecordSchema,
+  messages: messageRecordSchema,
+  orders: orderRecordSchema,
+  actions: actionRecordSchema.omit({ seq: true }),
+  customers: customerRecordSchema,
+  products: productSchema,
+  contracts: contractRecordSchema,
+  questions: questionRecordSchema,
+} as const;
+
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.number(),
-  streams: z.array(streamRecordSchema),
-  messages: z.array(messageRecordSchema),
-  orders: z.array(orderRecordSchema),
-  actions: z.array(actionRecordSchema.omit({ seq: true })),
-  customers: z.array(customerRecordSchema),
-  products: z.array(productSchema),
-  contracts: z.array(contractRecordSchema),
+  streams: z.array(backupRecordSchemas.streams),
+  messages: z.array(backupRecordSchemas.messages),
+  orders: z.array(backupRecordSchemas.orders),
+  actions: z.array(backupRecordSchemas.actions),
+  customers: z.array(backupRecordSchemas.customers),
+  products: z.array(backupRecordSchemas.products),
+  contracts: z.array(backupRecordSchemas.contracts),
   settings: settingsSchema,
+  /** The questions lane; a backup made before it had none. */
+  questions: z.array(backupRecordSchemas.questions).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
 
 /** The tables a backup holds, in the order they are written and sent. */
-export const BACKUP_TABLES = ['streams', 'messages', 'orders', 'actions', 'customers', 'products', 'contracts'] as const;
+export const BACKUP_TABLES = ['streams', 'messages', 'orders', 'actions', 'customers', 'products', 'contracts', 'questions'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 export type BackupRecords = { [table in BackupTable]: Backup[table] };
 
-/** One record of a table, checked by the same rule as in a whole backup. */
-export const backupRecordSchemas = Object.fromEntries(BACKUP_TABLES.map((table) => [table, backupSchema.shape[table].element])) as { [table in BackupTable]: (typeof backupSchema.shape)[table]['element'] };
-
 /** Everything the extension keeps, with a format version. */
 export async function createBackup(db: ChotDatabase, now = Date.now()): Promise<Backup> {
-  return db.transaction('r', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings], async () => ({
+  return db.transaction('r', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, db.questions], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now,
@@ -53,6 +65,7 @@ export async function createBackup(db: ChotDatabase, now = Date.now()): Promise<
     products: await db.products.toArray(),
     contracts: await db.contracts.toArray(),
     settings: await loadSettings(db),
+    questions: await db.questions.toArray(),
   }));
 }
 
@@ -83,7 +96,7 @@ export function readBackup(text: string): { ok: true; backup: Backup } | { ok: f
  * replaced (not doubled), others are added; history entries already present are not added again.
  */
 export async function writeBackup(db: ChotDatabase, backup: Omit<Backup, 'format' | 'version' | 'exportedAt'>): Promise<RestoreResult> {
-  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, ...db.figureTables], async () => {
+  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, db.questions, ...db.figureTables], async () => {
     await db.streams.bulkPut(backup.streams);
     await db.messages.bulkPut(backup.messages);
     await db.orders.bulkPut(backup.orders);
@@ -94,7 +107,8 @@ export async function writeBackup(db: ChotDatabase, backup: Omit<Backup, 'format
     const fresh = backup.actions.filter((action) => !present.has(`${action.orderId}|${action.at}|${action.kind}|${JSON.stringify(action.after)}`));
     await db.actions.bulkAdd(fresh);
     await saveSettings(db, backup.settings);
-    return { ok: true, counts: { streams: backup.streams.length, messages: backup.messages.length, orders: backup.orders.length, actions: fresh.length, customers: backup.customers.length, products: backup.products.length, contracts: backup.contracts.length } } as const;
+    await db.questions.bulkPut(backup.questions);
+    return { ok: true, counts: { streams: backup.streams.length, messages: backup.messages.length, orders: backup.orders.length, actions: fresh.length, customers: backup.customers.length, products: backup.products.length, contracts: backup.contracts.length, questions: backup.questions.length } } as const;
   });
 }
 
@@ -112,7 +126,7 @@ const PAGE = 2000;
  * primary key in one read transaction: the same file as createBackup's, never one giant string.
  */
 export async function backupParts(db: ChotDatabase, options: { onProgress?: (done: number, total: number) => void; now?: number } = {}): Promise<string[]> {
-  const tables = { streams: db.streams, messages: db.messages, orders: db.orders, actions: db.actions, customers: db.customers, products: db.products, contracts: db.contracts } as const;
+  const tables = { streams: db.streams, messages: db.messages, orders: db.orders, actions: db.actions, customers: db.customers, products: db.products, contracts: db.contracts, questions: db.questions } as const;
   return db.transaction('r', [...Object.values(tables), db.settings], async () => {
     const counts = await Promise.all(BACKUP_TABLES.map((name) => tables[name].count()));
     const total = counts.reduce((sum, n) => sum + n, 0);

@@ -30,7 +30,7 @@ export async function importStep(db: ChotDatabase, step: ImportStep, catalog: Ca
     if ((message as { platform: string }).platform !== step.stream.platform) return { ok: false, error: `entry ${step.offset + i + 1} of the file is not of ${step.stream.platform}` };
   }
   const streamId = streamIdOf(step.stream);
-  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers, db.imports, ...db.figureTables], async () => {
+  return db.transaction('rw', [...db.ingestTables, db.imports], async () => {
     const counts = await ingestChat(db, step.stream, step.messages, catalog, { repeatWindowMs, now });
     const progress = progressAfter(await db.imports.get(step.importId), { id: step.importId, streamId, total: step.total, offset: step.offset, count: step.messages.length, now });
     await db.imports.put(progress);

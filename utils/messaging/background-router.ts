@@ -21,6 +21,7 @@ import type { OnAirWatchers } from '../on-air/on-air-watchers';
 import { recountStream } from '../store/recount';
 import { mergeCustomers, unmergeCustomer, updateCustomer } from '../store/customers';
 import { deleteProduct, importCatalog, pinProduct, saveProduct, type CatalogResult } from '../store/catalog';
+import { answerQuestions, showQuestion } from '../store/questions';
 
 export interface MessageSender {
   id?: string;
@@ -191,6 +192,10 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return restores.abort(command.data.restoreId);
       case 'import-catalog':
         return catalogChanged(deps, await importCatalog(deps.db, command.data.json));
+      case 'answer-questions':
+        return answerQuestions(deps.db, command.data.ids);
+      case 'show-question':
+        return showQuestion(deps.db, command.data.broadcastId, command.data.id);
       case 'recount-stream':
         return recountStream(deps.db, command.data.streamId);
       case 'import-chat': {

@@ -55,6 +55,10 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
     offset: z.number().int().nonnegative(),
     total: z.number().int().positive(),
   }),
+  /** The host answered these questions: they leave the questions lane. */
+  z.object({ type: z.literal('answer-questions'), ids: z.array(id).min(1).max(10_000) }),
+  /** Show a waiting question in the broadcast's presenter view (null: show none). */
+  z.object({ type: z.literal('show-question'), broadcastId: id, id: id.nullable() }),
   /** A page sample of the chat a reading tab (and frame, as the health list names it) shows. */
   z.object({ type: z.literal('save-sample'), tabId: z.number().int().nonnegative(), frameId: z.number().int().nonnegative() }),
 ]);

@@ -1,11 +1,14 @@
 import type { Token } from './tokenize';
 import { hitText, type Hits, type PhraseHit } from './match';
 import type { BareNumber, ItemsReading } from './items';
-import type { Intent } from './result';
+import type { Intent, QuestionTopic } from './result';
 import { ODD_QUANTITY_CONFIDENCE } from './review';
+import { questionTopic } from './question-topic';
 
 export interface IntentDecision {
   intent: Intent;
+  /** For a question: what it asks about. */
+  topic?: QuestionTopic;
   confidence: number;
   reasons: string[];
   /** For an order of a bare number ("chốt 2"): the number used. */
@@ -25,6 +28,11 @@ function covered(ranges: readonly { start: number; end: number }[]): Set<number>
   return indexes;
 }
 
+/** Hits not inside a longer hit of another kind: "cho em" in "cho em hỏi" asks, "can I" in "can I get" orders. */
+function outside(list: readonly PhraseHit[], others: readonly PhraseHit[]): PhraseHit[] {
+  return list.filter((hit) => !others.some((other) => other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
+}
+
 /**
  * Decides what a comment is from the phrases found and the items read. Vetoes first (spam, another
  * meaning), then cancel, change, question and the past; an order needs a quantity and either an order
@@ -42,18 +50,54 @@ function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsRea
   const said = (found: readonly PhraseHit[], label: string) => found.map((hit) => `${label}: ${hitText(tokens, hit)}`);
   if (hits.spam.length > 0) return { intent: 'none', confidence: 0.85, reasons: said(hits.spam, 'spam') };
   if (hits.otherThing.length > 0) return { intent: 'none', confidence: 0.85, reasons: said(hits.otherThing, 'other meaning') };
-  if (hits.cancel.length > 0) return { intent: 'cancel', confidence: 0.85, reasons: said(hits.cancel, 'cancel') };
+  // "mấy k lấy 1kg": the "k" is the price's (a thousand), not a "không lấy"
+  const cancels = hits.cancel.filter((hit) => !hits.price.some((other) => other.start < hit.start && hit.start < other.end));
+  if (cancels.length > 0) return { intent: 'cancel', confidence: 0.85, reasons: said(cancels, 'cancel') };
   const { items } = reading;
   const itemReasons = items.map((item) => `quantity: ${item.quantity}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`);
   if (hits.change.length > 0 && (items.length > 0 || reading.bareNumbers.length > 0)) {
     return { intent: 'change', confidence: 0.8, reasons: [...said(hits.change, 'change'), ...itemReasons] };
   }
-  const questionMark = tokens.some((token) => token.text === '?');
-  if (hits.question.length > 0 || questionMark) {
-    return { intent: 'question', confidence: 0.8, reasons: [...said(hits.question, 'question'), ...(questionMark ? ['question mark'] : [])] };
-  }
-  if (hits.past.length > 0) return { intent: 'none', confidence: 0.75, reasons: said(hits.past, 'past') };
 
+  const orderHits = outside(hits.order, hits.question);
+  const asking = outside(outside(hits.question, orderHits), hits.story);
+  // "giá rẻ quá", "giá ok đó": a word on the price, not a question about it
+  const remarkOnly = asking.length > 0 && hits.remark.length > 0 && asking.every((hit) => hit.end - hit.start === 1 && tokens[hit.start]!.key === 'gia');
+  const asks = remarkOnly ? [] : asking;
+  const yesNo = outside(hits.yesNo, orderHits);
+  const questionMark = tokens.some((token) => token.text === '?');
+  const narration = [...said(hits.past, 'past'), ...said(hits.story, 'story'), ...said(hits.complaint, 'complaint')];
+  const withOrderWords = { ...hits, order: orderHits };
+
+  if (hits.contact.length > 0 && hasPhone) {
+    // "ib em 0912…": an advert for a number, unless an order comes with it ("ib 0912… lấy 2kg")
+    const order = readOrder(tokens, withOrderWords, reading, hasPhone, true);
+    return order.intent === 'order' ? order : { intent: 'none', confidence: 0.8, reasons: [...said(hits.contact, 'spam: contact with a phone')] };
+  }
+  if (asks.length > 0 || yesNo.length > 0 || questionMark || hits.contact.length > 0) {
+    const topic = questionTopic(tokens, hits, items);
+    const reasons = [...said(asks, 'question'), ...said(yesNo, 'question'), ...(questionMark ? ['question mark'] : []), ...said(hits.contact, 'asks to be written to')];
+    // An order asked as a question or a wish ("cho e 2kg đc k", "can I get 2 kg?") is an order; a question that
+    // asks something (a price, stock, delivery) stays a question, with or without a quantity.
+    if (asks.length === 0 && hits.contact.length === 0 && topic === 'other' && narration.length === 0) {
+      const order = readOrder(tokens, withOrderWords, reading, hasPhone, true);
+      if (order.intent === 'order') return { ...order, reasons: [...order.reasons, ...reasons.map((reason) => `order asked as a question (${reason})`)] };
+    }
+    return { intent: 'question', topic, confidence: 0.8, reasons: [...reasons, `asks about: ${topic}`] };
+  }
+  // A buyer's story, a complaint, the past: not an order whatever quantity it names.
+  if (narration.length > 0) return { intent: 'none', confidence: 0.75, reasons: narration };
+  return readOrder(tokens, withOrderWords, reading, hasPhone, false);
+}
+
+/**
+ * An order needs a quantity with an order word near it, or (unless `orderWordNeeded`) a quantity standing
+ * alone with polite words and a phone; anything else is no order.
+ */
+function readOrder(tokens: readonly Token[], hits: Hits, reading: ItemsReading, hasPhone: boolean, orderWordNeeded: boolean): IntentDecision {
+  const said = (found: readonly PhraseHit[], label: string) => found.map((hit) => `${label}: ${hitText(tokens, hit)}`);
+  const { items } = reading;
+  const itemReasons = items.map((item) => `quantity: ${item.quantity}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`);
   const words = tokens.filter((token) => token.kind !== 'symbol').length;
   const itemTokens = covered(items);
   const orderHits = hits.order.filter((hit) => !itemTokens.has(hit.start));
@@ -82,6 +126,7 @@ function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsRea
     if (confidence >= 0.5) return { intent: 'order', confidence, reasons: [...orderReasons, ...itemReasons] };
     return { intent: 'none', confidence: 0.6, reasons: [...orderReasons, ...itemReasons, ...said(hits.review, 'not an order message')] };
   }
+  if (orderWordNeeded) return { intent: 'none', confidence: 0.6, reasons: ['no order word by the quantity'] };
 
   // No order word by the quantity: a comment that is only the quantity (with a phone, a product or polite
   // words) is an order; a quantity inside a sentence ("54 tấn trong 6 tiếng") is talk.

@@ -1,5 +1,5 @@
 import type { Token } from './tokenize';
-import type { Category, CompiledLexicon, CompiledWord } from './lexicon';
+import { CATEGORIES, COMPILED_TAILS, NOT_AFTER_NUMBER, type Category, type CompiledLexicon, type CompiledWord } from './lexicon';
 
 export interface PhraseHit {
   category: Category;
@@ -32,9 +32,26 @@ export type Hits = Record<Category, readonly PhraseHit[]>;
 
 // Most categories find nothing in a comment: they share one empty list until they do.
 const NONE: readonly PhraseHit[] = Object.freeze([]);
-const emptyHits = (): Hits => ({
-  order: NONE, cancel: NONE, change: NONE, question: NONE, past: NONE, review: NONE, measure: NONE, otherThing: NONE, spam: NONE, filler: NONE, numberLabel: NONE, numberNoun: NONE,
-});
+const emptyHits = (): Hits => Object.fromEntries(CATEGORIES.map((category) => [category, NONE])) as unknown as Hits;
+
+/** Tail words by the key of their first word. */
+const TAILS_BY_KEY = new Map<string, CompiledWord[][]>();
+for (const tail of COMPILED_TAILS) TAILS_BY_KEY.set(tail[0]!.key, [...(TAILS_BY_KEY.get(tail[0]!.key) ?? []), tail]);
+
+/** Whether nothing but tail words ("ạ", "shop", "v") and symbols follows tokens[from]: "còn k shop ?" ends at "k". */
+function onlyTailFrom(tokens: readonly Token[], from: number): boolean {
+  let at = from;
+  while (at < tokens.length) {
+    if (tokens[at]!.kind === 'symbol') {
+      at += 1;
+      continue;
+    }
+    const tail = TAILS_BY_KEY.get(tokens[at]!.key)?.find((words) => words.every((word, w) => tokens[at + w] !== undefined && tokens[at + w]!.key === word.key));
+    if (!tail) return false;
+    at += tail.length;
+  }
+  return true;
+}
 
 /**
  * Every lexicon phrase in the comment, by category. Where phrases of one category overlap, the longest
@@ -43,28 +60,30 @@ const emptyHits = (): Hits => ({
 export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon): Hits {
   const hits = emptyHits();
   let firstWord = -1;
-  let lastWord = -1;
-  for (let i = 0; i < tokens.length; i += 1) {
-    if (tokens[i]!.kind === 'symbol') continue;
-    if (firstWord < 0) firstWord = i;
-    lastWord = i;
-  }
+  for (let i = 0; i < tokens.length && firstWord < 0; i += 1) if (tokens[i]!.kind !== 'symbol') firstWord = i;
   for (let at = 0; at < tokens.length; at += 1) {
     const token = tokens[at]!;
     if (token.kind === 'symbol') continue;
-    const candidates = lexicon.get(token.key);
-    if (!candidates) continue;
-    for (const entry of candidates) {
-      if (entry.atStart && at !== firstWord) continue;
-      const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired ?? false);
-      if (end === undefined || (entry.atEnd && end - 1 !== lastWord)) continue;
-      const found = hits[entry.category];
-      const last = found[found.length - 1];
-      if (last && last.end >= end) continue; // inside a longer phrase already found
-      const list = found === NONE ? [] : (found as PhraseHit[]);
-      if (last && last.start === at) list.pop(); // a longer phrase from the same word
-      list.push({ category: entry.category, start: at, end });
-      hits[entry.category] = list;
+    const keyed = lexicon.get(token.key);
+    if (!keyed) continue;
+    const next = tokens[at + 1];
+    const longer = next ? keyed.bySecond.get(next.key) : undefined;
+    // one-word phrases first: a longer one from the same word then takes their place
+    for (const entries of longer ? [keyed.single, longer] : [keyed.single]) {
+      for (const entry of entries) {
+        if (entry.atStart && at !== firstWord) continue;
+        // "50k", "5kg", "5 sao": after a number these are not "không" or "sao?"
+        if (at > 0 && tokens[at - 1]!.kind === 'number' && NOT_AFTER_NUMBER.has(entry.compiled[0]!.key)) continue;
+        const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired ?? false);
+        if (end === undefined || (entry.atEnd && !onlyTailFrom(tokens, end))) continue;
+        const found = hits[entry.category];
+        const last = found[found.length - 1];
+        if (last && last.end >= end) continue; // inside a longer phrase already found
+        const list = found === NONE ? [] : (found as PhraseHit[]);
+        if (last && last.start === at) list.pop(); // a longer phrase from the same word
+        list.push({ category: entry.category, start: at, end });
+        hits[entry.category] = list;
+      }
     }
   }
   return hits;

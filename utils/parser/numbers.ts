@@ -28,7 +28,7 @@ const TENS_MARKER = table({ 'mươi': 10 });
 const HUNDRED = table({ 'trăm': 100 });
 const THOUSAND = table({ 'nghìn': 1000, 'ngàn': 1000 });
 const ZERO_FILLER = table({ linh: 0, 'lẻ': 0 });
-const HALF = table({ 'nửa': 0.5, half: 0.5 });
+const HALF = table({ 'nửa': 0.5, half: 0.5, quarter: 0.25 });
 const HALF_SUFFIX = table({ 'rưỡi': 0.5, 'rưởi': 0.5 });
 const ENGLISH = table({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -56,14 +56,20 @@ export function readQuantity(tokens: readonly Token[], i: number): NumberReading
   if (!first) return undefined;
   if (first.kind === 'number') return first.value === undefined ? undefined : { value: first.value, next: i + 1 };
   if (first.kind !== 'word' || !NUMBER_START_KEYS.has(first.key)) return undefined;
-  if (lookup(HALF, first) !== undefined) {
-    // "half a tonne"
-    const article = tokens[i + 1] && lookup(ENGLISH_ARTICLE, tokens[i + 1]!) !== undefined;
-    return { value: 0.5, next: i + (article ? 2 : 1) };
+  const part = lookup(HALF, first);
+  if (part !== undefined) {
+    // "half a tonne", "quarter of a tonne"
+    let next = i + 1;
+    if (tokens[next]?.key === 'of') next += 1;
+    if (tokens[next] && lookup(ENGLISH_ARTICLE, tokens[next]!) !== undefined) next += 1;
+    return { value: part, next };
   }
   const english = lookup(ENGLISH, first);
   if (english !== undefined) return { value: english, next: i + 1 };
   if (lookup(ENGLISH_ARTICLE, first) !== undefined) {
+    // "a quarter tonne", "a half kilo"
+    const part = tokens[i + 1] ? lookup(HALF, tokens[i + 1]!) : undefined;
+    if (part !== undefined) return readQuantity(tokens, i + 1);
     // "a kilo", "an extra box": an article counts as one only before an English unit word
     return ENGLISH_UNIT_KEYS.has(tokens[i + 1]?.key ?? '') ? { value: 1, next: i + 1 } : undefined;
   }

@@ -37,6 +37,7 @@ export function parseComment(text: string, catalog: CatalogIndex = EMPTY_INDEX):
   return {
     text,
     intent: decision.intent,
+    topic: decision.intent === 'question' ? decision.topic ?? 'other' : null,
     items,
     totalKg,
     phone,

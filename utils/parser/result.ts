@@ -3,6 +3,10 @@ import { z } from 'zod';
 export const INTENTS = ['order', 'cancel', 'change', 'question', 'none'] as const;
 export const intentSchema = z.enum(INTENTS);
 
+/** What a question asks about: the host answers questions of one topic together. */
+export const QUESTION_TOPICS = ['price', 'stock', 'shipping', 'payment', 'other'] as const;
+export const questionTopicSchema = z.enum(QUESTION_TOPICS);
+
 export const orderItemSchema = z.object({
   /** Product code from the catalog, or null when no catalog product applies. */
   product: z.string().max(20).nullable(),
@@ -16,6 +20,8 @@ export const orderItemSchema = z.object({
 export const parseResultSchema = z.object({
   text: z.string(),
   intent: intentSchema,
+  /** For a question, what it asks about; null for every other intent. */
+  topic: questionTopicSchema.nullable(),
   items: z.array(orderItemSchema),
   totalKg: z.number().nullable(),
   phone: z.string().nullable(),
@@ -30,5 +36,6 @@ export const parseResultSchema = z.object({
 });
 
 export type Intent = z.infer<typeof intentSchema>;
+export type QuestionTopic = z.infer<typeof questionTopicSchema>;
 export type OrderItem = z.infer<typeof orderItemSchema>;
 export type ParseResult = z.infer<typeof parseResultSchema>;

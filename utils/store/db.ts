@@ -5,6 +5,7 @@ import type { StreamBuyer, StreamTally } from './stream-tally';
 import { recountStreams } from './stream-tally';
 import { tallyMiddleware } from './tally-middleware';
 import type { ImportProgress } from './import-progress';
+import { questionsFromMessages, type QuestionRecord } from './questions';
 
 export const DATABASE_NAME = 'chot';
 
@@ -21,10 +22,16 @@ export class ChotDatabase extends Dexie {
   tallies!: EntityTable<StreamTally, 'streamId'>;
   streamBuyers!: Table<StreamBuyer, [string, string]>;
   imports!: EntityTable<ImportProgress, 'id'>;
+  questions!: EntityTable<QuestionRecord, 'id'>;
 
   /** Tables every transaction that writes orders or contracts must include: their figures move with them. */
   get figureTables() {
     return [this.tallies, this.streamBuyers] as const;
+  }
+
+  /** Tables a batch of chat writes (ingestChat), for a transaction that wraps one. */
+  get ingestTables() {
+    return [this.streams, this.messages, this.orders, this.actions, this.customers, this.questions, ...this.figureTables] as const;
   }
 
   constructor(name = DATABASE_NAME) {
@@ -72,6 +79,15 @@ export class ChotDatabase extends Dexie {
       });
     // v8: how far each chat-log import got (import-progress.ts), so a stopped import resumes.
     this.version(8).stores({ imports: 'id' });
+    // v10: the host's questions lane, waiting questions by stream in chat order; those already in the chat log
+    // are read again from it.
+    this.version(10)
+      .stores({ questions: 'id, [streamId+status+observedAt]' })
+      .upgrade(async (tx) => {
+        const streams: StreamRecord[] = await tx.table('streams').toArray();
+        const ended = new Set(streams.filter((stream) => stream.endedAt !== undefined).map((stream) => stream.id));
+        await tx.table('questions').bulkPut(questionsFromMessages(await tx.table('messages').toArray(), ended));
+      });
     this.use(tallyMiddleware);
   }
 }

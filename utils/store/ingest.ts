@@ -7,6 +7,7 @@ import { chatMessageSchema, chatWithdrawalSchema, type ChatMessage } from '../me
 import { readerSessionOf } from '../messaging/reader-ids';
 import { BuyerOrders } from './buyer-orders';
 import { BatchCustomers, customerIdOf } from './customers';
+import { questionFrom } from './questions';
 import { Dexie, type Table } from 'dexie';
 
 export interface IngestResult {
@@ -84,7 +85,7 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
   // Parsed before the transaction opens, so the database is held only for reads and writes.
   const parsedById = new Map([...valid].flatMap(([id, record]) => (READ_KINDS.has(record.kind) ? [[id, parseComment(record.text, catalog)] as const] : [])));
 
-  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers, ...db.figureTables], async () => {
+  return db.transaction('rw', [...db.ingestTables], async () => {
     const ids = [...valid.keys()];
     const candidates = [...valid.values()].sort((a, b) => a.observedAt - b.observedAt);
     const shownAgain = await shownBeforeReload(db, streamId, candidates);
@@ -115,6 +116,9 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
         applyComment(buyers, message, parsed, repeatWindowMs, now, unpaid);
       }
       await customers.save();
+      // the host's questions lane: its own table, the tally never reads it
+      const questions = fromBuyers.flatMap((message) => (parsedById.get(message.id)!.intent === 'question' ? [questionFrom(message, authorKeyOf(message), parsedById.get(message.id)!)] : []));
+      if (questions.length > 0) await db.questions.bulkPut(questions);
       // New orders are added (nothing to replace, so the kept figures need not read them first), changed ones put.
       const touched = [...buyers.touched.values()];
       // An order already there under its message's id (restored from a backup without its chat) keeps what
@@ -135,6 +139,9 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
  * Only orders of the stream the batch is for: a page cannot withdraw another stream's orders.
  */
 async function withdrawOrders(db: ChotDatabase, streamId: string, messageIds: readonly string[], now: number): Promise<void> {
+  // a deleted question leaves the lane (and the presenter view)
+  const questions = (await db.questions.bulkGet([...messageIds])).filter((question) => question?.streamId === streamId);
+  if (questions.length > 0) await db.questions.bulkDelete(questions.map((question) => question!.id));
   const orders = (await db.orders.bulkGet([...messageIds])).filter((order): order is OrderRecord => order !== undefined && order.streamId === streamId && (order.status === 'pending' || order.status === 'confirmed'));
   if (orders.length === 0) return;
   await db.orders.bulkUpdate(orders.map((order) => ({ key: order.id, changes: { status: 'withdrawn' as const, updatedAt: now } })));

@@ -5,6 +5,8 @@ import { backupParts, MAX_BACKUP_BYTES, readBackup } from '../utils/export/backu
 import { sendBackup } from '../utils/export/backup-transfer';
 import { yieldToPage } from '../utils/import/chat-log';
 import { useI18n } from './i18n';
+import { FailureNotice } from './failure-notice';
+import { failureDetail } from '../utils/i18n/failure-text';
 import { downloadFile } from './order-text';
 
 type Progress = { phase: 'saving' | 'checking' | 'sending' | 'writing'; done: number; total: number };
@@ -17,7 +19,7 @@ const PROGRESS_KEYS = { saving: 'backupSaving', checking: 'restoreChecking', sen
  */
 export function BackupControls({ db, run }: { db: ChotDatabase; run: (command: PanelCommand) => Promise<CommandReply> }) {
   const { t, formatNumber } = useI18n();
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; error: boolean; detail?: string } | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const save = async () => {
     setNotice(null);
@@ -25,7 +27,7 @@ export function BackupControls({ db, run }: { db: ChotDatabase; run: (command: P
       const parts = await backupParts(db, { onProgress: (done, total) => setProgress({ phase: 'saving', done, total }) });
       downloadFile(`chot-backup-${new Date().toISOString().slice(0, 10)}.json`, parts, 'application/json');
     } catch (error) {
-      setNotice({ text: t('backupFailed', { error: error instanceof Error ? error.message : String(error) }), error: true });
+      setNotice({ text: t('backupFailed'), error: true, detail: failureDetail(error) });
     } finally {
       setProgress(null);
     }
@@ -34,7 +36,7 @@ export function BackupControls({ db, run }: { db: ChotDatabase; run: (command: P
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const fail = (error: string) => setNotice({ text: t('restoreFailed', { error }), error: true });
+    const fail = (error: string) => setNotice({ text: t('restoreFailed'), error: true, detail: error });
     if (file.size > MAX_BACKUP_BYTES) return fail(`${Math.round(file.size / 1024 / 1024)} MB > ${MAX_BACKUP_BYTES / 1024 / 1024} MB`);
     setNotice(null);
     try {
@@ -65,7 +67,9 @@ export function BackupControls({ db, run }: { db: ChotDatabase; run: (command: P
           {t(PROGRESS_KEYS[progress.phase], { done: formatNumber(progress.done), total: formatNumber(progress.total) })}
         </span>
       )}
-      {notice && <span role={notice.error ? 'alert' : 'status'} className={notice.error ? 'error' : 'status'}>{notice.text}</span>}
+      {notice && (notice.error
+        ? <FailureNotice inline failure={{ sentence: notice.text, ...(notice.detail ? { detail: notice.detail } : {}) }} />
+        : <span role="status" className="status">{notice.text}</span>)}
     </div>
   );
 }

@@ -11,9 +11,10 @@ import { sendChatLog } from '../utils/import/send-chat-log';
 import { streamIdOf } from '../utils/store/ingest';
 import { dateInputValue, localDay } from '../utils/export/export-request';
 import { useI18n } from './i18n';
+import { FailureNotice } from './failure-notice';
 
 type Progress = { phase: 'reading' | 'sending'; done: number; total: number };
-type Notice = { text: string; error: boolean };
+type Notice = { text: string; error: boolean; detail?: string };
 
 const todayInput = () => dateInputValue(new Date());
 
@@ -38,7 +39,7 @@ export function ChatLogImport({ db, run }: { db: ChotDatabase; run: (command: Pa
     event.target.value = '';
     if (!file) return;
     const fail = (error: string, refusal?: Refusal) => setNotices([{
-      text: refusal ? t('importRefused', { line: formatNumber(refusal.line), reason: t(REFUSAL_KEYS[refusal.reason]), detail: refusal.detail }) : t('importLogFailed', { error }),
+      ...(refusal ? { text: t('importRefused', { line: formatNumber(refusal.line), reason: t(REFUSAL_KEYS[refusal.reason]), detail: refusal.detail }) } : { text: t('importLogFailed'), detail: error }),
       error: true,
     }]);
     if (file.size > MAX_CHAT_LOG_BYTES) return fail(`${formatNumber(file.size / 1024 / 1024, 0)} MB > ${MAX_CHAT_LOG_BYTES / 1024 / 1024} MB`);
@@ -65,7 +66,7 @@ export function ChatLogImport({ db, run }: { db: ChotDatabase; run: (command: Pa
       const counts = { done: formatNumber(sent.done), total: formatNumber(total) };
       const resumed = sent.resumedFrom > 0 ? [{ text: t('importResumed', { done: formatNumber(sent.resumedFrom), total: counts.total }), error: false }] : [];
       // Say exactly what is stored: nothing, or the steps before the stop (the same file finishes it).
-      if (sent.error) return setNotices(sent.done > 0 ? [{ text: t('importInterrupted', { ...counts, error: sent.error }), error: true }] : [{ text: t('importLogFailed', { error: sent.error }), error: true }]);
+      if (sent.error) return setNotices(sent.done > 0 ? [{ text: t('importInterrupted', counts), error: true, detail: sent.error }] : [{ text: t('importLogFailed'), error: true, detail: sent.error }]);
       const streamId = streamIdOf(stream);
       if (sent.sent > 0) await run({ type: 'update-stream', streamId, ended: true });
       const orders = await db.orders.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).count();
@@ -114,7 +115,9 @@ export function ChatLogImport({ db, run }: { db: ChotDatabase; run: (command: Pa
         </div>
       )}
       {notices.map((notice) => (
-        <p key={notice.text} role={notice.error ? 'alert' : 'status'} className={notice.error ? 'error' : 'status'} data-testid="import-result">{notice.text}</p>
+        notice.error
+          ? <FailureNotice key={notice.text} testId="import-result" failure={{ sentence: notice.text, ...(notice.detail ? { detail: notice.detail } : {}) }} />
+          : <p key={notice.text} role="status" className="status" data-testid="import-result">{notice.text}</p>
       ))}
     </section>
   );

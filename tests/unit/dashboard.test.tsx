@@ -193,7 +193,7 @@ describe('chat log import in the orders page', () => {
     const db = await dashboard(2);
     const before = { streams: await db.streams.count(), messages: await db.messages.count(), orders: await db.orders.count() };
     await pick(JSON.stringify([{ addChatItemAction: { item: { liveChatTextMessageRenderer: { id: 'a', timestampUsec: '1780000000000000', authorName: { simpleText: 'Lan' }, message: { runs: [{ text: 'chốt 2kg' }] } } } } }, { openPortalAction: {} }]), 'chat.json');
-    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toMatch(/^Không nhập được, dữ liệu hiện có vẫn giữ nguyên: .*openPortalAction/));
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toMatch(/^Không nhập được; dữ liệu hiện có vẫn giữ nguyên\.Chi tiết kỹ thuật.*openPortalAction/));
     expect({ streams: await db.streams.count(), messages: await db.messages.count(), orders: await db.orders.count() }).toEqual(before);
   });
 });
@@ -206,7 +206,7 @@ describe('backup in the orders page', () => {
       fireEvent.change(input, { target: { files: [new File([text], 'backup.json', { type: 'application/json' })] } });
     });
     await pick('{"format":"chot-backup","version":1,');
-    await waitFor(() => expect(within(screen.getByTestId('backup')).getByRole('alert').textContent).toMatch(/^Không khôi phục được, dữ liệu hiện có vẫn giữ nguyên: the file is not valid JSON/));
+    await waitFor(() => expect(within(screen.getByTestId('backup')).getByRole('alert').textContent).toMatch(/^Không khôi phục được; dữ liệu hiện có vẫn giữ nguyên\.Chi tiết kỹ thuậtthe file is not valid JSON/));
     const backup = await createBackup(db);
     await db.transaction('rw', [db.orders, ...db.figureTables], () => db.orders.clear());
     await pick(JSON.stringify(backup));

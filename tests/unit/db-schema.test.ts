@@ -11,6 +11,7 @@ const SHIPPED: Record<string, string>[] = [
   { products: 'code' },
   { contracts: 'id, streamId' },
   { customers: 'id, mergedInto', orders: 'id, [streamId+observedAt], [streamId+authorKey], authorKey' },
+  { tallies: 'streamId', streamBuyers: '[streamId+authorKey]', orders: 'id, [streamId+observedAt], [streamId+authorKey], authorKey, [streamId+status+observedAt]' },
 ];
 
 function shippedDatabase(name: string, version: number): Dexie {
@@ -24,10 +25,10 @@ function schemaOf(db: Dexie) {
 }
 
 describe('database schema', () => {
-  it('version 7 has the tables and the indexes the queries use', async () => {
+  it('version 9 has the tables and the indexes the queries use', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(schemaOf(db)).toEqual({
       streams: ['id', 'lastMessageAt', 'broadcastId'],
       messages: ['id', '[streamId+observedAt]'],
@@ -39,6 +40,8 @@ describe('database schema', () => {
       customers: ['id', 'mergedInto'],
       tallies: ['streamId'],
       streamBuyers: [['streamId', 'authorKey']],
+      team: ['id'],
+      teamActions: ['uid', 'seq'],
     });
     db.close();
   });
@@ -55,7 +58,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await db.streams.toArray()).toEqual([
       { id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: 'Vải thiều', host: null, firstMessageAt: T0, lastMessageAt: T0 + 5, broadcastId: 'youtube:abc12345' },
     ]);
@@ -77,7 +80,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await db.streams.toArray()).toEqual([stream]);
     expect(await db.orders.get('tiktok:r:a:1')).toMatchObject({ status: 'pending', totalKg: 3 });
     await db.actions.add({ at: T0, orderId: 'tiktok:r:a:1', kind: 'decide', before: { status: 'pending' }, after: { status: 'confirmed' } });
@@ -95,7 +98,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await db.actions.toArray()).toMatchObject([{ seq: 1, orderId: 'youtube:m1', kind: 'decide' }]);
     expect(await db.settings.get('settings')).toEqual({ id: 'settings', language: 'en', repeatWindowSeconds: 60 });
     await db.products.put({ code: 'V1', name: 'Vải', defaultUnit: 'kg', aliases: [], packages: {} });
@@ -111,7 +114,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await db.products.get('V1')).toMatchObject({ stockKg: 500, packages: { 'thùng': 10 } });
     expect(await db.contracts.count()).toBe(0);
     db.close();
@@ -129,7 +132,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect((await db.orders.where('authorKey').equals('name:Lan').toArray()).map((o) => o.id)).toEqual(['youtube:m1', 'youtube:m9']);
     expect(await db.contracts.get('contract:x')).toMatchObject({ kg: 1000, status: 'signed' });
     expect(await db.customers.count()).toBe(0);
@@ -152,7 +155,7 @@ describe('database schema', () => {
 
     const db = new ChotDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     expect(await db.tallies.get('youtube:a')).toEqual({
       streamId: 'youtube:a', platform: 'youtube', byStatus: { confirmed: 1, pending: 1, rejected: 1 }, contractOrders: 0, orders: 2, pendingKg: 3, confirmedKg: 2, unknownWeight: 0, buyers: 1,
       byProduct: { V1: { pendingKg: 0, confirmedKg: 2, contractOrderKg: 0 } }, contractedKg: 1000, contracts: 1, contractedVnd: 0,
@@ -163,6 +166,20 @@ describe('database schema', () => {
       { streamId: 'youtube:b', authorKey: 'name:Hà', counting: 1 },
     ]);
     expect((await db.orders.where('[streamId+status+observedAt]').between(['youtube:a', 'pending', Dexie.minKey], ['youtube:a', 'pending', Dexie.maxKey]).toArray()).map((o) => o.id)).toEqual(['youtube:m2']);
+    db.close();
+  });
+
+  it('upgrades a version 7 database to 9 (team mode\'s tables, empty: team mode starts off)', async () => {
+    const name = `chot-upgrade-v7-${Date.now()}`;
+    const v7 = shippedDatabase(name, 7);
+    await v7.table('streams').put({ id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: null, host: null, firstMessageAt: T0, lastMessageAt: T0, broadcastId: 'youtube:abc12345' });
+    v7.close();
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(9);
+    expect(await db.streams.count()).toBe(1);
+    expect(await db.team.count()).toBe(0);
+    expect(await db.teamActions.count()).toBe(0);
     db.close();
   });
 });

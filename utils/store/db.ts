@@ -4,6 +4,8 @@ import type { Product } from '../parser/catalog';
 import type { StreamBuyer, StreamTally } from './stream-tally';
 import { recountStreams } from './stream-tally';
 import { tallyMiddleware } from './tally-middleware';
+import type { TeamAction, TeamConfig } from '../team/team-records';
+import { teamCaptureMiddleware } from '../team/team-capture';
 
 export const DATABASE_NAME = 'chot';
 
@@ -19,6 +21,8 @@ export class ChotDatabase extends Dexie {
   customers!: EntityTable<CustomerRecord, 'id'>;
   tallies!: EntityTable<StreamTally, 'streamId'>;
   streamBuyers!: Table<StreamBuyer, [string, string]>;
+  team!: EntityTable<TeamConfig, 'id'>;
+  teamActions!: EntityTable<TeamAction, 'uid'>;
 
   /** Tables every transaction that writes orders or contracts must include: their figures move with them. */
   get figureTables() {
@@ -68,7 +72,10 @@ export class ChotDatabase extends Dexie {
         await tx.table('tallies').bulkPut(tallies);
         await tx.table('streamBuyers').bulkPut(buyers);
       });
+    // v9: team mode: its settings, and which shared action is which in this browser's action log.
+    this.version(9).stores({ team: 'id', teamActions: 'uid, seq' });
     this.use(tallyMiddleware);
+    this.use(teamCaptureMiddleware);
   }
 }
 

@@ -7,12 +7,17 @@ import { CatalogCache } from '../utils/store/catalog-cache';
 import { publishOnAir } from '../utils/on-air/on-air-publisher';
 import { ON_AIR_PORT } from '../utils/messaging/on-air-messages';
 import { OnAirWatchers } from '../utils/on-air/on-air-watchers';
+import { TeamService } from '../utils/team/team-service';
+import { TEAM_PORT } from '../utils/team/team-status';
 
 export default defineBackground(() => {
   const db = openDatabase();
   const health = new HealthRegistry();
   const catalog = new CatalogCache(db);
   const watchers = new OnAirWatchers();
+  // Team mode: nothing leaves the browser until the panel turns it on and the user grants the server's address.
+  const team = new TeamService(db, { health, catalog, hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }) });
+  void team.start();
   const route = createBackgroundRouter({
     db,
     health,
@@ -21,6 +26,7 @@ export default defineBackground(() => {
     catalog,
     watchers,
     captureSample: (tabId, frameId) => browser.tabs.sendMessage(tabId, { type: 'capture-sample' }, { frameId }),
+    team,
   });
 
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
@@ -28,6 +34,7 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === ON_AIR_PORT) publishOnAir(db, port, browser.runtime.id, watchers);
+    if (port.name === TEAM_PORT && port.sender?.id === browser.runtime.id && port.sender.url?.startsWith(browser.runtime.getURL('/'))) team.connectPort(port);
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -3,8 +3,8 @@ import { teamKeySchema, teamUrlSchema } from './team-records';
 
 /** The side panel's team requests. The host gets a new key; an assistant enters the host's. */
 export const teamCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('team-enable'), role: z.literal('host'), url: teamUrlSchema, name: z.string().trim().min(1).max(60) }),
-  z.object({ type: z.literal('team-enable'), role: z.literal('assistant'), url: teamUrlSchema, name: z.string().trim().min(1).max(60), key: teamKeySchema }),
+  z.object({ type: z.literal('team-enable'), role: z.enum(['host', 'assistant']), url: teamUrlSchema, name: z.string().trim().min(1).max(60), key: teamKeySchema.optional() })
+    .refine((command) => command.role === 'host' || command.key !== undefined, 'an assistant enters the host\'s key'),
   z.object({ type: z.literal('team-disable') }),
 ]);
 

@@ -55,7 +55,7 @@ export class TeamService {
     }
     const previous = this.config;
     // A host keeps the key it made for the same server (the assistants already have it).
-    const key = command.role === 'assistant' ? command.key : previous?.role === 'host' && previous.url === command.url ? previous.key : newTeamKey();
+    const key = command.role === 'assistant' ? command.key! : previous?.role === 'host' && previous.url === command.url ? previous.key : newTeamKey();
     this.config = teamConfigSchema.parse({ id: 'team', url: command.url, key, name: command.name, role: command.role, deskId: previous?.deskId ?? newDeskId(), enabled: true });
     await this.db.team.put(this.config);
     this.disconnect();
@@ -134,7 +134,7 @@ export class TeamService {
   status(broadcastId: string | null): TeamStatus {
     const config = this.config;
     if (!config?.enabled) return TEAM_OFF;
-    const base = { url: config.url, name: config.name, role: config.role, key: config.role === 'host' ? config.key : null };
+    const base = { desk: config.deskId, url: config.url, name: config.name, role: config.role, key: config.role === 'host' ? config.key : null };
     if (this.noPermission || !this.connection) return { ...TEAM_OFF, ...base, state: 'no-permission' };
     const states = [...(this.connection.shop?.awareness?.getStates().values() ?? [])];
     const members = states.flatMap((state) => {

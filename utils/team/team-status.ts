@@ -16,6 +16,8 @@ export const TEAM_STATES = ['off', 'connecting', 'online', 'offline', 'unreachab
 /** Team mode as the panel shows it, pushed by the background over the team port. */
 export const teamStatusSchema = z.object({
   state: z.enum(TEAM_STATES),
+  /** This desk's id in the team (its presence among the members). */
+  desk: z.string().nullable(),
   url: z.string().nullable(),
   name: z.string().nullable(),
   role: z.enum(['host', 'assistant']).nullable(),
@@ -38,7 +40,7 @@ export type Presence = z.infer<typeof presenceSchema>;
 export type TeamStatus = z.infer<typeof teamStatusSchema>;
 export type TeamPortMessage = z.infer<typeof teamPortMessageSchema>;
 
-export const TEAM_OFF: TeamStatus = { state: 'off', url: null, name: null, role: null, key: null, waiting: 0, members: [], decided: {} };
+export const TEAM_OFF: TeamStatus = { state: 'off', desk: null, url: null, name: null, role: null, key: null, waiting: 0, members: [], decided: {} };
 
 /** TikTok rows have no ids: two desks reading one TikTok stream would each add its orders. */
 export function tiktokDoubleReaders(members: readonly Presence[]): { streamId: string; names: string[] }[] {

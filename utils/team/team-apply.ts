@@ -54,34 +54,49 @@ export interface ApplyResult {
 
 export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChange[], deskId: string, now = Date.now()): Promise<ApplyResult> {
   const tables = [db.streams, db.messages, db.orders, db.actions, db.contracts, db.customers, db.products, db.teamActions, ...db.figureTables];
+  // Checked before the transaction opens; then one bulk read and one bulk write per table, in the order given.
+  type Checked = RemoteChange & { value: Record<string, unknown> | null };
+  const valid = changes.flatMap((change): Checked[] => {
+    if (change.entry.v === null) return [{ ...change, value: null }];
+    const parsed = SCHEMAS[change.table].safeParse(change.entry.v);
+    return parsed.success ? [{ ...change, value: parsed.data as Record<string, unknown> }] : [];
+  });
+  const runs: Checked[][] = [];
+  for (const change of valid) {
+    const last = runs.at(-1);
+    if (last && last[0]!.table === change.table && (last[0]!.value === null) === (change.value === null)) last.push(change);
+    else runs.push([change]);
+  }
   return db.transaction('rw', tables, async (tx) => {
     markRemoteTransaction(tx.idbtrans);
     let applied = 0;
     let productsChanged = false;
-    for (const { table, key, entry } of changes) {
-      const parsed = entry.v === null ? null : SCHEMAS[table].safeParse(entry.v);
-      if (parsed && !parsed.success) continue;
-      const value = parsed === null ? null : (parsed.data as Record<string, unknown>);
+    for (const run of runs) {
+      const table = run[0]!.table;
       if (table === 'actions') {
-        applied += Number(await applyAction(db, key, value as ActionRecord | null, deskId));
+        applied += await applyActions(db, run.map(({ key, value }) => [key, value as ActionRecord | null] as const), deskId);
         continue;
       }
       const store = db.table(table);
-      const current: unknown = await store.get(key);
-      if (value === null) {
-        if (current === undefined) continue;
-        await store.delete(key);
-        if (table === 'streams') await forgetStream(db, key);
+      const keys = run.map((change) => change.key);
+      const current: unknown[] = await store.bulkGet(keys);
+      if (run[0]!.value === null) {
+        const gone = keys.filter((_, i) => current[i] !== undefined);
+        await store.bulkDelete(gone);
+        if (table === 'streams') for (const id of gone) await forgetStream(db, id);
+        applied += gone.length;
       } else {
-        if (current !== undefined && canonical(current) === canonical(value)) continue;
-        await store.put(value);
-        if (table === 'orders') {
-          const order = value as OrderRecord;
-          if (!(await db.messages.get(order.messageId))) await db.messages.put(messageOf(order, now));
+        const puts = run.filter((change, i) => current[i] === undefined || canonical(current[i]) !== canonical(change.value)).map((change) => change.value!);
+        await store.bulkPut(puts);
+        if (table === 'orders' && puts.length > 0) {
+          const orders = puts as OrderRecord[];
+          const known = await db.messages.bulkGet(orders.map((order) => order.messageId));
+          await db.messages.bulkPut(orders.filter((_, i) => !known[i]).map((order) => messageOf(order, now)));
         }
+        applied += puts.length;
+        productsChanged ||= table === 'products' && puts.length > 0;
       }
-      applied += 1;
-      productsChanged ||= table === 'products';
+      productsChanged ||= table === 'products' && run[0]!.value === null;
     }
     return { applied, productsChanged };
   });
@@ -94,25 +109,42 @@ async function forgetStream(db: ChotDatabase, streamId: string): Promise<void> {
   await db.streamBuyers.where('[streamId+authorKey]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();
 }
 
-/** Another desk's action joins this browser's log under a sequence number of its own (and is never undone here). */
-async function applyAction(db: ChotDatabase, uid: string, value: ActionRecord | null, deskId: string): Promise<boolean> {
-  const own = uid.startsWith(`${deskId}:`) ? Number(uid.slice(deskId.length + 1)) : undefined;
-  const seq = own ?? (await db.teamActions.get(uid))?.seq;
-  const current = seq === undefined ? undefined : await db.actions.get(seq);
-  if (value === null) {
-    if (seq === undefined) return false;
-    await db.actions.delete(seq);
-    await db.teamActions.delete(uid);
-    return current !== undefined;
+/** Other desks' actions join this browser's log under sequence numbers of its own (and are never undone here). */
+async function applyActions(db: ChotDatabase, run: readonly (readonly [string, ActionRecord | null])[], deskId: string): Promise<number> {
+  const own = (uid: string) => (uid.startsWith(`${deskId}:`) ? Number(uid.slice(deskId.length + 1)) : undefined);
+  const mapped = await db.teamActions.bulkGet(run.map(([uid]) => uid));
+  const seqs = run.map(([uid], i) => own(uid) ?? mapped[i]?.seq);
+  const current = await db.actions.bulkGet(seqs.map((seq) => seq ?? -1));
+  let applied = 0;
+  const fresh: { uid: string; record: ActionRecord }[] = [];
+  const puts: ActionRecord[] = [];
+  for (const [i, [uid, value]] of run.entries()) {
+    const seq = seqs[i];
+    if (value === null) {
+      if (seq === undefined) continue;
+      await db.actions.delete(seq);
+      await db.teamActions.delete(uid);
+      applied += Number(current[i] !== undefined);
+      continue;
+    }
+    const record = own(uid) === undefined ? { ...value, remote: true } : value;
+    if (current[i] && canonical({ ...current[i], seq: undefined }) === canonical(record)) continue;
+    if (seq !== undefined) puts.push({ ...record, seq });
+    else fresh.push({ uid, record });
+    applied += 1;
   }
-  const record = own === undefined ? { ...value, remote: true } : value;
-  // The buyer's comment behind it (a cancel, a change) is known here too, so this browser's reader does not apply it again.
-  if (value.messageId && !(await db.messages.get(value.messageId))) {
-    const order = await db.orders.get(value.orderId);
-    if (order) await db.messages.put({ ...messageOf(order, value.at), id: value.messageId, messageId: value.messageId.slice(order.platform.length + 1), text: '…' });
+  await db.actions.bulkPut(puts);
+  const added = (await db.actions.bulkAdd(fresh.map(({ record }) => record), { allKeys: true })) as number[];
+  await db.teamActions.bulkPut(fresh.map(({ uid }, i) => ({ uid, seq: added[i]! })));
+  // The buyer's comment behind an action (a cancel, a change) is known here too, so this browser's reader does not apply it again.
+  const withComment = run.flatMap(([, value]) => (value?.messageId ? [value] : []));
+  if (withComment.length > 0) {
+    const known = await db.messages.bulkGet(withComment.map((action) => action.messageId!));
+    for (const [i, action] of withComment.entries()) {
+      if (known[i]) continue;
+      const order = await db.orders.get(action.orderId);
+      if (order) await db.messages.put({ ...messageOf(order, action.at), id: action.messageId!, messageId: action.messageId!.slice(order.platform.length + 1), text: '…' });
+    }
   }
-  if (current && canonical({ ...current, seq: undefined }) === canonical(record)) return false;
-  if (seq !== undefined) await db.actions.put({ ...record, seq });
-  else await db.teamActions.put({ uid, seq: (await db.actions.add(record)) as number });
-  return true;
+  return applied;
 }

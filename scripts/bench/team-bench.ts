@@ -17,7 +17,7 @@ import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { TeamService } from '../../utils/team/team-service';
 
-const ORDERS = 10_000;
+const ORDERS = Number(process.env.ORDERS ?? 10_000);
 const T0 = 1_780_000_000_000;
 const stream = { platform: 'youtube' as const, key: 'benchlive1' };
 const catalog = indexCatalog(EMPTY_CATALOG);
@@ -81,7 +81,7 @@ export async function runTeamBench(): Promise<void> {
     }
   })();
   for (let i = 0; i < 100; i += 1) {
-    const id = `youtube:b${i * 37}`;
+    const id = `youtube:b${(i * 37) % ORDERS}`;
     const status = i % 2 === 0 ? 'confirmed' : 'rejected';
     const sent = Date.now();
     await decideOrder(b.db, id, status);

@@ -130,6 +130,9 @@ describe('team sync between two desks', () => {
     }
     expect(await b.db.tallies.orderBy('streamId').toArray()).toEqual(await a.db.tallies.orderBy('streamId').toArray());
 
+    await as('Minh', () => decideOrder(b.db, 'facebook:f1', 'confirmed', T0 + 400));
+    await settle(a, b, a, b);
+    expect(await a.db.actions.where('orderId').equals('facebook:f1').count()).toBe(1);
     await deleteProduct(b.db, 'V2');
     await deleteContract(b.db, contract.ok ? contract.id! : '');
     await deleteStream(a.db, 'facebook:fb777');
@@ -139,6 +142,7 @@ describe('team sync between two desks', () => {
       expect(await db.contracts.count()).toBe(0);
       expect(await db.streams.get('facebook:fb777')).toBeUndefined();
       expect(await db.orders.get('facebook:f1')).toBeUndefined();
+      expect(await db.actions.where('orderId').equals('facebook:f1').count()).toBe(0);
     }
     expect(await b.db.tallies.orderBy('streamId').toArray()).toEqual(await a.db.tallies.orderBy('streamId').toArray());
   });

@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import { iconPaths } from './utils/icons';
 
 // Chốt reads chat on the page; it needs no host permissions of its own (content scripts are declared
-// statically) and makes no network requests. It asks for the side panel, and for "unlimitedStorage" (no
+// statically) and makes no network requests unless team mode is turned on. It asks for the side panel, and for "unlimitedStorage" (no
 // install warning) because extension storage is otherwise best-effort: the browser may cap or evict it,
 // and the seller's orders must never go that way.
 export default defineConfig({
@@ -19,11 +19,17 @@ export default defineConfig({
     // Firefox has no side panel API: the same page opens as its sidebar (sidebar_action, from the entrypoint).
     permissions: browser === 'firefox' ? ['unlimitedStorage'] : ['sidePanel', 'unlimitedStorage'],
     icons: iconPaths('active'),
+    // Team mode only: the team server's address, asked for when the user turns team mode on (never at install).
+    ...(browser === 'firefox' ? { optional_permissions: ['ws://*/*', 'wss://*/*'] } : { optional_host_permissions: ['ws://*/*', 'wss://*/*'] }),
     ...(browser === 'firefox'
       ? {
           browser_action: { default_title: '__MSG_actionTitle__', default_icon: iconPaths('idle') },
           browser_specific_settings: { gecko: { id: 'chot@chot-extension', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } },
         }
-      : { action: { default_title: '__MSG_actionTitle__', default_icon: iconPaths('idle') } }),
+      : {
+          action: { default_title: '__MSG_actionTitle__', default_icon: iconPaths('idle') },
+          // A WebSocket keeps the service worker alive while messages flow from Chrome 116 on (team mode's keepalive).
+          minimum_chrome_version: '116',
+        }),
   }),
 });

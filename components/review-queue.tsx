@@ -18,6 +18,9 @@ export interface ReviewQueueProps {
   /** Every order of the broadcast by status, from the kept figures. */
   counts: Partial<Record<OrderStatus, number>>;
   run: (command: PanelCommand) => Promise<CommandReply>;
+  /** Team mode: orders another assistant has open now (skipped here), and where to say which one is open here. */
+  heldElsewhere?: ReadonlySet<string>;
+  onLooking?: (orderId: string | null) => void;
 }
 
 /** Waiting orders read on each side of the one being looked at: enough for quick key presses. */
@@ -28,7 +31,7 @@ const WINDOW = 25;
  * reject, edit, undo. After a decision the next waiting order comes up by itself. Only a window of waiting
  * orders around the current one is read, through the status index.
  */
-export function ReviewQueue({ db, streamIds, counts, run }: ReviewQueueProps) {
+export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooking }: ReviewQueueProps) {
   const { t, formatNumber, language } = useI18n();
   const [cursor, setCursor] = useState(0); // chat time of the order being looked at
   const [editing, setEditing] = useState(false);
@@ -53,13 +56,14 @@ export function ReviewQueue({ db, streamIds, counts, run }: ReviewQueueProps) {
     if (settled.length > 0) setDeciding((ids) => new Set([...ids].filter((id) => !settled.includes(id))));
   }, [around, deciding]);
   const forget = (id: string) => setDeciding((ids) => new Set([...ids].filter((each) => each !== id)));
-  const open = (order: OrderRecord) => !deciding.has(order.id);
+  const open = (order: OrderRecord) => !deciding.has(order.id) && !heldElsewhere?.has(order.id);
   // The window last read, in chat order; a move within it shows at once, the next read follows.
   const waiting = [...(around?.behind ?? []).slice().reverse(), ...(around?.ahead ?? [])].filter(open);
   const current = waiting.find((order) => order.observedAt >= cursor) ?? waiting[waiting.length - 1];
   const ahead = waiting.filter((order) => order.observedAt >= cursor);
   const total = Math.max(0, (counts.pending ?? 0) - deciding.size);
   const position = current ? Math.min(total, Math.max(1, (around?.before ?? 0) + (ahead[0] ? 1 : 0))) : 0;
+  useEffect(() => onLooking?.(current?.id ?? null), [onLooking, current?.id]);
   const history = useLiveQuery(() => (current ? db.actions.where('orderId').equals(current.id).toArray() : []), [db, current?.id]);
   // the buyer's earlier orders in this stream, read for the order being looked at only
   const earlier = useLiveQuery(
@@ -113,9 +117,10 @@ export function ReviewQueue({ db, streamIds, counts, run }: ReviewQueueProps) {
     if (handled) event.preventDefault();
   };
 
-  const describeChange = (action: ActionRecord) => {
+  const describeChange = (action: ActionRecord): string => {
     const side = (change: ActionRecord['before']) => (change.status ? t(ORDER_STATUS_LABEL[change.status]) : change.items ? what({ items: change.items }) : change.phone ?? '—');
     const at = time.format(action.at);
+    if (action.by) return t('historyBy', { text: describeChange({ ...action, by: undefined }), name: action.by });
     if (action.kind === 'undo') return t('historyUndo', { time: at });
     const change = t(action.kind === 'edit' ? 'historyEdit' : 'historyDecide', { time: '', from: side(action.before), to: side(action.after) }).replace(/^:\s*/, '');
     if (action.source === 'buyer') return t('historyBuyer', { time: at, change });

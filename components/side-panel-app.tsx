@@ -28,6 +28,8 @@ import { FailureNotice } from './failure-notice';
 import { useCommands } from './use-commands';
 import { QuestionsLane } from './questions-lane';
 import { countWaitingQuestions } from '../utils/store/questions';
+import { TeamPanel, type TeamPanelDeps } from './team-panel';
+import { useTeamStatus } from './use-team-status';
 
 export interface SidePanelProps {
   db: ChotDatabase;
@@ -35,6 +37,8 @@ export interface SidePanelProps {
   sendCommand: (command: PanelCommand) => Promise<CommandReply>;
   browserLanguages: readonly string[];
   healthEveryMs?: number;
+  /** Team mode (the extension passes it; without it the panel has no team section). */
+  team?: TeamPanelDeps;
 }
 
 export function SidePanelApp(props: SidePanelProps) {
@@ -51,7 +55,7 @@ export function SidePanelApp(props: SidePanelProps) {
 /** The panel lists this many of the newest orders; the orders table has them all. */
 export const PANEL_ORDERS = 100;
 
-function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThresholdKg, healthEveryMs, onAir }: SidePanelProps & { chosenLanguage: Language | null; pinnedProduct: string | null; contractThresholdKg: number; onAir: OnAirSettings | undefined }) {
+function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThresholdKg, healthEveryMs, onAir, team }: SidePanelProps & { chosenLanguage: Language | null; pinnedProduct: string | null; contractThresholdKg: number; onAir: OnAirSettings | undefined }) {
   const { t, formatNumber } = useI18n();
   const streams = useLiveQuery(() => db.streams.toArray(), [db]);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
@@ -75,6 +79,14 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
   const contracts = useStreamsQuery(streamIds, (ids) => db.contracts.where('streamId').anyOf(ids).toArray(), [db]);
   // the questions lane is its own small query: the order figures are not read for it
   const questionsWaiting = useStreamsQuery(streamIds, (ids) => countWaitingQuestions(db, ids), [db]);
+  // Team mode: who looks at which order; the queue passes over those open on another desk.
+  const [lookingAt, setLookingAt] = useState<string | null>(null);
+  const teamStatus = useTeamStatus(team?.connect, broadcast?.id ?? null, lookingAt);
+  // Two desks on one order at once: the one with the smaller desk id keeps it, the other moves on.
+  const heldIds = teamStatus.members.filter((member) => member.desk !== teamStatus.desk && (member.orderId !== lookingAt || member.desk < (teamStatus.desk ?? ''))).flatMap((member) => (member.orderId ? [member.orderId] : []));
+  const heldKey = heldIds.join('\n');
+  const held = useMemo(() => new Set(heldKey.split('\n').filter(Boolean)), [heldKey]);
+  const lookedAt = useLiveQuery(() => db.orders.bulkGet(teamStatus.members.flatMap((m) => (m.orderId ? [m.orderId] : []))), [db, teamStatus.members.map((m) => m.orderId).join('\n')]);
   const listed = tally ? Object.values(tally.byStatus).reduce((sum, count) => sum + count, tally.contractOrders) : 0;
 
   // Parts that show their own results (queue, catalog, contracts) send quietly; for the rest, a failure is
@@ -91,6 +103,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
       </header>
       {failure && <FailureNotice failure={failure} testId="page-failure" />}
       <HealthView sendCommand={sendCommand} everyMs={healthEveryMs} />
+      {team && <TeamPanel status={teamStatus} deps={team} orderOf={(id) => lookedAt?.find((order) => order?.id === id)} />}
       {broadcasts && broadcasts.length === 0 && <p className="empty">{t('noStreams')}</p>}
       {products && stock && <ProductsPanel products={products} pinned={pinnedProduct} stock={stock.byProduct} run={send} />}
       {broadcast && broadcasts && (
@@ -99,7 +112,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
           <BroadcastStreams broadcast={broadcast} others={broadcasts.filter((b) => b.id !== broadcast.id)} run={(command) => void run(command)} />
           {/* no tally until it is read: a zero that is not true would mislead the host */}
           {tally && orders && <TallyView tally={tally} goalKg={goalOf(broadcast)} questionsWaiting={questionsWaiting} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
-          {tally && orders && <ReviewQueue db={db} streamIds={streamIds} counts={tally.byStatus} run={send} />}
+          {tally && orders && <ReviewQueue db={db} streamIds={streamIds} counts={tally.byStatus} run={send} heldElsewhere={held} onLooking={setLookingAt} />}
           <QuestionsLane db={db} streamIds={streamIds} broadcastId={broadcast.id} run={send} />
           {contracts && <ContractsPanel contracts={contracts} streamId={broadcast.id} run={send} />}
           <CustomersPanel db={db} streamIds={streamIds} run={run} />

@@ -9,6 +9,8 @@ import { ON_AIR_PORT } from '../utils/messaging/on-air-messages';
 import { OnAirWatchers } from '../utils/on-air/on-air-watchers';
 import { iconPaths } from '../utils/icons';
 import { openDeskFromToolbar, showOnToolbar, type BrowserPanelApi } from '../utils/browser-toolbar';
+import { TeamService } from '../utils/team/team-service';
+import { TEAM_PORT } from '../utils/team/team-status';
 
 export default defineBackground(() => {
   const db = openDatabase();
@@ -18,6 +20,9 @@ export default defineBackground(() => {
     showOnToolbar(panelApi, tabId, iconPaths(reading ? 'active' : 'idle'), browser.i18n.getMessage(reading ? 'actionTitleReading' : 'actionTitle')));
   const catalog = new CatalogCache(db);
   const watchers = new OnAirWatchers();
+  // Team mode: nothing leaves the browser until the panel turns it on and the user grants the server's address.
+  const team = new TeamService(db, { health, catalog, hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }) });
+  void team.start();
   const route = createBackgroundRouter({
     db,
     health,
@@ -26,6 +31,7 @@ export default defineBackground(() => {
     catalog,
     watchers,
     captureSample: (tabId, frameId) => browser.tabs.sendMessage(tabId, { type: 'capture-sample' }, { frameId }),
+    team,
   });
 
   openDeskFromToolbar(panelApi);
@@ -33,6 +39,7 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === ON_AIR_PORT) publishOnAir(db, port, browser.runtime.id, watchers);
+    if (port.name === TEAM_PORT && port.sender?.id === browser.runtime.id && port.sender.url?.startsWith(browser.runtime.getURL('/'))) team.connectPort(port);
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

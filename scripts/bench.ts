@@ -293,7 +293,7 @@ function describeMachine(): string {
 }
 
 console.log(`machine: ${describeMachine()}`);
-// npm run bench [-- --only=parser|ingest|table|reader|overlay|exchange|desk] [--desk-orders=1000,5000] [--desk-profile=DIR]
+// npm run bench [-- --only=parser|ingest|table|reader|overlay|exchange|desk|team] [--desk-orders=1000,5000] [--desk-profile=DIR]
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const wanted = (name: string) => only === undefined || only === name;
 if (wanted('parser')) await benchParser();
@@ -306,3 +306,5 @@ if (wanted('overlay')) {
 }
 if (wanted('exchange')) await benchExchange();
 if (wanted('desk')) await benchDesk();
+// Team mode: in a process of its own (its desks' IndexedDB is fake-indexeddb, installed before Dexie loads).
+if (wanted('team')) execFileSync('npx', ['tsx', 'scripts/bench/team-bench.ts'], { stdio: 'inherit' });

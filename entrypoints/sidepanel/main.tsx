@@ -5,11 +5,19 @@ import { SidePanelApp } from '../../components/side-panel-app';
 import { openDatabase } from '../../utils/store/db';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import '../../components/side-panel.css';
+import type { TeamPanelDeps } from '../../components/team-panel';
+import { TEAM_PORT } from '../../utils/team/team-status';
 
 const sendCommand = async (command: PanelCommand): Promise<CommandReply> => (await browser.runtime.sendMessage(command)) as CommandReply;
 
+const team: TeamPanelDeps = {
+  connect: () => browser.runtime.connect({ name: TEAM_PORT }),
+  requestPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
+  send: async (command) => (await browser.runtime.sendMessage(command)) as { ok: true } | { ok: false; error: string },
+};
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SidePanelApp db={openDatabase()} sendCommand={sendCommand} browserLanguages={navigator.languages} />
+    <SidePanelApp db={openDatabase()} sendCommand={sendCommand} browserLanguages={navigator.languages} team={team} />
   </StrictMode>,
 );

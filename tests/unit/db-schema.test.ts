@@ -15,7 +15,7 @@ const SHIPPED: Record<string, string>[] = [
 ];
 
 /** The version the schema module opens at now. */
-const LATEST = 10;
+const LATEST = 11;
 
 function shippedDatabase(name: string, version: number): Dexie {
   const db = new Dexie(name);
@@ -45,6 +45,8 @@ describe('database schema', () => {
       streamBuyers: [['streamId', 'authorKey']],
       imports: ['id'],
       questions: ['id', '[streamId+status+observedAt]'],
+      team: ['id'],
+      teamActions: ['uid', 'seq'],
     });
     db.close();
   });
@@ -211,6 +213,20 @@ describe('database schema', () => {
       { id: 'youtube:m5', status: 'answered', topic: 'shipping', groupKey: 'shipping|' },
     ]);
     expect(await db.questions.where('[streamId+status+observedAt]').between(['youtube:live1', 'open', Dexie.minKey], ['youtube:live1', 'open', Dexie.maxKey]).count()).toBe(1);
+    db.close();
+  });
+
+  it('upgrades a version 7 database to the latest (team mode\'s tables, empty: team mode starts off)', async () => {
+    const name = `chot-upgrade-v7-${Date.now()}`;
+    const v7 = shippedDatabase(name, 7);
+    await v7.table('streams').put({ id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: null, host: null, firstMessageAt: T0, lastMessageAt: T0, broadcastId: 'youtube:abc12345' });
+    v7.close();
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    expect(await db.streams.count()).toBe(1);
+    expect(await db.team.count()).toBe(0);
+    expect(await db.teamActions.count()).toBe(0);
     db.close();
   });
 });

@@ -22,6 +22,7 @@ import { recountStream } from '../store/recount';
 import { mergeCustomers, unmergeCustomer, updateCustomer } from '../store/customers';
 import { deleteProduct, importCatalog, pinProduct, saveProduct, type CatalogResult } from '../store/catalog';
 import { answerQuestions, showQuestion } from '../store/questions';
+import { teamCommandSchema, type TeamCommand } from '../team/team-commands';
 
 export interface MessageSender {
   id?: string;
@@ -43,6 +44,8 @@ export interface RouterDeps {
   watchers: Pick<OnAirWatchers, 'streamOf'>;
   /** Asks one frame of a tab for a page sample (browser.tabs.sendMessage); its answer is untrusted. */
   captureSample?: (tabId: number, frameId: number) => Promise<unknown>;
+  /** Team mode (turned on and off from the panel). */
+  team?: { command(command: TeamCommand): Promise<{ ok: true } | { ok: false; error: string }> };
 }
 
 export type RouterReply = IngestAck | CommandReply | { ok: true; pageUrl: string };
@@ -130,6 +133,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
       return { ok: true };
     }
     if (!sender.url?.startsWith(deps.extensionOrigin)) return { ok: false, error: 'commands are accepted from the extension pages only' };
+    const teamCommand = teamCommandSchema.safeParse(message);
+    if (teamCommand.success) return deps.team ? deps.team.command(teamCommand.data) : { ok: false, error: 'team mode is not available' };
     const command = panelCommandSchema.safeParse(message);
     if (!command.success) return { ok: false, error: 'malformed message' };
     switch (command.data.type) {

@@ -6,6 +6,8 @@ import { recountStreams } from './stream-tally';
 import { tallyMiddleware } from './tally-middleware';
 import type { ImportProgress } from './import-progress';
 import { questionsFromMessages, type QuestionRecord } from './questions';
+import type { TeamAction, TeamConfig } from '../team/team-records';
+import { teamCaptureMiddleware } from '../team/team-capture';
 
 export const DATABASE_NAME = 'chot';
 
@@ -23,6 +25,8 @@ export class ChotDatabase extends Dexie {
   streamBuyers!: Table<StreamBuyer, [string, string]>;
   imports!: EntityTable<ImportProgress, 'id'>;
   questions!: EntityTable<QuestionRecord, 'id'>;
+  team!: EntityTable<TeamConfig, 'id'>;
+  teamActions!: EntityTable<TeamAction, 'uid'>;
 
   /** Tables every transaction that writes orders or contracts must include: their figures move with them. */
   get figureTables() {
@@ -88,7 +92,10 @@ export class ChotDatabase extends Dexie {
         const ended = new Set(streams.filter((stream) => stream.endedAt !== undefined).map((stream) => stream.id));
         await tx.table('questions').bulkPut(questionsFromMessages(await tx.table('messages').toArray(), ended));
       });
+    // v11: team mode: its settings, and which shared action is which in this browser's action log.
+    this.version(11).stores({ team: 'id', teamActions: 'uid, seq' });
     this.use(tallyMiddleware);
+    this.use(teamCaptureMiddleware);
   }
 }
 

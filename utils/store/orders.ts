@@ -4,6 +4,7 @@ import type { ActionRecord, OrderChange, OrderRecord, OrderStatus } from './reco
 import { massUnitByName } from '../parser/units';
 import { toNationalPhone } from '../parser/phone';
 import { MAX_LINE_QUANTITY } from '../parser/review';
+import { assistantStamp } from './assistant-name';
 
 /** Statuses an assistant can set; cancelled comes only from the buyer's own cancel comment. */
 export const DECISIONS = ['pending', 'confirmed', 'rejected'] as const satisfies readonly OrderStatus[];
@@ -40,7 +41,7 @@ async function change(db: ChotDatabase, orderId: string, kind: ActionRecord['kin
     if (typeof after === 'string') return { ok: false, error: after } as const;
     const before = Object.fromEntries(Object.keys(after).map((key) => [key, changeOf(order)[key as keyof OrderChange]])) as OrderChange;
     await db.orders.update(orderId, { ...after, updatedAt: now });
-    await db.actions.add({ at: now, orderId, kind, source: 'assistant', before, after });
+    await db.actions.add({ at: now, orderId, kind, source: 'assistant', before, after, ...assistantStamp() });
     return { ok: true } as const;
   });
 }
@@ -91,7 +92,7 @@ export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promis
     let skipped = 0;
     // newest first, a few at a time: the action log of a long stream is long
     for (let offset = 0; ; offset += UNDO_PAGE) {
-      const page = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone && (action.source ?? 'assistant') === 'assistant').offset(offset).limit(UNDO_PAGE).toArray();
+      const page = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone && !action.remote && (action.source ?? 'assistant') === 'assistant').offset(offset).limit(UNDO_PAGE).toArray();
       if (page.length === 0) return { ok: false, error: 'nothing-to-undo', ...(skipped > 0 ? { skipped } : {}) } as const;
       for (const last of page) {
         const order = await db.orders.get(last.orderId);
@@ -101,7 +102,7 @@ export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promis
         }
         await db.orders.update(order.id, { ...last.before, updatedAt: now });
         await db.actions.update(last.seq, { undone: true });
-        await db.actions.add({ at: now, orderId: order.id, kind: 'undo', source: 'assistant', before: last.after, after: last.before, undoes: last.seq });
+        await db.actions.add({ at: now, orderId: order.id, kind: 'undo', source: 'assistant', before: last.after, after: last.before, undoes: last.seq, ...assistantStamp() });
         return { ok: true, orderId: order.id, ...(skipped > 0 ? { skipped } : {}) } as const;
       }
     }
@@ -113,7 +114,7 @@ export async function decideOrders(db: ChotDatabase, orderIds: readonly string[]
   return db.transaction('rw', [db.orders, db.actions, ...db.figureTables], async () => {
     const orders = (await db.orders.bulkGet([...orderIds])).filter((order): order is OrderRecord => order !== undefined && order.status !== 'cancelled' && order.status !== status);
     await db.orders.bulkUpdate(orders.map((order) => ({ key: order.id, changes: { status, updatedAt: now } })));
-    await db.actions.bulkAdd(orders.map((order) => ({ at: now, orderId: order.id, kind: 'decide' as const, source: 'assistant' as const, before: { status: order.status }, after: { status } })));
+    await db.actions.bulkAdd(orders.map((order) => ({ at: now, orderId: order.id, kind: 'decide' as const, source: 'assistant' as const, before: { status: order.status }, after: { status }, ...assistantStamp() })));
     return { ok: true, changed: orders.length } as const;
   });
 }

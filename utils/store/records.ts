@@ -130,6 +130,10 @@ export const actionRecordSchema = z.object({
   /** Set on an action once it has been undone; an undo action names the action it undid. */
   undone: z.boolean().optional(),
   undoes: z.number().int().optional(),
+  /** Team mode: the assistant (display name) who took it. */
+  by: z.string().max(60).optional(),
+  /** Team mode: taken on another desk; this browser's undo passes it over. */
+  remote: z.boolean().optional(),
 });
 
 export const LANGUAGES = ['vi', 'en'] as const;

@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createBackgroundRouter } from '../../utils/messaging/background-router';
+import { HealthRegistry } from '../../utils/messaging/health-registry';
+import { CatalogCache } from '../../utils/store/catalog-cache';
+import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
+import { SidePanelApp } from '../../components/side-panel-app';
+import type { TeamPanelDeps } from '../../components/team-panel';
+import type { TeamPortLike } from '../../components/use-team-status';
+import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
+import type { TeamCommand } from '../../utils/team/team-commands';
+import { TEAM_OFF, type TeamPortMessage, type TeamStatus } from '../../utils/team/team-status';
+import { freshDatabase, chatRow } from './test-db';
+
+afterEach(cleanup);
+
+const KEY = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
+
+/** The side panel with a fake background end of the team port: what it is told, what it says. */
+async function panel(granted = true) {
+  const db = freshDatabase();
+  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
+  const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
+  await route({ type: 'chat-batch', stream: { platform: 'youtube', key: 'team0001' }, messages: [chatRow('m1', 'chốt 2kg'), { ...chatRow('m2', 'lấy 5 ký'), authorName: 'Hùng' }] }, { id: 'x', url: 'https://www.youtube.com/live_chat?v=team0001', tab: { id: 1, url: 'https://www.youtube.com/live_chat?v=team0001' } });
+  const listeners: ((message: unknown) => void)[] = [];
+  const said: TeamPortMessage[] = [];
+  const sent: TeamCommand[] = [];
+  const asked: string[] = [];
+  const port: TeamPortLike = { postMessage: (message) => said.push(message), onMessage: { addListener: (listener) => listeners.push(listener) }, disconnect: () => {} };
+  const team: TeamPanelDeps = {
+    connect: () => port,
+    requestPermission: async (pattern) => (asked.push(pattern), granted),
+    send: async (command) => (sent.push(command), { ok: true }),
+  };
+  render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['en']} healthEveryMs={60_000} team={team} />);
+  const tell = (status: Partial<TeamStatus>) => act(() => listeners.forEach((listener) => listener({ ...TEAM_OFF, ...status })));
+  return { db, said, sent, asked, tell, section: await screen.findByTestId('team-panel') };
+}
+
+const online: Partial<TeamStatus> = { state: 'online', desk: 'desk-me', url: 'wss://team.example.vn', name: 'Lan', role: 'host', key: KEY };
+
+describe('team mode in the side panel', () => {
+  it('asks for the server\'s address first, then turns team mode on; an assistant must enter a real key', async () => {
+    const { sent, asked, section } = await panel();
+    fireEvent.change(within(section).getByRole('textbox', { name: /Team server address/ }), { target: { value: 'wss://team.example.vn' } });
+    fireEvent.change(within(section).getByRole('textbox', { name: /Display name/ }), { target: { value: 'Minh' } });
+    fireEvent.change(within(section).getByRole('textbox', { name: /Team key/ }), { target: { value: 'short' } });
+    await act(async () => fireEvent.click(within(section).getByRole('button', { name: 'Turn team mode on' })));
+    expect(within(section).getByRole('alert').textContent).toContain('43-character');
+    expect(asked).toEqual([]);
+    fireEvent.change(within(section).getByRole('textbox', { name: /Team key/ }), { target: { value: KEY } });
+    await act(async () => fireEvent.click(within(section).getByRole('button', { name: 'Turn team mode on' })));
+    await waitFor(() => expect(sent).toEqual([{ type: 'team-enable', role: 'assistant', url: 'wss://team.example.vn', name: 'Minh', key: KEY }]));
+    expect(asked).toEqual(['wss://team.example.vn/*']);
+  });
+
+  it('sends nothing when the address is not allowed, and says so', async () => {
+    const { sent, section } = await panel(false);
+    fireEvent.click(within(section).getByLabelText(/I am the host/));
+    fireEvent.change(within(section).getByRole('textbox', { name: /Team server address/ }), { target: { value: 'ws://192.168.1.10:1234' } });
+    fireEvent.change(within(section).getByRole('textbox', { name: /Display name/ }), { target: { value: 'Lan' } });
+    await act(async () => fireEvent.click(within(section).getByRole('button', { name: 'Turn team mode on' })));
+    await waitFor(() => expect(within(section).getByRole('alert').textContent).toContain('may not connect to 192.168.1.10:1234'));
+    expect(sent).toEqual([]);
+  });
+
+  it('shows the host\'s key as text and QR code, who looks at what, the counts, and the problems in words', async () => {
+    const { tell, said, section } = await panel();
+    await tell({ ...online, members: [{ desk: 'desk-me', name: 'Lan', orderId: null, reading: [] }, { desk: 'desk-2', name: 'Minh', orderId: 'youtube:m1', reading: [{ streamId: 'tiktok:@vuon', platform: 'tiktok' }] }, { desk: 'desk-3', name: 'Hoa', orderId: null, reading: [{ streamId: 'tiktok:@vuon', platform: 'tiktok' }] }], decided: { Minh: 3, Lan: 1 } });
+    expect((within(section).getByTestId('team-key') as HTMLInputElement).value).toBe(KEY);
+    expect(await within(section).findByTestId('team-qr')).toBeTruthy();
+    await waitFor(() => expect(within(section).getByTestId('team-members').textContent).toContain('Minh — looking at Lan\'s order — reading tiktok:@vuon'));
+    expect(within(section).getByTestId('team-members').textContent).toContain('Lan (you)');
+    expect(within(section).getByRole('alert').textContent).toContain('Minh, Hoa are all reading one TikTok stream');
+    expect(within(section).getByTestId('team-decided').textContent).toBe('Decided: Lan 1 · Minh 3');
+    // The queue passes over the order open on Minh's desk, and tells the background which one is open here.
+    await waitFor(() => expect(said.at(-1)).toEqual({ broadcastId: 'youtube:team0001', orderId: 'youtube:m2' }));
+
+    await tell({ ...online, state: 'offline', waiting: 12 });
+    expect(within(section).getByTestId('team-state').textContent).toBe('Offline — 12 changes waiting. Keep working: they are sent when the connection is back.');
+    await tell({ ...online, state: 'refused' });
+    expect(within(section).getByTestId('team-state').textContent).toContain('refused the team key');
+    await tell({ ...online, state: 'unreachable' });
+    expect(within(section).getByTestId('team-state').textContent).toContain('Cannot reach the team server at team.example.vn');
+  });
+});

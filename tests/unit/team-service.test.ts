@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
+import { ingestChat } from '../../utils/store/ingest';
+import { decideOrder } from '../../utils/store/orders';
+import { HealthRegistry } from '../../utils/messaging/health-registry';
+import { TeamService, type TeamPanelPort } from '../../utils/team/team-service';
+import type { TeamStatus } from '../../utils/team/team-status';
+import { startTeamServer, type RunningTeamServer } from '../../team-server/server';
+import { freshDatabase, chatRow, T0 } from './test-db';
+
+// Two desks as the background runs them (store, sync, Hocuspocus connection, presence), against the
+// real team server on a random local port; WebSocket from the ws package, IndexedDB from fake-indexeddb.
+const dataDir = mkdtempSync(join(tmpdir(), 'chot-team-service-'));
+const services: TeamService[] = [];
+let server: RunningTeamServer | undefined;
+const waitFor = (check: () => void | Promise<void>) => vi.waitFor(check, { timeout: 20_000, interval: 50 });
+const stream = { platform: 'youtube' as const, key: 'live0001' };
+const noCatalog = indexCatalog(EMPTY_CATALOG);
+
+afterAll(async () => {
+  for (const service of services) await service.command({ type: 'team-disable' });
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function panel(service: TeamService, broadcastId: string | null = null) {
+  const heard: TeamStatus[] = [];
+  const listeners: ((message: unknown) => void)[] = [];
+  const port: TeamPanelPort = { postMessage: (message) => heard.push(message as TeamStatus), onMessage: { addListener: (listener) => listeners.push(listener) }, onDisconnect: { addListener: () => {} } };
+  service.connectPort(port);
+  const say = (orderId: string | null) => listeners.forEach((listener) => listener({ broadcastId, orderId }));
+  say(null);
+  return { last: () => heard.at(-1)!, say };
+}
+
+async function desk(granted = true) {
+  const db = freshDatabase();
+  const service = new TeamService(db, { health: new HealthRegistry(), catalog: { invalidate: () => {} }, hasPermission: async () => granted, WebSocketPolyfill: WebSocket });
+  services.push(service);
+  await service.start();
+  return { db, service };
+}
+
+describe('team mode against the real team server', () => {
+  it('connects a host and an assistant, carries orders and decisions both ways, refuses a wrong key with the reason, and converges after a server restart', async () => {
+    server = await startTeamServer({ port: 0, host: '127.0.0.1', dataDir, log: () => {} });
+    const url = `ws://127.0.0.1:${server.port}`;
+    const host = await desk();
+    expect(host.service.status(null).state).toBe('off');
+    expect(await host.service.command({ type: 'team-enable', role: 'host', url, name: 'Lan' })).toEqual({ ok: true });
+    const key = host.service.status(null).key!;
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const hostPanel = panel(host.service, 'youtube:live0001');
+    await waitFor(() => expect(hostPanel.last().state).toBe('online'));
+
+    const assistant = await desk();
+    await assistant.service.command({ type: 'team-enable', role: 'assistant', url, name: 'Minh', key });
+    const assistantPanel = panel(assistant.service, 'youtube:live0001');
+    await ingestChat(host.db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 5 ký')], noCatalog, T0);
+    await waitFor(async () => expect(await assistant.db.orders.count()).toBe(2));
+    await decideOrder(assistant.db, 'youtube:m1', 'confirmed');
+    await waitFor(async () => expect((await host.db.orders.get('youtube:m1'))?.status).toBe('confirmed'));
+    expect((await host.db.actions.where('orderId').equals('youtube:m1').toArray()).map((a) => a.by)).toEqual(['Minh']);
+
+    // Presence: the assistant sees the host looking at an order, and the counts per assistant.
+    hostPanel.say('youtube:m2');
+    await waitFor(() => {
+      const seen = assistantPanel.last();
+      expect(seen.members.map((m) => [m.name, m.orderId])).toEqual(expect.arrayContaining([['Lan', 'youtube:m2'], ['Minh', null]]));
+      expect(seen.decided).toEqual({ Minh: 1 });
+    });
+
+    const stranger = await desk();
+    await stranger.service.command({ type: 'team-enable', role: 'assistant', url, name: 'Khách', key: 'x'.repeat(43) });
+    const strangerPanel = panel(stranger.service);
+    await waitFor(() => expect(strangerPanel.last().state).toBe('refused'));
+    expect(await stranger.db.orders.count()).toBe(0);
+
+    // The server stops; both desks decide; it comes back: everything converges, nothing is lost.
+    const port = server.port;
+    await server.stop();
+    await waitFor(() => expect(assistantPanel.last().state).toBe('offline'));
+    await decideOrder(host.db, 'youtube:m2', 'rejected');
+    await decideOrder(assistant.db, 'youtube:m1', 'rejected', Date.now() + 5);
+    await waitFor(() => expect(assistantPanel.last().waiting).toBeGreaterThan(0));
+    server = await startTeamServer({ port, host: '127.0.0.1', dataDir, log: () => {} });
+    await waitFor(async () => {
+      for (const { db } of [host, assistant]) expect((await db.orders.orderBy('id').toArray()).map((o) => o.status)).toEqual(['rejected', 'rejected']);
+      expect(await host.db.tallies.toArray()).toEqual(await assistant.db.tallies.toArray());
+      expect(await host.db.actions.count()).toBe(await assistant.db.actions.count());
+    });
+    await waitFor(() => expect(assistantPanel.last()).toMatchObject({ state: 'online', waiting: 0 }));
+  }, 90_000);
+
+  it('makes no connection while the server\'s address is not granted', async () => {
+    const alone = await desk(false);
+    const reply = await alone.service.command({ type: 'team-enable', role: 'host', url: 'ws://127.0.0.1:9', name: 'Lan' });
+    expect(reply).toEqual({ ok: false, error: 'no-permission' });
+    expect(alone.service.status(null).state).toBe('no-permission');
+  });
+});

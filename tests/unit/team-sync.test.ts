@@ -1,0 +1,181 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
+import { ingestChat } from '../../utils/store/ingest';
+import { decideOrder, editOrder, undoLastAction } from '../../utils/store/orders';
+import { deleteStream, joinStream, setGoal } from '../../utils/store/broadcasts';
+import { deleteContract, saveContract } from '../../utils/store/contracts';
+import { updateCustomer } from '../../utils/store/customers';
+import { deleteProduct, saveProduct } from '../../utils/store/catalog';
+import { setAssistantName } from '../../utils/store/assistant-name';
+import type { ChotDatabase } from '../../utils/store/db';
+import { TeamSync } from '../../utils/team/team-sync';
+import { freshDatabase, chatRow, T0 } from './test-db';
+import { TeamHub } from './team-hub';
+
+const stream = { platform: 'youtube' as const, key: 'live0001', title: 'Vải thiều' };
+const STREAM_ID = 'youtube:live0001';
+const noCatalog = indexCatalog(EMPTY_CATALOG);
+const open: { db: ChotDatabase; sync: TeamSync }[] = [];
+
+afterEach(() => {
+  for (const { db, sync } of open.splice(0)) {
+    sync.stop();
+    db.close();
+  }
+  setAssistantName(null);
+});
+
+async function desk(hub: TeamHub, id: string, name: string, db = freshDatabase()) {
+  const sync = new TeamSync(db, { desk: { desk: id, by: name }, open: hub.opener(id) });
+  open.push({ db, sync });
+  await sync.start();
+  await sync.idle();
+  return { db, sync };
+}
+
+/** Lets every desk finish what it has to push and apply, until nothing moves. */
+async function settle(...desks: { sync: TeamSync }[]) {
+  for (let round = 0; round < 4; round += 1) for (const { sync } of desks) await sync.idle();
+}
+
+/** What each desk shows: orders with their status, the kept figures, the history (without local numbering). */
+async function view(db: ChotDatabase) {
+  const orders = (await db.orders.orderBy('id').toArray()).map(({ id, status, totalKg, phone }) => ({ id, status, totalKg, phone }));
+  const tallies = await db.tallies.toArray();
+  const history = (await db.actions.toArray()).map(({ orderId, kind, after, by, at }) => ({ orderId, kind, after, by, at })).sort((a, b) => a.at - b.at || (a.by ?? '').localeCompare(b.by ?? ''));
+  return { orders, tallies, history };
+}
+
+/** Acts as one desk's assistant: their name goes on the actions they take. */
+async function as<T>(name: string, act: () => Promise<T>): Promise<T> {
+  setAssistantName(name);
+  try {
+    return await act();
+  } finally {
+    setAssistantName(null);
+  }
+}
+
+describe('team sync between two desks', () => {
+  it('gives the other desk the orders one desk reads, its decisions with the assistant\'s name, and the same figures', async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'lấy 5 ký'), chatRow('m3', 'ngon quá')], noCatalog, T0);
+    await settle(a, b);
+    expect((await view(b.db)).orders.map((o) => o.id)).toEqual(['youtube:m1', 'youtube:m2']);
+
+    await as('Lan', () => decideOrder(a.db, 'youtube:m1', 'confirmed', T0 + 100));
+    await as('Minh', () => decideOrder(b.db, 'youtube:m2', 'rejected', T0 + 200));
+    await settle(a, b, a);
+    const seen = await view(b.db);
+    expect(seen).toEqual(await view(a.db));
+    expect(seen.orders.map((o) => o.status)).toEqual(['confirmed', 'rejected']);
+    expect(seen.history.filter((h) => h.kind === 'decide').map((h) => h.by)).toEqual(['Lan', 'Minh']);
+    expect(seen.tallies[0]).toMatchObject({ streamId: STREAM_ID });
+
+    // Undo on B undoes B's own decision, never Lan's.
+    expect(await undoLastAction(b.db, T0 + 300)).toMatchObject({ ok: true, orderId: 'youtube:m2' });
+    expect(await undoLastAction(b.db, T0 + 301)).toMatchObject({ ok: false, error: 'nothing-to-undo' });
+    await settle(a, b, a);
+    expect((await a.db.orders.get('youtube:m2'))?.status).toBe('pending');
+    expect(await view(a.db)).toEqual(await view(b.db));
+  });
+
+  it('keeps the later of two decisions made on one order while both desks were offline, and both in the history', async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
+    await settle(a, b);
+    hub.setOnline('desk-aaaa', false);
+    hub.setOnline('desk-bbbb', false);
+    // Minh decides later than Lan, but Lan's desk comes back last.
+    await as('Minh', () => decideOrder(b.db, 'youtube:m1', 'rejected', T0 + 2000));
+    await as('Lan', () => decideOrder(a.db, 'youtube:m1', 'confirmed', T0 + 1000));
+    await settle(a, b);
+    hub.setOnline('desk-bbbb', true);
+    await settle(a, b);
+    hub.setOnline('desk-aaaa', true);
+    await settle(a, b, a, b);
+    const [onA, onB] = [await view(a.db), await view(b.db)];
+    expect(onA).toEqual(onB);
+    expect(onA.orders[0]?.status).toBe('rejected');
+    expect(onA.history.filter((h) => h.kind === 'decide').map((h) => [h.by, h.after.status])).toEqual([['Lan', 'confirmed'], ['Minh', 'rejected']]);
+  });
+
+  it('shares streams, goals, contracts, buyers, products and stock, deletes included', async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg 0912345678')], noCatalog, T0);
+    await ingestChat(a.db, { platform: 'facebook', key: 'fb777' }, [{ ...chatRow('f1', 'lấy 3kg'), platform: 'facebook' }], noCatalog, T0);
+    await settle(a, b);
+    await setGoal(b.db, STREAM_ID, 5000);
+    await joinStream(b.db, STREAM_ID, 'facebook:fb777');
+    const contract = await saveContract(a.db, STREAM_ID, { buyer: 'HTX Thanh Hà', kg: 2000 }, undefined, T0);
+    const customer = (await a.db.customers.get('youtube:name:Lan'))!;
+    await updateCustomer(b.db, customer.id, { notes: 'giao sáng', unpaid: true });
+    await saveProduct(a.db, { code: 'V1', name: 'Vải loại 1', pricePerKg: 45000, stockKg: 800 });
+    await saveProduct(a.db, { code: 'V2', name: 'Vải loại 2' });
+    await editOrder(b.db, 'youtube:m1', { item: 0, quantity: 3 });
+    await settle(a, b, a, b);
+    for (const db of [a.db, b.db]) {
+      expect(await db.streams.get(STREAM_ID)).toMatchObject({ goalKg: 5000, broadcastId: STREAM_ID });
+      expect(await db.streams.get('facebook:fb777')).toMatchObject({ broadcastId: STREAM_ID });
+      expect(await db.contracts.get(contract.ok ? contract.id! : '')).toMatchObject({ buyer: 'HTX Thanh Hà', kg: 2000 });
+      expect(await db.customers.get(customer.id)).toMatchObject({ notes: 'giao sáng', unpaid: true, phones: ['0912345678'] });
+      expect((await db.products.toArray()).map((p) => [p.code, p.stockKg])).toEqual([['V1', 800], ['V2', undefined]]);
+      expect((await db.orders.get('youtube:m1'))?.totalKg).toBe(3);
+    }
+    expect(await b.db.tallies.orderBy('streamId').toArray()).toEqual(await a.db.tallies.orderBy('streamId').toArray());
+
+    await as('Minh', () => decideOrder(b.db, 'facebook:f1', 'confirmed', T0 + 400));
+    await settle(a, b, a, b);
+    expect(await a.db.actions.where('orderId').equals('facebook:f1').count()).toBe(1);
+    await deleteProduct(b.db, 'V2');
+    await deleteContract(b.db, contract.ok ? contract.id! : '');
+    await deleteStream(a.db, 'facebook:fb777');
+    await settle(a, b, a, b);
+    for (const db of [a.db, b.db]) {
+      expect((await db.products.toArray()).map((p) => p.code)).toEqual(['V1']);
+      expect(await db.contracts.count()).toBe(0);
+      expect(await db.streams.get('facebook:fb777')).toBeUndefined();
+      expect(await db.orders.get('facebook:f1')).toBeUndefined();
+      expect(await db.actions.where('orderId').equals('facebook:f1').count()).toBe(0);
+    }
+    expect(await b.db.tallies.orderBy('streamId').toArray()).toEqual(await a.db.tallies.orderBy('streamId').toArray());
+  });
+
+  it('adds nothing twice when a second desk reads the same YouTube chat, and keeps the decisions already made', async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    const rows = [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 5 ký'), chatRow('m3', 'hủy')];
+    await ingestChat(a.db, stream, rows, noCatalog, T0);
+    await settle(a, b);
+    await as('Minh', () => decideOrder(b.db, 'youtube:m1', 'confirmed', T0 + 50));
+    await settle(a, b);
+    // B's own reader now reads the same rows (and one new one).
+    await ingestChat(b.db, stream, [...rows, chatRow('m4', 'chốt 1kg')], noCatalog, T0 + 60);
+    await settle(a, b, a, b);
+    for (const db of [a.db, b.db]) {
+      expect((await db.orders.orderBy('id').toArray()).map((o) => [o.id, o.status])).toEqual([['youtube:m1', 'confirmed'], ['youtube:m2', 'cancelled'], ['youtube:m4', 'pending']]);
+    }
+    expect(await view(a.db)).toEqual(await view(b.db));
+  });
+
+  it('brings a desk that turns team mode on later up to date, and sends it what only it had', async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
+    await settle(a);
+    // B worked alone on another stream before joining the team.
+    const alone = freshDatabase();
+    await ingestChat(alone, { platform: 'youtube', key: 'other002' }, [chatRow('x1', 'lấy 4kg')], noCatalog, T0);
+    const b = await desk(hub, 'desk-bbbb', 'Minh', alone);
+    await settle(a, b, a, b);
+    for (const db of [a.db, b.db]) expect((await db.orders.orderBy('id').toArray()).map((o) => o.id)).toEqual(['youtube:m1', 'youtube:x1']);
+    expect(await view(a.db)).toEqual(await view(b.db));
+  });
+});

@@ -1,0 +1,150 @@
+import type { z } from 'zod';
+import { Dexie } from 'dexie';
+import type { ChotDatabase } from '../store/db';
+import type { ActionRecord, MessageRecord, OrderRecord } from '../store/records';
+import { actionRecordSchema, contractRecordSchema, customerRecordSchema, orderRecordSchema, streamRecordSchema } from '../store/records';
+import { productSchema } from '../parser/catalog';
+import { markRemoteTransaction } from './team-capture';
+import type { SharedTable, TeamEntry } from './team-records';
+
+// The team's changes, applied to this browser's store in one transaction (its figures move with it).
+// Every value is checked like any data from outside; one that does not validate is left out.
+
+const SCHEMAS: Record<SharedTable, z.ZodType> = {
+  streams: streamRecordSchema,
+  orders: orderRecordSchema,
+  actions: actionRecordSchema,
+  contracts: contractRecordSchema,
+  customers: customerRecordSchema,
+  products: productSchema,
+};
+
+export interface RemoteChange {
+  table: SharedTable;
+  key: string;
+  entry: TeamEntry;
+}
+
+/** JSON with sorted keys and no undefined: the same record reads the same from the store and the document. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+}
+
+/** The chat message an order came from, so this browser's own reader of the same chat adds it no second time. */
+function messageOf(order: OrderRecord, now: number): MessageRecord {
+  const prefix = `${order.platform}:`;
+  return {
+    id: order.messageId,
+    streamId: order.streamId,
+    platform: order.platform,
+    messageId: order.messageId.startsWith(prefix) ? order.messageId.slice(prefix.length) : order.messageId,
+    kind: 'chat',
+    authorName: order.authorName,
+    ...(order.authorKey.startsWith('name:') ? {} : { authorId: order.authorKey }),
+    text: order.text,
+    observedAt: order.observedAt,
+    receivedAt: now,
+  };
+}
+
+export interface ApplyResult {
+  applied: number;
+  productsChanged: boolean;
+}
+
+export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChange[], deskId: string, now = Date.now()): Promise<ApplyResult> {
+  const tables = [db.streams, db.messages, db.orders, db.actions, db.contracts, db.customers, db.products, db.teamActions, ...db.figureTables];
+  // Checked before the transaction opens; then one bulk read and one bulk write per table, in the order given.
+  type Checked = RemoteChange & { value: Record<string, unknown> | null };
+  const valid = changes.flatMap((change): Checked[] => {
+    if (change.entry.v === null) return [{ ...change, value: null }];
+    const parsed = SCHEMAS[change.table].safeParse(change.entry.v);
+    return parsed.success ? [{ ...change, value: parsed.data as Record<string, unknown> }] : [];
+  });
+  const runs: Checked[][] = [];
+  for (const change of valid) {
+    const last = runs.at(-1);
+    if (last && last[0]!.table === change.table && (last[0]!.value === null) === (change.value === null)) last.push(change);
+    else runs.push([change]);
+  }
+  return db.transaction('rw', tables, async (tx) => {
+    markRemoteTransaction(tx.idbtrans);
+    let applied = 0;
+    let productsChanged = false;
+    for (const run of runs) {
+      const table = run[0]!.table;
+      if (table === 'actions') {
+        applied += await applyActions(db, run.map(({ key, value }) => [key, value as ActionRecord | null] as const), deskId);
+        continue;
+      }
+      const store = db.table(table);
+      const keys = run.map((change) => change.key);
+      const current: unknown[] = await store.bulkGet(keys);
+      if (run[0]!.value === null) {
+        const gone = keys.filter((_, i) => current[i] !== undefined);
+        await store.bulkDelete(gone);
+        if (table === 'streams') for (const id of gone) await forgetStream(db, id);
+        applied += gone.length;
+      } else {
+        const puts = run.filter((change, i) => current[i] === undefined || canonical(current[i]) !== canonical(change.value)).map((change) => change.value!);
+        await store.bulkPut(puts);
+        if (table === 'orders' && puts.length > 0) {
+          const orders = puts as OrderRecord[];
+          const known = await db.messages.bulkGet(orders.map((order) => order.messageId));
+          await db.messages.bulkPut(orders.filter((_, i) => !known[i]).map((order) => messageOf(order, now)));
+        }
+        applied += puts.length;
+        productsChanged ||= table === 'products' && puts.length > 0;
+      }
+      productsChanged ||= table === 'products' && run[0]!.value === null;
+    }
+    return { applied, productsChanged };
+  });
+}
+
+/** A stream deleted on another desk goes here as it went there: with its chat and its figures. */
+async function forgetStream(db: ChotDatabase, streamId: string): Promise<void> {
+  await db.messages.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();
+  await db.tallies.delete(streamId);
+  await db.streamBuyers.where('[streamId+authorKey]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();
+}
+
+/** Other desks' actions join this browser's log under sequence numbers of its own (and are never undone here). */
+async function applyActions(db: ChotDatabase, run: readonly (readonly [string, ActionRecord | null])[], deskId: string): Promise<number> {
+  const own = (uid: string) => (uid.startsWith(`${deskId}:`) ? Number(uid.slice(deskId.length + 1)) : undefined);
+  const mapped = await db.teamActions.bulkGet(run.map(([uid]) => uid));
+  const seqs = run.map(([uid], i) => own(uid) ?? mapped[i]?.seq);
+  const current = await db.actions.bulkGet(seqs.map((seq) => seq ?? -1));
+  let applied = 0;
+  const fresh: { uid: string; record: ActionRecord }[] = [];
+  const puts: ActionRecord[] = [];
+  for (const [i, [uid, value]] of run.entries()) {
+    const seq = seqs[i];
+    if (value === null) {
+      if (seq === undefined) continue;
+      await db.actions.delete(seq);
+      await db.teamActions.delete(uid);
+      applied += Number(current[i] !== undefined);
+      continue;
+    }
+    const record = own(uid) === undefined ? { ...value, remote: true } : value;
+    if (current[i] && canonical({ ...current[i], seq: undefined }) === canonical(record)) continue;
+    if (seq !== undefined) puts.push({ ...record, seq });
+    else fresh.push({ uid, record });
+    applied += 1;
+  }
+  await db.actions.bulkPut(puts);
+  const added = (await db.actions.bulkAdd(fresh.map(({ record }) => record), { allKeys: true })) as number[];
+  await db.teamActions.bulkPut(fresh.map(({ uid }, i) => ({ uid, seq: added[i]! })));
+  // The buyer's comment behind an action (a cancel, a change) is known here too, so this browser's reader does not apply it again.
+  const withComment = run.flatMap(([, value]) => (value?.messageId ? [value] : []));
+  if (withComment.length > 0) {
+    const known = await db.messages.bulkGet(withComment.map((action) => action.messageId!));
+    for (const [i, action] of withComment.entries()) {
+      if (known[i]) continue;
+      const order = await db.orders.get(action.orderId);
+      if (order) await db.messages.put({ ...messageOf(order, action.at), id: action.messageId!, messageId: action.messageId!.slice(order.platform.length + 1), text: '…' });
+    }
+  }
+  return applied;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** The tables the team shares, and the document each lives in: the shop's, or its broadcast's. */
+export const SHARED_TABLES = ['streams', 'orders', 'actions', 'contracts', 'customers', 'products'] as const;
+export type SharedTable = (typeof SHARED_TABLES)[number];
+export const SHOP_TABLES = new Set<SharedTable>(['customers', 'products']);
+
+export const SHOP_DOC = 'shop';
+export const broadcastDocName = (broadcastId: string) => `broadcast:${broadcastId}`;
+/** The shop document's list of broadcasts the team works on (broadcast id → when it was added). */
+export const BROADCASTS_MAP = 'broadcasts';
+
+/** A team key: 32 random bytes in base64url. The server refuses anything shorter than 32 characters. */
+export const teamKeySchema = z.string().regex(/^[A-Za-z0-9_-]{32,200}$/);
+
+/** Where the team server is: ws:// on a shop's own network, wss:// behind TLS. */
+export const teamUrlSchema = z.string().trim().max(300).refine((text) => {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'ws:' || url.protocol === 'wss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'ws:// or wss:// address');
+
+export const teamConfigSchema = z.object({
+  id: z.literal('team'),
+  url: teamUrlSchema,
+  key: teamKeySchema,
+  /** The name the others see on this desk's decisions and presence. */
+  name: z.string().trim().min(1).max(60),
+  /** This browser's id in the team, made once. */
+  deskId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/),
+  role: z.enum(['host', 'assistant']),
+  enabled: z.boolean(),
+});
+
+/** A shared action's team-wide id ("desk:seq") and its sequence number in this browser's log. */
+export const teamActionSchema = z.object({ uid: z.string(), seq: z.number().int() });
+
+/**
+ * One record in the shared document: its value (null once deleted), when and by which desk it was
+ * written. The later write wins, whatever order the desks' updates reach each other in.
+ */
+export const teamEntrySchema = z.object({ v: z.unknown(), at: z.number(), desk: z.string(), by: z.string() });
+
+export type TeamConfig = z.infer<typeof teamConfigSchema>;
+export type TeamAction = z.infer<typeof teamActionSchema>;
+export type TeamEntry = z.infer<typeof teamEntrySchema>;

@@ -1,0 +1,160 @@
+import type { ChotDatabase } from '../store/db';
+import type { HealthRegistry } from '../messaging/health-registry';
+import { setAssistantName } from '../store/assistant-name';
+import { TeamConnection } from './team-connection';
+import { TeamSync } from './team-sync';
+import { newDeskId, newTeamKey, originPatternOf, type TeamCommand } from './team-commands';
+import { broadcastDocName, teamConfigSchema, type TeamConfig, type TeamEntry } from './team-records';
+import { presenceSchema, TEAM_OFF, teamPortMessageSchema, type Presence, type TeamStatus } from './team-status';
+import type { ActionRecord } from '../store/records';
+
+export interface TeamPanelPort {
+  postMessage(message: unknown): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export interface TeamServiceDeps {
+  health: Pick<HealthRegistry, 'list'>;
+  catalog: { invalidate(): void };
+  /** Whether the user granted the server's address (an optional host permission, asked for by the panel). */
+  hasPermission(pattern: string): Promise<boolean>;
+  WebSocketPolyfill?: unknown;
+}
+
+type Reply = { ok: true } | { ok: false; error: string };
+
+/**
+ * Team mode in the background: off (no network at all) until the panel turns it on and the user grants
+ * the server's address; then the sync, the connection and the presence, and the status for the panels.
+ */
+export class TeamService {
+  private config: TeamConfig | undefined;
+  private connection: TeamConnection | undefined;
+  private sync: TeamSync | undefined;
+  private noPermission = false;
+  private readonly panels = new Map<TeamPanelPort, { broadcastId: string | null; orderId: string | null }>();
+  private presenceTimer: ReturnType<typeof setInterval> | undefined;
+  private pushScheduled = false;
+
+  constructor(private readonly db: ChotDatabase, private readonly deps: TeamServiceDeps) {}
+
+  async start(): Promise<void> {
+    const stored = teamConfigSchema.safeParse(await this.db.team.get('team'));
+    this.config = stored.success ? stored.data : undefined;
+    if (this.config?.enabled) await this.connect();
+    this.changed();
+  }
+
+  async command(command: TeamCommand): Promise<Reply> {
+    if (command.type === 'team-disable') {
+      this.disconnect();
+      if (this.config) await this.db.team.put((this.config = { ...this.config, enabled: false }));
+      this.changed();
+      return { ok: true };
+    }
+    const previous = this.config;
+    // A host keeps the key it made for the same server (the assistants already have it).
+    const key = command.role === 'assistant' ? command.key! : previous?.role === 'host' && previous.url === command.url ? previous.key : newTeamKey();
+    this.config = teamConfigSchema.parse({ id: 'team', url: command.url, key, name: command.name, role: command.role, deskId: previous?.deskId ?? newDeskId(), enabled: true });
+    await this.db.team.put(this.config);
+    this.disconnect();
+    await this.connect();
+    this.changed();
+    return this.noPermission ? { ok: false, error: 'no-permission' } : { ok: true };
+  }
+
+  private async connect(): Promise<void> {
+    const config = this.config!;
+    this.noPermission = !(await this.deps.hasPermission(originPatternOf(config.url)));
+    if (this.noPermission) return;
+    setAssistantName(config.name);
+    this.connection = new TeamConnection(config, () => this.changed(), this.deps.WebSocketPolyfill);
+    const connection = this.connection;
+    this.sync = new TeamSync(this.db, { desk: { desk: config.deskId, by: config.name }, open: (name) => connection.open(name), onCatalogChanged: () => this.deps.catalog.invalidate() });
+    await this.sync.start();
+    connection.shop?.awareness?.on('change', () => this.changed());
+    this.updatePresence();
+    this.presenceTimer = setInterval(() => this.updatePresence(), 5_000);
+  }
+
+  private disconnect(): void {
+    clearInterval(this.presenceTimer);
+    this.sync?.stop();
+    this.connection?.destroy();
+    this.sync = undefined;
+    this.connection = undefined;
+    setAssistantName(null);
+  }
+
+  /** A side panel's port: it hears the status, and says which broadcast it shows and which order is open. */
+  connectPort(port: TeamPanelPort): void {
+    this.panels.set(port, { broadcastId: null, orderId: null });
+    port.onMessage.addListener((message) => {
+      const parsed = teamPortMessageSchema.safeParse(message);
+      if (!parsed.success) return;
+      this.panels.set(port, parsed.data);
+      this.updatePresence();
+      port.postMessage(this.status(parsed.data.broadcastId));
+    });
+    port.onDisconnect.addListener(() => {
+      this.panels.delete(port);
+      this.updatePresence();
+    });
+    port.postMessage(this.status(null));
+  }
+
+  private updatePresence(): void {
+    const awareness = this.connection?.shop?.awareness;
+    if (!awareness || !this.config) return;
+    const open = [...this.panels.values()].map((panel) => panel.orderId).find((id) => id !== null) ?? null;
+    const reading = this.deps.health.list().flatMap((tab) => (tab.streamKey ? [{ streamId: `${tab.platform}:${tab.streamKey}`, platform: tab.platform }] : []));
+    const unique = [...new Map(reading.map((read) => [read.streamId, read])).values()].slice(0, 20);
+    const presence: Presence = { desk: this.config.deskId, name: this.config.name, orderId: open, reading: unique };
+    const current = awareness.getLocalState()?.presence;
+    if (JSON.stringify(current) !== JSON.stringify(presence)) awareness.setLocalStateField('presence', presence);
+  }
+
+  /** Tells every panel the new status, at most once per task. */
+  private changed(): void {
+    if (this.pushScheduled) return;
+    this.pushScheduled = true;
+    setTimeout(() => {
+      this.pushScheduled = false;
+      for (const [port, panel] of this.panels) {
+        try {
+          port.postMessage(this.status(panel.broadcastId));
+        } catch {
+          this.panels.delete(port);
+        }
+      }
+    }, 100);
+  }
+
+  status(broadcastId: string | null): TeamStatus {
+    const config = this.config;
+    if (!config?.enabled) return TEAM_OFF;
+    const base = { desk: config.deskId, url: config.url, name: config.name, role: config.role, key: config.role === 'host' ? config.key : null };
+    if (this.noPermission || !this.connection) return { ...TEAM_OFF, ...base, state: 'no-permission' };
+    const states = [...(this.connection.shop?.awareness?.getStates().values() ?? [])];
+    const members = states.flatMap((state) => {
+      const presence = presenceSchema.safeParse((state as { presence?: unknown }).presence);
+      return presence.success ? [presence.data] : [];
+    }).sort((a, b) => Number(b.desk === config.deskId) - Number(a.desk === config.deskId) || a.name.localeCompare(b.name));
+    return { ...base, state: this.connection.state, waiting: this.connection.waiting, members, decided: this.decided(broadcastId) };
+  }
+
+  /** Decisions each assistant took (and did not undo) in one broadcast, from the shared history. */
+  private decided(broadcastId: string | null): Record<string, number> {
+    const doc = broadcastId ? this.sync?.openDocs().get(broadcastDocName(broadcastId)) : undefined;
+    const counts: Record<string, number> = {};
+    if (!doc) return counts;
+    for (const entry of doc.getMap<TeamEntry>('actions').values()) {
+      const action = entry.v as ActionRecord | null;
+      if (!action || action.kind !== 'decide' || (action.source ?? 'assistant') !== 'assistant' || action.undone) continue;
+      const name = action.by ?? entry.by;
+      counts[name] = (counts[name] ?? 0) + 1;
+    }
+    return counts;
+  }
+}

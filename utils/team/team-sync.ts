@@ -1,0 +1,147 @@
+import type * as Y from 'yjs';
+import type { ChotDatabase } from '../store/db';
+import { setTeamSink, type LocalChanges } from './team-capture';
+import { applyRemote, type RemoteChange } from './team-apply';
+import { isNewer, watchEntries } from './team-doc';
+import { pushChanges, type Desk } from './team-push';
+import { reconcile } from './team-reconcile';
+import { BROADCASTS_MAP, broadcastDocName, SHOP_DOC, SHARED_TABLES, type SharedTable, type TeamEntry } from './team-records';
+
+/** A shared document and when it has first caught up with the server (or with what this browser kept of it). */
+export interface OpenedDoc {
+  doc: Y.Doc;
+  synced: Promise<void>;
+}
+
+export interface TeamSyncOptions {
+  desk: Desk;
+  /** Opens a document by name: the Hocuspocus provider in the extension, linked in-memory documents in tests. */
+  open(name: string): OpenedDoc;
+  /** Products changed on another desk: the parser reads with the new catalog from now on. */
+  onCatalogChanged?(): void;
+  /** Broadcasts active within this long are opened when the desk starts (others when this desk writes to them). */
+  recentMs?: number;
+  now?(): number;
+}
+
+/**
+ * The background's team sync, between this browser's store and the team's documents (one per broadcast,
+ * and the shop's). Pushes and applies run one at a time, in order, so neither sees half of the other.
+ */
+export class TeamSync {
+  private readonly docs = new Map<string, Y.Doc>();
+  private readonly stops: (() => void)[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private incoming = new Map<SharedTable, Set<string>>();
+  private drainScheduled = false;
+  private stopped = false;
+  /** Changes written to the documents by this desk since it started (the status shows those the server has not yet acknowledged). */
+  written = 0;
+
+  constructor(private readonly db: ChotDatabase, private readonly options: TeamSyncOptions) {}
+
+  private get now() {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  async start(): Promise<void> {
+    setTeamSink(this.db.name, (changes) => this.enqueue(() => this.push(changes)));
+    const shop = this.docFor(SHOP_DOC);
+    const index = shop.getMap<number>(BROADCASTS_MAP);
+    const openListed = () => {
+      for (const [id, at] of index) if (at >= this.now - (this.options.recentMs ?? 3 * 86_400_000)) this.docFor(broadcastDocName(id));
+    };
+    index.observe(openListed);
+    this.stops.push(() => index.unobserve(openListed));
+    openListed();
+    const streams = await this.db.streams.toArray();
+    for (const stream of streams) if (!stream.endedAt) this.docFor(broadcastDocName(stream.broadcastId));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    setTeamSink(this.db.name, null);
+    this.stops.forEach((stop) => stop());
+  }
+
+  /** Resolves once every change seen so far is pushed or applied. */
+  async idle(): Promise<void> {
+    let tail: Promise<unknown>;
+    do {
+      tail = this.queue;
+      await tail;
+    } while (tail !== this.queue || this.drainScheduled);
+  }
+
+  openDocs(): ReadonlyMap<string, Y.Doc> {
+    return this.docs;
+  }
+
+  docFor(name: string): Y.Doc {
+    const open = this.docs.get(name);
+    if (open) return open;
+    const { doc, synced } = this.options.open(name);
+    this.docs.set(name, doc);
+    this.stops.push(watchEntries(doc, (table, keys) => this.received(table, keys)));
+    if (name !== SHOP_DOC) {
+      const index = this.docFor(SHOP_DOC).getMap<number>(BROADCASTS_MAP);
+      const id = name.slice('broadcast:'.length);
+      if ((index.get(id) ?? 0) < this.now - 3_600_000) index.set(id, this.now);
+    }
+    void synced.then(() => this.enqueue(() => this.catchUp(name, doc)));
+    return doc;
+  }
+
+  private enqueue(task: () => Promise<unknown>): Promise<unknown> {
+    const run = () => (this.stopped ? undefined : task());
+    this.queue = this.queue.then(run, run).catch((error: unknown) => console.warn('team sync', error));
+    return this.queue;
+  }
+
+  private async push(changes: LocalChanges): Promise<void> {
+    this.written += await pushChanges(this.db, changes, this, this.options.desk, this.now);
+  }
+
+  private received(table: SharedTable, keys: readonly string[]): void {
+    const set = this.incoming.get(table) ?? new Set();
+    keys.forEach((key) => set.add(key));
+    this.incoming.set(table, set);
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    void this.enqueue(async () => {
+      this.drainScheduled = false;
+      const batch = this.incoming;
+      this.incoming = new Map();
+      const changes = [...batch].flatMap(([table, set]) => [...set].flatMap((key) => {
+        const entry = this.latest(table, key);
+        return entry ? [{ table, key, entry }] : [];
+      }));
+      await this.apply(changes);
+    });
+  }
+
+  /** A record may be in two documents (a stream joined into another broadcast): the later write counts. */
+  private latest(table: SharedTable, key: string): TeamEntry | undefined {
+    let best: TeamEntry | undefined;
+    for (const doc of this.docs.values()) {
+      const entry = doc.getMap<TeamEntry>(table).get(key);
+      if (entry && (!best || isNewer(entry, best))) best = entry;
+    }
+    return best;
+  }
+
+  private async apply(changes: RemoteChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    // Streams first (an order's figures are kept per stream), a deleted stream last (after its orders).
+    const rank = (change: RemoteChange) => (change.table === 'streams' && change.entry.v === null ? SHARED_TABLES.length : SHARED_TABLES.indexOf(change.table));
+    changes.sort((a, b) => rank(a) - rank(b));
+    const result = await applyRemote(this.db, changes, this.options.desk.desk, this.now);
+    if (result.productsChanged) this.options.onCatalogChanged?.();
+  }
+
+  private async catchUp(name: string, doc: Y.Doc): Promise<void> {
+    const { apply, push } = await reconcile(this.db, name, doc, this.options.desk.desk);
+    await this.apply(apply.map((change) => ({ ...change, entry: this.latest(change.table, change.key) ?? change.entry })));
+    if (push.size > 0) await this.push(push);
+  }
+}

@@ -15,11 +15,12 @@ const URLS: Record<Platform, string> = {
   facebook: 'https://www.facebook.com/vuonvai.lucngan/videos/1234567890/?comment_id=777&tracking=abc',
 };
 
+// YouTube's ids are 40 characters or more (a shorter one starting with C is a temporary id, not read yet)
 const ROWS: Record<Platform, FixtureRow[]> = {
   youtube: [
-    { id: 'ChwKGkNJdWdqZG1', author: 'Nguyễn Thị Lan', text: 'chốt 5 ký 0912 345 678 :cherries:' },
-    { id: 'ChwKGkNJdWdqZG2', author: 'Trần Văn Minh', text: 'lấy 2 thùng giao Cầu Giấy', role: 'moderator' },
-    { id: 'ChwKGkNJdWdqZG3', author: 'Phạm Hùng', text: 'ủng hộ vườn', amount: '₫50.000' },
+    { id: 'ChwKGkNJdWdqZG1tcm1NQ0ZXRTNPQWtkLWtFWlh3Q1', author: 'Nguyễn Thị Lan', text: 'chốt 5 ký 0912 345 678 :cherries:' },
+    { id: 'ChwKGkNJdWdqZG1tcm1NQ0ZXRTNPQWtkLWtFWlh3Q2', author: 'Trần Văn Minh', text: 'lấy 2 thùng giao Cầu Giấy', role: 'moderator' },
+    { id: 'ChwKGkNJdWdqZG1tcm1NQ0ZXRTNPQWtkLWtFWlh3Q3', author: 'Phạm Hùng', text: 'ủng hộ vườn', amount: '₫50.000' },
   ],
   tiktok: [
     { author: 'Nguyễn Thị Lan', handle: 'lananh.99', text: 'chốt 5 ký 0912 345 678' },

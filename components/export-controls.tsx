@@ -3,25 +3,25 @@ import type { ChotDatabase } from '../utils/store/db';
 import { dateInputValue, dayRange, loadExportLines, type ExportRequest } from '../utils/export/export-request';
 import { orderLinesCsv } from '../utils/export/csv';
 import { orderWorkbookOffThread } from '../utils/export/workbook-off-thread';
+import { XLSX_TYPE } from '../utils/export/xlsx-package';
 import { printUrl, type PrintLayout } from '../utils/export/print-request';
 import { useI18n } from './i18n';
 import { downloadFile } from './order-text';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 
 /**
  * Exports for the people who pack and ship: this stream or a date range, confirmed orders or all, phones
  * masked on request; as an Excel workbook, CSV, or printed sheets (A4 slips or 80 mm receipts).
  */
 export function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds: readonly string[] }) {
-  const { t, language } = useI18n();
+  const { t, language, formatNumber } = useI18n();
   const [scopeKind, setScopeKind] = useState<'streams' | 'range'>('streams');
   const [from, setFrom] = useState(() => dateInputValue(new Date()));
   const [to, setTo] = useState(() => dateInputValue(new Date()));
   const [confirmedOnly, setConfirmedOnly] = useState(true);
   const [maskPhones, setMaskPhones] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Rows of the workbook written so far, while one is being made: a large export takes seconds.
+  const [progress, setProgress] = useState<{ written: number; total: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const request = (): ExportRequest | null => {
@@ -40,11 +40,12 @@ export function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds:
       const lines = await loadExportLines(db, wanted);
       if (lines.length === 0) return setNotice(t('exportEmpty'));
       if (kind === 'csv') downloadFile(fileName('csv'), orderLinesCsv(lines), 'text/csv;charset=utf-8');
-      else downloadFile(fileName('xlsx'), await orderWorkbookOffThread(lines, language), XLSX_TYPE);
+      else downloadFile(fileName('xlsx'), await orderWorkbookOffThread(lines, language, (written, total) => setProgress({ written, total })), XLSX_TYPE);
     } catch (error) {
       setNotice(t('exportFailed', { error: String(error) }));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
   const print = (layout: PrintLayout) => {
@@ -75,7 +76,11 @@ export function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds:
         <button type="button" data-testid="export-csv" disabled={busy} onClick={() => void exportFile('csv')}>{t('exportCsv')}</button>
         <button type="button" data-testid="print-a4" onClick={() => print('a4')}>{t('printSlips')}</button>
         <button type="button" data-testid="print-receipt" onClick={() => print('receipt')}>{t('printReceipts')}</button>
-        {busy && <span role="status">{t('exporting')}</span>}
+        {busy && (
+          <span role="status" data-testid="export-progress">
+            {progress ? t('exportingRows', { written: formatNumber(progress.written, 0), total: formatNumber(progress.total, 0) }) : t('exporting')}
+          </span>
+        )}
         {notice && <span role="alert" className="error">{notice}</span>}
       </div>
     </section>

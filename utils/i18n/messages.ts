@@ -266,6 +266,7 @@ const vi = {
   saveSampleHelp: 'Lưu cấu trúc khung chat (tên, nội dung và số điện thoại được thay bằng ký tự giả) vào một tệp để gửi cho nhóm Chốt khi Chốt đọc sai.',
   sampleSaved: 'Đã lưu {file}: {rows} dòng chat, tên và nội dung đã được thay bằng ký tự giả.',
   sampleFailed: 'Không lưu được mẫu trang: {error}',
+  exportingRows: 'Đang tạo tệp Excel… {written} / {total} dòng',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -532,6 +533,7 @@ const en: Record<keyof typeof vi, string> = {
   saveSampleHelp: 'Saves the chat area’s structure (names, texts and phone numbers replaced by placeholders) to a file to send to the Chốt team when Chốt misreads a chat.',
   sampleSaved: 'Saved {file}: {rows} chat rows, names and texts replaced by placeholders.',
   sampleFailed: 'Could not save a page sample: {error}',
+  exportingRows: 'Making the Excel file… {written} / {total} rows',
 };
 
 export type MessageKey = keyof typeof vi;

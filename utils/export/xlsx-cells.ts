@@ -1,0 +1,82 @@
+// The cell and row markup of an xlsx worksheet (SpreadsheetML, ECMA-376 part 1 §18.3), written as text.
+// Only what the order workbook uses: strings, numbers, dates as day serials, SUM formulas with results.
+// The markup is kept short because the time goes into compressing it: a cell names its column only after
+// a gap (the format allows leaving `r` out of a cell that follows its neighbour).
+
+/** A cell's value: text, a number, a date (local wall-clock time), a formula with its cached result, or nothing. */
+export type CellValue = string | number | Date | { formula: string; result: number } | null | undefined;
+
+/** Style indexes of styles.xml's cellXfs (see xlsx-package.ts): plain, then bold. */
+export const STYLE = { general: 0, date: 1, decimal: 2, integer: 3, bold: 4, boldDate: 5, boldDecimal: 6, boldInteger: 7 } as const;
+export type StyleIndex = (typeof STYLE)[keyof typeof STYLE];
+const BOLD_OF: Record<StyleIndex, StyleIndex> = { 0: 4, 1: 5, 2: 6, 3: 7, 4: 4, 5: 5, 6: 6, 7: 7 };
+
+/** "A", …, "Z", "AA", …: the column part of a cell reference, for a 0-based column. */
+export function columnLetter(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+// Characters XML 1.0 cannot carry (control characters, lone surrogates) are dropped; chat text is untrusted.
+const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text made safe for XML content and attribute values. */
+export function xmlText(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
+  return text.replace(INVALID, '').replace(/[&<>"]/g, (char) => ENTITY[char]!);
+}
+
+/** `<t>` keeps leading and trailing spaces only when told to. */
+const textXml = (text: string) => (/^\s|\s$/.test(text) ? `<t xml:space="preserve">${xmlText(text)}</t>` : `<t>${xmlText(text)}</t>`);
+
+/** Excel's day count (1900 system) for a time shown as the local wall clock, as Excel has no time zones. */
+export function excelSerial(date: Date): number {
+  return (date.getTime() - date.getTimezoneOffset() * 60_000) / 86_400_000 + 25_569;
+}
+
+/**
+ * The workbook's shared strings: text that repeats (buyers, products, statuses, streams) is stored once and
+ * cells point at it. Entry 0 is "", so a blank phone reads back as "" rather than as a missing cell.
+ */
+export class SharedStrings {
+  private readonly ids = new Map<string, number>([['', 0]]);
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) this.ids.set(text, (id = this.ids.size));
+    return id;
+  }
+  xml(): string {
+    let items = '';
+    for (const text of this.ids.keys()) items += `<si>${textXml(text)}</si>`;
+    return `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.ids.size}" uniqueCount="${this.ids.size}">${items}</sst>`;
+  }
+}
+
+/** How a sheet's column is written: its style, and whether its text goes in the cell (text that rarely repeats, such as comments). */
+export interface ColumnMarkup { letter: string; style: StyleIndex; inline: boolean }
+
+/** A row of cells; a bold row uses each column style's bold twin. */
+export function rowXml(rowNumber: number, columns: readonly ColumnMarkup[], cells: readonly CellValue[], bold: boolean, strings: SharedStrings): string {
+  let xml = `<row r="${rowNumber}">`;
+  let gap = true;
+  for (let i = 0; i < cells.length; i += 1) {
+    const value = cells[i];
+    if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) {
+      gap = true;
+      continue;
+    }
+    const column = columns[i]!;
+    const style = bold ? BOLD_OF[column.style] : column.style;
+    const head = `<c${gap ? ` r="${column.letter}${rowNumber}"` : ''}${style === 0 ? '' : ` s="${style}"`}`;
+    gap = false;
+    if (typeof value === 'number') xml += `${head}><v>${value}</v></c>`;
+    else if (typeof value === 'string') {
+      xml += column.inline && value !== '' ? `${head} t="inlineStr"><is>${textXml(value)}</is></c>` : `${head} t="s"><v>${strings.id(value)}</v></c>`;
+    } else if (value instanceof Date) xml += `${head}><v>${excelSerial(value)}</v></c>`;
+    else xml += `${head}><f>${xmlText(value.formula)}</f><v>${value.result}</v></c>`;
+  }
+  return `${xml}</row>`;
+}

@@ -29,8 +29,14 @@ export function xmlText(text: string): string {
   return text.replace(INVALID, '').replace(/[&<>"]/g, (char) => ENTITY[char]!);
 }
 
+/** A cell holds at most 32,767 characters in Excel. */
+const MAX_CELL_TEXT = 32_767;
+
 /** `<t>` keeps leading and trailing spaces only when told to. */
-const textXml = (text: string) => (/^\s|\s$/.test(text) ? `<t xml:space="preserve">${xmlText(text)}</t>` : `<t>${xmlText(text)}</t>`);
+function textXml(text: string): string {
+  const safe = xmlText(text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text);
+  return /^\s|\s$/.test(text) ? `<t xml:space="preserve">${safe}</t>` : `<t>${safe}</t>`;
+}
 
 /** Excel's day count (1900 system) for a time shown as the local wall clock, as Excel has no time zones. */
 export function excelSerial(date: Date): number {

@@ -42,9 +42,22 @@ const MAX_WIDTH = 60;
  */
 export const excelLocalTime = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
 
-/** The cells of one line under some columns; dates stay Dates, the writer makes them local day counts. */
-const lineCells = (line: OrderLine, columns: readonly Column[], status: StatusWords): CellValue[] =>
-  columns.map((column) => (column.key === 'status' ? status(line.status) : line[column.key]));
+/**
+ * The rows of some lines under some columns; dates stay Dates, the writer makes them local day counts. One
+ * row object is filled again for each line (the writer is done with it when it asks for the next), which
+ * spares the garbage collector hundreds of thousands of arrays.
+ */
+function* lineRows(lines: readonly OrderLine[], columns: readonly Column[], status: StatusWords): Generator<SheetRow> {
+  const cells: CellValue[] = columns.map(() => null);
+  const row = { cells };
+  for (const line of lines) {
+    for (let i = 0; i < columns.length; i += 1) {
+      const key = columns[i]!.key;
+      cells[i] = key === 'status' ? status(line.status) : line[key];
+    }
+    yield row;
+  }
+}
 
 /** Widths that fit the text; the first few thousand lines tell it well enough, measuring all costs more than it gains. */
 function fitWidths(columns: readonly Column[], sample: readonly OrderLine[], words: Words) {
@@ -91,13 +104,14 @@ const safeSheetName = (name: string, taken: Set<string>) => {
  * as a stream of sheet XML into a zip (xlsx-writer.ts): an exceljs workbook of 100,000 lines took 36 times
  * as long as their CSV (docs/benchmarks.md), and held every cell as an object until the end.
  */
-export function orderWorkbookBlob(lines: readonly OrderLine[], words: Words, status: StatusWords, onProgress?: WorkbookProgress): Promise<Blob> {
+export function orderWorkbookBlob(lines: readonly OrderLine[], words: Words, statusWords: StatusWords, onProgress?: WorkbookProgress): Promise<Blob> {
+  // A handful of statuses, looked up once each rather than once per row.
+  const labels = new Map<string, string>();
+  const status = (value: string) => labels.get(value) ?? labels.set(value, statusWords(value)).get(value)!;
   const taken = new Set<string>();
   const sheets: SheetPlan[] = [];
   sheets.push({
-    ...linesSheet(safeSheetName(words('sheetOrders'), taken), COLUMNS, lines, words, function* () {
-      for (const line of lines) yield { cells: lineCells(line, COLUMNS, status) };
-    }, lines.length),
+    ...linesSheet(safeSheetName(words('sheetOrders'), taken), COLUMNS, lines, words, () => lineRows(lines, COLUMNS, status), lines.length),
     filter: true,
   });
 
@@ -126,7 +140,7 @@ export function orderWorkbookBlob(lines: readonly OrderLine[], words: Words, sta
   for (const code of products.slice(0, MAX_PRODUCT_SHEETS)) {
     const group = byProduct.get(code)!;
     sheets.push(linesSheet(safeSheetName(productName(code), taken), productColumns, group, words, function* () {
-      for (const line of group) yield { cells: lineCells(line, productColumns, status) };
+      yield* lineRows(group, productColumns, status);
       yield totalRow(productColumns, group, 2, group.length + 1, words('total'));
     }, group.length + 1));
   }
@@ -137,7 +151,7 @@ export function orderWorkbookBlob(lines: readonly OrderLine[], words: Words, sta
     let next = 2;
     for (const name of buyers) {
       const group = byBuyer.get(name)!;
-      for (const line of group) yield { cells: lineCells(line, COLUMNS, status) };
+      yield* lineRows(group, COLUMNS, status);
       yield totalRow(COLUMNS, group, next, next + group.length - 1, `${words('total')} · ${name}`);
       next += group.length + 1;
     }

@@ -38,9 +38,12 @@ function textXml(text: string): string {
   return /^\s|\s$/.test(text) ? `<t xml:space="preserve">${safe}</t>` : `<t>${safe}</t>`;
 }
 
-/** Excel's day count (1900 system) for a time shown as the local wall clock, as Excel has no time zones. */
+/**
+ * Excel's day count (1900 system) for a time shown as the local wall clock, as Excel has no time zones.
+ * Eight decimals (0.86 ms) still give back the exact millisecond, in three fewer characters per date.
+ */
 export function excelSerial(date: Date): number {
-  return (date.getTime() - date.getTimezoneOffset() * 60_000) / 86_400_000 + 25_569;
+  return Math.round(((date.getTime() - date.getTimezoneOffset() * 60_000) / 86_400_000 + 25_569) * 1e8) / 1e8;
 }
 
 /**
@@ -64,9 +67,15 @@ export class SharedStrings {
 /** How a sheet's column is written: its style, and whether its text goes in the cell (text that rarely repeats, such as comments). */
 export interface ColumnMarkup { letter: string; style: StyleIndex; inline: boolean }
 
-/** A row of cells; a bold row uses each column style's bold twin. */
-export function rowXml(rowNumber: number, columns: readonly ColumnMarkup[], cells: readonly CellValue[], bold: boolean, strings: SharedStrings): string {
-  let xml = `<row r="${rowNumber}">`;
+/** `<c` with each style's attribute, made once: a row is written as pieces joined once per chunk. */
+const OPEN: Record<StyleIndex, string> = { 0: '<c', 1: '<c s="1"', 2: '<c s="2"', 3: '<c s="3"', 4: '<c s="4"', 5: '<c s="5"', 6: '<c s="6"', 7: '<c s="7"' };
+
+/**
+ * A row of cells, pushed as pieces onto `parts` (joined once per chunk of rows: cheaper than growing one
+ * string cell by cell). A bold row uses each column style's bold twin.
+ */
+export function rowXml(parts: (string | number)[], rowNumber: number, columns: readonly ColumnMarkup[], cells: readonly CellValue[], bold: boolean, strings: SharedStrings): void {
+  parts.push(`<row r="${rowNumber}">`);
   let gap = true;
   for (let i = 0; i < cells.length; i += 1) {
     const value = cells[i];
@@ -76,13 +85,14 @@ export function rowXml(rowNumber: number, columns: readonly ColumnMarkup[], cell
     }
     const column = columns[i]!;
     const style = bold ? BOLD_OF[column.style] : column.style;
-    const head = `<c${gap ? ` r="${column.letter}${rowNumber}"` : ''}${style === 0 ? '' : ` s="${style}"`}`;
+    const open = gap ? `<c r="${column.letter}${rowNumber}"${OPEN[style].slice(2)}` : OPEN[style];
     gap = false;
-    if (typeof value === 'number') xml += `${head}><v>${value}</v></c>`;
+    if (typeof value === 'number') parts.push(open, '><v>', value, '</v></c>');
     else if (typeof value === 'string') {
-      xml += column.inline && value !== '' ? `${head} t="inlineStr"><is>${textXml(value)}</is></c>` : `${head} t="s"><v>${strings.id(value)}</v></c>`;
-    } else if (value instanceof Date) xml += `${head}><v>${excelSerial(value)}</v></c>`;
-    else xml += `${head}><f>${xmlText(value.formula)}</f><v>${value.result}</v></c>`;
+      if (column.inline && value !== '') parts.push(open, ' t="inlineStr"><is>', textXml(value), '</is></c>');
+      else parts.push(open, ' t="s"><v>', strings.id(value), '</v></c>');
+    } else if (value instanceof Date) parts.push(open, '><v>', excelSerial(value), '</v></c>');
+    else parts.push(open, '><f>', xmlText(value.formula), '</f><v>', value.result, '</v></c>');
   }
-  return `${xml}</row>`;
+  parts.push('</row>');
 }

@@ -45,7 +45,6 @@ function sheetHead(plan: SheetPlan): string {
  */
 export async function writeXlsx(sheets: readonly SheetPlan[], options: WriteOptions): Promise<Blob> {
   const zip = new ZipStream();
-  const encoder = new TextEncoder();
   const strings = new SharedStrings();
   for (const [path, text] of packageParts(sheets.map((sheet) => sheet.name), options.creator, options.created)) await zip.file(path, text);
 
@@ -55,21 +54,22 @@ export async function writeXlsx(sheets: readonly SheetPlan[], options: WriteOpti
     const entry = zip.entry(worksheetPath(index));
     const columns: ColumnMarkup[] = plan.columns.map((column, i) => ({ letter: columnLetter(i), style: column.style, inline: column.inline === true }));
     const headerColumns = columns.map((column) => ({ ...column, style: STYLE.general, inline: false }));
-    let xml = sheetHead(plan) + rowXml(1, headerColumns, plan.header, true, strings);
+    const parts: (string | number)[] = [sheetHead(plan)];
+    rowXml(parts, 1, headerColumns, plan.header, true, strings);
     let rowNumber = 1;
     for (const row of plan.rows()) {
       rowNumber += 1;
-      xml += rowXml(rowNumber, columns, row.cells, row.bold === true, strings);
+      rowXml(parts, rowNumber, columns, row.cells, row.bold === true, strings);
       if (rowNumber % ROWS_PER_CHUNK === 0) {
-        await entry.write(encoder.encode(xml));
-        xml = '';
+        await entry.writeText(parts.join(''));
+        parts.length = 0;
       }
       written += 1;
       if (written % PROGRESS_EVERY === 0) options.onProgress?.(written, total);
     }
     const filter = plan.filter ? `<autoFilter ref="A1:${columns.at(-1)!.letter}${rowNumber}"/>` : '';
-    xml += `</sheetData>${filter}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-    await entry.write(encoder.encode(xml));
+    parts.push(`</sheetData>${filter}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+    await entry.writeText(parts.join(''));
     await entry.close();
   }
   await zip.file(SHARED_STRINGS_PATH, XML_HEAD + strings.xml());

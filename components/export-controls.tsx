@@ -3,27 +3,27 @@ import type { ChotDatabase } from '../utils/store/db';
 import { dateInputValue, dayRange, loadExportLines, type ExportRequest } from '../utils/export/export-request';
 import { orderLinesCsv } from '../utils/export/csv';
 import { orderWorkbookOffThread } from '../utils/export/workbook-off-thread';
+import { XLSX_TYPE } from '../utils/export/xlsx-package';
 import { printUrl, type PrintLayout } from '../utils/export/print-request';
 import { useI18n } from './i18n';
 import { downloadFile } from './order-text';
 import { FailureNotice, useDescribeFailure } from './failure-notice';
 import type { FailureText } from '../utils/i18n/failure-text';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-
 /**
  * Exports for the people who pack and ship: this stream or a date range, confirmed orders or all, phones
  * masked on request; as an Excel workbook, CSV, or printed sheets (A4 slips or 80 mm receipts).
  */
 export const ExportControls = memo(function ExportControls({ db, streamIds }: { db: ChotDatabase; streamIds: readonly string[] }) {
-  const { t, language } = useI18n();
+  const { t, language, formatNumber } = useI18n();
   const [scopeKind, setScopeKind] = useState<'streams' | 'range'>('streams');
   const [from, setFrom] = useState(() => dateInputValue(new Date()));
   const [to, setTo] = useState(() => dateInputValue(new Date()));
   const [confirmedOnly, setConfirmedOnly] = useState(true);
   const [maskPhones, setMaskPhones] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Rows of the workbook written so far, while one is being made: a large export takes seconds.
+  const [progress, setProgress] = useState<{ written: number; total: number } | null>(null);
   // "no orders in this range" is said the same way as a failure: nothing was exported
   const [notice, setNotice] = useState<FailureText | null>(null);
   const describe = useDescribeFailure();
@@ -44,11 +44,12 @@ export const ExportControls = memo(function ExportControls({ db, streamIds }: { 
       const lines = await loadExportLines(db, wanted);
       if (lines.length === 0) return setNotice({ sentence: t('exportEmpty') });
       if (kind === 'csv') downloadFile(fileName('csv'), orderLinesCsv(lines), 'text/csv;charset=utf-8');
-      else downloadFile(fileName('xlsx'), await orderWorkbookOffThread(lines, language), XLSX_TYPE);
+      else downloadFile(fileName('xlsx'), await orderWorkbookOffThread(lines, language, (written, total) => setProgress({ written, total })), XLSX_TYPE);
     } catch (error) {
       setNotice(describe('failExport', error));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
   const print = (layout: PrintLayout) => {
@@ -79,7 +80,11 @@ export const ExportControls = memo(function ExportControls({ db, streamIds }: { 
         <button type="button" data-testid="export-csv" disabled={busy} onClick={() => void exportFile('csv')}>{t('exportCsv')}</button>
         <button type="button" data-testid="print-a4" onClick={() => print('a4')}>{t('printSlips')}</button>
         <button type="button" data-testid="print-receipt" onClick={() => print('receipt')}>{t('printReceipts')}</button>
-        {busy && <span role="status">{t('exporting')}</span>}
+        {busy && (
+          <span role="status" data-testid="export-progress">
+            {progress ? t('exportingRows', { written: formatNumber(progress.written, 0), total: formatNumber(progress.total, 0) }) : t('exporting')}
+          </span>
+        )}
         {notice && <FailureNotice failure={notice} inline />}
       </div>
     </section>

@@ -64,6 +64,11 @@ test('Excel and CSV downloads from the orders page carry every order line, phone
     ['Phạm Mai', '0987***321', '', 10],
   ]);
   expect(sheet.getRow(2).getCell(1).value).toBeInstanceOf(Date);
+  // Made in the extension's worker: formats, the frozen header and the filter over every line survive.
+  expect(sheet.getRow(2).getCell(1).numFmt).toBe('dd/mm/yyyy hh:mm:ss');
+  expect(sheet.getRow(2).getCell(8).numFmt).toBe('#,##0.##');
+  expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  expect(sheet.autoFilter).toBe('A1:N5');
   for (const each of workbook.worksheets) each.eachRow((row) => expect(JSON.stringify(row.values)).not.toMatch(/0912345678|0987 654 321/));
 
   const [csv] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByTestId('export-csv').click()]);

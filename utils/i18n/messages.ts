@@ -350,6 +350,7 @@ const vi = {
   teamTiktokTwice: 'Cảnh báo: {names} cùng đọc một phiên TikTok ({stream}). TikTok không có mã bình luận nên đơn sẽ bị đếm hai lần — chỉ để một người đọc.',
   teamHeldBy: '{count} đơn đang được người khác xem, bỏ qua trong hàng chờ.',
   historyBy: '{text} — {name}',
+  exportingRows: 'Đang tạo tệp Excel… {written} / {total} dòng',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -699,6 +700,7 @@ const en: Record<keyof typeof vi, string> = {
   teamTiktokTwice: 'Warning: {names} are all reading one TikTok stream ({stream}). TikTok comments have no ids, so its orders would count twice — let one person read it.',
   teamHeldBy: '{count} orders are open on another desk and skipped in the queue.',
   historyBy: '{text} — {name}',
+  exportingRows: 'Making the Excel file… {written} / {total} rows',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -155,7 +155,8 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
     const restoreStarted = Date.now();
     await dashboard.getByTestId('restore-backup').setInputFiles({ name: 'desk.json', mimeType: 'application/json', buffer: Buffer.from(json) });
-    const notice = dashboard.getByTestId('backup').locator('[role="status"], [role="alert"]');
+    // the restore's outcome, not its progress (also a status) — closing the page mid-restore would stop it
+    const notice = dashboard.getByTestId('backup').locator('[role="status"]:not([data-testid="backup-progress"]), [role="alert"]');
     await notice.waitFor({ timeout: 180_000 });
     if ((await notice.getAttribute('role')) === 'alert') throw new Error(`restore failed: ${await notice.textContent()}`);
     const restoreMs = Date.now() - restoreStarted;

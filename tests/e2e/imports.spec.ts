@@ -45,9 +45,13 @@ test('an import cut by stopping the service worker says what was stored, and the
   await expect(dashboard.getByTestId('import-progress')).toHaveText(/Đang nhập… (1\.[05]00|[2-9]\.[05]00)\/20\.000/, { timeout: 30_000 });
   const cdp = await browser.context.newCDPSession(dashboard);
   await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-
   const notice = dashboard.getByTestId('import-result').first();
+  // A stop between two steps is not an interruption (the next step wakes the worker again): stop it
+  // until one lands while a step is on its way.
+  for (let attempt = 0; attempt < 40 && !(await notice.isVisible()); attempt += 1) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await dashboard.waitForTimeout(250);
+  }
   await expect(notice).toHaveText(/^Nhập bị gián đoạn: [\d.]+\/20\.000 tin nhắn đã được lưu\. Chọn lại đúng tệp này để nhập nốt, không bị trùng\./, { timeout: 30_000 });
   const said = Number((await notice.textContent())!.match(/gián đoạn: ([\d.]+)\//)![1]!.replace(/\./g, ''));
   const stream = (await dashboard.evaluate(async () => {

@@ -9,6 +9,7 @@ import { ON_AIR_PORT } from '../utils/messaging/on-air-messages';
 import { OnAirWatchers } from '../utils/on-air/on-air-watchers';
 import { iconPaths } from '../utils/icons';
 import { openDeskFromToolbar, showOnToolbar, type BrowserPanelApi } from '../utils/browser-toolbar';
+import { openWelcomeOnInstall, type FirstRunApi } from '../utils/first-run';
 
 export default defineBackground(() => {
   const db = openDatabase();
@@ -29,6 +30,7 @@ export default defineBackground(() => {
   });
 
   openDeskFromToolbar(panelApi);
+  openWelcomeOnInstall(browser as unknown as FirstRunApi);
   browser.tabs.onRemoved.addListener((tabId) => health.forgetTab(tabId));
 
   browser.runtime.onConnect.addListener((port) => {

@@ -15,6 +15,8 @@ export interface ExtensionBrowser {
   userDataDir: string;
   /** Every request that tried to leave the machine (aborted). */
   blockedRequests: string[];
+  /** The welcome page the extension opened by itself on install (a fresh profile only). */
+  welcome: Page | undefined;
   sidePanel(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -24,6 +26,25 @@ export interface LaunchOptions {
   fixtures: FixtureHandler;
   /** Reuse a profile to test what survives a browser restart. */
   userDataDir?: string;
+  /** The browser's language (navigator.languages), e.g. "vi-VN"; Chromium's default otherwise. */
+  locale?: string;
+}
+
+const WELCOME_WAIT_MS = 15_000;
+
+/**
+ * On a fresh profile Chốt opens its welcome page when installed: waited for here, so that a tab opening a
+ * moment after launch is never taken for a page a test opens.
+ */
+async function welcomePage(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + WELCOME_WAIT_MS;
+  for (;;) {
+    const page = context.pages().find((candidate) => candidate.url() === url);
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error(`the welcome page did not open on install (${url})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
@@ -38,16 +59,19 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     executablePath,
     headless: options.headless,
     viewport: { width: 1280, height: 800 },
+    ...(options.locale ? { locale: options.locale } : {}),
     args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CLOSED_NETWORK_ARGS],
   });
   const blockedRequests = await closeNetwork(context, options.fixtures);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  const welcome = options.userDataDir ? undefined : await welcomePage(context, extensionId);
   return {
     context,
     extensionId,
     userDataDir,
     blockedRequests,
+    welcome,
     async sidePanel() {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);

@@ -46,7 +46,10 @@ function Demo({ chat, fixture, startReader, chosen, onLanguage }: DemoPageProps 
     clearDemoChat(chat);
     reader.current = startReader();
     setShown(0);
-    stopPlaying.current = playDemoChat({ rows: DEMO_ROWS, speed, add: (row) => fixture.add(row), onProgress: setShown });
+    stopPlaying.current = playDemoChat({ rows: DEMO_ROWS, speed, add: (row) => {
+      fixture.add(row);
+      chat.scrollTop = chat.scrollHeight; // the newest comment in view, as YouTube's chat keeps it
+    }, onProgress: setShown });
   };
   const total = DEMO_ROWS.length;
   const playing = shown !== null && shown < total;
@@ -70,7 +73,7 @@ function Demo({ chat, fixture, startReader, chosen, onLanguage }: DemoPageProps 
             {DEMO_SPEEDS.map((value) => <option key={value} value={value}>{value}×</option>)}
           </select>
         </label>
-        <button type="button" data-testid="demo-play" disabled={playing} onClick={play}>{shown === null ? t('demoPlay') : t('demoPlayAgain')}</button>
+        <button type="button" data-testid="demo-play" disabled={playing} onClick={play}>{shown !== null && !playing ? t('demoPlayAgain') : t('demoPlay')}</button>
         <span role="status" data-testid="demo-progress" data-shown={shown ?? 0} data-total={total}>
           {shown === null ? '' : playing ? t('demoPlaying', { shown, total }) : t('demoDone', { total })}
         </span>

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,16 @@ export interface LaunchOptions {
   locale?: string;
 }
 
+/**
+ * The profile's languages setting (Settings → Languages), as a user's browser has it: pages the extension
+ * opens at startup, before Playwright's locale emulation reaches them, see it too.
+ */
+function browserLanguageSetting(userDataDir: string, locale: string): void {
+  mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+  const languages = [locale, locale.split('-')[0]].filter((tag, index, all) => all.indexOf(tag) === index).join(',');
+  writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ intl: { accept_languages: languages, selected_languages: languages } }));
+}
+
 const WELCOME_WAIT_MS = 15_000;
 
 /**
@@ -55,6 +65,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   const executablePath = chromiumPath();
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'chot-profile-'));
+  if (options.locale && !options.userDataDir) browserLanguageSetting(userDataDir, options.locale);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless,

@@ -11,6 +11,7 @@ import { iconPaths } from '../utils/icons';
 import { openDeskFromToolbar, showOnToolbar, type BrowserPanelApi } from '../utils/browser-toolbar';
 import { TeamService } from '../utils/team/team-service';
 import { TEAM_PORT } from '../utils/team/team-status';
+import { openWelcomeOnInstall, type FirstRunApi } from '../utils/first-run';
 
 export default defineBackground(() => {
   const db = openDatabase();
@@ -35,6 +36,7 @@ export default defineBackground(() => {
   });
 
   openDeskFromToolbar(panelApi);
+  openWelcomeOnInstall(browser as unknown as FirstRunApi);
   browser.tabs.onRemoved.addListener((tabId) => health.forgetTab(tabId));
 
   browser.runtime.onConnect.addListener((port) => {

@@ -7,6 +7,7 @@ import { loadSettings } from '../../utils/store/settings';
 import { exportCatalog } from '../../utils/store/catalog';
 import type { ReaderHealth } from '../../utils/messaging/reader-health';
 import { freshDatabase, chatRow } from './test-db';
+import { DEMO_MESSAGE_PREFIX, DEMO_STREAM } from '../../utils/demo/demo-stream';
 
 let db = freshDatabase();
 let health = new HealthRegistry();
@@ -68,6 +69,52 @@ describe('background router: chat', () => {
     expect(await route()(batch(rows), from(YT_CHAT))).toMatchObject({ ok: false });
     expect(await route()(batch([chatRow('m1', 'chốt 1kg')], { platform: 'youtube', key: '<script>' }), from(YT_CHAT))).toMatchObject({ ok: false });
     expect(await db.messages.count()).toBe(0);
+  });
+});
+
+describe('background router: the built-in demo stream', () => {
+  const demoPage = (url = `${ORIGIN}demo.html`): MessageSender => ({ id: ID, url, tab: { id: 9, url }, frameId: 0 });
+  const demoRow = (n: number, text: string) => chatRow(`${DEMO_MESSAGE_PREFIX}${n}`, text);
+
+  it('takes chat from the extension\'s own demo page into the demo stream, always labelled as the demo', async () => {
+    const reply = await route()(batch([demoRow(1, 'chốt 5kg')], { ...DEMO_STREAM, title: 'Vải thiều thật' }), demoPage(`${ORIGIN}demo.html?speed=10#chat`));
+    expect(reply).toEqual({ ok: true, stored: 1, duplicates: 0, invalid: 0 });
+    expect(await db.streams.get(`youtube:${DEMO_STREAM.key}`)).toMatchObject({ title: DEMO_STREAM.title, host: DEMO_STREAM.host });
+    expect(await db.orders.get(`youtube:${DEMO_MESSAGE_PREFIX}1`)).toMatchObject({ streamId: `youtube:${DEMO_STREAM.key}`, totalKg: 5 });
+  });
+
+  it('refuses the demo page writing to any other stream', async () => {
+    for (const stream of [youtube, { platform: 'tiktok', key: DEMO_STREAM.key }, { platform: 'youtube', key: 'chot-demo:other' }]) {
+      expect(await route()(batch([demoRow(1, 'chốt 5kg')], stream), demoPage())).toMatchObject({ ok: false });
+    }
+    expect(await db.messages.count()).toBe(0);
+  });
+
+  it.each([
+    ['a web page at the same path', 'https://evil.example/demo.html'],
+    ['a YouTube page at the same path', 'https://www.youtube.com/demo.html'],
+    ['a YouTube live chat frame', YT_CHAT],
+    ['another extension\'s demo page', 'chrome-extension://someoneelse/demo.html'],
+    ['a host that only starts like the extension', `chrome-extension://${ID}.evil.example/demo.html`],
+    ['another page of the extension', `${ORIGIN}sidepanel.html`],
+    ['a page whose path only starts like the demo', `${ORIGIN}demo.html.evil`],
+    ['a page in a folder named like it', `${ORIGIN}x/demo.html`],
+  ])('refuses the demo stream from %s', async (_name, url) => {
+    const reply = await route()(batch([demoRow(1, 'chốt 5kg')], DEMO_STREAM), demoPage(url));
+    expect(reply).toMatchObject({ ok: false });
+    expect(await db.messages.count()).toBe(0);
+  });
+
+  it('refuses the demo page\'s chat when it is sent by another extension', async () => {
+    expect(await route()(batch([demoRow(1, 'chốt 5kg')], DEMO_STREAM), { ...demoPage(), id: 'someone-else' })).toMatchObject({ ok: false });
+    expect(await db.messages.count()).toBe(0);
+  });
+
+  it('gives the demo page no other right of a chat page (health reports, badge decisions)', async () => {
+    const report = { platform: 'youtube', streamKey: DEMO_STREAM.key, title: null, host: null, attached: true, listSelector: '#items', rowsSeen: 1, rowsSent: 1, rowsStored: 1, refused: 0, pending: 0, skipped: {}, lastRowAt: null, warnings: [] };
+    expect(await route()({ type: 'reader-health', health: report }, demoPage())).toMatchObject({ ok: false });
+    expect(await route()({ type: 'frame-page' }, demoPage())).toMatchObject({ ok: false });
+    expect(health.list()).toEqual([]);
   });
 });
 

@@ -2,8 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { PlatformAdapter } from '../platforms/adapter';
 import { startChatReader, type ChatReader } from './chat-reader';
-import { BatchRefusedError } from './outbox';
-import { readIngestReply } from '../messaging/ingest-reply';
+import { sendBatchToBackground } from './send-batch';
 import { startPageOverlay, type PageOverlay } from '../on-air/page-overlay';
 import { ON_AIR_PORT } from '../messaging/on-air-messages';
 import { browserLanguage } from '../i18n/messages';
@@ -74,11 +73,7 @@ export function runChatReaderInPage(ctx: ContentScriptContext, adapter: Platform
       document,
       url: () => location.href,
       pageUrl,
-      send: async (stream, messages) => {
-        const result = readIngestReply(await browser.runtime.sendMessage({ type: 'chat-batch', stream, messages }));
-        if (result.ok) return result.ack;
-        throw result.refused ? new BatchRefusedError(result.reason) : new Error(result.reason);
-      },
+      send: sendBatchToBackground,
       reportHealth: (health) => {
         browser.runtime.sendMessage({ type: 'reader-health', health }).catch(() => undefined); // the next report follows soon
       },

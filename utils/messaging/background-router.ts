@@ -23,6 +23,7 @@ import { mergeCustomers, unmergeCustomer, updateCustomer } from '../store/custom
 import { deleteProduct, importCatalog, pinProduct, saveProduct, type CatalogResult } from '../store/catalog';
 import { answerQuestions, showQuestion } from '../store/questions';
 import { teamCommandSchema, type TeamCommand } from '../team/team-commands';
+import { DEMO_STREAM, isDemoPage } from '../demo/demo-stream';
 
 export interface MessageSender {
   id?: string;
@@ -55,8 +56,8 @@ const done = (result: { ok: true } | { ok: false; error: string }): CommandReply
 
 /**
  * Every message reaching the background goes through here. Chat and health reports are accepted only
- * from frames whose URL is a live chat of the platform they claim; panel commands only from the
- * extension's own pages.
+ * from frames whose URL is a live chat of the platform they claim (and chat of the demo stream from the
+ * extension's own demo page); panel commands only from the extension's own pages.
  */
 /** New chat is read with the new catalog from now on; orders already made keep what they were read as. */
 function catalogChanged(deps: RouterDeps, result: CatalogResult | { ok: true; counts: Record<string, number> } | { ok: false; error: string }): CommandReply {
@@ -102,10 +103,16 @@ export function createBackgroundRouter(deps: RouterDeps) {
     const adapter = adapterForChatUrl(sender.url);
     const batch = chatBatchSchema.safeParse(message);
     if (batch.success) {
-      if (!adapter || adapter.platform !== batch.data.stream.platform) return { ok: false, error: 'not a supported live chat page' };
-      if (!senderOwnsStream(adapter, sender, batch.data.stream.key)) return { ok: false, error: 'the chat is not of this stream' };
+      const demo = isDemoPage(sender.url, deps.extensionOrigin);
+      if (demo) {
+        // The extension's own demo page writes to the demo stream only, under its fixed label.
+        if (batch.data.stream.platform !== DEMO_STREAM.platform || batch.data.stream.key !== DEMO_STREAM.key) return { ok: false, error: 'the demo page writes to the demo stream only' };
+      } else {
+        if (!adapter || adapter.platform !== batch.data.stream.platform) return { ok: false, error: 'not a supported live chat page' };
+        if (!senderOwnsStream(adapter, sender, batch.data.stream.key)) return { ok: false, error: 'the chat is not of this stream' };
+      }
       const { repeatWindowSeconds } = await loadSettings(deps.db);
-      return { ok: true, ...(await ingestChat(deps.db, batch.data.stream, batch.data.messages, await deps.catalog.get(), { repeatWindowMs: repeatWindowSeconds * 1000 })) };
+      return { ok: true, ...(await ingestChat(deps.db, demo ? DEMO_STREAM : batch.data.stream, batch.data.messages, await deps.catalog.get(), { repeatWindowMs: repeatWindowSeconds * 1000 })) };
     }
     const report = healthReportSchema.safeParse(message);
     if (report.success) {

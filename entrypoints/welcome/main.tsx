@@ -1,0 +1,10 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { WelcomePage } from '../../components/welcome-page';
+import '../../components/welcome.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <WelcomePage browserLanguages={navigator.languages} />
+  </StrictMode>,
+);

@@ -1,21 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readChatLog, importedStreamClaim } from '../../utils/import/read-chat-log';
 import { sendChatLog } from '../../utils/import/send-chat-log';
-import { createBackgroundRouter } from '../../utils/messaging/background-router';
-import { HealthRegistry } from '../../utils/messaging/health-registry';
-import { CatalogCache } from '../../utils/store/catalog-cache';
-import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import { ingestChat } from '../../utils/store/ingest';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
-import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
+import type { PanelCommand } from '../../utils/messaging/commands';
 import type { ChotDatabase } from '../../utils/store/db';
 import { chatRow, freshDatabase } from './test-db';
+import { dashboardCommands } from './test-router';
 
 // Each bad file is refused whole, naming its line and the reason, and leaves every table as it was.
 
 const DAY = new Date(2026, 5, 1).getTime();
-const ID = 'chotextensionid';
-const ORIGIN = `chrome-extension://${ID}/`;
 
 let db = freshDatabase();
 afterEach(() => {
@@ -23,7 +18,7 @@ afterEach(() => {
   db = freshDatabase();
 });
 
-const runCommand = (command: PanelCommand) => createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() })(command, { id: ID, url: `${ORIGIN}dashboard.html` }) as Promise<CommandReply>;
+const runCommand = (command: PanelCommand) => dashboardCommands(db)(command);
 
 /** What the orders page does with a chosen file: read and check it, then hand it to the background. */
 async function importFile(text: string, platform: 'youtube' | 'tiktok' = 'youtube') {

@@ -2,19 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importedStreamClaim } from '../../utils/import/read-chat-log';
 import { sendChatLog } from '../../utils/import/send-chat-log';
 import type { ChatLog } from '../../utils/import/chat-log';
-import { createBackgroundRouter } from '../../utils/messaging/background-router';
-import { HealthRegistry } from '../../utils/messaging/health-registry';
-import { CatalogCache } from '../../utils/store/catalog-cache';
-import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
-import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
+import type { PanelCommand } from '../../utils/messaging/commands';
 import { freshDatabase } from './test-db';
+import { dashboardCommands } from './test-router';
 
 // An import stopped part-way (the service worker stopped) says exactly what was stored, and the same file
 // chosen again finishes it without doubling anything.
 
 const DAY = new Date(2026, 5, 1).getTime();
-const ID = 'chotextensionid';
-const ORIGIN = `chrome-extension://${ID}/`;
 
 let db = freshDatabase();
 afterEach(() => {
@@ -22,10 +17,7 @@ afterEach(() => {
   db = freshDatabase();
 });
 
-const route = () => {
-  const router = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
-  return (command: PanelCommand) => router(command, { id: ID, url: `${ORIGIN}dashboard.html` }) as Promise<CommandReply>;
-};
+const route = () => dashboardCommands(db);
 
 /** A background that stops on its nth import step: before handling it, or after storing it with the reply lost. */
 function stoppingOn(n: number, when: 'before' | 'after') {

@@ -46,7 +46,7 @@ function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
   const [chosen, setChosen] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosen) ?? broadcasts?.[0];
   const orders = useBroadcastOrders(db, broadcast);
-  const tally = useStreamsQuery(broadcast?.streams.map((stream) => stream.id) ?? [], (ids) => readBroadcastTally(db, ids), [db]);
+  const tally = useStreamsQuery(db, [db.tallies, db.products], broadcast?.streams.map((stream) => stream.id) ?? [], (ids) => readBroadcastTally(db, ids));
   // Backups, imports, the figures check and the order editor say how they went themselves: they send
   // quietly; the streams list and the bulk decisions show nothing, so their failures go to the top.
   const { send, run, failure } = useCommands(sendCommand);

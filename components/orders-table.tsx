@@ -11,6 +11,7 @@ import { ORDER_STATUSES } from '../utils/store/records';
 import { useI18n } from './i18n';
 import { OrderEditor } from './order-editor';
 import { ORDER_STATUS_LABEL } from './order-text';
+import { searchRows, type SearchAnswer } from './row-search';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -78,8 +79,16 @@ export function OrdersTable({ orders, run, send, initialRect }: OrdersTableProps
   // key press, or clearing the search, never rebuilds fifty thousand rows.
   const table = useTable({ features, columns, data: orders, getRowId: (order) => order.id });
   const sortedRows = table.getRowModel().rows;
-  const rows = useMemo(() => (status === 'all' && needle === '' ? sortedRows
-    : sortedRows.filter((row) => (status === 'all' || row.original.status === status) && (needle === '' || haystacks[row.index]!.includes(needle)))), [sortedRows, haystacks, status, needle]);
+  // The searched words and statuses in the table's order, once per sort: a key press then tests plain
+  // strings, and typing on narrows the last answer instead of reading every order again.
+  const sortedTexts = useMemo(() => sortedRows.map((row) => haystacks[row.index]!), [sortedRows, haystacks]);
+  const sortedStatuses = useMemo(() => sortedRows.map((row) => row.original.status), [sortedRows]);
+  const lastSearch = useRef<SearchAnswer | undefined>(undefined);
+  const rows = useMemo(() => {
+    if (status === 'all' && needle === '') return sortedRows;
+    lastSearch.current = searchRows(sortedTexts, sortedStatuses, needle, status, lastSearch.current);
+    return lastSearch.current.picked.map((position) => sortedRows[position]!);
+  }, [sortedRows, sortedTexts, sortedStatuses, status, needle]);
   // Without grouping the rows are the lines: nothing is built per row on a key press, only per row drawn.
   const lines = useMemo(() => (groupBy === 'none' ? null : groupLines(rows, groupBy)), [rows, groupBy]);
   const lineCount = lines ? lines.length : rows.length;

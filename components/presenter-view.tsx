@@ -48,10 +48,10 @@ function Presenter({ db, broadcastId, fullNames }: { db: ChotDatabase; broadcast
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const broadcast = broadcasts?.find((candidate) => candidate.id === broadcastId) ?? broadcasts?.[0];
   const streamIds = broadcast?.streams.map((stream) => stream.id) ?? [];
-  const tally = useStreamsQuery(streamIds, (ids) => readBroadcastTally(db, ids), [db]);
-  const latest = useStreamsQuery(streamIds, (ids) => readNewestOrders(db, ids, FEED_LENGTH, isCounting), [db]);
+  const tally = useStreamsQuery(db, [db.tallies, db.products], streamIds, (ids) => readBroadcastTally(db, ids));
+  const latest = useStreamsQuery(db, [db.orders], streamIds, (ids) => readNewestOrders(db, ids, FEED_LENGTH, isCounting));
   // the question the host is answering, chosen in the side panel (null: none); its own small query
-  const asked = useStreamsQuery(streamIds, async (ids) => (await readOnAirQuestion(db, ids)) ?? null, [db]);
+  const asked = useStreamsQuery(db, [db.questions], streamIds, async (ids) => (await readOnAirQuestion(db, ids)) ?? null);
   if (broadcasts && broadcasts.length === 0) return <main className="presenter"><p className="presenter-empty">{t('presenterNoStream')}</p></main>;
   if (!broadcast || !tally || !latest) return null;
   const goalKg = goalOf(broadcast);

@@ -22,10 +22,10 @@ export const LANE_QUESTIONS = 300;
  */
 export function QuestionsLane({ db, streamIds, broadcastId, run }: QuestionsLaneProps) {
   const { t, formatNumber } = useI18n();
-  const lane = useStreamsQuery(streamIds, async (ids) => {
+  const lane = useStreamsQuery(db, [db.questions], streamIds, async (ids) => {
     const [questions, total] = await Promise.all([readWaitingQuestions(db, ids, LANE_QUESTIONS), countWaitingQuestions(db, ids)]);
     return { groups: groupQuestions(questions), total };
-  }, [db]);
+  });
   const [chosen, setChosen] = useState<string | null>(null);
   // questions answered here, not yet seen answered in the database: quick key presses each act on the next group
   const [answering, setAnswering] = useState<ReadonlySet<string>>(new Set());

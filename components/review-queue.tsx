@@ -1,5 +1,6 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveRead } from './use-live-read';
 import type { ChotDatabase } from '../utils/store/db';
 import type { ActionRecord, OrderRecord, OrderStatus } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
@@ -41,13 +42,14 @@ export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooki
   // presses each act on the next order.
   const [deciding, setDeciding] = useState<ReadonlySet<string>>(new Set());
   const streamsKey = streamIds.join('\n');
-  const around = useLiveQuery(async () => {
+  // read through liveRead: a window still being read when the next chat batch lands is shown, not restarted
+  const around = useLiveRead(db, [db.orders], async () => {
     const [ahead, behind] = await Promise.all([
       readOrdersByStatus(db, streamIds, 'pending', cursor, WINDOW),
       readOrdersByStatus(db, streamIds, 'pending', cursor, WINDOW, 'back'),
     ]);
     return { key: `${streamsKey}|${cursor}`, ahead, behind, before: await countOrdersBefore(db, streamIds, 'pending', cursor) };
-  }, [db, streamsKey, cursor]);
+  }, [streamsKey, cursor]);
   useEffect(() => {
     if (!around) return;
     // decided here and no longer waiting in the database: nothing left to keep out of the queue

@@ -66,19 +66,19 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
   // Each read below is of what is shown: kept figures, the newest orders, the stock since it ran out.
   const products = useLiveQuery(() => db.products.orderBy('code').toArray(), [db]);
   // One read for the figures, the newest orders and the stock, so they always agree on screen.
-  const desk = useStreamsQuery(streamIds, async (ids) => {
+  const desk = useStreamsQuery(db, [db.products, db.tallies, db.orders], streamIds, async (ids) => {
     const catalog = await db.products.orderBy('code').toArray();
     const [tally, orders, stock] = await Promise.all([readBroadcastTally(db, ids, catalog), readNewestOrders(db, ids, PANEL_ORDERS), readBroadcastStock(db, ids, catalog)]);
     return { tally, orders, stock };
-  }, [db]);
+  });
   const { tally, orders } = desk ?? {};
   // The catalog stays on screen (open, mid-edit) while another broadcast's figures load: its stock lags a read.
   const lastStock = useRef(desk?.stock);
   if (desk) lastStock.current = desk.stock;
   const stock = lastStock.current;
-  const contracts = useStreamsQuery(streamIds, (ids) => db.contracts.where('streamId').anyOf(ids).toArray(), [db]);
+  const contracts = useStreamsQuery(db, [db.contracts], streamIds, (ids) => db.contracts.where('streamId').anyOf(ids).toArray());
   // the questions lane is its own small query: the order figures are not read for it
-  const questionsWaiting = useStreamsQuery(streamIds, (ids) => countWaitingQuestions(db, ids), [db]);
+  const questionsWaiting = useStreamsQuery(db, [db.questions], streamIds, (ids) => countWaitingQuestions(db, ids));
   // Team mode: who looks at which order; the queue passes over those open on another desk.
   const [lookingAt, setLookingAt] = useState<string | null>(null);
   const teamStatus = useTeamStatus(team?.connect, broadcast?.id ?? null, lookingAt);

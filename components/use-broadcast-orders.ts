@@ -7,8 +7,8 @@ import { useStreamsQuery } from './use-streams-query';
 /** Every order of the broadcast in chat order (the orders table shows them all); undefined while loading. */
 export function useBroadcastOrders(db: ChotDatabase, broadcast: Broadcast | undefined): OrderRecord[] | undefined {
   const streamIds = broadcast?.streams.map((stream) => stream.id).sort() ?? [];
-  return useStreamsQuery(streamIds, async (ids) => {
+  return useStreamsQuery(db, [db.orders], streamIds, async (ids) => {
     const perStream = await Promise.all(ids.map((id) => db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()));
     return perStream.flat().sort((a, b) => a.observedAt - b.observedAt);
-  }, [db]);
+  });
 }

@@ -283,6 +283,7 @@ async function benchDesk(): Promise<void> {
       console.log(`  order → its row in the panel: ${row.text}   [target: within 500 ms: ${verdict(row.exact && row.max <= 500)}]`);
       console.log(`  order → the panel's tally counts it: ${tally.text}   [target: within 500 ms: ${verdict(tally.exact && tally.max <= 500)}]`);
       console.log(`  order → the ticker on the chat page counts it: ${ticker.text}   [target: within 500 ms: ${verdict(ticker.exact && ticker.max <= 500)}]`);
+      console.log(`    where the time goes: chat row → the background's commit ${describeSamples(panel.toStored).text}; commit → panel row ${describeSamples(panel.storedToRow).text}; commit → ticker ${describeSamples(panel.storedToTicker).text}`);
       if (panel.answered) console.log(`  panel's longest task: ${longest.toFixed(0)} ms; ${over} tasks over 200 ms (${panel.longTasks.length} over 50 ms)   [target: none over 200 ms: ${verdict(over === 0)}]`);
       else console.log(`  panel's longest task: more than ${limits.answerMs / 1000} s (still busy that long after the run: its notes could not be read)   [target: none over 200 ms: MISSES]`);
       console.log(`  after the last chat row, every order shown in the panel after ${seconds(panel.allShown)} (ticker: ${seconds(run.tickerAllShown)})   [target: within 3 s: ${verdict(!panel.allShown.atLeast && panel.allShown.ms <= 3000)}]`);

@@ -9,6 +9,11 @@ export const ORDER_ID_ATTRIBUTE = 'data-order-id';
 export interface PanelProbeResult {
   /** Order id → when its row first appeared. */
   rows: Record<string, number>;
+  /**
+   * Order id → when the panel's page heard it was committed (the background's write, as Dexie announces
+   * it to the extension's other pages): the time before it is the reader and the ingest, after it the views.
+   */
+  stored: Record<string, number>;
   /** Each value the tally's data-orders took, with when. */
   tally: [number, number][];
   /** Long tasks since start: [start, duration] (ms). */
@@ -18,8 +23,27 @@ export interface PanelProbeResult {
 
 const now = () => performance.timeOrigin + performance.now();
 
+/** Dexie's channel for committed changes between an extension's pages (its internals: the bench only). */
+const DEXIE_CHANNEL = 'x-storagemutated-1';
+interface KeyTree { from: unknown; to: unknown; l?: KeyTree | null; r?: KeyTree | null }
+
+/** The single keys in one of Dexie's key-range trees (an added order is a range from its id to itself). */
+function singleKeys(tree: KeyTree | null | undefined, into: string[]): void {
+  if (!tree || typeof tree !== 'object') return;
+  if (typeof tree.from === 'string' && tree.from === tree.to) into.push(tree.from);
+  singleKeys(tree.l, into);
+  singleKeys(tree.r, into);
+}
+
 function startPanelProbe(): void {
   const rows: Record<string, number> = {};
+  const stored: Record<string, number> = {};
+  new BroadcastChannel(DEXIE_CHANNEL).onmessage = (event: MessageEvent) => {
+    const at = now();
+    const ids: string[] = [];
+    singleKeys((event.data as Record<string, KeyTree> | null)?.['idb://chot/orders/'], ids);
+    for (const id of ids) if (!(id in stored)) stored[id] = at;
+  };
   const tally: [number, number][] = [];
   const longTasks: [number, number][] = [];
   new PerformanceObserver((list) => {
@@ -51,7 +75,7 @@ function startPanelProbe(): void {
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-orders', ORDER_ID_ATTRIBUTE] });
   noteTally(now());
   (window as unknown as { chotPanelProbe: { result(): PanelProbeResult } }).chotPanelProbe = {
-    result: () => ({ rows, tally, longTasks, visibility: document.visibilityState }),
+    result: () => ({ rows, stored, tally, longTasks, visibility: document.visibilityState }),
   };
 }
 

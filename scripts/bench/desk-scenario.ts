@@ -58,6 +58,11 @@ export interface DeskRun {
 }
 
 export interface PanelFigures {
+  /** From the chat row to the background's commit of its order (heard in the panel's page). */
+  toStored: Sample[];
+  /** From that commit to the order's row in the panel, and to the ticker counting it. */
+  storedToRow: Sample[];
+  storedToTicker: Sample[];
   toRow: Sample[];
   toTally: Sample[];
   /** Durations of the panel's long tasks from the chat's start. */
@@ -220,7 +225,7 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     const answered = probed ? await within(panel.evaluate(() => (window as unknown as { chotPanelProbe: { result(): PanelProbeResult } }).chotPanelProbe.result()), limits.answerMs) : undefined;
     const taskMs = answered ? await panelTaskMs() : Number.NaN;
     const cpuMs = cpuBefore === null ? null : childCpuMs()! - cpuBefore;
-    const probe: PanelProbeResult = answered ?? { rows: {}, tally: [], longTasks: [], visibility: 'unknown' };
+    const probe: PanelProbeResult = answered ?? { rows: {}, stored: {}, tally: [], longTasks: [], visibility: 'unknown' };
     const played = await chat.evaluate(() => (window as unknown as { chotChatPlayer: { result(): ChatPlayResult } }).chotChatPlayer.result());
     const ended = performance.timeOrigin + performance.now();
     lap('notes collected');
@@ -240,6 +245,9 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
       tickerOpen,
       chat: { rows: live.length, orders: liveOrders.length, buyers: new Set(liveOrders.map((row) => row.author)).size, seconds: limits.chatSeconds },
       panel: probed ? {
+        toStored: liveOrders.map((row, k) => sample(addedAt[k]!, probe.stored[`youtube:${row.id}`])),
+        storedToRow: liveOrders.flatMap((row) => (probe.stored[`youtube:${row.id}`] === undefined ? [] : [sample(probe.stored[`youtube:${row.id}`]!, probe.rows[`youtube:${row.id}`])])),
+        storedToTicker: liveOrders.flatMap((row, k) => (probe.stored[`youtube:${row.id}`] === undefined ? [] : [sample(probe.stored[`youtube:${row.id}`]!, reachedAt(played.ticker, orders + k + 1))])),
         toRow: liveOrders.map((row, k) => sample(addedAt[k]!, probe.rows[`youtube:${row.id}`])),
         toTally: addedAt.map((at, k) => sample(at, reachedAt(probe.tally, orders + k + 1))),
         longTasks: probe.longTasks.map(([, duration]) => duration),

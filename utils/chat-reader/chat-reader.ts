@@ -100,7 +100,9 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
   const outbox = new Outbox({
     send: options.send,
     maxBatch: options.maxBatch ?? 200,
-    flushDelayMs: options.flushDelayMs ?? 250,
+    // Short: a new order should be on the desk within half a second; rows arriving while a batch is on its
+    // way go together in the next one, so a busy chat still makes few, larger batches.
+    flushDelayMs: options.flushDelayMs ?? 100,
     maxRetryDelayMs: 10_000,
     onAck: (ack, sent) => {
       counters.rowsSent += sent;

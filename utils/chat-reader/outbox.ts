@@ -47,8 +47,10 @@ export class Outbox {
 
   push(stream: StreamClaim, message: ChatEntry): void {
     this.queue.push({ stream, message });
-    if (this.options.sendAtOnce?.() || Date.now() - this.lastFlushAt >= this.options.flushDelayMs) void this.flush();
-    else this.schedule(this.options.flushDelayMs);
+    const since = Date.now() - this.lastFlushAt;
+    if (this.options.sendAtOnce?.() || since >= this.options.flushDelayMs) void this.flush();
+    // A row waits at most the delay counted from the last send, not a whole delay from its own arrival.
+    else this.schedule(this.options.flushDelayMs - since);
   }
 
   private schedule(delay: number): void {

@@ -12,7 +12,7 @@ import type { PlatformAdapter } from '../platforms/adapter';
 import { framePageQuerySchema } from './frame-page';
 import { ingestChat } from '../store/ingest';
 import { decideOrder, decideOrders, editOrder, undoLastAction } from '../store/orders';
-import { loadSettings, saveSettings, updateSettings } from '../store/settings';
+import { saveSettings, settingsReader, updateSettings } from '../store/settings';
 import { deleteStream, joinStream, setGoal, splitStream, updateStream } from '../store/broadcasts';
 import { deleteContract, promoteOrder, saveContract } from '../store/contracts';
 import { RestoreSessions } from '../export/restore-sessions';
@@ -98,6 +98,7 @@ async function samplePage(deps: RouterDeps, tabId: number, frameId: number): Pro
 export function createBackgroundRouter(deps: RouterDeps) {
   // Restores arriving in chunks live here until written: a stopped background forgets them, unwritten.
   const restores = new RestoreSessions();
+  const settings = settingsReader(deps.db);
   return async (message: unknown, sender: MessageSender): Promise<RouterReply> => {
     if (sender.id !== deps.extensionId) return { ok: false, error: 'unknown sender' };
     const adapter = adapterForChatUrl(sender.url);
@@ -111,7 +112,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
         if (!adapter || adapter.platform !== batch.data.stream.platform) return { ok: false, error: 'not a supported live chat page' };
         if (!senderOwnsStream(adapter, sender, batch.data.stream.key)) return { ok: false, error: 'the chat is not of this stream' };
       }
-      const { repeatWindowSeconds } = await loadSettings(deps.db);
+      const { repeatWindowSeconds } = await settings();
       return { ok: true, ...(await ingestChat(deps.db, demo ? DEMO_STREAM : batch.data.stream, batch.data.messages, await deps.catalog.get(), { repeatWindowMs: repeatWindowSeconds * 1000 })) };
     }
     const report = healthReportSchema.safeParse(message);
@@ -211,7 +212,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
       case 'recount-stream':
         return recountStream(deps.db, command.data.streamId);
       case 'import-chat': {
-        const { repeatWindowSeconds } = await loadSettings(deps.db);
+        const { repeatWindowSeconds } = await settings();
         return importStep(deps.db, command.data, await deps.catalog.get(), repeatWindowSeconds * 1000);
       }
     }

@@ -1,8 +1,8 @@
-import { liveQuery } from 'dexie';
 import type { ChotDatabase } from '../store/db';
 import { adapterForChatUrl } from '../platforms/index';
 import { onAirWatchSchema, type OnAirPortEnd } from '../messaging/on-air-messages';
 import { buildOnAirSnapshot } from './snapshot';
+import { liveRead } from '../store/live-read';
 import type { OnAirWatchers } from './on-air-watchers';
 
 /** The background's end of a chat page's port, with who opened it. */
@@ -27,7 +27,7 @@ export function publishOnAir(db: ChotDatabase, port: OnAirPort, extensionId: str
     if (adapter.streamOfSender && watch.data.streamId !== `${adapter.platform}:${own}`) return;
     subscription?.unsubscribe();
     if (port.sender?.tab?.id !== undefined) watchers?.watch(port.sender.tab.id, port.sender.frameId ?? 0, watch.data.streamId);
-    subscription = liveQuery(() => buildOnAirSnapshot(db, watch.data.streamId)).subscribe({
+    subscription = liveRead(db, [db.settings, db.streams, db.tallies, db.products, db.orders], () => buildOnAirSnapshot(db, watch.data.streamId)).subscribe({
       next: (snapshot) => {
         try {
           port.postMessage(snapshot);

@@ -11,15 +11,13 @@ const itemsOf = (order: OrderRecord) => order.items.slice(0, 20).map(({ quantity
 
 /** The snapshot for a chat page of one stream: the tally of its broadcast and the badges of its own orders. */
 export async function buildOnAirSnapshot(db: ChotDatabase, streamId: string): Promise<OnAirSnapshot> {
-  const settings = await loadSettings(db);
-  const streams = await db.streams.toArray();
+  // Reads that do not depend on each other go out together: at chat speed a snapshot's time is its round trips.
+  const [settings, streams, mine] = await Promise.all([loadSettings(db), db.streams.toArray(), readNewestOrders(db, [streamId], BADGES_SENT)]);
   const broadcast = groupBroadcasts(streams).find((candidate) => candidate.streams.some((stream) => stream.id === streamId));
   const platform = streamId.split(':')[0] as keyof typeof settings.onAir.sites;
   const memberIds = broadcast?.streams.map((stream) => stream.id) ?? [streamId];
   // The kept figures and the newest orders through the index: the same cost with 50 orders or 50,000.
-  const tally = await readBroadcastTally(db, memberIds);
-  const counting = await readNewestOrders(db, memberIds, LATEST_SHOWN, isCounting);
-  const mine = await readNewestOrders(db, [streamId], BADGES_SENT);
+  const [tally, counting] = await Promise.all([readBroadcastTally(db, memberIds), readNewestOrders(db, memberIds, LATEST_SHOWN, isCounting)]);
   const prefix = `${platform}:`;
   return {
     type: 'on-air',

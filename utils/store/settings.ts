@@ -1,4 +1,6 @@
+import { Dexie } from 'dexie';
 import type { ChotDatabase } from './db';
+import { touchesTables } from './live-read';
 import { settingsSchema, type Settings } from './records';
 
 const SETTINGS_ID = 'settings';
@@ -8,6 +10,22 @@ export async function loadSettings(db: ChotDatabase): Promise<Settings> {
   const stored = await db.settings.get(SETTINGS_ID);
   const parsed = settingsSchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : settingsSchema.parse({});
+}
+
+/**
+ * The settings as last read, read again after any committed change to them: the background needs them for
+ * every chat batch, several times a second, and a read of its own there waits behind the views' reads.
+ */
+export function settingsReader(db: ChotDatabase): () => Promise<Settings> {
+  let read: Promise<Settings> | undefined;
+  // Dexie signals a commit synchronously as it completes: no batch after a change gets the old settings.
+  Dexie.on.storagemutated.subscribe((parts) => {
+    if (touchesTables(parts, db.name, [db.settings.name])) read = undefined;
+  });
+  return () => (read ??= loadSettings(db).catch((error: unknown) => {
+    read = undefined;
+    throw error;
+  }));
 }
 
 /** Changes made from the stored settings in one transaction, so two writers never undo each other. */

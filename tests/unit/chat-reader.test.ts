@@ -279,4 +279,29 @@ describe('Outbox', () => {
     expect(outbox.pending).toBe(0);
     outbox.stop();
   });
+
+  it('sends a row at most one delay after the last send, not a whole delay after the row came', async () => {
+    vi.useFakeTimers();
+    try {
+      const sentAt: number[] = [];
+      const stream = { platform: 'youtube' as const, key: 'outboxTest' };
+      const message = (id: string) => ({ platform: 'youtube' as const, messageId: id, kind: 'chat' as const, authorName: 'A', text: 'x', observedAt: 1_780_000_000_000 });
+      const started = Date.now();
+      const outbox = new Outbox({
+        maxBatch: 10, flushDelayMs: 100, maxRetryDelayMs: 1000,
+        send: async (_stream, messages) => {
+          sentAt.push(Date.now() - started);
+          return ack(messages.length);
+        },
+      });
+      outbox.push(stream, message('a')); // nothing sent for a while: at once
+      await vi.advanceTimersByTimeAsync(90);
+      outbox.push(stream, message('b')); // 90 ms after the last send: goes 10 ms later, not 100
+      await vi.advanceTimersByTimeAsync(200);
+      expect(sentAt).toEqual([0, 100]);
+      outbox.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

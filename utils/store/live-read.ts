@@ -1,4 +1,4 @@
-import { Dexie, type ObservabilitySet, type Table } from 'dexie';
+import { Dexie, cmp, type IntervalTree, type ObservabilitySet, type Table } from 'dexie';
 
 export interface LiveReadObserver<T> {
   next(value: T): void;
@@ -19,6 +19,25 @@ export function touchesTables(parts: ObservabilitySet, databaseName: string, tab
   const prefixes = tables.map((table) => `idb://${databaseName}/${table}/`);
   for (const part in parts) if (prefixes.some((prefix) => part.startsWith(prefix))) return true;
   return false;
+}
+
+/**
+ * The primary keys of `table` a committed change wrote or deleted; 'all' when it named a range instead
+ * (Dexie does for a clear, a range delete, or a bulk write of 50 records or more); 'none' when the table
+ * was not touched.
+ */
+export function changedKeys(parts: ObservabilitySet, databaseName: string, table: string): unknown[] | 'all' | 'none' {
+  if ('all' in parts) return 'all';
+  const tree = parts[`idb://${databaseName}/${table}/`];
+  if (!tree) return 'none';
+  const keys: unknown[] = [];
+  const walk = (node: IntervalTree | null | undefined): boolean => {
+    if (!node || !('from' in node)) return true;
+    if (cmp(node.from, node.to) !== 0) return false;
+    keys.push(node.from);
+    return walk(node.l) && walk(node.r);
+  };
+  return walk(tree) ? keys : 'all';
 }
 
 /**

@@ -14,6 +14,8 @@ export interface PanelProbeResult {
    * it to the extension's other pages): the time before it is the reader and the ingest, after it the views.
    */
   stored: Record<string, number>;
+  /** When a commit named the orders only as a range (a batch of 50 orders or more): no ids to note. */
+  storedAsRange: number[];
   /** Each value the tally's data-orders took, with when. */
   tally: [number, number][];
   /** Long tasks since start: [start, duration] (ms). */
@@ -27,21 +29,24 @@ const now = () => performance.timeOrigin + performance.now();
 const DEXIE_CHANNEL = 'x-storagemutated-1';
 interface KeyTree { from: unknown; to: unknown; l?: KeyTree | null; r?: KeyTree | null }
 
-/** The single keys in one of Dexie's key-range trees (an added order is a range from its id to itself). */
-function singleKeys(tree: KeyTree | null | undefined, into: string[]): void {
-  if (!tree || typeof tree !== 'object') return;
-  if (typeof tree.from === 'string' && tree.from === tree.to) into.push(tree.from);
-  singleKeys(tree.l, into);
-  singleKeys(tree.r, into);
+/** The single keys in one of Dexie's key-range trees (an added order is a range from its id to itself); false when it holds a range. */
+function singleKeys(tree: KeyTree | null | undefined, into: string[]): boolean {
+  if (!tree || typeof tree !== 'object' || !('from' in tree)) return true;
+  if (typeof tree.from !== 'string' || tree.from !== tree.to) return false;
+  into.push(tree.from);
+  return singleKeys(tree.l, into) && singleKeys(tree.r, into);
 }
 
 function startPanelProbe(): void {
   const rows: Record<string, number> = {};
   const stored: Record<string, number> = {};
+  const storedAsRange: number[] = [];
   new BroadcastChannel(DEXIE_CHANNEL).onmessage = (event: MessageEvent) => {
     const at = now();
     const ids: string[] = [];
-    singleKeys((event.data as Record<string, KeyTree> | null)?.['idb://chot/orders/'], ids);
+    const orders = (event.data as Record<string, KeyTree> | null)?.['idb://chot/orders/'];
+    if (!orders) return;
+    if (!singleKeys(orders, ids)) storedAsRange.push(at);
     for (const id of ids) if (!(id in stored)) stored[id] = at;
   };
   const tally: [number, number][] = [];
@@ -75,7 +80,7 @@ function startPanelProbe(): void {
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-orders', ORDER_ID_ATTRIBUTE] });
   noteTally(now());
   (window as unknown as { chotPanelProbe: { result(): PanelProbeResult } }).chotPanelProbe = {
-    result: () => ({ rows, stored, tally, longTasks, visibility: document.visibilityState }),
+    result: () => ({ rows, stored, storedAsRange, tally, longTasks, visibility: document.visibilityState }),
   };
 }
 

@@ -225,7 +225,9 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     const answered = probed ? await within(panel.evaluate(() => (window as unknown as { chotPanelProbe: { result(): PanelProbeResult } }).chotPanelProbe.result()), limits.answerMs) : undefined;
     const taskMs = answered ? await panelTaskMs() : Number.NaN;
     const cpuMs = cpuBefore === null ? null : childCpuMs()! - cpuBefore;
-    const probe: PanelProbeResult = answered ?? { rows: {}, stored: {}, tally: [], longTasks: [], visibility: 'unknown' };
+    const probe: PanelProbeResult = answered ?? { rows: {}, stored: {}, storedAsRange: [], tally: [], longTasks: [], visibility: 'unknown' };
+    // An order committed in a batch Dexie named only as a range: the last such commit before its row showed.
+    const storedAt = (id: string) => probe.stored[id] ?? (probe.rows[id] === undefined ? undefined : probe.storedAsRange.filter((at) => at <= probe.rows[id]!).at(-1));
     const played = await chat.evaluate(() => (window as unknown as { chotChatPlayer: { result(): ChatPlayResult } }).chotChatPlayer.result());
     const ended = performance.timeOrigin + performance.now();
     lap('notes collected');
@@ -245,9 +247,9 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
       tickerOpen,
       chat: { rows: live.length, orders: liveOrders.length, buyers: new Set(liveOrders.map((row) => row.author)).size, seconds: limits.chatSeconds },
       panel: probed ? {
-        toStored: liveOrders.map((row, k) => sample(addedAt[k]!, probe.stored[`youtube:${row.id}`])),
-        storedToRow: liveOrders.flatMap((row) => (probe.stored[`youtube:${row.id}`] === undefined ? [] : [sample(probe.stored[`youtube:${row.id}`]!, probe.rows[`youtube:${row.id}`])])),
-        storedToTicker: liveOrders.flatMap((row, k) => (probe.stored[`youtube:${row.id}`] === undefined ? [] : [sample(probe.stored[`youtube:${row.id}`]!, reachedAt(played.ticker, orders + k + 1))])),
+        toStored: liveOrders.map((row, k) => sample(addedAt[k]!, storedAt(`youtube:${row.id}`))),
+        storedToRow: liveOrders.flatMap((row) => { const at = storedAt(`youtube:${row.id}`); return at === undefined ? [] : [sample(at, probe.rows[`youtube:${row.id}`])]; }),
+        storedToTicker: liveOrders.flatMap((row, k) => { const at = storedAt(`youtube:${row.id}`); return at === undefined ? [] : [sample(at, reachedAt(played.ticker, orders + k + 1))]; }),
         toRow: liveOrders.map((row, k) => sample(addedAt[k]!, probe.rows[`youtube:${row.id}`])),
         toTally: addedAt.map((at, k) => sample(at, reachedAt(probe.tally, orders + k + 1))),
         longTasks: probe.longTasks.map(([, duration]) => duration),

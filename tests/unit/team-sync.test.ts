@@ -7,6 +7,7 @@ import { deleteContract, saveContract } from '../../utils/store/contracts';
 import { updateCustomer } from '../../utils/store/customers';
 import { deleteProduct, saveProduct } from '../../utils/store/catalog';
 import { setAssistantName } from '../../utils/store/assistant-name';
+import { answerQuestions, showQuestion } from '../../utils/store/questions';
 import type { ChotDatabase } from '../../utils/store/db';
 import { TeamSync } from '../../utils/team/team-sync';
 import { freshDatabase, chatRow, T0 } from './test-db';
@@ -147,6 +148,33 @@ describe('team sync between two desks', () => {
     expect(await b.db.tallies.orderBy('streamId').toArray()).toEqual(await a.db.tallies.orderBy('streamId').toArray());
   });
 
+  it('shares the questions lane: what is asked, shown on air and answered, and a deleted stream\'s questions, never twice', async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    const rows = [chatRow('q1', '5kg bao nhiêu tiền?'), { ...chatRow('q2', 'ship ra Hà Nội mấy ngày ạ?'), authorName: 'Hùng' }, chatRow('m3', 'chốt 2kg')];
+    await ingestChat(a.db, stream, rows, noCatalog, T0);
+    await settle(a, b);
+    const lane = async (db: ChotDatabase) => (await db.questions.orderBy('id').toArray()).map(({ id, status, authorName }) => [id, status, authorName]);
+    expect(await lane(b.db)).toEqual([['youtube:q1', 'open', 'Lan'], ['youtube:q2', 'open', 'Hùng']]);
+    expect(await b.db.questions.toArray()).toEqual(await a.db.questions.toArray());
+
+    // the host puts one on air from B's panel, A answers the other
+    await showQuestion(b.db, STREAM_ID, 'youtube:q1');
+    await answerQuestions(a.db, ['youtube:q2'], T0 + 500);
+    await settle(a, b, a, b);
+    for (const db of [a.db, b.db]) expect(await lane(db)).toEqual([['youtube:q1', 'onAir', 'Lan'], ['youtube:q2', 'answered', 'Hùng']]);
+
+    // B's own reader reads the same chat: the questions are not asked again, their status stays
+    await ingestChat(b.db, stream, [...rows, chatRow('q4', 'có giao tận nhà không?')], noCatalog, T0 + 600);
+    await settle(a, b, a, b);
+    for (const db of [a.db, b.db]) expect(await lane(db)).toEqual([['youtube:q1', 'onAir', 'Lan'], ['youtube:q2', 'answered', 'Hùng'], ['youtube:q4', 'open', 'Lan']]);
+
+    await deleteStream(b.db, STREAM_ID);
+    await settle(a, b, a, b);
+    for (const db of [a.db, b.db]) expect(await db.questions.count()).toBe(0);
+  });
+
   it('adds nothing twice when a second desk reads the same YouTube chat, and keeps the decisions already made', async () => {
     const hub = new TeamHub();
     const a = await desk(hub, 'desk-aaaa', 'Lan');
@@ -168,14 +196,15 @@ describe('team sync between two desks', () => {
   it('brings a desk that turns team mode on later up to date, and sends it what only it had', async () => {
     const hub = new TeamHub();
     const a = await desk(hub, 'desk-aaaa', 'Lan');
-    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
+    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('q2', '5kg bao nhiêu tiền?')], noCatalog, T0);
     await settle(a);
     // B worked alone on another stream before joining the team.
     const alone = freshDatabase();
-    await ingestChat(alone, { platform: 'youtube', key: 'other002' }, [chatRow('x1', 'lấy 4kg')], noCatalog, T0);
+    await ingestChat(alone, { platform: 'youtube', key: 'other002' }, [chatRow('x1', 'lấy 4kg'), chatRow('x2', 'ship mấy ngày ạ?')], noCatalog, T0);
     const b = await desk(hub, 'desk-bbbb', 'Minh', alone);
     await settle(a, b, a, b);
     for (const db of [a.db, b.db]) expect((await db.orders.orderBy('id').toArray()).map((o) => o.id)).toEqual(['youtube:m1', 'youtube:x1']);
+    for (const db of [a.db, b.db]) expect((await db.questions.orderBy('id').toArray()).map((q) => q.id)).toEqual(['youtube:q2', 'youtube:x2']);
     expect(await view(a.db)).toEqual(await view(b.db));
   });
 });

@@ -44,7 +44,7 @@ export async function pushChanges(db: ChotDatabase, changes: LocalChanges, room:
   const deleted = (table: SharedTable, key: string) => {
     for (const [name, doc] of room.openDocs()) if (entriesOf(doc, table).get(key)?.v) add(name, table, key, null);
   };
-  await db.transaction('r', [db.streams, db.orders, db.actions, db.contracts, db.customers, db.products, db.teamActions], async () => {
+  await db.transaction('r', [db.streams, db.orders, db.actions, db.contracts, db.customers, db.products, db.questions, db.teamActions], async () => {
     const streams = new Map<string, StreamRecord | undefined>();
     const broadcastOf = async (streamId: string) => {
       if (!streams.has(streamId)) streams.set(streamId, await db.streams.get(streamId));

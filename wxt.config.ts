@@ -22,7 +22,9 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['unlimitedStorage'] : ['sidePanel', 'unlimitedStorage'],
     icons: iconPaths('active'),
     // Team mode only: the team server's address, asked for when the user turns team mode on (never at install).
-    ...(browser === 'firefox' ? { optional_permissions: ['ws://*/*', 'wss://*/*'] } : { optional_host_permissions: ['ws://*/*', 'wss://*/*'] }),
+    // As http(s) origins (a WebSocket opens with an HTTP request to that origin): the browser's own "Site access"
+    // settings can grant only those, and a site granted there is then allowed without a second prompt.
+    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     ...(browser === 'firefox'
       ? {
           browser_action: { default_title: '__MSG_actionTitle__', default_icon: iconPaths('idle') },

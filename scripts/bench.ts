@@ -312,13 +312,21 @@ async function benchDesk(): Promise<void> {
   for (const row of rows) console.log(row);
 }
 
+/** Team mode with three real browser desks (see scripts/bench/team-browser.ts). */
+async function benchTeamBrowser(): Promise<void> {
+  const { runTeamBrowserBench } = await import('./bench/team-browser');
+  const bundle = async (entry: string) => (await build({ entryPoints: [entry], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'chrome120', minify: true })).outputFiles[0]!.text;
+  const orders = Number(process.argv.find((arg) => arg.startsWith('--team-orders='))?.slice('--team-orders='.length) ?? 10_000);
+  await runTeamBrowserBench({ fill: await bundle('scripts/bench/desk-fill-page.ts'), player: await bundle('scripts/bench/desk-chat-player.ts') }, readFileSync('tests/fixtures/lychee-catalog.json', 'utf8'), { orders, decisions: Number(process.argv.find((arg) => arg.startsWith('--team-decisions='))?.slice('--team-decisions='.length) ?? 40), rate: 200 });
+}
+
 function describeMachine(): string {
   const chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   return `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}; ${chromiumVersion}`;
 }
 
 console.log(`machine: ${describeMachine()}`);
-// npm run bench [-- --only=parser|ingest|table|reader|overlay|exchange|desk|team] [--desk-orders=1000,5000] [--desk-profile=DIR]
+// npm run bench [-- --only=parser|ingest|table|reader|overlay|exchange|desk|team|team-browser] [--desk-orders=1000,5000] [--desk-profile=DIR] [--team-orders=10000]
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const wanted = (name: string) => only === undefined || only === name;
 if (wanted('parser')) await benchParser();
@@ -333,3 +341,4 @@ if (wanted('exchange')) await benchExchange();
 if (wanted('desk')) await benchDesk();
 // Team mode: in a process of its own (its desks' IndexedDB is fake-indexeddb, installed before Dexie loads).
 if (wanted('team')) execFileSync('npx', ['tsx', 'scripts/bench/team-bench.ts'], { stdio: 'inherit' });
+if (wanted('team-browser')) await benchTeamBrowser();

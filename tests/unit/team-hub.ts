@@ -50,6 +50,11 @@ export class TeamHub {
     for (const link of this.links) if (link.desk === desk) this.exchange(link.name, link.doc);
   }
 
+  /** The server's copy of a document (to read what a fresh desk would download). */
+  document(name: string): Y.Doc {
+    return this.server(name);
+  }
+
   size(name: string): number {
     return Y.encodeStateAsUpdate(this.server(name)).byteLength;
   }

@@ -52,7 +52,8 @@ describe('team mode in the side panel', () => {
     fireEvent.change(within(section).getByRole('textbox', { name: /Team key/ }), { target: { value: KEY } });
     await act(async () => fireEvent.click(within(section).getByRole('button', { name: 'Turn team mode on' })));
     await waitFor(() => expect(sent).toEqual([{ type: 'team-enable', role: 'assistant', url: 'wss://team.example.vn', name: 'Minh', key: KEY }]));
-    expect(asked).toEqual(['wss://team.example.vn/*']);
+    // asked as the https origin: what the browser's own site settings can grant too
+    expect(asked).toEqual(['https://team.example.vn/*']);
   });
 
   it('sends nothing when the address is not allowed, and says so', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { ingestChat } from '../../utils/store/ingest';
 import { decideOrder, editOrder, undoLastAction } from '../../utils/store/orders';
@@ -7,6 +8,7 @@ import { deleteContract, saveContract } from '../../utils/store/contracts';
 import { updateCustomer } from '../../utils/store/customers';
 import { deleteProduct, saveProduct } from '../../utils/store/catalog';
 import { setAssistantName } from '../../utils/store/assistant-name';
+import { answerQuestions, showQuestion } from '../../utils/store/questions';
 import type { ChotDatabase } from '../../utils/store/db';
 import { TeamSync } from '../../utils/team/team-sync';
 import { freshDatabase, chatRow, T0 } from './test-db';
@@ -15,10 +17,10 @@ import { TeamHub } from './team-hub';
 const stream = { platform: 'youtube' as const, key: 'live0001', title: 'Vải thiều' };
 const STREAM_ID = 'youtube:live0001';
 const noCatalog = indexCatalog(EMPTY_CATALOG);
-const open: { db: ChotDatabase; sync: TeamSync }[] = [];
+const open_: { db: ChotDatabase; sync: TeamSync }[] = [];
 
 afterEach(() => {
-  for (const { db, sync } of open.splice(0)) {
+  for (const { db, sync } of open_.splice(0)) {
     sync.stop();
     db.close();
   }
@@ -27,7 +29,7 @@ afterEach(() => {
 
 async function desk(hub: TeamHub, id: string, name: string, db = freshDatabase()) {
   const sync = new TeamSync(db, { desk: { desk: id, by: name }, open: hub.opener(id) });
-  open.push({ db, sync });
+  open_.push({ db, sync });
   await sync.start();
   await sync.idle();
   return { db, sync };
@@ -147,6 +149,70 @@ describe('team sync between two desks', () => {
     expect(await b.db.tallies.orderBy('streamId').toArray()).toEqual(await a.db.tallies.orderBy('streamId').toArray());
   });
 
+  it('shares the questions lane: what is asked, shown on air and answered, and a deleted stream\'s questions, never twice', async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    const rows = [chatRow('q1', '5kg bao nhiêu tiền?'), { ...chatRow('q2', 'ship ra Hà Nội mấy ngày ạ?'), authorName: 'Hùng' }, chatRow('m3', 'chốt 2kg')];
+    await ingestChat(a.db, stream, rows, noCatalog, T0);
+    await settle(a, b);
+    const lane = async (db: ChotDatabase) => (await db.questions.orderBy('id').toArray()).map(({ id, status, authorName }) => [id, status, authorName]);
+    expect(await lane(b.db)).toEqual([['youtube:q1', 'open', 'Lan'], ['youtube:q2', 'open', 'Hùng']]);
+    expect(await b.db.questions.toArray()).toEqual(await a.db.questions.toArray());
+
+    // the host puts one on air from B's panel, A answers the other
+    await showQuestion(b.db, STREAM_ID, 'youtube:q1');
+    await answerQuestions(a.db, ['youtube:q2'], T0 + 500);
+    await settle(a, b, a, b);
+    for (const db of [a.db, b.db]) expect(await lane(db)).toEqual([['youtube:q1', 'onAir', 'Lan'], ['youtube:q2', 'answered', 'Hùng']]);
+
+    // B's own reader reads the same chat: the questions are not asked again, their status stays
+    await ingestChat(b.db, stream, [...rows, chatRow('q4', 'có giao tận nhà không?')], noCatalog, T0 + 600);
+    await settle(a, b, a, b);
+    for (const db of [a.db, b.db]) expect(await lane(db)).toEqual([['youtube:q1', 'onAir', 'Lan'], ['youtube:q2', 'answered', 'Hùng'], ['youtube:q4', 'open', 'Lan']]);
+
+    await deleteStream(b.db, STREAM_ID);
+    await settle(a, b, a, b);
+    for (const db of [a.db, b.db]) expect(await db.questions.count()).toBe(0);
+  });
+
+  it('moves a joined stream\'s old orders, history, contracts and questions into its new broadcast\'s document', async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
+    const facebook = { platform: 'facebook' as const, key: 'fb777' };
+    await ingestChat(a.db, facebook, [{ ...chatRow('f1', 'lấy 3kg'), platform: 'facebook' }, { ...chatRow('f2', '5kg bao nhiêu tiền?'), platform: 'facebook' }], noCatalog, T0);
+    await settle(a, b);
+    await as('Minh', () => decideOrder(b.db, 'facebook:f1', 'confirmed', T0 + 100));
+    const contract = await saveContract(b.db, 'facebook:fb777', { buyer: 'HTX Thanh Hà', kg: 2000 }, undefined, T0);
+    await settle(a, b, a, b);
+    await joinStream(a.db, STREAM_ID, 'facebook:fb777');
+    await settle(a, b, a, b);
+
+    const joined = hub.document(`broadcast:${STREAM_ID}`);
+    const has = (table: string, key: string) => Boolean((joined.getMap(table).get(key) as { v: unknown } | undefined)?.v);
+    expect(has('streams', 'facebook:fb777')).toBe(true);
+    expect(has('orders', 'facebook:f1')).toBe(true);
+    expect(has('contracts', contract.ok ? contract.id! : '')).toBe(true);
+    expect(has('questions', 'facebook:f2')).toBe(true);
+    expect([...joined.getMap('actions').values()].some((entry) => (entry as { v: { orderId?: string } | null }).v?.orderId === 'facebook:f1')).toBe(true);
+
+    // A desk that opens only the broadcast's document (the stream's old one is no longer listed) has it all.
+    const open = hub.opener('desk-cccc');
+    const onlyNew = (name: string) => (name === 'broadcast:facebook:fb777' ? { doc: new Y.Doc(), synced: Promise.resolve() } : open(name));
+    const c = { db: freshDatabase(), sync: undefined as unknown as TeamSync };
+    c.sync = new TeamSync(c.db, { desk: { desk: 'desk-cccc', by: 'Hoa' }, open: onlyNew });
+    open_.push(c);
+    await c.sync.start();
+    c.sync.docFor(`broadcast:${STREAM_ID}`);
+    await settle(a, b, c, a, b, c);
+    expect((await c.db.orders.orderBy('id').toArray()).map((o) => [o.id, o.status])).toEqual([['facebook:f1', 'confirmed'], ['youtube:m1', 'pending']]);
+    expect(await c.db.questions.count()).toBe(1);
+    expect(await c.db.contracts.count()).toBe(1);
+    expect((await view(c.db)).history).toEqual((await view(a.db)).history);
+  });
+
   it('adds nothing twice when a second desk reads the same YouTube chat, and keeps the decisions already made', async () => {
     const hub = new TeamHub();
     const a = await desk(hub, 'desk-aaaa', 'Lan');
@@ -168,14 +234,15 @@ describe('team sync between two desks', () => {
   it('brings a desk that turns team mode on later up to date, and sends it what only it had', async () => {
     const hub = new TeamHub();
     const a = await desk(hub, 'desk-aaaa', 'Lan');
-    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
+    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('q2', '5kg bao nhiêu tiền?')], noCatalog, T0);
     await settle(a);
     // B worked alone on another stream before joining the team.
     const alone = freshDatabase();
-    await ingestChat(alone, { platform: 'youtube', key: 'other002' }, [chatRow('x1', 'lấy 4kg')], noCatalog, T0);
+    await ingestChat(alone, { platform: 'youtube', key: 'other002' }, [chatRow('x1', 'lấy 4kg'), chatRow('x2', 'ship mấy ngày ạ?')], noCatalog, T0);
     const b = await desk(hub, 'desk-bbbb', 'Minh', alone);
     await settle(a, b, a, b);
     for (const db of [a.db, b.db]) expect((await db.orders.orderBy('id').toArray()).map((o) => o.id)).toEqual(['youtube:m1', 'youtube:x1']);
+    for (const db of [a.db, b.db]) expect((await db.questions.orderBy('id').toArray()).map((q) => q.id)).toEqual(['youtube:q2', 'youtube:x2']);
     expect(await view(a.db)).toEqual(await view(b.db));
   });
 });

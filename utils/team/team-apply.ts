@@ -4,6 +4,7 @@ import type { ChotDatabase } from '../store/db';
 import type { ActionRecord, MessageRecord, OrderRecord } from '../store/records';
 import { actionRecordSchema, contractRecordSchema, customerRecordSchema, orderRecordSchema, streamRecordSchema } from '../store/records';
 import { productSchema } from '../parser/catalog';
+import { questionRecordSchema, type QuestionRecord } from '../store/questions';
 import { markRemoteTransaction } from './team-capture';
 import type { SharedTable, TeamEntry } from './team-records';
 
@@ -17,6 +18,7 @@ const SCHEMAS: Record<SharedTable, z.ZodType> = {
   contracts: contractRecordSchema,
   customers: customerRecordSchema,
   products: productSchema,
+  questions: questionRecordSchema,
 };
 
 export interface RemoteChange {
@@ -30,21 +32,32 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
 }
 
-/** The chat message an order came from, so this browser's own reader of the same chat adds it no second time. */
-function messageOf(order: OrderRecord, now: number): MessageRecord {
-  const prefix = `${order.platform}:`;
+type FromChat = Pick<OrderRecord, 'streamId' | 'platform' | 'authorName' | 'authorKey' | 'text' | 'observedAt'>;
+
+/**
+ * The chat message an order (or a question) came from, so this browser's own reader of the same chat adds
+ * it no second time.
+ */
+function messageOf(record: FromChat, id: string, now: number): MessageRecord {
+  const prefix = `${record.platform}:`;
   return {
-    id: order.messageId,
-    streamId: order.streamId,
-    platform: order.platform,
-    messageId: order.messageId.startsWith(prefix) ? order.messageId.slice(prefix.length) : order.messageId,
+    id,
+    streamId: record.streamId,
+    platform: record.platform,
+    messageId: id.startsWith(prefix) ? id.slice(prefix.length) : id,
     kind: 'chat',
-    authorName: order.authorName,
-    ...(order.authorKey.startsWith('name:') ? {} : { authorId: order.authorKey }),
-    text: order.text,
-    observedAt: order.observedAt,
+    authorName: record.authorName,
+    ...(record.authorKey.startsWith('name:') ? {} : { authorId: record.authorKey }),
+    text: record.text,
+    observedAt: record.observedAt,
     receivedAt: now,
   };
+}
+
+/** Orders and questions from another desk: their chat messages, where this browser has not read them. */
+async function rememberMessages(db: ChotDatabase, records: readonly (readonly [string, FromChat])[], now: number): Promise<void> {
+  const known = await db.messages.bulkGet(records.map(([id]) => id));
+  await db.messages.bulkPut(records.filter((_, i) => !known[i]).map(([id, record]) => messageOf(record, id, now)));
 }
 
 export interface ApplyResult {
@@ -53,7 +66,7 @@ export interface ApplyResult {
 }
 
 export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChange[], deskId: string, now = Date.now()): Promise<ApplyResult> {
-  const tables = [db.streams, db.messages, db.orders, db.actions, db.contracts, db.customers, db.products, db.teamActions, ...db.figureTables];
+  const tables = [db.streams, db.messages, db.orders, db.actions, db.contracts, db.customers, db.products, db.questions, db.teamActions, ...db.figureTables];
   // Checked before the transaction opens; then one bulk read and one bulk write per table, in the order given.
   type Checked = RemoteChange & { value: Record<string, unknown> | null };
   const valid = changes.flatMap((change): Checked[] => {
@@ -88,11 +101,8 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
       } else {
         const puts = run.filter((change, i) => current[i] === undefined || canonical(current[i]) !== canonical(change.value)).map((change) => change.value!);
         await store.bulkPut(puts);
-        if (table === 'orders' && puts.length > 0) {
-          const orders = puts as OrderRecord[];
-          const known = await db.messages.bulkGet(orders.map((order) => order.messageId));
-          await db.messages.bulkPut(orders.filter((_, i) => !known[i]).map((order) => messageOf(order, now)));
-        }
+        if (table === 'orders' && puts.length > 0) await rememberMessages(db, (puts as OrderRecord[]).map((order) => [order.messageId, order] as const), now);
+        if (table === 'questions' && puts.length > 0) await rememberMessages(db, (puts as QuestionRecord[]).map((question) => [question.id, question] as const), now);
         applied += puts.length;
         productsChanged ||= table === 'products' && puts.length > 0;
       }
@@ -143,7 +153,7 @@ async function applyActions(db: ChotDatabase, run: readonly (readonly [string, A
     for (const [i, action] of withComment.entries()) {
       if (known[i]) continue;
       const order = await db.orders.get(action.orderId);
-      if (order) await db.messages.put({ ...messageOf(order, action.at), id: action.messageId!, messageId: action.messageId!.slice(order.platform.length + 1), text: '…' });
+      if (order) await db.messages.put({ ...messageOf(order, action.messageId!, action.at), text: '…' });
     }
   }
   return applied;

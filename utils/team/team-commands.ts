@@ -10,10 +10,13 @@ export const teamCommandSchema = z.discriminatedUnion('type', [
 
 export type TeamCommand = z.infer<typeof teamCommandSchema>;
 
-/** The host permission to ask for a team server's address (any port of that host). */
+/**
+ * The host permission to ask for a team server's address (any port of that host): ws:// as http://, wss:// as
+ * https://, the origins a browser's site settings can grant (Chromium's "Site access → Add a site" takes no ws://).
+ */
 export function originPatternOf(url: string): string {
   const parsed = new URL(url);
-  return `${parsed.protocol}//${parsed.hostname}/*`;
+  return `${parsed.protocol === 'wss:' ? 'https:' : 'http:'}//${parsed.hostname}/*`;
 }
 
 const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { Dexie } from 'dexie';
 import type { ChotDatabase } from '../store/db';
 import type { ActionRecord, OrderRecord, StreamRecord } from '../store/records';
 import type { LocalChanges } from './team-capture';
@@ -25,26 +26,50 @@ export async function actionUid(db: ChotDatabase, deskId: string, seq: number): 
 /** What goes into the document for an action: everything but this browser's own sequence number. */
 export const sharedAction = ({ seq: _seq, remote: _remote, ...action }: ActionRecord & { remote?: boolean }) => action;
 
-type Outgoing = Map<string, Map<SharedTable, [string, unknown, number?][]>>;
+type Outgoing = Map<string, Map<SharedTable, Map<string, [unknown, number?]>>>;
+
+/**
+ * A stream's records as this desk has them, keyed as in the documents: what a stream joined into another
+ * broadcast takes along to that broadcast's document.
+ */
+async function streamRecords(db: ChotDatabase, streamId: string, deskId: string): Promise<[SharedTable, string, unknown][]> {
+  const orders = await db.orders.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).toArray();
+  const actions = await db.actions.where('orderId').anyOf(orders.map((order) => order.id)).toArray();
+  const uids = new Map((await db.teamActions.where('seq').anyOf(actions.map((action) => action.seq!)).toArray()).map((team) => [team.seq, team.uid]));
+  return [
+    ...orders.map((order): [SharedTable, string, unknown] => ['orders', order.id, order]),
+    ...actions.map((action): [SharedTable, string, unknown] => ['actions', uids.get(action.seq!) ?? `${deskId}:${action.seq}`, sharedAction(action)]),
+    ...(await db.contracts.where('streamId').equals(streamId).toArray()).map((contract): [SharedTable, string, unknown] => ['contracts', contract.id, contract]),
+    ...(await db.questions.where('[streamId+status+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).toArray()).map((question): [SharedTable, string, unknown] => ['questions', question.id, question]),
+  ];
+}
 
 /**
  * Puts this desk's committed changes into the shared documents: each record read as it is now (a record
- * gone is written as deleted), into its broadcast's document (buyers and products into the shop's).
+ * gone is written as deleted), into its broadcast's document (buyers and products into the shop's). A stream
+ * that arrives in a broadcast's document while another document has it (joined, or split off) brings its
+ * orders, history, contracts and questions along, so a desk that opens only the new document has them all;
+ * the old document keeps its copies (the later write of a record still wins wherever it is).
  */
 export async function pushChanges(db: ChotDatabase, changes: LocalChanges, room: DocRoom, who: Desk, now = Date.now()): Promise<number> {
   const outgoing: Outgoing = new Map();
   const add = (doc: string, table: SharedTable, key: string, value: unknown) => {
-    const tables = outgoing.get(doc) ?? new Map<SharedTable, [string, unknown, number?][]>();
+    const tables = outgoing.get(doc) ?? new Map<SharedTable, Map<string, [unknown, number?]>>();
     // A decision counts from when it was taken: the later of two desks' decisions wins, whichever is sent last.
     const when = table === 'orders' && value ? (value as OrderRecord).updatedAt : undefined;
-    tables.set(table, [...(tables.get(table) ?? []), [key, value, when]]);
+    tables.set(table, (tables.get(table) ?? new Map()).set(key, [value, when]));
     outgoing.set(doc, tables);
   };
   // A deleted record is marked deleted wherever the team has it.
   const deleted = (table: SharedTable, key: string) => {
     for (const [name, doc] of room.openDocs()) if (entriesOf(doc, table).get(key)?.v) add(name, table, key, null);
   };
-  await db.transaction('r', [db.streams, db.orders, db.actions, db.contracts, db.customers, db.products, db.teamActions], async () => {
+  const moved = (stream: StreamRecord, target: string) => {
+    const docs = room.openDocs();
+    const has = (name: string) => Boolean(docs.get(name) && entriesOf(docs.get(name)!, 'streams').get(stream.id)?.v);
+    return !has(target) && [...docs.keys()].some((name) => name !== target && has(name));
+  };
+  await db.transaction('r', [db.streams, db.orders, db.actions, db.contracts, db.customers, db.products, db.questions, db.teamActions], async () => {
     const streams = new Map<string, StreamRecord | undefined>();
     const broadcastOf = async (streamId: string) => {
       if (!streams.has(streamId)) streams.set(streamId, await db.streams.get(streamId));
@@ -63,7 +88,11 @@ export async function pushChanges(db: ChotDatabase, changes: LocalChanges, room:
         } else {
           const record = (await db.table(table).get(key as string)) as StreamRecord | OrderRecord | undefined;
           if (!record) deleted(table, String(key));
-          else add(table === 'streams' ? broadcastDocName((record as StreamRecord).broadcastId) : await broadcastOf((record as OrderRecord).streamId), table, String(key), record);
+          else if (table === 'streams') {
+            const target = broadcastDocName((record as StreamRecord).broadcastId);
+            if (moved(record as StreamRecord, target)) for (const [kind, id, value] of await streamRecords(db, record.id, who.desk)) add(target, kind, id, value);
+            add(target, table, String(key), record);
+          } else add(await broadcastOf((record as OrderRecord).streamId), table, String(key), record);
         }
       }
     }
@@ -72,8 +101,8 @@ export async function pushChanges(db: ChotDatabase, changes: LocalChanges, room:
   for (const [name, tables] of outgoing) {
     const doc = room.docFor(name);
     for (const [table, records] of tables) {
-      writeEntries(doc, table, records, who, now);
-      written += records.length;
+      writeEntries(doc, table, [...records].map(([key, [value, when]]) => [key, value, when] as const), who, now);
+      written += records.size;
     }
   }
   return written;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The tables the team shares, and the document each lives in: the shop's, or its broadcast's. */
-export const SHARED_TABLES = ['streams', 'orders', 'actions', 'contracts', 'customers', 'products'] as const;
+export const SHARED_TABLES = ['streams', 'orders', 'actions', 'contracts', 'customers', 'products', 'questions'] as const;
 export type SharedTable = (typeof SHARED_TABLES)[number];
 export const SHOP_TABLES = new Set<SharedTable>(['customers', 'products']);
 

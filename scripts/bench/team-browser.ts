@@ -1,0 +1,205 @@
+// Team mode in real browsers (`npm run bench -- --only=team-browser`): the team server as `npm run team-server`
+// runs it, on 127.0.0.1, and three Chromium profiles with the built extension, each turned on through its side
+// panel after the server's address was allowed in the extension's Site access settings (tests/e2e/team-desk.ts).
+// Desk A holds a six-hour stream's orders (the desk bench's backup, restored through the dashboard), then reads
+// its chat at 200 rows a second while desk B decides orders from the keyboard; each decision is timed until
+// desk A's and desk C's stores have it. Desks B and C join the full broadcast one after the other: the time
+// until their panels count every order.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import type { Page } from '@playwright/test';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../lib/extension-browser';
+import { freePort, startTeamServerProcess } from '../lib/team-server-process';
+import { youtubeFixtures } from '../../tests/e2e/helpers';
+import { closedOverlay } from '../../tests/e2e/closed-overlay';
+import { allowSiteInExtensionSettings, ONLINE, turnTeamOn } from '../../tests/e2e/team-desk';
+import { DESK_VIDEO_ID, deskChat, fixtureRows } from './desk-chat';
+import type { DeskFill } from './desk-fill-page';
+
+export interface TeamBrowserScripts {
+  fill: string;
+  player: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+async function until(check: () => Promise<boolean>, capMs: number): Promise<{ ms: number; atLeast: boolean }> {
+  const started = Date.now();
+  while (!(await check().catch(() => false))) {
+    if (Date.now() - started > capMs) return { ms: Date.now() - started, atLeast: true };
+    await sleep(100);
+  }
+  return { ms: Date.now() - started, atLeast: false };
+}
+
+const tallyOrders = (panel: Page) => panel.evaluate(() => Number(document.querySelector('[data-testid="tally"]')?.getAttribute('data-orders') ?? -1));
+
+/** Proportional memory (PSS, shared pages split among their users) of one browser's processes: browser, renderers, service worker, GPU. */
+function browserMemory(userDataDir: string): number {
+  const procs = new Map<number, { ppid: number; cmd: string }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      procs.set(Number(entry), { ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]), cmd: readFileSync(`/proc/${entry}/cmdline`, 'utf8') });
+    } catch {
+      // ended while listed
+    }
+  }
+  const root = [...procs].find(([, p]) => p.cmd.includes(`--user-data-dir=${userDataDir}`) && !p.cmd.includes('--type='))?.[0];
+  if (root === undefined) return Number.NaN;
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, { ppid }] of procs) if (!tree.has(pid) && tree.has(ppid)) (tree.add(pid), (grew = true));
+  }
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // ended
+    }
+  }
+  return kb * 1024;
+}
+
+/** The broadcast's document as the server holds it, fetched by a plain Hocuspocus client with the team key. */
+async function fetchDocument(url: string, key: string, name: string): Promise<{ bytes: number; orders: number }> {
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: new Y.Doc(), token: key });
+  provider.attach();
+  try {
+    await until(async () => provider.isSynced, 60_000);
+    return { bytes: Y.encodeStateAsUpdate(provider.document).byteLength, orders: provider.document.getMap('orders').size };
+  } finally {
+    provider.destroy();
+    socket.destroy();
+  }
+}
+
+/** The order's status in the desk's store, read in its panel page, and when (the page's clock, ms since epoch). */
+function storeStatus(panel: Page, id: string): Promise<{ status: string | undefined; at: number }> {
+  return panel.evaluate((orderId) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('chot');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const read = open.result.transaction('orders').objectStore('orders').get(orderId);
+      read.onsuccess = () => {
+        open.result.close();
+        resolve({ status: (read.result as { status?: string } | undefined)?.status, at: Date.now() });
+      };
+    };
+  }), id);
+}
+
+/** Polls a desk's store until the order has the status: when it was first seen so (within a poll, about 10 ms). */
+async function seenAt(panel: Page, id: string, status: string, capMs: number): Promise<number | null> {
+  const started = Date.now();
+  while (Date.now() - started < capMs) {
+    const read = await storeStatus(panel, id);
+    if (read.status === status) return read.at;
+    await sleep(5);
+  }
+  return null;
+}
+
+export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJson: string, options: { orders: number; decisions: number; rate: number }): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chot-team-browser-'));
+  const server = await startTeamServerProcess({ port: await freePort(), dataDir });
+  const youtube = youtubeFixtures(() => []);
+  const browsers: ExtensionBrowser[] = [];
+  const launch = async () => {
+    const browser = await launchExtensionBrowser({ headless: true, fixtures: (url) => (url.hostname === 'bench.chot.test' ? { body: '<!doctype html><meta charset="utf-8"><title>fill</title>', contentType: 'text/html' } : youtube(url)) });
+    browsers.push(browser);
+    await allowSiteInExtensionSettings(browser, 'http://127.0.0.1/*');
+    return browser;
+  };
+  try {
+    // Desk A: the orders, made by the store's own code and restored through the dashboard.
+    const a = await launch();
+    const maker = await a.context.newPage();
+    await maker.goto('https://bench.chot.test/');
+    await maker.addScriptTag({ content: scripts.fill });
+    const { json, orders, confirmed } = await maker.evaluate(([n, catalog]) => (window as unknown as { chotDeskFill: { makeBackup(n: number, c: string): Promise<DeskFill> } }).chotDeskFill.makeBackup(n, catalog), [options.orders, catalogJson] as const);
+    await maker.close();
+    const dashboard = await a.context.newPage();
+    await dashboard.goto(`chrome-extension://${a.extensionId}/dashboard.html`);
+    await dashboard.getByTestId('restore-backup').setInputFiles({ name: 'desk.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    const notice = dashboard.getByTestId('backup').locator('[role="status"]:not([data-testid="backup-progress"]), [role="alert"]');
+    await notice.waitFor({ timeout: 300_000 });
+    if ((await notice.getAttribute('role')) === 'alert') throw new Error(`restore failed: ${await notice.textContent()}`);
+    await dashboard.close();
+    const panelA = await a.sidePanel();
+    await until(async () => (await tallyOrders(panelA)) >= orders, 120_000);
+
+    // The host turns team mode on: A's store goes into the broadcast's document.
+    let started = Date.now();
+    await turnTeamOn(panelA, { role: 'host', url: server.url, name: 'Lan' });
+    await panelA.getByTestId('team-state').filter({ hasText: ONLINE }).waitFor({ timeout: 60_000 });
+    const key = await panelA.getByTestId('team-key').inputValue();
+    const broadcast = `broadcast:youtube:${DESK_VIDEO_ID}`;
+    const uploaded = await until(async () => (await sleep(1000), (await fetchDocument(server.url, key, broadcast)).orders >= orders), 300_000);
+    console.log(`team-browser: ${orders.toLocaleString('en-US')} orders (${confirmed.toLocaleString('en-US')} confirmed) on desk A put into the team's document ${uploaded.atLeast ? 'in more than' : 'within'} ${((Date.now() - started) / 1000).toFixed(1)} s of turning team mode on`);
+
+    // Desks B and C join the full broadcast, one after the other.
+    const panels: Page[] = [panelA];
+    for (const name of ['Minh', 'Hoa']) {
+      const desk = await launch();
+      const panel = await desk.sidePanel();
+      panels.push(panel);
+      started = Date.now();
+      await turnTeamOn(panel, { role: 'assistant', url: server.url, name, key });
+      const joined = await until(async () => (await tallyOrders(panel)) >= orders, 120_000);
+      console.log(`team-browser: desk ${name} joining a ${orders.toLocaleString('en-US')}-order broadcast counts every order in its panel after ${joined.atLeast ? 'more than ' : ''}${(joined.ms / 1000).toFixed(1)} s   [target: within 5 s: ${!joined.atLeast && joined.ms <= 5000 ? 'meets' : 'MISSES'}]`);
+    }
+    const [, panelB, panelC] = panels as [Page, Page, Page];
+
+    // A reads the chat at `rate` rows a second (half of them orders) while B decides from the keyboard.
+    const chat = await a.context.newPage();
+    await chat.goto(`https://www.youtube.com/live_chat?is_popout=1&v=${DESK_VIDEO_ID}`);
+    await chat.addScriptTag({ content: scripts.player });
+    if (!(await closedOverlay(chat).exposeToPage('chotOverlayRoot'))) throw new Error('no on-air ticker on the chat page');
+    // Rows enough to outlast the decisions; the chat page is closed once they are done.
+    const live = deskChat((options.rate * (options.decisions * 2 + 20)) / 2, 'Người mua', 'team', 23);
+    await chat.evaluate(([rows, rate]) => (window as unknown as { chotChatPlay(r: unknown, n: number): void }).chotChatPlay(rows, rate), [fixtureRows(live), options.rate] as const);
+    await sleep(3000);
+    await panelB.getByTestId('queue').focus();
+    const latencies: number[] = [];
+    let missed = 0;
+    const playedRows = () => chat.evaluate(() => Object.keys((window as unknown as { chotChatPlayer: { result(): { added: object } } }).chotChatPlayer.result().added).length);
+    const rowsBefore = await playedRows();
+    started = Date.now();
+    for (let i = 0; i < options.decisions; i += 1) {
+      const id = await panelB.getByTestId('queue-current').getAttribute('data-order-id');
+      if (!id) break;
+      const pressed = Date.now();
+      await panelB.keyboard.press('c');
+      const times = await Promise.all([seenAt(panelA, id, 'confirmed', 30_000), seenAt(panelC, id, 'confirmed', 30_000)]);
+      missed += times.filter((at) => at === null).length;
+      latencies.push(...times.flatMap((at) => (at === null ? [] : [at - pressed])));
+      await sleep(400);
+    }
+    const rate = ((await playedRows()) - rowsBefore) / ((Date.now() - started) / 1000);
+    await chat.close();
+    const p95 = percentile(latencies, 0.95);
+    console.log(`team-browser: a keyboard decision on desk B is in desk A's and desk C's stores in p50 ${percentile(latencies, 0.5)} ms, p95 ${p95} ms, max ${Math.max(...latencies)} ms (${options.decisions} decisions timed on two desks each, ${missed} times not there within 30 s; desk A's chat page got ${rate.toFixed(0)} rows/s meanwhile, half of them orders)   [target: p95 ≤ 500 ms: ${missed === 0 && p95 <= 500 ? 'meets' : 'MISSES'}]`);
+
+    const total = await tallyOrders(panelA);
+    const { bytes: size } = await fetchDocument(server.url, key, broadcast);
+    const memory = browsers.map((browser) => browserMemory(browser.userDataDir));
+    console.log(`team-browser: the broadcast's shared document weighs ${(size / 2 ** 20).toFixed(1)} MiB at ${total.toLocaleString('en-US')} orders; each desk's Chromium (all its processes, PSS): ${memory.map((bytes, i) => `${['A (reading)', 'B', 'C'][i]} ${mib(bytes)}`).join(', ')}`);
+  } finally {
+    for (const browser of browsers) await browser.close();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    const blocked = browsers.flatMap((browser) => browser.blockedRequests);
+    if (blocked.length > 0) throw new Error(`requests tried to leave the machine: ${blocked.join(', ')}`);
+  }
+}

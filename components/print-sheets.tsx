@@ -29,9 +29,10 @@ function PrintSheets({ db, search }: { db: ChotDatabase; search: string }) {
   const [error, setError] = useState<unknown>(query.ok ? null : query.error);
   const describe = useDescribeFailure();
   useEffect(() => {
-    if (!query.ok) return;
+    const asked = readPrintQuery(search);
+    if (!asked.ok) return;
     // Read once: a printed sheet is a snapshot, not a live view.
-    loadExportLines(db, query.request).then(setLines, (failure: unknown) => setError(failure));
+    loadExportLines(db, asked.request).then(setLines, (failure: unknown) => setError(failure));
   }, [db, search]);
   const layout: PrintLayout = query.ok ? query.layout : 'a4';
   if (error) return <FailureNotice failure={describe('failPrint', error)} />;

@@ -57,7 +57,11 @@ function browserMemory(userDataDir: string): number {
   const tree = new Set([root]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, { ppid }] of procs) if (!tree.has(pid) && tree.has(ppid)) (tree.add(pid), (grew = true));
+    for (const [pid, { ppid }] of procs) {
+      if (tree.has(pid) || !tree.has(ppid)) continue;
+      tree.add(pid);
+      grew = true;
+    }
   }
   let kb = 0;
   for (const pid of tree) {
@@ -200,6 +204,8 @@ export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJs
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
     const blocked = browsers.flatMap((browser) => browser.blockedRequests);
+    // A run whose pages reached for the network fails, whatever else happened in it.
+    // eslint-disable-next-line no-unsafe-finally
     if (blocked.length > 0) throw new Error(`requests tried to leave the machine: ${blocked.join(', ')}`);
   }
 }

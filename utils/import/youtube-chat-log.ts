@@ -148,6 +148,8 @@ function readAction(action: unknown, reading: Reading, where: string): void {
 function actionsOf(document: unknown): unknown[] | null {
   if (Array.isArray(document)) return document;
   if (typeof document !== 'object' || document === null) return null;
+  // YouTube's own JSON, walked by optional chaining; every value taken from it is checked by the schema after.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const value = document as Record<string, any>;
   const actions = value.continuationContents?.liveChatContinuation?.actions ?? value.contents?.liveChatRenderer?.actions ?? value.actions;
   if (Array.isArray(actions)) return actions;

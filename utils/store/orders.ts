@@ -70,7 +70,7 @@ export function editOrder(db: ChotDatabase, orderId: string, edit: OrderEdit, no
       result.totalKg = weights.every((kg) => kg !== null) ? round(weights.reduce<number>((sum, kg) => sum + (kg ?? 0), 0)) : null;
     }
     if (edit.phone !== undefined) {
-      const phone = edit.phone.trim() === '' ? null : toNationalPhone(edit.phone.replace(/[\s.\-]/g, '').replace(/^o/i, '0'));
+      const phone = edit.phone.trim() === '' ? null : toNationalPhone(edit.phone.replace(/[\s.-]/g, '').replace(/^o/i, '0'));
       if (phone === undefined) return 'invalid-phone';
       result.phone = phone;
     }

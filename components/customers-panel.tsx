@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Dexie } from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
 import type { CustomerRecord } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { useI18n } from './i18n';
 import { ORDER_STATUS_LABEL } from './order-text';
+import { useLiveRead } from './use-live-read';
 
 /** The broadcast's buyers: phones, the unpaid mark, and merging one person's records across platforms. */
 export interface CustomersPanelProps {
@@ -20,9 +20,10 @@ export interface CustomersPanelProps {
 function BuyerHistory({ db, customer }: { db: ChotDatabase; customer: CustomerRecord }) {
   const { t, formatNumber } = useI18n();
   const [open, setOpen] = useState(false);
-  const history = useLiveQuery(
+  const history = useLiveRead(
+    db, [db.orders],
     async () => (open ? db.orders.where('authorKey').equals(customer.authorKey).filter((order) => order.platform === customer.platform).sortBy('observedAt') : undefined),
-    [db, open, customer.id],
+    [open, customer.id],
   );
   return (
     <details className="customer-history" onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -44,12 +45,12 @@ export function CustomersPanel({ db, streamIds, run }: CustomersPanelProps) {
   // Every buyer could be merged into every other: only the list being chosen from lists them all.
   const [choosing, setChoosing] = useState<string | null>(null);
   const streamsKey = streamIds.join('\n');
-  const customers = useLiveQuery(async () => {
+  const customers = useLiveRead(db, [db.streamBuyers, db.customers], async () => {
     if (!open) return undefined;
     const buyers = (await Promise.all(streamIds.map((id) => db.streamBuyers.where('[streamId+authorKey]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))).flat();
     const ids = [...new Set(buyers.map((buyer) => `${buyer.streamId.split(':')[0]}:${buyer.authorKey}`))];
     return (await db.customers.bulkGet(ids)).filter((customer) => customer !== undefined);
-  }, [db, streamsKey, open]) ?? [];
+  }, [streamsKey, open]) ?? [];
   const byId = new Map(customers.map((customer) => [customer.id, customer]));
   return (
     <details className="contracts" data-testid="customers" onToggle={(event) => setOpen(event.currentTarget.open)}>

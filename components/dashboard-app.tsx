@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { loadSettings } from '../utils/store/settings';
@@ -19,6 +18,7 @@ import { ChatLogImport } from './chat-log-import';
 import { BackupControls } from './backup-controls';
 import { FailureNotice } from './failure-notice';
 import { useCommands } from './use-commands';
+import { useLiveRead } from './use-live-read';
 
 export interface DashboardProps {
   db: ChotDatabase;
@@ -29,7 +29,7 @@ export interface DashboardProps {
 
 /** The full-page view of the same data, for cleaning up the order list after the stream. */
 export function DashboardApp(props: DashboardProps) {
-  const settings = useLiveQuery(() => loadSettings(props.db), [props.db]);
+  const settings = useLiveRead(props.db, [props.db.settings], () => loadSettings(props.db), []);
   return (
     <I18nProvider language={settings?.language ?? browserLanguage(props.browserLanguages)}>
       <Dashboard {...props} />
@@ -39,9 +39,9 @@ export function DashboardApp(props: DashboardProps) {
 
 function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
   const { t } = useI18n();
-  const streams = useLiveQuery(() => db.streams.toArray(), [db]);
+  const streams = useLiveRead(db, [db.streams], () => db.streams.toArray(), []);
   // every order of each stream, whatever its status, from the kept figures
-  const orderCounts = useLiveQuery(async () => new Map((await db.tallies.toArray()).map((tally) => [tally.streamId, Object.values(tally.byStatus).reduce((sum, count) => sum + count, tally.contractOrders)] as const)), [db]);
+  const orderCounts = useLiveRead(db, [db.tallies], async () => new Map((await db.tallies.toArray()).map((tally) => [tally.streamId, Object.values(tally.byStatus).reduce((sum, count) => sum + count, tally.contractOrders)] as const)), []);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const [chosen, setChosen] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosen) ?? broadcasts?.[0];

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { z } from 'zod';
 import type { ChotDatabase } from '../utils/store/db';
 import { languageSchema, PRESENTER_BACKGROUNDS } from '../utils/store/records';
@@ -14,6 +13,7 @@ import { I18nProvider, useI18n } from './i18n';
 import { useStreamsQuery } from './use-streams-query';
 import { readOnAirQuestion } from '../utils/store/questions';
 import { withoutPhones } from './question-text';
+import { useLiveRead } from './use-live-read';
 
 /** The address may choose the broadcast, background and language (one scene per setting in OBS). */
 const querySchema = z.object({
@@ -26,7 +26,7 @@ const FEED_LENGTH = 6;
 
 /** A page for streaming software to capture: big tonnage, the goal, the latest buyers by first name. */
 export function PresenterApp({ db, search, browserLanguages }: { db: ChotDatabase; search: string; browserLanguages: readonly string[] }) {
-  const settings = useLiveQuery(() => loadSettings(db), [db]);
+  const settings = useLiveRead(db, [db.settings], () => loadSettings(db), []);
   const parsed = querySchema.safeParse(Object.fromEntries(new URLSearchParams(search)));
   const query = parsed.success ? parsed.data : {};
   const background = query.background ?? settings?.onAir.presenterBackground ?? 'dark';
@@ -44,7 +44,7 @@ export function PresenterApp({ db, search, browserLanguages }: { db: ChotDatabas
 
 function Presenter({ db, broadcastId, fullNames }: { db: ChotDatabase; broadcastId: string | undefined; fullNames: boolean }) {
   const { t, formatNumber } = useI18n();
-  const streams = useLiveQuery(() => db.streams.toArray(), [db]);
+  const streams = useLiveRead(db, [db.streams], () => db.streams.toArray(), []);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const broadcast = broadcasts?.find((candidate) => candidate.id === broadcastId) ?? broadcasts?.[0];
   const streamIds = broadcast?.streams.map((stream) => stream.id) ?? [];

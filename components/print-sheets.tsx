@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
 import type { OrderLine } from '../utils/export/order-lines';
 import type { OrderStatus } from '../utils/store/records';
@@ -11,10 +10,11 @@ import { readPrintQuery, type PrintLayout } from '../utils/export/print-request'
 import { I18nProvider, useI18n } from './i18n';
 import { ORDER_STATUS_LABEL } from './order-text';
 import { FailureNotice, useDescribeFailure } from './failure-notice';
+import { useLiveRead } from './use-live-read';
 
 /** The printable sheets: a summary page, then one packing slip per buyer (A4, or 80 mm receipt paper). */
 export function PrintApp({ db, search, browserLanguages }: { db: ChotDatabase; search: string; browserLanguages: readonly string[] }) {
-  const settings = useLiveQuery(() => loadSettings(db), [db]);
+  const settings = useLiveRead(db, [db.settings], () => loadSettings(db), []);
   return (
     <I18nProvider language={settings?.language ?? browserLanguage(browserLanguages)}>
       <PrintSheets db={db} search={search} />

@@ -1,5 +1,4 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useLiveRead } from './use-live-read';
 import type { ChotDatabase } from '../utils/store/db';
 import type { ActionRecord, OrderRecord, OrderStatus } from '../utils/store/records';
@@ -66,11 +65,12 @@ export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooki
   const total = Math.max(0, (counts.pending ?? 0) - deciding.size);
   const position = current ? Math.min(total, Math.max(1, (around?.before ?? 0) + (ahead[0] ? 1 : 0))) : 0;
   useEffect(() => onLooking?.(current?.id ?? null), [onLooking, current?.id]);
-  const history = useLiveQuery(() => (current ? db.actions.where('orderId').equals(current.id).toArray() : []), [db, current?.id]);
+  const history = useLiveRead(db, [db.actions], async () => (current ? db.actions.where('orderId').equals(current.id).toArray() : []), [current?.id]);
   // the buyer's earlier orders in this stream, read for the order being looked at only
-  const earlier = useLiveQuery(
-    () => (current ? db.orders.where('[streamId+authorKey]').equals([current.streamId, current.authorKey]).filter((order) => order.observedAt < current.observedAt).sortBy('observedAt') : []),
-    [db, current?.id],
+  const earlier = useLiveRead(
+    db, [db.orders],
+    async () => (current ? db.orders.where('[streamId+authorKey]').equals([current.streamId, current.authorKey]).filter((order) => order.observedAt < current.observedAt).sortBy('observedAt') : []),
+    [current?.id],
   ) ?? [];
   const count = (status: OrderStatus) => counts[status] ?? 0;
   const what = (order: Pick<OrderRecord, 'items'>) => describeItems(order, formatNumber);

@@ -1,5 +1,4 @@
 import { useMemo, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChotDatabase } from '../utils/store/db';
 import type { Language, OnAirSettings, OrderRecord } from '../utils/store/records';
 import type { Decision } from '../utils/store/orders';
@@ -30,6 +29,7 @@ import { QuestionsLane } from './questions-lane';
 import { countWaitingQuestions } from '../utils/store/questions';
 import { TeamPanel, type TeamPanelDeps } from './team-panel';
 import { useTeamStatus } from './use-team-status';
+import { useLiveRead } from './use-live-read';
 
 export interface SidePanelProps {
   db: ChotDatabase;
@@ -42,7 +42,7 @@ export interface SidePanelProps {
 }
 
 export function SidePanelApp(props: SidePanelProps) {
-  const settings = useLiveQuery(() => loadSettings(props.db), [props.db]);
+  const settings = useLiveRead(props.db, [props.db.settings], () => loadSettings(props.db), []);
   const language = settings?.language ?? browserLanguage(props.browserLanguages);
   return (
     <I18nProvider language={language}>
@@ -57,14 +57,14 @@ export const PANEL_ORDERS = 100;
 
 function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThresholdKg, healthEveryMs, onAir, team }: SidePanelProps & { chosenLanguage: Language | null; pinnedProduct: string | null; contractThresholdKg: number; onAir: OnAirSettings | undefined }) {
   const { t, formatNumber } = useI18n();
-  const streams = useLiveQuery(() => db.streams.toArray(), [db]);
+  const streams = useLiveRead(db, [db.streams], () => db.streams.toArray(), []);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const [chosenBroadcast, setChosenBroadcast] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosenBroadcast) ?? broadcasts?.[0];
   const streamIdsKey = broadcast?.streams.map((stream) => stream.id).sort().join('\n') ?? '';
   const streamIds = useMemo(() => streamIdsKey.split('\n').filter(Boolean), [streamIdsKey]);
   // Each read below is of what is shown: kept figures, the newest orders, the stock since it ran out.
-  const products = useLiveQuery(() => db.products.orderBy('code').toArray(), [db]);
+  const products = useLiveRead(db, [db.products], () => db.products.orderBy('code').toArray(), []);
   // One read for the figures, the newest orders and the stock, so they always agree on screen.
   const desk = useStreamsQuery(db, [db.products, db.tallies, db.orders], streamIds, async (ids) => {
     const catalog = await db.products.orderBy('code').toArray();
@@ -86,7 +86,7 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
   const heldIds = teamStatus.members.filter((member) => member.desk !== teamStatus.desk && (member.orderId !== lookingAt || member.desk < (teamStatus.desk ?? ''))).flatMap((member) => (member.orderId ? [member.orderId] : []));
   const heldKey = heldIds.join('\n');
   const held = useMemo(() => new Set(heldKey.split('\n').filter(Boolean)), [heldKey]);
-  const lookedAt = useLiveQuery(() => db.orders.bulkGet(teamStatus.members.flatMap((m) => (m.orderId ? [m.orderId] : []))), [db, teamStatus.members.map((m) => m.orderId).join('\n')]);
+  const lookedAt = useLiveRead(db, [db.orders], () => db.orders.bulkGet(teamStatus.members.flatMap((m) => (m.orderId ? [m.orderId] : []))), [teamStatus.members.map((m) => m.orderId).join('\n')]);
   const listed = tally ? Object.values(tally.byStatus).reduce((sum, count) => sum + count, tally.contractOrders) : 0;
 
   // Parts that show their own results (queue, catalog, contracts) send quietly; for the rest, a failure is

@@ -11,9 +11,15 @@ const wordsOf = (text: string) => text.toLowerCase().normalize('NFC').replace(/[
 export interface BuyerReads {
   /** Buyers whose comments act on their earlier orders (a cancel, a change, a phone): all their orders. */
   histories: readonly string[];
-  /** Every buyer's orders observed from this time on: enough to spot a repeated order (undefined: none needed). */
-  recentSince?: number;
+  /** Buyers who order: their orders observed from `since` on, enough to spot a repeated order. */
+  recent?: { since: number; buyers: readonly string[] };
 }
+
+/**
+ * A query costs about as much as reading this many orders of a range: the stream's latest orders are read
+ * in one range when there are not more of them than this many per buyer who orders, else buyer by buyer.
+ */
+const ROWS_PER_QUERY = 6;
 
 /**
  * A batch's view of each buyer's orders in one stream: the stored ones (read before the batch is applied) with this
@@ -34,26 +40,31 @@ export class BuyerOrders {
   constructor(private readonly db: ChotDatabase, private readonly streamId: string, private readonly now: number) {}
 
   /**
-   * Reads what the batch needs: one range of the stream's latest orders for the repeat check, and the
-   * whole history only of buyers who cancel or change (a few per batch). All requests are issued at once:
-   * IndexedDB serves them together (a single anyOf() over a compound index walks a cursor key by key and
-   * was four times slower).
+   * Reads what the batch needs: the whole history only of buyers who cancel or change (a few per batch),
+   * and for the repeat check the stream's latest orders in one range when there are few of them, else each
+   * ordering buyer's orders. Requests are issued together: IndexedDB serves them together (a single anyOf()
+   * over a compound index walks a cursor key by key and was four times slower).
    */
-  async load({ histories, recentSince }: BuyerReads): Promise<void> {
+  async load({ histories, recent }: BuyerReads): Promise<void> {
+    const byBuyer = (keys: readonly string[]) => Promise.all(keys.map((key) => this.db.orders.where('[streamId+authorKey]').equals([this.streamId, key]).toArray()));
     const wanted = [...new Set(histories)].filter((key) => !this.stored.has(key));
-    const recent = recentSince === undefined || recentSince >= this.recentSince
-      ? Promise.resolve(undefined)
-      : this.db.orders.where('[streamId+observedAt]').between([this.streamId, recentSince], [this.streamId, Dexie.maxKey], true, true).toArray();
-    const [found, latest] = await Promise.all([
-      Promise.all(wanted.map((key) => this.db.orders.where('[streamId+authorKey]').equals([this.streamId, key]).toArray())),
-      recent,
-    ]);
-    wanted.forEach((key, i) => this.stored.set(key, found[i]!));
-    if (latest && recentSince !== undefined) {
-      this.recentSince = recentSince;
+    const readRecent = async () => {
+      if (!recent || recent.since >= this.recentSince) return;
+      const ordering = [...new Set(recent.buyers)].filter((key) => !this.stored.has(key) && !wanted.includes(key));
+      if (ordering.length === 0) return;
+      const range = this.db.orders.where('[streamId+observedAt]').between([this.streamId, recent.since], [this.streamId, Dexie.maxKey], true, true);
+      if ((await range.count()) > ordering.length * ROWS_PER_QUERY) {
+        const found = await byBuyer(ordering);
+        ordering.forEach((key, i) => this.stored.set(key, found[i]!));
+        return;
+      }
+      const latest = await range.toArray();
+      this.recentSince = recent.since;
       this.recent.clear();
       for (const order of latest) this.recent.set(order.authorKey, [...(this.recent.get(order.authorKey) ?? []), order]);
-    }
+    };
+    const [found] = await Promise.all([byBuyer(wanted), readRecent()]);
+    wanted.forEach((key, i) => this.stored.set(key, found[i]!));
   }
 
   /** A buyer's orders, stored (all, or those since `since`) and touched in this batch, oldest first. */

@@ -152,17 +152,21 @@ async function writeOrders(db: ChotDatabase, buyers: BuyerOrders): Promise<void>
   if (changed.length > 0) await db.orders.bulkPut(changed);
 }
 
+/** Comments that add an order (see applyComment). */
+const placesOrder = (parsed: ParseResult) => parsed.intent === 'order' && parsed.items.length > 0;
+
 /** Comments that act on the buyer's earlier orders (see applyComment): their whole history is read. */
 function readsHistory(parsed: ParseResult): boolean {
-  if (parsed.intent === 'order' && parsed.items.length > 0) return false;
+  if (placesOrder(parsed)) return false;
   return parsed.intent === 'cancel' || (parsed.intent === 'change' && parsed.items.length > 0) || (parsed.phone !== null && parsed.items.length === 0);
 }
 
 /** A batch's reads of its buyers' orders: the histories of those who cancel or change, the latest orders for repeats. */
 function buyerReads(comments: readonly MessageRecord[], parsedById: ReadonlyMap<string, ParseResult>, repeatWindowMs: number): BuyerReads {
   const histories = comments.filter((message) => readsHistory(parsedById.get(message.id)!)).map(authorKeyOf);
-  const orderTimes = comments.filter((message) => parsedById.get(message.id)!.intent === 'order').map((message) => message.observedAt);
-  return { histories, recentSince: orderTimes.length > 0 ? Math.min(...orderTimes) - repeatWindowMs : undefined };
+  const ordering = comments.filter((message) => placesOrder(parsedById.get(message.id)!));
+  if (ordering.length === 0) return { histories };
+  return { histories, recent: { since: Math.min(...ordering.map((message) => message.observedAt)) - repeatWindowMs, buyers: ordering.map(authorKeyOf) } };
 }
 
 /**
@@ -229,7 +233,7 @@ async function shownBeforeReload(db: ChotDatabase, streamId: string, messages: r
  */
 function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed: ParseResult, repeatWindowMs: number, now: number, unpaid: boolean): void {
   const author = authorKeyOf(message);
-  if (parsed.intent === 'order' && parsed.items.length > 0) {
+  if (placesOrder(parsed)) {
     const order = orderFrom(message, parsed, now);
     return buyers.add(unpaid ? { ...order, buyerUnpaid: true } : order, repeatWindowMs);
   }

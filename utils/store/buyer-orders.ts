@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { ChotDatabase } from './db';
 import type { ActionRecord, OrderChange, OrderRecord } from './records';
 
@@ -6,12 +7,30 @@ const OPEN_STATUSES = new Set(['pending', 'confirmed']);
 /** Comparable form of an order comment for spotting repeats: case, spacing and punctuation aside. */
 const wordsOf = (text: string) => text.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+/** What a batch needs read before it is applied. */
+export interface BuyerReads {
+  /** Buyers whose comments act on their earlier orders (a cancel, a change, a phone): all their orders. */
+  histories: readonly string[];
+  /** Buyers who order: their orders observed from `since` on, enough to spot a repeated order. */
+  recent?: { since: number; buyers: readonly string[] };
+}
+
+/**
+ * A query costs about as much as reading this many orders of a range: the stream's latest orders are read
+ * in one range when there are not more of them than this many per buyer who orders, else buyer by buyer.
+ */
+const ROWS_PER_QUERY = 6;
+
 /**
  * A batch's view of each buyer's orders in one stream: the stored ones (read before the batch is applied) with this
  * batch's new and changed ones on top, and the actions their comments made.
  */
 export class BuyerOrders {
+  /** Buyers whose every stored order was read. */
   private readonly stored = new Map<string, OrderRecord[]>();
+  /** The stream's orders observed since `recentSince`, by buyer: a new order looks back no further. */
+  private readonly recent = new Map<string, OrderRecord[]>();
+  private recentSince = Number.POSITIVE_INFINITY;
   readonly touched = new Map<string, OrderRecord>();
   /** The touched orders by buyer, so a buyer's view does not walk the whole batch. */
   private readonly touchedBy = new Map<string, Map<string, OrderRecord>>();
@@ -20,26 +39,45 @@ export class BuyerOrders {
 
   constructor(private readonly db: ChotDatabase, private readonly streamId: string, private readonly now: number) {}
 
-  /** Reads the stored orders of the batch's buyers. */
-  async load(authorKeys: readonly string[]): Promise<void> {
-    const wanted = [...new Set(authorKeys)].filter((key) => !this.stored.has(key));
-    if (wanted.length === 0) return;
-    // One request per buyer, all issued at once: IndexedDB serves them together (a single anyOf() over a
-    // compound index walks a cursor key by key and was four times slower).
-    const found = await Promise.all(wanted.map((key) => this.db.orders.where('[streamId+authorKey]').equals([this.streamId, key]).toArray()));
+  /**
+   * Reads what the batch needs: the whole history only of buyers who cancel or change (a few per batch),
+   * and for the repeat check the stream's latest orders in one range when there are few of them, else each
+   * ordering buyer's orders. Requests are issued together: IndexedDB serves them together (a single anyOf()
+   * over a compound index walks a cursor key by key and was four times slower).
+   */
+  async load({ histories, recent }: BuyerReads): Promise<void> {
+    const byBuyer = (keys: readonly string[]) => Promise.all(keys.map((key) => this.db.orders.where('[streamId+authorKey]').equals([this.streamId, key]).toArray()));
+    const wanted = [...new Set(histories)].filter((key) => !this.stored.has(key));
+    const readRecent = async () => {
+      if (!recent || recent.since >= this.recentSince) return;
+      const ordering = [...new Set(recent.buyers)].filter((key) => !this.stored.has(key) && !wanted.includes(key));
+      if (ordering.length === 0) return;
+      const range = this.db.orders.where('[streamId+observedAt]').between([this.streamId, recent.since], [this.streamId, Dexie.maxKey], true, true);
+      if ((await range.count()) > ordering.length * ROWS_PER_QUERY) {
+        const found = await byBuyer(ordering);
+        ordering.forEach((key, i) => this.stored.set(key, found[i]!));
+        return;
+      }
+      const latest = await range.toArray();
+      this.recentSince = recent.since;
+      this.recent.clear();
+      for (const order of latest) this.recent.set(order.authorKey, [...(this.recent.get(order.authorKey) ?? []), order]);
+    };
+    const [found] = await Promise.all([byBuyer(wanted), readRecent()]);
     wanted.forEach((key, i) => this.stored.set(key, found[i]!));
   }
 
-  /** A loaded buyer's orders, stored and touched in this batch, oldest first. */
-  private ordersOf(authorKey: string): OrderRecord[] {
-    const stored = this.stored.get(authorKey);
+  /** A buyer's orders, stored (all, or those since `since`) and touched in this batch, oldest first. */
+  private ordersOf(authorKey: string, since?: number): OrderRecord[] {
+    let stored = this.stored.get(authorKey);
+    if (!stored && since !== undefined && since >= this.recentSince) stored = this.recent.get(authorKey) ?? [];
     if (!stored) throw new Error(`orders of ${authorKey} were not loaded`);
     const merged = new Map(stored.map((order) => [order.id, order]));
     for (const order of this.touchedBy.get(authorKey)?.values() ?? []) merged.set(order.id, order);
     return [...merged.values()].sort((a, b) => a.observedAt - b.observedAt);
   }
 
-  /** The buyer's latest open order before `before`. */
+  /** The buyer's latest open order before `before` (their history must have been loaded). */
   latestOpen(authorKey: string, before: number, wanting?: (order: OrderRecord) => boolean): OrderRecord | undefined {
     return this.ordersOf(authorKey).filter((order) => OPEN_STATUSES.has(order.status) && order.observedAt <= before && (wanting?.(order) ?? true)).at(-1);
   }
@@ -51,7 +89,7 @@ export class BuyerOrders {
 
   /** A new order; flagged when the buyer sent the same words within the window (not dropped: they may mean it). */
   add(order: OrderRecord, repeatWindowMs: number): void {
-    const same = this.ordersOf(order.authorKey).filter((earlier) => earlier.status !== 'cancelled' && order.observedAt - earlier.observedAt <= repeatWindowMs && wordsOf(earlier.text) === wordsOf(order.text)).at(-1);
+    const same = this.ordersOf(order.authorKey, order.observedAt - repeatWindowMs).filter((earlier) => earlier.status !== 'cancelled' && order.observedAt - earlier.observedAt <= repeatWindowMs && wordsOf(earlier.text) === wordsOf(order.text)).at(-1);
     this.created.add(order.id);
     this.touch(same ? { ...order, possibleRepeatOf: same.id } : order);
   }

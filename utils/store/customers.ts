@@ -28,12 +28,27 @@ export function withComment(current: CustomerRecord | undefined, message: Messag
 }
 
 /**
- * A batch's buyers, read with one bulk read and written with one bulk write: a busy stream's batch has
- * hundreds of buyers, and a read and a write each would be most of the batch's time.
+ * How stale a kept customer's lastSeenAt may be: a buyer seen again within this time of it is not written
+ * again for that alone (a buyer comes back every minute or two on a busy stream, and a write each time was
+ * a large part of the ingest's time; nothing needs the last sighting closer than this).
+ */
+export const LAST_SEEN_STEP_MS = 10 * 60_000;
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).length === (b ?? []).length && (a ?? []).every((value, i) => value === b?.[i]);
+
+/** Whether the batch's record of a buyer says more than the stored one. */
+function worthWriting(stored: CustomerRecord | undefined, record: CustomerRecord): boolean {
+  return !stored || stored.name !== record.name || !sameList(stored.phones, record.phones) || !sameList(stored.addresses, record.addresses) || record.lastSeenAt - stored.lastSeenAt >= LAST_SEEN_STEP_MS;
+}
+
+/**
+ * A batch's buyers, read with one bulk read and written with one bulk write, only those the batch changed:
+ * a busy stream's batch has hundreds of buyers, and a read and a write each would be most of the batch's time.
  */
 export class BatchCustomers {
   private readonly records = new Map<string, CustomerRecord | undefined>();
-  private readonly changed = new Set<string>();
+  private readonly loaded = new Map<string, CustomerRecord | undefined>();
+  private readonly noted = new Set<string>();
 
   constructor(private readonly db: ChotDatabase) {}
 
@@ -42,7 +57,10 @@ export class BatchCustomers {
     let wanted = [...new Set(ids)].filter((id) => !this.records.has(id));
     for (let hops = 0; wanted.length > 0 && hops < 10; hops += 1) {
       const found = await this.db.customers.bulkGet(wanted);
-      wanted.forEach((id, i) => this.records.set(id, found[i]));
+      wanted.forEach((id, i) => {
+        this.records.set(id, found[i]);
+        this.loaded.set(id, found[i]);
+      });
       wanted = [...new Set(found.flatMap((record) => (record?.mergedInto && !this.records.has(record.mergedInto) ? [record.mergedInto] : [])))];
     }
   }
@@ -55,12 +73,16 @@ export class BatchCustomers {
     const id = customerIdOf(message, authorKey);
     const record = withComment(this.records.get(id), message, authorKey, phone, address);
     this.records.set(id, record);
-    this.changed.add(id);
+    this.noted.add(id);
     return followMerges(record, (merged) => this.records.get(merged)).unpaid;
   }
 
   async save(): Promise<void> {
-    await this.db.customers.bulkPut([...this.changed].map((id) => this.records.get(id)!));
+    const changed = [...this.noted].flatMap((id) => {
+      const record = this.records.get(id)!;
+      return worthWriting(this.loaded.get(id), record) ? [record] : [];
+    });
+    if (changed.length > 0) await this.db.customers.bulkPut(changed);
   }
 }
 

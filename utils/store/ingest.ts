@@ -5,7 +5,7 @@ import type { StreamClaim } from '../messaging/chat-message';
 import { parseComment } from '../parser/index';
 import { chatMessageSchema, chatWithdrawalSchema, type ChatMessage } from '../messaging/chat-message';
 import { readerSessionOf } from '../messaging/reader-ids';
-import { BuyerOrders } from './buyer-orders';
+import { BuyerOrders, type BuyerReads } from './buyer-orders';
 import { BatchCustomers, customerIdOf } from './customers';
 import { questionFrom } from './questions';
 import { Dexie, type Table } from 'dexie';
@@ -85,13 +85,29 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
   // Parsed before the transaction opens, so the database is held only for reads and writes.
   const parsedById = new Map([...valid].flatMap(([id, record]) => (READ_KINDS.has(record.kind) ? [[id, parseComment(record.text, catalog)] as const] : [])));
 
+  // The buyers' comments among the rows and what they need read: known before the duplicate check, so the
+  // reads go out together with the adds (a row that turns out stored already was read for nothing).
+  const fromBuyer = (message: MessageRecord) => {
+    const parsed = parsedById.get(message.id);
+    // Buyers are known from their orders, cancels, changes and phones, not from every greeting.
+    return parsed !== undefined && (parsed.intent !== 'none' || parsed.phone !== null || parsed.address !== null);
+  };
+
   return db.transaction('rw', [...db.ingestTables], async () => {
     const ids = [...valid.keys()];
     const candidates = [...valid.values()].sort((a, b) => a.observedAt - b.observedAt);
     const shownAgain = await shownBeforeReload(db, streamId, candidates);
+    const adding = candidates.filter((message) => !shownAgain.has(message.id));
+    const buyerComments = adding.filter(fromBuyer);
+    const buyers = new BuyerOrders(db, streamId, now);
+    const customers = new BatchCustomers(db);
     // Adding is the duplicate check: a message already stored fails its add alone (the rest are written),
     // which saves reading every id first. Only a gift met again is read, for its combo count.
-    const { fresh, existing } = await addNew(db, candidates.filter((message) => !shownAgain.has(message.id)));
+    const [{ fresh, existing }] = await Promise.all([
+      addNew(db, adding),
+      buyerComments.length > 0 ? customers.load(buyerComments.map((message) => customerIdOf(message, authorKeyOf(message)))) : undefined,
+      buyerComments.length > 0 ? buyers.load(buyerReads(buyerComments, parsedById, repeatWindowMs)) : undefined,
+    ]);
     const gifts = existing.filter((message) => message.kind === 'gift');
     const before = gifts.length > 0 ? await db.messages.bulkGet(gifts.map((message) => message.id)) : [];
     // A gift combo counting up in place comes again under its id: the stored gift takes the new count.
@@ -99,38 +115,58 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
       const stored = before[i];
       return stored?.kind === 'gift' && stored.text !== now.text ? [{ ...stored, text: now.text, paidAmount: now.paidAmount }] : [];
     });
-    if (recounted.length > 0) await db.messages.bulkPut(recounted);
+    const writes: Promise<unknown>[] = [];
+    if (recounted.length > 0) writes.push(db.messages.bulkPut(recounted));
     if (fresh.length > 0) {
-      const buyers = new BuyerOrders(db, streamId, now);
-      const customers = new BatchCustomers(db);
-      // Buyers are known from their orders, cancels, changes and phones, not from every greeting.
-      const fromBuyers = fresh.filter((message) => {
-        const parsed = parsedById.get(message.id);
-        return parsed !== undefined && (parsed.intent !== 'none' || parsed.phone !== null || parsed.address !== null);
-      });
-      await customers.load(fromBuyers.map((message) => customerIdOf(message, authorKeyOf(message))));
-      await buyers.load(fromBuyers.map(authorKeyOf));
+      const fromBuyers = fresh.filter(fromBuyer);
       for (const message of fromBuyers) {
         const parsed = parsedById.get(message.id)!;
         const unpaid = customers.note(message, authorKeyOf(message), parsed.phone, parsed.address);
         applyComment(buyers, message, parsed, repeatWindowMs, now, unpaid);
       }
-      await customers.save();
+      // The batch's writes go out together, each table's in one bulk request.
+      writes.push(customers.save());
       // the host's questions lane: its own table, the tally never reads it
       const questions = fromBuyers.flatMap((message) => (parsedById.get(message.id)!.intent === 'question' ? [questionFrom(message, authorKeyOf(message), parsedById.get(message.id)!)] : []));
-      if (questions.length > 0) await db.questions.bulkPut(questions);
-      // New orders are added (nothing to replace, so the kept figures need not read them first), changed ones put.
-      const touched = [...buyers.touched.values()];
-      // An order already there under its message's id (restored from a backup without its chat) keeps what
-      // the assistant decided on it.
-      await addWhereFree(db.orders, touched.filter((order) => buyers.isNew(order.id)));
-      await db.orders.bulkPut(touched.filter((order) => !buyers.isNew(order.id)));
-      await db.actions.bulkAdd(buyers.actions);
-      await upsertStream(db, stream, streamId, fresh);
+      if (questions.length > 0) writes.push(db.questions.bulkPut(questions));
+      writes.push(writeOrders(db, buyers));
+      if (buyers.actions.length > 0) writes.push(db.actions.bulkAdd(buyers.actions));
+      writes.push(upsertStream(db, stream, streamId, fresh));
     }
+    await Promise.all(writes);
     if (withdrawals.size > 0) await withdrawOrders(db, streamId, [...withdrawals], now);
     return { stored: fresh.length, duplicates: duplicatesInBatch + (ids.length - fresh.length), invalid };
   });
+}
+
+/**
+ * New orders are added (nothing to replace, so the kept figures need not read them first), changed ones
+ * put, one after the other: each moves the kept figures. An order already there under its message's id
+ * (restored from a backup without its chat) keeps what the assistant decided on it.
+ */
+async function writeOrders(db: ChotDatabase, buyers: BuyerOrders): Promise<void> {
+  const touched = [...buyers.touched.values()];
+  const added = touched.filter((order) => buyers.isNew(order.id));
+  const changed = touched.filter((order) => !buyers.isNew(order.id));
+  if (added.length > 0) await addWhereFree(db.orders, added);
+  if (changed.length > 0) await db.orders.bulkPut(changed);
+}
+
+/** Comments that add an order (see applyComment). */
+const placesOrder = (parsed: ParseResult) => parsed.intent === 'order' && parsed.items.length > 0;
+
+/** Comments that act on the buyer's earlier orders (see applyComment): their whole history is read. */
+function readsHistory(parsed: ParseResult): boolean {
+  if (placesOrder(parsed)) return false;
+  return parsed.intent === 'cancel' || (parsed.intent === 'change' && parsed.items.length > 0) || (parsed.phone !== null && parsed.items.length === 0);
+}
+
+/** A batch's reads of its buyers' orders: the histories of those who cancel or change, the latest orders for repeats. */
+function buyerReads(comments: readonly MessageRecord[], parsedById: ReadonlyMap<string, ParseResult>, repeatWindowMs: number): BuyerReads {
+  const histories = comments.filter((message) => readsHistory(parsedById.get(message.id)!)).map(authorKeyOf);
+  const ordering = comments.filter((message) => placesOrder(parsedById.get(message.id)!));
+  if (ordering.length === 0) return { histories };
+  return { histories, recent: { since: Math.min(...ordering.map((message) => message.observedAt)) - repeatWindowMs, buyers: ordering.map(authorKeyOf) } };
 }
 
 /**
@@ -197,7 +233,7 @@ async function shownBeforeReload(db: ChotDatabase, streamId: string, messages: r
  */
 function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed: ParseResult, repeatWindowMs: number, now: number, unpaid: boolean): void {
   const author = authorKeyOf(message);
-  if (parsed.intent === 'order' && parsed.items.length > 0) {
+  if (placesOrder(parsed)) {
     const order = orderFrom(message, parsed, now);
     return buyers.add(unpaid ? { ...order, buyerUnpaid: true } : order, repeatWindowMs);
   }

@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { ContractRecord, OrderRecord } from './records';
 import { platformSchema } from '../platforms/platform';
 import { addContract, addOrder, emptyStreamTally, tidyStreamTally, type StreamBuyer, type StreamTally } from './stream-tally';
@@ -65,7 +65,7 @@ function moveFigures(down: DBCore, trans: DBCoreTransaction, kind: 'orders' | 'c
     .then((stored: (StreamTally | undefined)[]) => {
       byStream = new Map(streamIds.map((id, i) => [id, stored[i] ?? emptyStreamTally(id, platformOfStream(id))]));
       moves = [...applyChanges(byStream, kind, changes).values()].filter((move) => move.by !== 0);
-      return moves.length === 0 ? [] : buyers.getMany({ trans, keys: moves.map((move) => [move.streamId, move.authorKey]) });
+      return readBuyers(buyers, trans, moves, (streamId) => stored[streamIds.indexOf(streamId)]?.buyers ?? 0);
     })
     .then((current: (StreamBuyer | undefined)[]) => {
       const puts: StreamBuyer[] = [];
@@ -81,6 +81,30 @@ function moveFigures(down: DBCore, trans: DBCoreTransaction, kind: 'orders' | 'c
         .then(() => (deletes.length > 0 ? buyers.mutate({ trans, type: 'delete', keys: deletes }) : undefined))
         .then(() => tallies.mutate({ trans, type: 'put', values: [...byStream.values()].map(tidyStreamTally) }));
     });
+}
+
+/**
+ * A stream's kept buyers read in one request when there are not many more of them than the batch moves
+ * (a chat batch moves hundreds: one read per buyer cost more than reading them all); otherwise one by one,
+ * so a batch's cost does not grow with a long stream's buyers.
+ */
+const WHOLE_STREAM_READ = 4;
+
+function readBuyers(buyers: DBCoreTable, trans: DBCoreTransaction, moves: readonly { streamId: string; authorKey: string }[], keptBuyers: (streamId: string) => number): Promise<(StreamBuyer | undefined)[]> {
+  if (moves.length === 0) return Promise.resolve([]);
+  const byStream = new Map<string, number>();
+  for (const move of moves) byStream.set(move.streamId, (byStream.get(move.streamId) ?? 0) + 1);
+  const whole = [...byStream].filter(([streamId, count]) => keptBuyers(streamId) <= count * WHOLE_STREAM_READ).map(([streamId]) => streamId);
+  const single = moves.filter((move) => !whole.includes(move.streamId));
+  const streamRange = (streamId: string): DBCoreKeyRange => ({ type: 2 as DBCoreRangeType, lower: [streamId, -Infinity], upper: [streamId, [[]]], lowerOpen: false, upperOpen: false });
+  return Promise.all([
+    Promise.all(whole.map((streamId) => buyers.query({ trans, values: true, query: { index: buyers.schema.primaryKey, range: streamRange(streamId) } }).then(({ result }) => result as StreamBuyer[]))),
+    single.length === 0 ? [] : buyers.getMany({ trans, keys: single.map((move) => [move.streamId, move.authorKey]) }),
+  ]).then(([streams, found]: [StreamBuyer[][], (StreamBuyer | undefined)[]]) => {
+    const kept = new Map<string, StreamBuyer | undefined>(streams.flat().map((buyer) => [`${buyer.streamId}\u0000${buyer.authorKey}`, buyer]));
+    single.forEach((move, i) => kept.set(`${move.streamId}\u0000${move.authorKey}`, found[i]));
+    return moves.map((move) => kept.get(`${move.streamId}\u0000${move.authorKey}`));
+  });
 }
 
 function watchedTable(down: DBCore, table: DBCoreTable, kind: 'orders' | 'contracts'): DBCoreTable {

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DBCore, DBCoreTable, Middleware } from 'dexie';
+import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
+import { ingestChat } from '../../utils/store/ingest';
+import { recountStreams } from '../../utils/store/stream-tally';
+import { LAST_SEEN_STEP_MS } from '../../utils/store/customers';
+import { freshDatabase, chatRow, T0 } from './test-db';
+
+// The ingest reads and writes a batch table by table, not buyer by buyer: what it sends to the database per
+// batch is counted here below the table API (IndexedDB requests), and what it stores must not change for it.
+
+const stream = { platform: 'youtube' as const, key: 'abcdef1' };
+const noCatalog = indexCatalog(EMPTY_CATALOG);
+type Count = { queries: number; writes: number };
+let db = freshDatabase();
+/** Requests per table since the last clear(): queries (range reads and counts) and records written. */
+let counts = new Map<string, Count>();
+beforeEach(() => {
+  db = freshDatabase();
+  counts = countRequests(db);
+});
+afterEach(() => db.close());
+
+function countRequests(target: typeof db): Map<string, Count> {
+  const counts = new Map<string, Count>();
+  const of = (name: string) => counts.get(name) ?? (counts.set(name, { queries: 0, writes: 0 }), counts.get(name)!);
+  const counter: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'test-request-counter',
+    level: -1,
+    create: (down) => ({
+      ...down,
+      table: (name: string): DBCoreTable => {
+        const table = down.table(name);
+        return {
+          ...table,
+          query: (req) => ((of(name).queries += 1), table.query(req)),
+          count: (req) => ((of(name).queries += 1), table.count(req)),
+          mutate: (req) => ((of(name).writes += req.type === 'add' || req.type === 'put' ? req.values.length : 0), table.mutate(req)),
+        };
+      },
+    }),
+  };
+  target.use(counter);
+  return counts;
+}
+
+const buyers = (n: number, text: (i: number) => string, at: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => chatRow(`${prefix}${i}`, text(i), { authorName: `Người mua ${i}`, observedAt: at + i }));
+
+describe('a batch read and written table by table', () => {
+  it('reads the orders of a batch of new buyers in one range, not one query per buyer', async () => {
+    await ingestChat(db, stream, buyers(30, (i) => `chốt ${i + 1}kg`, T0, 'a'), noCatalog);
+    // a count and one range for the repeat check (one per buyer before)
+    expect(counts.get('orders')?.queries).toBeLessThanOrEqual(2);
+    expect(await db.orders.count()).toBe(30);
+  });
+
+  it('writes a buyer again only when the comment says something new about them', async () => {
+    await ingestChat(db, stream, buyers(20, (i) => `chốt ${i + 1}kg`, T0, 'a'), noCatalog);
+    counts.clear();
+    // seen again seconds later, nothing new: no write; a new phone is written at once
+    await ingestChat(db, stream, [...buyers(19, () => 'cho em hỏi giá', T0 + 5_000, 'b'), chatRow('c1', 'sđt 0912345678', { authorName: 'Người mua 19', observedAt: T0 + 6_000 })], noCatalog);
+    expect(counts.get('customers')?.writes).toBe(1);
+    expect((await db.customers.get('youtube:name:Người mua 3'))?.lastSeenAt).toBe(T0 + 3);
+    expect((await db.customers.get('youtube:name:Người mua 19'))?.phones).toEqual(['0912345678']);
+    // seen again after the step: lastSeenAt moves
+    await ingestChat(db, stream, [chatRow('d1', 'chốt 1kg', { authorName: 'Người mua 3', observedAt: T0 + LAST_SEEN_STEP_MS + 10 })], noCatalog);
+    expect((await db.customers.get('youtube:name:Người mua 3'))?.lastSeenAt).toBe(T0 + LAST_SEEN_STEP_MS + 10);
+  });
+
+  it('spots a repeat and applies cancels whichever way the orders are read, with figures equal to a recount', async () => {
+    // many recent orders of others: the repeat check reads buyer by buyer, the kept buyers one by one
+    await ingestChat(db, stream, [...buyers(40, (i) => `chốt ${i + 1}kg`, T0, 'a'), chatRow('m1', 'chốt 2 thùng', { observedAt: T0 + 100 })], noCatalog);
+    await ingestChat(db, stream, [
+      chatRow('m2', 'Chốt 2 thùng!', { observedAt: T0 + 60_000 }),
+      chatRow('m3', 'thôi không lấy nữa', { authorName: 'Người mua 5', observedAt: T0 + 60_001 }),
+      chatRow('m4', 'chốt 6kg', { authorName: 'Người mua 5', observedAt: T0 + 60_002 }),
+    ], noCatalog);
+    // few recent orders: one range read
+    await ingestChat(db, stream, [chatRow('m5', 'chốt 2 thùng', { observedAt: T0 + 600_000 }), chatRow('m6', 'chốt 2 thùng', { observedAt: T0 + 600_001 })], noCatalog);
+    const orders = await db.orders.toArray();
+    const byId = new Map(orders.map((order) => [order.id, order]));
+    expect(byId.get('youtube:m2')?.possibleRepeatOf).toBe('youtube:m1');
+    expect(byId.get('youtube:a5')?.status).toBe('cancelled');
+    // the same words again after the first was cancelled: no repeat
+    expect([byId.get('youtube:m4')?.status, byId.get('youtube:m4')?.possibleRepeatOf]).toEqual(['pending', undefined]);
+    // m5 is beyond the window of m1 and m2; m6 repeats m5
+    expect([byId.get('youtube:m5')?.possibleRepeatOf, byId.get('youtube:m6')?.possibleRepeatOf]).toEqual([undefined, 'youtube:m5']);
+    const recount = recountStreams(orders);
+    expect(await db.tallies.toArray()).toEqual(recount.tallies);
+    const key = (b: { authorKey: string; counting: number }) => `${b.authorKey}|${b.counting}`;
+    expect((await db.streamBuyers.toArray()).map(key).sort()).toEqual(recount.buyers.map(key).sort());
+  });
+});

@@ -3,7 +3,7 @@
 // the panel and the ticker are watched. Every wait is capped, so a desk that falls behind gives "more than".
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { launchExtensionBrowser } from '../lib/extension-browser';
 import { youtubeFixtures } from '../../tests/e2e/helpers';
 import { closedOverlay } from '../../tests/e2e/closed-overlay';
@@ -195,10 +195,15 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     // The player watches the ticker from inside the page: DevTools hands it the closed root first.
     if (!(await overlay.exposeToPage('chotOverlayRoot'))) throw new Error('no on-air ticker on the chat page');
     const profiling = devtools !== undefined && limits.profileDir !== undefined;
+    let chatDevtools: CDPSession | undefined;
     let traceEvents: object[] = [];
     if (profiling) {
       await devtools.send('Profiler.enable');
       await devtools.send('Profiler.start');
+      // The chat page too: its reader, its overlay and the chat itself share one main thread.
+      chatDevtools = await browser.context.newCDPSession(chat);
+      await chatDevtools.send('Profiler.enable');
+      await chatDevtools.send('Profiler.start');
       traceEvents = [];
       devtools.on('Tracing.dataCollected', (event) => traceEvents.push(...(event.value as object[])));
       await devtools.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
@@ -220,6 +225,7 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
       await ended;
       writeFileSync(join(limits.profileDir!, `desk-${orders}-panel.trace.json`), JSON.stringify({ traceEvents }));
       writeFileSync(join(limits.profileDir!, `desk-${orders}-panel.cpuprofile`), JSON.stringify(profile));
+      if (chatDevtools) writeFileSync(join(limits.profileDir!, `desk-${orders}-chat.cpuprofile`), JSON.stringify((await chatDevtools.send('Profiler.stop')).profile));
     }
     // A panel still frozen in one task cannot hand over its notes: its figures are then "more than".
     const answered = probed ? await within(panel.evaluate(() => (window as unknown as { chotPanelProbe: { result(): PanelProbeResult } }).chotPanelProbe.result()), limits.answerMs) : undefined;

@@ -28,4 +28,12 @@ button:focus-visible { outline: 2px solid #ffd54f; }
 .badge[data-status="rejected"], .badge[data-status="cancelled"] { background: #8d6e63; text-decoration: line-through; }
 .badge[data-repeat="true"][data-status="pending"] { background: #ef6c00; }
 .badge button { padding: 0 5px; height: 16px; line-height: 16px; font-size: 11px; border-radius: 8px; }
+.badge .dot { display: none; }
+/* Where a row leaves no room for the whole badge: its status dot, opening leftwards over the row (the dot
+   stays under the pointer, never a button) while pointed at or focused. */
+.badge[data-size="dot"] { justify-content: flex-end; overflow: hidden; }
+.badge[data-size="dot"] .dot { display: block; flex: none; width: 12px; height: 12px; border-radius: 6px; box-shadow: inset 0 0 0 2px rgba(255,255,255,0.85); }
+.badge[data-size="dot"]:not(:hover):not(:focus-within) { width: 12px; height: 12px; padding: 0; gap: 0; border-radius: 6px; }
+.badge[data-size="dot"]:is(:hover, :focus-within) { margin-top: -4px; }
+.badge.ruler { visibility: hidden; top: 0; left: 0; }
 `;

@@ -84,12 +84,12 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   const root = host.attachShadow({ mode: 'closed' });
   const style = element(doc, 'style');
   style.textContent = OVERLAY_STYLE;
-  const ticker = element(doc, 'section', 'ticker');
+  const ticker = element(doc, 'section', 'ticker theme-dark');
   ticker.setAttribute('role', 'status');
   ticker.dataset.testid = 'chot-ticker';
-  const pill = element(doc, 'button', 'pill');
+  const pill = element(doc, 'button', 'pill theme-dark');
   pill.dataset.testid = 'chot-pill';
-  const badgeLayer = element(doc, 'div', 'badges');
+  const badgeLayer = element(doc, 'div', 'badges theme-dark');
   root.append(style, ticker, pill, badgeLayer);
   ticker.hidden = true;
   pill.hidden = true;

@@ -5,7 +5,9 @@ import { mountDemoChat } from '../../utils/demo/demo-chat';
 import { startDemoReader } from '../../utils/demo/demo-reader';
 import { sendBatchToBackground } from '../../utils/chat-reader/send-batch';
 import '../../components/welcome.css';
+import { applyTheme } from '../../utils/ui/theme';
 
+applyTheme(document);
 const chat = document.getElementById('demo-chat')!;
 void mountDemoChat(chat).then((fixture) =>
   createRoot(document.getElementById('root')!).render(

@@ -7,6 +7,7 @@ import type { CommandReply, PanelCommand } from '../../utils/messaging/commands'
 import '../../components/side-panel.css';
 import type { TeamPanelDeps } from '../../components/team-panel';
 import { TEAM_PORT } from '../../utils/team/team-status';
+import { applyTheme } from '../../utils/ui/theme';
 
 const sendCommand = async (command: PanelCommand): Promise<CommandReply> => (await browser.runtime.sendMessage(command)) as CommandReply;
 
@@ -16,6 +17,7 @@ const team: TeamPanelDeps = {
   send: async (command) => (await browser.runtime.sendMessage(command)) as { ok: true } | { ok: false; error: string },
 };
 
+applyTheme(document);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SidePanelApp db={openDatabase()} sendCommand={sendCommand} browserLanguages={navigator.languages} team={team} />

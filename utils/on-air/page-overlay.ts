@@ -6,7 +6,7 @@ import { ORDER_STATUS_LABEL } from '../i18n/status-labels';
 import { describeItems, describeWeight, describeWithKg } from '../i18n/describe-items';
 import { onAirSnapshotSchema, type OnAirSnapshot } from './snapshot-schema';
 import { OVERLAY_STYLE } from './overlay-style';
-import { queryFirst } from '../platforms/dom-text';
+import { contentBoxes, placeBadge, DOT_SIZE, type BadgePlace, type Rect } from './badge-place';
 import type { OnAirPortEnd } from '../messaging/on-air-messages';
 
 /** The chat page's end of the on-air port. */
@@ -39,10 +39,16 @@ export interface PageOverlay {
 }
 
 const SHORTCUT = { key: 'C', altKey: true, shiftKey: true };
-// Bottom right until moved: clear of the chat's first lines and of where people read.
-const DEFAULT_PLACEMENT: TickerPlacement = { x: 1, y: 0.62, collapsed: false, hidden: false };
-const BADGE_GAP_PX = 6;
+/**
+ * Until the user moves it, the ticker sits at the top right of the chat list as seen: the chats put their
+ * newest rows at the bottom, next to the message box, which is where the seller reads and types. These
+ * fractions of the window are only for a page whose list is not found.
+ */
+const DEFAULT_PLACEMENT: TickerPlacement = { x: 1, y: 0.12, collapsed: false, hidden: false };
+const TICKER_INSET_PX = 8;
 const MAX_ROWS_KEPT = 1000;
+
+const intersect = (a: Rect, b: Rect): Rect => ({ left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) });
 
 const element = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string) => {
   const node = doc.createElement(tag);
@@ -78,12 +84,12 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   const root = host.attachShadow({ mode: 'closed' });
   const style = element(doc, 'style');
   style.textContent = OVERLAY_STYLE;
-  const ticker = element(doc, 'section', 'ticker');
+  const ticker = element(doc, 'section', 'ticker theme-dark');
   ticker.setAttribute('role', 'status');
   ticker.dataset.testid = 'chot-ticker';
-  const pill = element(doc, 'button', 'pill');
+  const pill = element(doc, 'button', 'pill theme-dark');
   pill.dataset.testid = 'chot-pill';
-  const badgeLayer = element(doc, 'div', 'badges');
+  const badgeLayer = element(doc, 'div', 'badges theme-dark');
   root.append(style, ticker, pill, badgeLayer);
   ticker.hidden = true;
   pill.hidden = true;
@@ -91,6 +97,10 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
 
   let snapshot: OnAirSnapshot | null = null;
   let placement: TickerPlacement = options.placement ?? DEFAULT_PLACEMENT;
+  /** Placed by default (at the chat list's top), not where the user or a stored setting put it. */
+  let anchored = !options.placement;
+  /** The chat rows' scrolling box as last seen (in the window): the ticker's default place is at its top. */
+  let chatBox: Rect | null = null;
   const rows = new Map<string, Element>();
   const idOfRow = new WeakMap<Element, string>();
   const badges = new Map<string, HTMLElement>();
@@ -108,8 +118,10 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   };
   const place = () => {
     const { width, height } = size;
-    const left = Math.min(Math.max(0, placement.x * view.innerWidth), Math.max(0, view.innerWidth - width));
-    const top = Math.min(Math.max(0, placement.y * view.innerHeight), Math.max(0, view.innerHeight - height));
+    const wantedLeft = anchored && chatBox ? chatBox.right - width - TICKER_INSET_PX : placement.x * view.innerWidth;
+    const wantedTop = anchored && chatBox ? chatBox.top + TICKER_INSET_PX : placement.y * view.innerHeight;
+    const left = Math.min(Math.max(0, wantedLeft), Math.max(0, view.innerWidth - width));
+    const top = Math.min(Math.max(0, wantedTop), Math.max(0, view.innerHeight - height));
     for (const each of [ticker, pill]) {
       each.style.left = `${left}px`;
       each.style.top = `${top}px`;
@@ -118,7 +130,18 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   const savePlacement = () => {
     void options.send({ type: 'on-air-place', platform, placement }).catch(() => undefined);
   };
+  /** The user takes the ticker over: from now on it is where it is drawn, as fractions of the window. */
+  const unanchor = () => {
+    if (!anchored) return;
+    anchored = false;
+    const left = parseFloat(ticker.style.left || pill.style.left);
+    const top = parseFloat(ticker.style.top || pill.style.top);
+    if (Number.isFinite(left) && Number.isFinite(top) && view.innerWidth > 0 && view.innerHeight > 0) {
+      placement = { ...placement, x: Math.min(1, left / view.innerWidth), y: Math.min(1, top / view.innerHeight) };
+    }
+  };
   const setPlacement = (next: Partial<TickerPlacement>) => {
+    unanchor();
     placement = { ...placement, ...next };
     drawn = '';
     updateWanted();
@@ -199,6 +222,7 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   let drag: { dx: number; dy: number } | null = null;
   function startDrag(event: PointerEvent): void {
     if ((event.target as Element).closest('button')) return;
+    unanchor();
     const box = ticker.getBoundingClientRect();
     drag = { dx: event.clientX - box.left, dy: event.clientY - box.top };
     (event.currentTarget as HTMLElement).setPointerCapture?.(event.pointerId);
@@ -220,6 +244,7 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     const move = moves[event.key];
     if (!move) return;
     event.preventDefault();
+    unanchor();
     setPlacement({ x: Math.max(0, Math.min(1, placement.x + move[0])), y: Math.max(0, Math.min(1, placement.y + move[1])) });
   }
   pill.addEventListener('click', (event) => userEvent(event) && setPlacement({ collapsed: false }));
@@ -245,15 +270,20 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   };
   /** What each badge stands for, kept out of the page's reach (its attributes are for show and tests only). */
   const badgeOrders = new WeakMap<HTMLElement, { orderId: string; status: OrderStatus }>();
-  const makeBadge = (badge: OnAirSnapshot['orderBadges'][number]) => {
+  /** A badge: its label, ✓ and ✗, and the status dot it shrinks to where a row leaves no room for more. */
+  function makeBadgeNode(): HTMLElement {
     const node = element(doc, 'div', 'badge');
     node.dataset.testid = 'chot-badge';
-    const label = element(doc, 'span', 'label');
     const confirm = element(doc, 'button', undefined, '✓');
     confirm.dataset.action = 'confirm';
     const reject = element(doc, 'button', undefined, '✗');
     reject.dataset.action = 'reject';
-    node.append(label, confirm, reject);
+    node.append(element(doc, 'span', 'label'), confirm, reject, element(doc, 'span', 'dot'));
+    return node;
+  }
+  const makeBadge = (badge: OnAirSnapshot['orderBadges'][number]) => {
+    const node = makeBadgeNode();
+    const [confirm, reject] = [node.children[1]!, node.children[2]!];
     node.addEventListener('click', (event) => {
       // Only the user's own click, and only the order this script put here: the page can change the
       // badge's attributes or dispatch clicks, but it cannot reach what the content script keeps.
@@ -295,15 +325,64 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     reject.setAttribute('aria-label', reject.title);
   };
 
+  // --- where each badge goes ---
+  const range = doc.createRange();
+  /** What each row shows (its words' and pictures' boxes, relative to the row), kept while its size stays. */
+  const rowContent = new WeakMap<Element, { size: string; boxes: Rect[] }>();
+  const contentOf = (row: Element, box: DOMRect): Rect[] => {
+    const size = `${Math.round(box.width)}x${Math.round(box.height)}:${row.textContent?.length ?? 0}`;
+    let known = rowContent.get(row);
+    if (known?.size !== size) {
+      known = { size, boxes: contentBoxes(row, range).map((each) => ({ left: each.left - box.left, top: each.top - box.top, right: each.right - box.left, bottom: each.bottom - box.top })) };
+      rowContent.set(row, known);
+    }
+    return known.boxes.map((each) => ({ left: each.left + box.left, top: each.top + box.top, right: each.right + box.left, bottom: each.bottom + box.top }));
+  };
+  /** The scrolling box a row is seen through (the chat list as the site scrolls it), per row parent. */
+  const scrollerOf = new WeakMap<Element, Element | null>();
+  const scrollBoxOf = (row: Element): Element | null => {
+    const parent = row.parentElement;
+    if (!parent) return null;
+    if (!scrollerOf.has(parent)) {
+      let found: Element | null = null;
+      for (let node: Element | null = parent; node && node !== doc.documentElement; node = node.parentElement) {
+        if (/(auto|scroll)/.test(view.getComputedStyle(node).overflowY)) {
+          found = node;
+          break;
+        }
+      }
+      scrollerOf.set(parent, found);
+    }
+    return scrollerOf.get(parent) ?? null;
+  };
+  // The whole badge's width per label, measured once on a hidden copy (the label's font is the overlay's own).
+  const ruler = makeBadgeNode();
+  ruler.className = 'badge ruler';
+  ruler.removeAttribute('data-testid');
+  badgeLayer.append(ruler);
+  const widths = new Map<string, number>();
+  const widthOf = (text: string) => {
+    let width = widths.get(text);
+    if (width === undefined) {
+      (ruler.firstElementChild as HTMLElement).textContent = text;
+      width = Math.ceil(ruler.getBoundingClientRect().width);
+      if (width > 0) widths.set(text, width);
+    }
+    return width;
+  };
+
   /**
-   * Puts each badge over its row, or hides it when its row is gone or out of view. All positions are read
-   * first and all styles written after, so the page lays out once per frame, not once per badge.
+   * Puts each badge beside its row's words, never on them, or hides it when its row is gone or out of
+   * view. All positions are read first and all styles written after, so the page lays out once per frame,
+   * not once per badge.
    */
   const layoutBadges = () => timed(() => {
-    const clip = chatList()?.getBoundingClientRect();
-    const placed: { id: string; top: number; right: number }[] = [];
+    const listBox = chatList()?.getBoundingClientRect();
+    const viewBox = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
+    const placed: { id: string; place: BadgePlace }[] = [];
     const keep = new Set<string>();
-    for (const id of wanted.keys()) {
+    let scroller: Element | null = null;
+    for (const [id, badge] of wanted) {
       const row = rows.get(id);
       if (!row) continue;
       if (!row.isConnected) {
@@ -314,33 +393,39 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
       keep.add(id);
       // Rows out of the window are known without measuring them (most of a long chat is).
       if (!onScreenRows.has(row)) continue;
-      // Placed on the comment's text (rows can be tall, with replies or a header), at the row's right edge.
       const rowBox = row.getBoundingClientRect();
-      const textBox = queryFirst(row, adapter.selectors.fields.text ?? [])?.getBoundingClientRect();
-      const top = textBox && textBox.height > 0 ? textBox.top : rowBox.top;
-      const height = textBox && textBox.height > 0 ? textBox.height : rowBox.height;
-      // The badge sits on the comment's first line: that line must be inside the chat list and the window.
-      const lineBottom = top + Math.min(height, 20);
-      const inList = !clip || (top >= clip.top - 1 && lineBottom <= clip.bottom + 1);
-      if (height > 0 && inList && top >= 0 && lineBottom <= view.innerHeight) placed.push({ id, top: Math.round(top + Math.max(0, (Math.min(height, 28) - 20) / 2)), right: Math.round(view.innerWidth - rowBox.right + BADGE_GAP_PX) });
+      if (rowBox.height <= 0) continue;
+      scroller ??= scrollBoxOf(row);
+      let clip = listBox ? intersect(viewBox, listBox) : viewBox;
+      const seenThrough = scrollBoxOf(row)?.getBoundingClientRect();
+      if (seenThrough) clip = intersect(clip, seenThrough);
+      const place = placeBadge(rowBox, contentOf(row, rowBox), widthOf(badgeText(badge)), clip);
+      if (place) placed.push({ id, place });
     }
+    const anchor = scroller?.getBoundingClientRect();
+    const nextChatBox = anchor && anchor.height > 0 ? intersect(viewBox, anchor) : null;
+    const anchorMoved = JSON.stringify(nextChatBox) !== JSON.stringify(chatBox);
+    chatBox = nextChatBox;
     // Writes only from here on.
+    if (anchorMoved && anchored) place();
     for (const [id, node] of badges) {
       if (!keep.has(id)) {
         node.remove();
         badges.delete(id);
       }
     }
-    const shown = new Set(placed.map((place) => place.id));
+    const shown = new Set(placed.map((each) => each.id));
     // Out of view: kept (and filled) for when the row scrolls back, just not drawn.
     for (const [id, node] of badges) if (!shown.has(id)) node.style.display = 'none';
-    for (const { id, top, right } of placed) {
+    for (const { id, place: where } of placed) {
       const badge = wanted.get(id)!;
       const node = badges.get(id) ?? makeBadge(badge);
       fillBadge(node, id, badge);
       node.style.display = '';
-      node.style.top = `${top}px`;
-      node.style.right = `${right}px`;
+      node.dataset.size = where.size;
+      node.style.top = `${where.top}px`;
+      // anchored at its right edge: a dot opens leftwards, over its row, when pointed at
+      node.style.right = `${view.innerWidth - where.left - (where.size === 'dot' ? DOT_SIZE : widthOf(badgeText(badge)))}px`;
     }
     // Rows the reader met that never became orders are forgotten once they leave the page.
     if (rows.size > 2 * MAX_ROWS_KEPT) {
@@ -406,7 +491,10 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
       const parsed = timed(() => onAirSnapshotSchema.safeParse(message));
       if (!parsed.success) return;
       // The stored placement is taken once; after that the ticker is where the user puts it.
-      if (!snapshot && parsed.data.placement && !options.placement) placement = parsed.data.placement;
+      if (!snapshot && parsed.data.placement && !options.placement) {
+        placement = parsed.data.placement;
+        anchored = false;
+      }
       snapshot = parsed.data;
       updateWanted();
       renderTicker();

@@ -1,5 +1,5 @@
 import type { Token } from './tokenize';
-import { CATEGORIES, COMPILED_TAILS, NOT_AFTER_NUMBER, type Category, type CompiledLexicon, type CompiledWord } from './lexicon';
+import { COMPILED_TAILS, NOT_AFTER_NUMBER, type Category, type CompiledEntry, type CompiledLexicon, type CompiledWord } from './lexicon';
 
 export interface PhraseHit {
   category: Category;
@@ -30,9 +30,14 @@ function matchesAt(tokens: readonly Token[], at: number, words: readonly Compile
 
 export type Hits = Record<Category, readonly PhraseHit[]>;
 
-// Most categories find nothing in a comment: they share one empty list until they do.
+// Most categories find nothing in a comment: they share one empty list until they do. Written out as one
+// literal so that every comment's hits have the same shape (the compiler checks that no category is missing).
 const NONE: readonly PhraseHit[] = Object.freeze([]);
-const emptyHits = (): Hits => Object.fromEntries(CATEGORIES.map((category) => [category, NONE])) as unknown as Hits;
+const emptyHits = (): Hits => ({
+  order: NONE, cancel: NONE, change: NONE, question: NONE, yesNo: NONE, past: NONE, story: NONE, complaint: NONE, remark: NONE,
+  contact: NONE, review: NONE, measure: NONE, otherThing: NONE, spam: NONE, filler: NONE, numberLabel: NONE, numberNoun: NONE,
+  price: NONE, stock: NONE, shipping: NONE, payment: NONE,
+});
 
 /** Tail words by the key of their first word. */
 const TAILS_BY_KEY = new Map<string, CompiledWord[][]>();
@@ -66,25 +71,29 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
     if (token.kind === 'symbol') continue;
     const keyed = lexicon.get(token.key);
     if (!keyed) continue;
+    const afterNumber = at > 0 && tokens[at - 1]!.kind === 'number';
+    // one-word phrases first: a longer one from the same word then takes their place
+    addHits(hits, tokens, at, firstWord, afterNumber, keyed.single);
     const next = tokens[at + 1];
     const longer = next ? keyed.bySecond.get(next.key) : undefined;
-    // one-word phrases first: a longer one from the same word then takes their place
-    for (const entries of longer ? [keyed.single, longer] : [keyed.single]) {
-      for (const entry of entries) {
-        if (entry.atStart && at !== firstWord) continue;
-        // "50k", "5kg", "5 sao": after a number these are not "không" or "sao?"
-        if (at > 0 && tokens[at - 1]!.kind === 'number' && NOT_AFTER_NUMBER.has(entry.compiled[0]!.key)) continue;
-        const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired ?? false);
-        if (end === undefined || (entry.atEnd && !onlyTailFrom(tokens, end))) continue;
-        const found = hits[entry.category];
-        const last = found[found.length - 1];
-        if (last && last.end >= end) continue; // inside a longer phrase already found
-        const list = found === NONE ? [] : (found as PhraseHit[]);
-        if (last && last.start === at) list.pop(); // a longer phrase from the same word
-        list.push({ category: entry.category, start: at, end });
-        hits[entry.category] = list;
-      }
-    }
+    if (longer) addHits(hits, tokens, at, firstWord, afterNumber, longer);
   }
   return hits;
+}
+
+function addHits(hits: Hits, tokens: readonly Token[], at: number, firstWord: number, afterNumber: boolean, entries: readonly CompiledEntry[]): void {
+  for (const entry of entries) {
+    if (entry.atStart && at !== firstWord) continue;
+    // "50k", "5kg", "5 sao": after a number these are not "không" or "sao?"
+    if (afterNumber && NOT_AFTER_NUMBER.has(entry.compiled[0]!.key)) continue;
+    const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired ?? false);
+    if (end === undefined || (entry.atEnd && !onlyTailFrom(tokens, end))) continue;
+    const found = hits[entry.category];
+    const last = found[found.length - 1];
+    if (last && last.end >= end) continue; // inside a longer phrase already found
+    const list = found === NONE ? [] : (found as PhraseHit[]);
+    if (last && last.start === at) list.pop(); // a longer phrase from the same word
+    list.push({ category: entry.category, start: at, end });
+    hits[entry.category] = list;
+  }
 }

@@ -5,7 +5,7 @@ import type { Product } from './catalog';
 import type { Hits } from './match';
 import { choosePackage } from './catalog-index';
 import { COMMON_PACKAGE_TABLE, MASS_UNIT_TABLE, massUnitByName, type MassUnit } from './units';
-import { isHalfSuffix, mayStartNumberWord, readQuantity } from './numbers';
+import { isHalfSuffix, readQuantity } from './numbers';
 import { MAX_LINE_QUANTITY, oddQuantity, type OddQuantity } from './review';
 
 export interface ItemSpan extends OrderItem {
@@ -93,10 +93,14 @@ const isQuantityToken = (token: Token) => mayBeAmount(token) && (token.kind !== 
 function mayHaveQuantity(tokens: readonly Token[], catalog: CatalogIndex): boolean {
   for (const token of tokens) {
     if (token.kind === 'number') return true;
-    if (token.kind === 'word' && (mayStartNumberWord(token) || MASS_UNIT_TABLE.startsWith(token.key) || COMMON_PACKAGE_TABLE.startsWith(token.key) || catalog.packages.startsWith(token.key))) return true;
+    if (token.kind === 'word' && catalog.quantityKeys.has(token.key)) return true;
   }
   return false;
 }
+
+/** Whether an item, a product or a multiplier may start at this token: a number, a listed word, "×" or "*". */
+const mayStartItem = (token: Token, catalog: CatalogIndex) =>
+  token.kind === 'number' || (token.kind === 'word' ? catalog.itemKeys.has(token.key) : token.text === '×' || token.text === '*');
 
 export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits: Hits): ItemsReading {
   const reading: ItemsReading = { items: [], excluded: [], bareNumbers: [], products: [], odd: [] };
@@ -113,6 +117,10 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
+    if (!mayStartItem(token, catalog)) {
+      i += 1; // nothing below starts at this token
+      continue;
+    }
     const product = catalog.products.at(tokens, i);
     // A code is a product unless the number in it is followed by a unit ("v 2kg" is not "V2 kg").
     if (product && !(tokens[product.next - 1]?.kind === 'number' && unitAt(tokens, product.next, catalog))) {

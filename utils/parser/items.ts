@@ -72,6 +72,19 @@ function packageItem(amount: number, unit: Extract<UnitHit, { kind: 'package' }>
   return { product: option?.product.code ?? named?.code ?? null, quantity: amount, unit: option?.unit ?? unit.name, kg: option ? round(amount * option.kgPerUnit) : null, options: unit.options };
 }
 
+/** Every item is made here, so that all have one shape (the reader builds thousands a second). */
+function span(item: OrderItem, start: number, end: number, options?: PackageOption[]): ItemSpan {
+  return { product: item.product, quantity: item.quantity, unit: item.unit, kg: item.kg, start, end, productNamed: false, options };
+}
+
+const packageSpan = (amount: number, unit: Extract<UnitHit, { kind: 'package' }>, named: Product | undefined, catalog: CatalogIndex, start: number, end: number) => {
+  const item = packageItem(amount, unit, named, catalog);
+  return span(item, start, end, item.options);
+};
+
+const massSpan = (product: Product | undefined, amount: number, unit: MassUnit, start: number, end: number) =>
+  span({ product: product?.code ?? null, quantity: amount, unit: unit.name, kg: round(amount * unit.kg) }, start, end);
+
 function defaultUnitItem(amount: number, product: Product | undefined): OrderItem {
   const unitName = product?.defaultUnit ?? null;
   const mass = unitName ? massUnitByName(unitName) : undefined;
@@ -108,9 +121,9 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
   let named: Product | undefined;
   const bare: number[] = [];
 
-  const push = (item: Omit<ItemSpan, 'productNamed'>) => {
-    (item as ItemSpan).productNamed = Boolean(named);
-    reading.items.push(item as ItemSpan);
+  const push = (item: ItemSpan) => {
+    item.productNamed = Boolean(named);
+    reading.items.push(item);
     named = undefined;
   };
 
@@ -142,10 +155,10 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     if ((token.key === 'x' || token.text === '×' || token.text === '*') && tokens[i + 1]?.kind === 'number' && isQuantityToken(tokens[i + 1]!)) {
       const amount = tokens[i + 1]!.value!;
       const unit = unitAt(tokens, i + 2, catalog);
-      if (unit?.kind === 'mass') push({ product: (named ?? catalog.defaultProduct)?.code ?? null, quantity: amount, unit: unit.unit.name, kg: round(amount * unit.unit.kg), start: i, end: unit.next });
-      else if (unit) push({ ...packageItem(amount, unit, named, catalog), start: i, end: unit.next });
-      else if (named || catalog.defaultProduct) push({ ...defaultUnitItem(amount, named ?? catalog.defaultProduct), start: i, end: i + 2 });
-      else push({ product: null, quantity: amount, unit: null, kg: null, start: i, end: i + 2 });
+      if (unit?.kind === 'mass') push(massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, unit.next));
+      else if (unit) push(packageSpan(amount, unit, named, catalog, i, unit.next));
+      else if (named || catalog.defaultProduct) push(span(defaultUnitItem(amount, named ?? catalog.defaultProduct), i, i + 2));
+      else push(span({ product: null, quantity: amount, unit: null, kg: null }, i, i + 2));
       i = unit ? unit.next : i + 2;
       continue;
     }
@@ -154,8 +167,8 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     const leadingUnit = unitAt(tokens, i, catalog);
     if (leadingUnit && isHalfSuffix(tokens[leadingUnit.next])) {
       const end = leadingUnit.next + 1;
-      if (leadingUnit.kind === 'mass') push({ product: (named ?? catalog.defaultProduct)?.code ?? null, quantity: 1.5, unit: leadingUnit.unit.name, kg: round(1.5 * leadingUnit.unit.kg), start: i, end });
-      else push({ ...packageItem(1.5, leadingUnit, named, catalog), start: i, end });
+      if (leadingUnit.kind === 'mass') push(massSpan(named ?? catalog.defaultProduct, 1.5, leadingUnit.unit, i, end));
+      else push(packageSpan(1.5, leadingUnit, named, catalog, i, end));
       i = end;
       continue;
     }
@@ -177,13 +190,13 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
       if (unit?.kind === 'mass') {
         const tail = readMassTail(tokens, unit.next, unit.unit, catalog);
         const amount = round(quantity.value + tail.extra);
-        push({ product: (named ?? catalog.defaultProduct)?.code ?? null, quantity: amount, unit: unit.unit.name, kg: round(amount * unit.unit.kg), start: i, end: tail.next });
+        push(massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, tail.next));
         i = tail.next;
         continue;
       }
       if (unit) {
         const half = isHalfSuffix(tokens[unit.next]) ? 0.5 : 0;
-        push({ ...packageItem(quantity.value + half, unit, named, catalog), start: i, end: unit.next + (half ? 1 : 0) });
+        push(packageSpan(quantity.value + half, unit, named, catalog, i, unit.next + (half ? 1 : 0)));
         i = unit.next + (half ? 1 : 0);
         continue;
       }

@@ -1,5 +1,5 @@
 import type { Token } from './tokenize';
-import { COMPILED_TAILS, NOT_AFTER_NUMBER, type Category, type CompiledEntry, type CompiledLexicon, type CompiledWord } from './lexicon';
+import { CATEGORIES, COMPILED_TAILS, type Category, type CompiledEntry, type CompiledLexicon, type CompiledWord } from './lexicon';
 
 export interface PhraseHit {
   category: Category;
@@ -63,7 +63,8 @@ function onlyTailFrom(tokens: readonly Token[], from: number): boolean {
  * reading wins ("ko lấy nữa" over "ko lấy").
  */
 export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon): Hits {
-  const hits = emptyHits();
+  const found: (PhraseHit[] | undefined)[] = new Array(CATEGORIES.length); // by category slot, filled as phrases are found
+  let any = false;
   let firstWord = -1;
   for (let i = 0; i < tokens.length && firstWord < 0; i += 1) if (tokens[i]!.kind !== 'symbol') firstWord = i;
   for (let at = 0; at < tokens.length; at += 1) {
@@ -73,27 +74,32 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
     if (!keyed) continue;
     const afterNumber = at > 0 && tokens[at - 1]!.kind === 'number';
     // one-word phrases first: a longer one from the same word then takes their place
-    addHits(hits, tokens, at, firstWord, afterNumber, keyed.single);
+    if (addHits(found, tokens, at, firstWord, afterNumber, keyed.single)) any = true;
     const next = tokens[at + 1];
     const longer = next ? keyed.bySecond.get(next.key) : undefined;
-    if (longer) addHits(hits, tokens, at, firstWord, afterNumber, longer);
+    if (longer && addHits(found, tokens, at, firstWord, afterNumber, longer)) any = true;
   }
+  const hits = emptyHits();
+  if (any) for (let slot = 0; slot < found.length; slot += 1) if (found[slot]) hits[CATEGORIES[slot]!] = found[slot]!;
   return hits;
 }
 
-function addHits(hits: Hits, tokens: readonly Token[], at: number, firstWord: number, afterNumber: boolean, entries: readonly CompiledEntry[]): void {
+/** Adds the entries that match at tokens[at] to `found`; whether any did. */
+function addHits(found: (PhraseHit[] | undefined)[], tokens: readonly Token[], at: number, firstWord: number, afterNumber: boolean, entries: readonly CompiledEntry[]): boolean {
+  let added = false;
   for (const entry of entries) {
     if (entry.atStart && at !== firstWord) continue;
     // "50k", "5kg", "5 sao": after a number these are not "không" or "sao?"
-    if (afterNumber && NOT_AFTER_NUMBER.has(entry.compiled[0]!.key)) continue;
+    if (afterNumber && entry.notAfterNumber) continue;
     const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired ?? false);
     if (end === undefined || (entry.atEnd && !onlyTailFrom(tokens, end))) continue;
-    const found = hits[entry.category];
-    const last = found[found.length - 1];
+    let list = found[entry.slot];
+    const last = list === undefined ? undefined : list[list.length - 1];
     if (last && last.end >= end) continue; // inside a longer phrase already found
-    const list = found === NONE ? [] : (found as PhraseHit[]);
-    if (last && last.start === at) list.pop(); // a longer phrase from the same word
+    if (list === undefined) list = found[entry.slot] = [];
+    else if (last && last.start === at) list.pop(); // a longer phrase from the same word
     list.push({ category: entry.category, start: at, end });
-    hits[entry.category] = list;
+    added = true;
   }
+  return added;
 }

@@ -115,9 +115,15 @@ function mayHaveQuantity(tokens: readonly Token[], catalog: CatalogIndex): boole
 const mayStartItem = (token: Token, catalog: CatalogIndex) =>
   token.kind === 'number' || (token.kind === 'word' ? catalog.itemKeys.has(token.key) : token.text === '×' || token.text === '*');
 
+// The reading of every comment without a quantity: shared, and frozen so that no one adds to it.
+const NOTHING_READ: ItemsReading = Object.freeze({
+  items: Object.freeze([]) as unknown as ItemSpan[], excluded: Object.freeze([]) as unknown as ItemsReading['excluded'],
+  bareNumbers: Object.freeze([]) as unknown as BareNumber[], products: Object.freeze([]) as unknown as ItemsReading['products'], odd: Object.freeze([]) as unknown as string[],
+});
+
 export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits: Hits): ItemsReading {
+  if (!mayHaveQuantity(tokens, catalog)) return NOTHING_READ;
   const reading: ItemsReading = { items: [], excluded: [], bareNumbers: [], products: [], odd: [] };
-  if (!mayHaveQuantity(tokens, catalog)) return reading;
   let named: Product | undefined;
   const bare: number[] = [];
 

@@ -10,7 +10,14 @@ export interface PhraseHit {
 
 /** The words of a hit as typed, for explanations. */
 export function hitText(tokens: readonly Token[], hit: { start: number; end: number }): string {
-  return tokens.slice(hit.start, hit.end).map((token) => token.text).join(' ');
+  return joinWords(tokens, hit.start, hit.end, 'text');
+}
+
+/** tokens[start, end) by one field, joined with spaces: hitText and look-ups by key. */
+export function joinWords(tokens: readonly Token[], start: number, end: number, field: 'text' | 'key'): string {
+  let out = tokens[start]?.[field] ?? '';
+  for (let i = start + 1; i < end && i < tokens.length; i += 1) out += ` ${tokens[i]![field]}`;
+  return out;
 }
 
 /** A typed word matches a lexicon word by its letters, and by its diacritics when it has any. */

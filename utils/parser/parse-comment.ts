@@ -32,8 +32,9 @@ export function parseComment(text: string, catalog: CatalogIndex = EMPTY_INDEX):
   const reading = readItems(tokens, catalog, hits);
   const decision = decideIntent(tokens, hits, reading, phone !== null);
   const items = decision.bareNumber ? [decision.bareNumber.item] : decision.intent === 'none' ? [] : reading.items.map(plain);
-  const weights = items.map((item) => item.kg);
-  const totalKg = items.length > 0 && weights.every((kg) => kg !== null) ? round(weights.reduce<number>((sum, kg) => sum + (kg ?? 0), 0)) : null;
+  let sum: number | null = items.length > 0 ? 0 : null;
+  for (const item of items) sum = sum === null || item.kg === null ? null : sum + item.kg;
+  const totalKg = sum === null ? null : round(sum);
   return {
     text,
     intent: decision.intent,

@@ -27,11 +27,15 @@ const LETTER = /[\p{L}\p{M}]/u;
 const LATIN_END = 0x2000;
 const LATIN_LETTER = new Uint8Array(LATIN_END);
 for (let code = 0; code < LATIN_END; code += 1) LATIN_LETTER[code] = LETTER.test(String.fromCharCode(code)) ? 1 : 0;
+// Other characters of the basic plane (emoji parts, other scripts) are asked once and remembered: 1 letter, 2 not.
+const OTHER_LETTER = new Uint8Array(0x10000);
 const isLetterAt = (text: string, i: number) => {
   const code = text.charCodeAt(i);
   if (code < 128) return isAsciiLetter(code);
   if (code < LATIN_END) return LATIN_LETTER[code] === 1;
-  return !(code >= 0xd800 && code <= 0xdfff) && LETTER.test(text[i]!);
+  if (code >= 0xd800 && code <= 0xdfff) return false; // a surrogate: its pair is no letter we read
+  if (OTHER_LETTER[code] === 0) OTHER_LETTER[code] = LETTER.test(text[i]!) ? 1 : 2;
+  return OTHER_LETTER[code] === 1;
 };
 
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
@@ -85,7 +89,6 @@ function makeToken(kind: TokenKind, text: string, key: string, plain: boolean, u
 export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase()): Token[] {
   // toLowerCase keeps the length for every script Vietnamese chat uses; if not, case is not told apart.
   const caseKnown = lower.length === cleaned.length;
-  const folded = foldDiacritics(lower);
   const tokens: Token[] = [];
   let i = 0;
   while (i < lower.length) {
@@ -126,9 +129,10 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
       continue;
     }
     if (isLetterAt(lower, i)) {
-      while (i < lower.length && isLetterAt(lower, i)) i += 1;
+      let wide = false; // a letter beyond ASCII, which may carry a diacritic
+      for (; i < lower.length && isLetterAt(lower, i); i += 1) if (lower.charCodeAt(i) >= 128) wide = true;
       const text = lower.slice(start, i);
-      const fold = folded === lower ? text : folded.slice(start, i);
+      const fold = wide ? foldDiacritics(text) : text;
       // Folding maps letter to letter, so a word whose key has no run of one letter has none typed either.
       const key = collapseRuns(fold);
       const typed = key === fold ? text : collapseRuns(text);

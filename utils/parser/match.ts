@@ -40,10 +40,15 @@ export type Hits = Record<Category, readonly PhraseHit[]>;
 // Most categories find nothing in a comment: they share one empty list until they do. Written out as one
 // literal so that every comment's hits have the same shape (the compiler checks that no category is missing).
 const NONE: readonly PhraseHit[] = Object.freeze([]);
-const emptyHits = (): Hits => ({
-  order: NONE, cancel: NONE, change: NONE, question: NONE, yesNo: NONE, past: NONE, story: NONE, complaint: NONE, remark: NONE,
-  contact: NONE, review: NONE, measure: NONE, otherThing: NONE, spam: NONE, filler: NONE, numberLabel: NONE, numberNoun: NONE,
-  price: NONE, stock: NONE, shipping: NONE, payment: NONE,
+const S = Object.fromEntries(CATEGORIES.map((category, slot) => [category, slot])) as Record<Category, number>;
+/** The hits found, by category slot (lexicon.ts CompiledEntry.slot), as the record every reader takes. */
+const hitsOf = (found: readonly (PhraseHit[] | undefined)[]): Hits => ({
+  order: found[S.order] ?? NONE, cancel: found[S.cancel] ?? NONE, change: found[S.change] ?? NONE, question: found[S.question] ?? NONE,
+  yesNo: found[S.yesNo] ?? NONE, past: found[S.past] ?? NONE, story: found[S.story] ?? NONE, complaint: found[S.complaint] ?? NONE,
+  remark: found[S.remark] ?? NONE, contact: found[S.contact] ?? NONE, review: found[S.review] ?? NONE, measure: found[S.measure] ?? NONE,
+  otherThing: found[S.otherThing] ?? NONE, spam: found[S.spam] ?? NONE, filler: found[S.filler] ?? NONE, numberLabel: found[S.numberLabel] ?? NONE,
+  numberNoun: found[S.numberNoun] ?? NONE, price: found[S.price] ?? NONE, stock: found[S.stock] ?? NONE, shipping: found[S.shipping] ?? NONE,
+  payment: found[S.payment] ?? NONE,
 });
 
 /** Tail words by the key of their first word. */
@@ -71,7 +76,6 @@ function onlyTailFrom(tokens: readonly Token[], from: number): boolean {
  */
 export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon): Hits {
   const found: (PhraseHit[] | undefined)[] = new Array(CATEGORIES.length); // by category slot, filled as phrases are found
-  let any = false;
   let firstWord = -1;
   for (let i = 0; i < tokens.length && firstWord < 0; i += 1) if (tokens[i]!.kind !== 'symbol') firstWord = i;
   for (let at = 0; at < tokens.length; at += 1) {
@@ -81,19 +85,16 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
     if (!keyed) continue;
     const afterNumber = at > 0 && tokens[at - 1]!.kind === 'number';
     // one-word phrases first: a longer one from the same word then takes their place
-    if (addHits(found, tokens, at, firstWord, afterNumber, keyed.single)) any = true;
+    addHits(found, tokens, at, firstWord, afterNumber, keyed.single);
     const next = tokens[at + 1];
     const longer = next ? keyed.bySecond.get(next.key) : undefined;
-    if (longer && addHits(found, tokens, at, firstWord, afterNumber, longer)) any = true;
+    if (longer) addHits(found, tokens, at, firstWord, afterNumber, longer);
   }
-  const hits = emptyHits();
-  if (any) for (let slot = 0; slot < found.length; slot += 1) if (found[slot]) hits[CATEGORIES[slot]!] = found[slot]!;
-  return hits;
+  return hitsOf(found);
 }
 
-/** Adds the entries that match at tokens[at] to `found`; whether any did. */
-function addHits(found: (PhraseHit[] | undefined)[], tokens: readonly Token[], at: number, firstWord: number, afterNumber: boolean, entries: readonly CompiledEntry[]): boolean {
-  let added = false;
+/** Adds the entries that match at tokens[at] to `found`. */
+function addHits(found: (PhraseHit[] | undefined)[], tokens: readonly Token[], at: number, firstWord: number, afterNumber: boolean, entries: readonly CompiledEntry[]): void {
   for (const entry of entries) {
     if (entry.atStart && at !== firstWord) continue;
     // "50k", "5kg", "5 sao": after a number these are not "không" or "sao?"
@@ -106,7 +107,5 @@ function addHits(found: (PhraseHit[] | undefined)[], tokens: readonly Token[], a
     if (list === undefined) list = found[entry.slot] = [];
     else if (last && last.start === at) list.pop(); // a longer phrase from the same word
     list.push({ category: entry.category, start: at, end });
-    added = true;
   }
-  return added;
 }

@@ -214,7 +214,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
   }
 
   // "bé 12kg", "nặng 50kg", "giảm được 4kg": a measure word just before the quantity.
-  reading.items = reading.items.filter((item) => {
+  if (hits.measure.length > 0) reading.items = reading.items.filter((item) => {
     const measured = hits.measure.some((hit) => hit.end <= item.start && item.start - hit.end <= 1);
     if (measured) reading.excluded.push({ start: item.start, end: item.end, reason: 'measure' });
     return !measured;
@@ -230,7 +230,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
   });
   // A bare number orders the product named anywhere in the comment, or the default, in its default unit.
   const bareProduct = reading.products[0]?.product ?? catalog.defaultProduct;
-  reading.bareNumbers = bare.map((index) => {
+  if (bare.length > 0) reading.bareNumbers = bare.map((index) => {
     const value = tokens[index]!.value!;
     const item = defaultUnitItem(value, bareProduct);
     return { value, index, item, odd: oddQuantity(tokens, index, index + 1, value, item.kg, catalog.maxLineQuantity) };

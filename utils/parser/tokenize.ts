@@ -116,7 +116,7 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
       const digits = lower.slice(digitsStart, mantissaEnd);
       const mantissa = separated ? readNumber(digits) : Number(digits);
       const magnitude = mantissa === undefined || !scientific ? mantissa : readScientific(mantissa, lower.slice(mantissaEnd + 1, i));
-      const typed = lower.slice(digitsStart, i);
+      const typed = scientific ? lower.slice(digitsStart, i) : digits;
       const text = negative ? `-${typed}` : typed;
       if (magnitude === undefined) {
         tokens.push(makeToken('symbol', text, text, true, false, start, i));

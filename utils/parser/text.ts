@@ -1,6 +1,9 @@
 // Text normalisation shared by the tokenizer and the lexicon, so both sides compare the same keys.
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// Only text with combining marks (typed decomposed, as some keyboards do) or Hangul jamo changes under NFC.
+const NEEDS_NFC = /[\u0300-\u036f\u1100-\u11ff]/;
+const NEEDS_CLEANING = /[\u0300-\u036f\u1100-\u11ff\u200B-\u200D\u2060\uFEFF\u00AD]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 // Every Vietnamese letter with a diacritic, lower and upper case, folded one-to-one to its base letter,
@@ -21,18 +24,8 @@ for (const [from, to] of FOLD) FOLD_CODES[from.charCodeAt(0)] = to.charCodeAt(0)
 
 /** NFC with zero-width characters removed; case and diacritics kept. */
 export function cleanText(text: string): string {
-  // One look at each character: most comments are NFC already and have no zero-width characters. Only text
-  // with combining marks (typed decomposed, as some keyboards do) or Hangul jamo changes under NFC.
-  let nfc = false;
-  let zeroWidth = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 0xad) continue;
-    if ((code >= 0x300 && code <= 0x36f) || (code >= 0x1100 && code <= 0x11ff)) nfc = true;
-    else if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) zeroWidth = true;
-  }
-  const composed = nfc ? text.normalize('NFC') : text;
-  return zeroWidth ? composed.replace(ZERO_WIDTH, '') : composed;
+  if (!NEEDS_CLEANING.test(text)) return text; // most comments: one scan, nothing to do
+  return (NEEDS_NFC.test(text) ? text.normalize('NFC') : text).replace(ZERO_WIDTH, '');
 }
 
 /** Removes Vietnamese diacritics one character for one: "chốt" → "chot", "đặt" → "dat". */

@@ -63,11 +63,23 @@ function onlyTailFrom(tokens: readonly Token[], from: number): boolean {
       at += 1;
       continue;
     }
-    const tail = TAILS_BY_KEY.get(tokens[at]!.key)?.find((words) => words.every((word, w) => tokens[at + w] !== undefined && tokens[at + w]!.key === word.key));
-    if (!tail) return false;
-    at += tail.length;
+    const length = tailLengthAt(tokens, at);
+    if (length === 0) return false;
+    at += length;
   }
   return true;
+}
+
+/** The number of words of the first tail phrase written at tokens[at] (by keys), or 0. */
+function tailLengthAt(tokens: readonly Token[], at: number): number {
+  const tails = TAILS_BY_KEY.get(tokens[at]!.key);
+  if (tails === undefined) return 0;
+  for (const words of tails) {
+    let w = 0;
+    while (w < words.length && tokens[at + w] !== undefined && tokens[at + w]!.key === words[w]!.key) w += 1;
+    if (w === words.length) return w;
+  }
+  return 0;
 }
 
 /**

@@ -14,8 +14,14 @@ const PHONE_START = /(?<![\p{L}\d])(?:\+\s?84|84|0|o)(?=[\s.\-]?[\do])/gu;
 const SEPARATOR = /[\s.\-]/;
 const MAX_NATIONAL_DIGITS = 11; // landlines: 02x + 8 digits
 
-function isDigitLike(ch: string | undefined): boolean {
-  return ch !== undefined && (/\d/.test(ch) || ch === 'o');
+const isAsciiDigit = (code: number) => code >= 48 && code <= 57;
+/** An ASCII digit, or the letter o typed for zero ("/\d/" and "o"). */
+const isDigitLikeCode = (code: number) => (code >= 48 && code <= 57) || code === 111;
+/** SEPARATOR at text[i], by code for ASCII (whitespace 9–13 and space, ".", "-"). */
+function isSeparatorAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return code === 32 || code === 46 || code === 45 || (code >= 9 && code <= 13);
+  return i < text.length && SEPARATOR.test(text[i]!);
 }
 
 /** Digit end positions reachable from `from`, allowing one separator between digits. */
@@ -24,12 +30,12 @@ function digitRun(text: string, from: number): { digits: string; ends: number[] 
   const ends: number[] = [];
   let i = from;
   while (i < text.length && digits.length < MAX_NATIONAL_DIGITS + 2) {
-    const ch = text[i];
-    if (isDigitLike(ch)) {
-      digits += ch === 'o' ? '0' : ch;
+    const code = text.charCodeAt(i);
+    if (isDigitLikeCode(code)) {
+      digits += code === 111 ? '0' : text[i]!;
       ends.push(i + 1);
       i += 1;
-    } else if (ch !== undefined && SEPARATOR.test(ch) && isDigitLike(text[i + 1])) {
+    } else if (isSeparatorAt(text, i) && isDigitLikeCode(text.charCodeAt(i + 1))) {
       i += 1;
     } else break;
   }
@@ -107,7 +113,7 @@ export function findPhones(text: string): PhoneMatch[] {
     for (const n of candidateLengths(digits, international)) {
       const national = nationalPhoneOfDigits(digits.slice(0, n));
       const end = ends[n - 1];
-      if (national && end !== undefined && !/\d/.test(text[end] ?? '')) {
+      if (national && end !== undefined && !isAsciiDigit(text.charCodeAt(end))) {
         found.push({ national, start, end });
         searchFrom = end;
         break;

@@ -51,6 +51,9 @@ const hitsOf = (found: readonly (PhraseHit[] | undefined)[]): Hits => ({
   payment: found[S.payment] ?? NONE,
 });
 
+/** The hits of a comment with no word of the lexicon (emoji, greetings): shared, frozen. */
+export const NO_HITS: Hits = Object.freeze(hitsOf([]));
+
 /** Tail words by the key of their first word. */
 const TAILS_BY_KEY = new Map<string, CompiledWord[][]>();
 for (const tail of COMPILED_TAILS) TAILS_BY_KEY.set(tail[0]!.key, [...(TAILS_BY_KEY.get(tail[0]!.key) ?? []), tail]);
@@ -87,7 +90,7 @@ function tailLengthAt(tokens: readonly Token[], at: number): number {
  * reading wins ("ko lấy nữa" over "ko lấy").
  */
 export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon): Hits {
-  const found: (PhraseHit[] | undefined)[] = new Array(CATEGORIES.length); // by category slot, filled as phrases are found
+  let found: (PhraseHit[] | undefined)[] | undefined; // by category slot, made at the first word of the lexicon
   let firstWord = -1;
   for (let i = 0; i < tokens.length && firstWord < 0; i += 1) if (tokens[i]!.kind !== 'symbol') firstWord = i;
   for (let at = 0; at < tokens.length; at += 1) {
@@ -96,13 +99,14 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
     const keyed = lexicon.get(token.key);
     if (!keyed) continue;
     const afterNumber = at > 0 && tokens[at - 1]!.kind === 'number';
+    found ??= new Array<PhraseHit[] | undefined>(CATEGORIES.length);
     // one-word phrases first: a longer one from the same word then takes their place
     addHits(found, tokens, at, firstWord, afterNumber, keyed.single);
     const next = tokens[at + 1];
     const longer = next ? keyed.bySecond.get(next.key) : undefined;
     if (longer) addHits(found, tokens, at, firstWord, afterNumber, longer);
   }
-  return hitsOf(found);
+  return found === undefined ? NO_HITS : hitsOf(found);
 }
 
 /** Adds the entries that match at tokens[at] to `found`. */

@@ -16,7 +16,7 @@ const MAX_NATIONAL_DIGITS = 11; // landlines: 02x + 8 digits
 
 const isAsciiDigit = (code: number) => code >= 48 && code <= 57;
 /** An ASCII digit, or the letter o typed for zero ("/\d/" and "o"). */
-const isDigitLikeCode = (code: number) => (code >= 48 && code <= 57) || code === 111;
+const isDigitLikeCode = (code: number) => isAsciiDigit(code) || code === 111;
 /** SEPARATOR at text[i], by code for ASCII (whitespace 9–13 and space, ".", "-"). */
 function isSeparatorAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
@@ -60,7 +60,15 @@ interface PlanReader {
   possibleLengths(): number[];
   type(name: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
 }
-const VN_PLAN = (() => {
+interface Plan {
+  national: RegExp;
+  prefix: string;
+  types: { pattern: RegExp; lengths: number[] }[];
+}
+// Built at first use, not at load: a bundle that never reads a phone (the content scripts) leaves the metadata out.
+let vnPlan: Plan | undefined;
+const VN_PLAN = (): Plan => (vnPlan ??= readPlan());
+function readPlan(): Plan {
   const metadata = new Metadata(metadataJson);
   metadata.selectNumberingPlan('VN');
   const plan = metadata.numberingPlan as unknown as PlanReader;
@@ -70,7 +78,7 @@ const VN_PLAN = (() => {
     return { pattern: whole(found.pattern()), lengths: found.possibleLengths() ?? plan.possibleLengths() };
   };
   return { national: whole(plan.nationalNumberPattern()), prefix: plan.nationalPrefix(), types: [type('FIXED_LINE'), type('MOBILE')] };
-})();
+}
 
 /**
  * toNationalPhone for the digits findPhones reads ("0912345678", or after "+84" "912345678"), by the
@@ -78,13 +86,14 @@ const VN_PLAN = (() => {
  * test holds it equal to toNationalPhone (with "+84" before digits read after one).
  */
 export function nationalPhoneOfDigits(digits: string): string | undefined {
-  const national = digits.startsWith(VN_PLAN.prefix) ? digits.slice(VN_PLAN.prefix.length) : digits;
-  if (!VN_PLAN.national.test(national)) return undefined;
-  const typed = VN_PLAN.types.some((type) => type.lengths.includes(national.length) && type.pattern.test(national));
+  const plan = VN_PLAN();
+  const national = digits.startsWith(plan.prefix) ? digits.slice(plan.prefix.length) : digits;
+  if (!plan.national.test(national)) return undefined;
+  const typed = plan.types.some((type) => type.lengths.includes(national.length) && type.pattern.test(national));
   return typed ? `0${national}` : undefined;
 }
 
-/** Digit counts worth asking the library about, longest first. */
+/** Digit counts worth checking against the numbering plan, longest first. */
 function candidateLengths(digits: string, international: boolean): number[] {
   const landline = international ? digits.startsWith('2') : digits.startsWith('02');
   const lengths = international ? (landline ? [10, 9] : [9]) : landline ? [11, 10] : [10];
@@ -109,7 +118,7 @@ export function findPhones(text: string): PhoneMatch[] {
     const prefix = match[0].replace(/\s/g, '');
     const international = prefix.startsWith('+') || prefix === '84';
     const { digits, ends } = digitRun(text, international ? start + match[0].length : start);
-    // Vietnamese numbers have 10 digits (mobile: 0 + 9) or 11 (landline: 02x + 8); the library validates.
+    // Vietnamese numbers have 10 digits (mobile: 0 + 9) or 11 (landline: 02x + 8); the numbering plan validates.
     for (const n of candidateLengths(digits, international)) {
       const national = nationalPhoneOfDigits(digits.slice(0, n));
       const end = ends[n - 1];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { catalogSchema, indexCatalog, parseComment, toNationalPhone, MAX_LINE_QUANTITY, REVIEW_BELOW } from '../../utils/parser/index';
 import { foldDiacritics } from '../../utils/parser/text';
+import { nationalPhoneOfDigits } from '../../utils/parser/phone';
 
 const catalog = indexCatalog(catalogSchema.parse(JSON.parse(readFileSync('tests/fixtures/lychee-catalog.json', 'utf8'))));
 
@@ -130,5 +131,24 @@ describe('parser properties', () => {
       expect(result.intent, text).toBe('question');
       expect(result.topic, text).toBe('price');
     }), { numRuns: 1500 });
+  }, 30_000);
+
+  it('reads a phone in chat as libphonenumber does, by the same numbering plan', () => {
+    // Any digits the chat reader may try: national (from its leading 0) or read after "+84" / "84", of every length
+    // it asks about; the four digits after the start drawn from all of them, the rest at random.
+    const candidate = fc.record({
+      head: fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      rest: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 7 }).map((d) => d.join('')),
+      form: fc.constantFrom('national', 'international'),
+    });
+    fc.assert(fc.property(candidate, ({ head, rest, form }) => {
+      const digits = `${form === 'national' ? '0' : ''}${head}${rest}`;
+      const library = form === 'international' ? toNationalPhone(`+84${digits}`) : toNationalPhone(digits);
+      expect(nationalPhoneOfDigits(digits), digits).toBe(library);
+    }), { numRuns: 20_000 });
+    // and the mobile numbers buyers type, every one valid
+    fc.assert(fc.property(phone, ({ national }) => {
+      expect(nationalPhoneOfDigits(national)).toBe(national);
+    }), { numRuns: 500 });
   }, 30_000);
 });

@@ -16,7 +16,8 @@ const matchesAt = (tokens: readonly Token[], at: number, words: readonly Compile
 /** The delivery address a comment gives after a lead phrase, as typed, or null. */
 export function findAddress(cleaned: string, tokens: readonly Token[]): string | null {
   for (let at = 0; at < tokens.length; at += 1) {
-    if (!LEAD_KEYS.has(tokens[at]!.key)) continue;
+    const token = tokens[at]!;
+    if (token.kind !== 'word' || !LEAD_KEYS.has(token.key)) continue; // every lead is a word
     const lead = LEADS.find((words) => matchesAt(tokens, at, words));
     if (!lead) continue;
     const rest = tokens.slice(at + lead.length).filter((token) => token.text !== ':');

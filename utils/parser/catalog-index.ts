@@ -1,9 +1,10 @@
 import type { Catalog, Product } from './catalog';
-import { pluralSpellings } from './units';
+import { COMMON_PACKAGE_TABLE, MASS_UNIT_TABLE, pluralSpellings } from './units';
 import { PhraseTable } from './phrase-table';
 import { tokenize } from './tokenize';
 import { cleanText } from './text';
 import { MAX_LINE_QUANTITY } from './review';
+import { NUMBER_START_KEYS } from './numbers';
 
 export interface PackageOption {
   product: Product;
@@ -21,6 +22,10 @@ export interface CatalogIndex {
   isEmpty: boolean;
   /** Above this, in a line's own unit or in kg, a quantity is flagged as too large. */
   maxLineQuantity: number;
+  /** Keys of words that may start a quantity: a number word, a mass unit, a package word. */
+  quantityKeys: ReadonlySet<string>;
+  /** quantityKeys, and the keys that start a product or a multiplier ("x2"): no item starts at any other word. */
+  itemKeys: ReadonlySet<string>;
 }
 
 export interface IndexOptions {
@@ -61,7 +66,9 @@ export function indexCatalog(catalog: Catalog, { maxLineQuantity = MAX_LINE_QUAN
   const defaultProduct = catalog.defaultProduct
     ? catalog.products.find((product) => product.code.toLowerCase() === catalog.defaultProduct!.toLowerCase())
     : undefined;
-  return { packages, products, defaultProduct, isEmpty: catalog.products.length === 0, maxLineQuantity };
+  const quantityKeys = new Set([...NUMBER_START_KEYS, ...MASS_UNIT_TABLE.firstKeys(), ...COMMON_PACKAGE_TABLE.firstKeys(), ...packages.firstKeys()]);
+  const itemKeys = new Set([...quantityKeys, ...products.firstKeys(), 'x']);
+  return { packages, products, defaultProduct, isEmpty: catalog.products.length === 0, maxLineQuantity, quantityKeys, itemKeys };
 }
 
 /** Which product a package word refers to: the named one, else the default, else the first that sells it. */

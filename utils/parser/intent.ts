@@ -1,6 +1,6 @@
 import type { Token } from './tokenize';
 import { hitText, type Hits, type PhraseHit } from './match';
-import type { BareNumber, ItemsReading } from './items';
+import type { BareNumber, ItemSpan, ItemsReading } from './items';
 import type { Intent, QuestionTopic } from './result';
 import { ODD_QUANTITY_CONFIDENCE } from './review';
 import { questionTopic } from './question-topic';
@@ -22,15 +22,28 @@ const LONG_COMMENT_WORDS = 20;
 /** How far an order word may stand before its quantity ("lấy cho em 2 thùng"). */
 const ORDER_WORD_REACH = 3;
 
-function covered(ranges: readonly { start: number; end: number }[]): Set<number> {
-  const indexes = new Set<number>();
-  for (const range of ranges) for (let i = range.start; i < range.end; i += 1) indexes.add(i);
-  return indexes;
+/** Marks the token indexes the ranges cover. */
+function covered(length: number, lists: readonly (readonly { start: number; end: number }[])[]): Uint8Array {
+  const marks = new Uint8Array(length);
+  for (const ranges of lists) for (const range of ranges) marks.fill(1, range.start, Math.min(range.end, length));
+  return marks;
 }
 
 /** Hits not inside a longer hit of another kind: "cho em" in "cho em hỏi" asks, "can I" in "can I get" orders. */
-function outside(list: readonly PhraseHit[], others: readonly PhraseHit[]): PhraseHit[] {
+function outside(list: readonly PhraseHit[], others: readonly PhraseHit[]): readonly PhraseHit[] {
+  if (list.length === 0 || others.length === 0) return list;
   return list.filter((hit) => !others.some((other) => other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
+}
+
+/** Each hit as a reason, "label: words as typed". */
+function said(tokens: readonly Token[], found: readonly PhraseHit[], label: string): string[] {
+  const reasons: string[] = [];
+  for (const hit of found) reasons.push(`${label}: ${hitText(tokens, hit)}`);
+  return reasons;
+}
+
+function itemReasons(items: readonly ItemSpan[]): string[] {
+  return items.map((item) => `quantity: ${item.quantity}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`);
 }
 
 /**
@@ -47,16 +60,14 @@ export function decideIntent(tokens: readonly Token[], hits: Hits, reading: Item
 }
 
 function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsReading, hasPhone: boolean): IntentDecision {
-  const said = (found: readonly PhraseHit[], label: string) => found.map((hit) => `${label}: ${hitText(tokens, hit)}`);
-  if (hits.spam.length > 0) return { intent: 'none', confidence: 0.85, reasons: said(hits.spam, 'spam') };
-  if (hits.otherThing.length > 0) return { intent: 'none', confidence: 0.85, reasons: said(hits.otherThing, 'other meaning') };
+  if (hits.spam.length > 0) return { intent: 'none', confidence: 0.85, reasons: said(tokens, hits.spam, 'spam') };
+  if (hits.otherThing.length > 0) return { intent: 'none', confidence: 0.85, reasons: said(tokens, hits.otherThing, 'other meaning') };
   // "mấy k lấy 1kg": the "k" is the price's (a thousand), not a "không lấy"
-  const cancels = hits.cancel.filter((hit) => !hits.price.some((other) => other.start < hit.start && hit.start < other.end));
-  if (cancels.length > 0) return { intent: 'cancel', confidence: 0.85, reasons: said(cancels, 'cancel') };
+  const cancels = hits.price.length === 0 ? hits.cancel : hits.cancel.filter((hit) => !hits.price.some((other) => other.start < hit.start && hit.start < other.end));
+  if (cancels.length > 0) return { intent: 'cancel', confidence: 0.85, reasons: said(tokens, cancels, 'cancel') };
   const { items } = reading;
-  const itemReasons = items.map((item) => `quantity: ${item.quantity}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`);
   if (hits.change.length > 0 && (items.length > 0 || reading.bareNumbers.length > 0)) {
-    return { intent: 'change', confidence: 0.8, reasons: [...said(hits.change, 'change'), ...itemReasons] };
+    return { intent: 'change', confidence: 0.8, reasons: [...said(tokens, hits.change, 'change'), ...itemReasons(items)] };
   }
 
   const orderHits = outside(hits.order, hits.question);
@@ -65,43 +76,42 @@ function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsRea
   const remarkOnly = asking.length > 0 && hits.remark.length > 0 && asking.every((hit) => hit.end - hit.start === 1 && tokens[hit.start]!.key === 'gia');
   const asks = remarkOnly ? [] : asking;
   const yesNo = outside(hits.yesNo, orderHits);
-  const questionMark = tokens.some((token) => token.text === '?');
-  const narration = [...said(hits.past, 'past'), ...said(hits.story, 'story'), ...said(hits.complaint, 'complaint')];
-  const withOrderWords = { ...hits, order: orderHits };
+  let questionMark = false;
+  for (const token of tokens) if (token.text === '?') questionMark = true;
+  const narrated = hits.past.length > 0 || hits.story.length > 0 || hits.complaint.length > 0;
 
   if (hits.contact.length > 0 && hasPhone) {
     // "ib em 0912…": an advert for a number, unless an order comes with it ("ib 0912… lấy 2kg")
-    const order = readOrder(tokens, withOrderWords, reading, hasPhone, true);
-    return order.intent === 'order' ? order : { intent: 'none', confidence: 0.8, reasons: [...said(hits.contact, 'spam: contact with a phone')] };
+    const order = readOrder(tokens, hits, orderHits, reading, hasPhone, true);
+    return order.intent === 'order' ? order : { intent: 'none', confidence: 0.8, reasons: said(tokens, hits.contact, 'spam: contact with a phone') };
   }
   if (asks.length > 0 || yesNo.length > 0 || questionMark || hits.contact.length > 0) {
     const topic = questionTopic(tokens, hits, items);
-    const reasons = [...said(asks, 'question'), ...said(yesNo, 'question'), ...(questionMark ? ['question mark'] : []), ...said(hits.contact, 'asks to be written to')];
+    const reasons = [...said(tokens, asks, 'question'), ...said(tokens, yesNo, 'question'), ...(questionMark ? ['question mark'] : []), ...said(tokens, hits.contact, 'asks to be written to')];
     // An order asked as a question or a wish ("cho e 2kg đc k", "can I get 2 kg?") is an order; a question that
     // asks something (a price, stock, delivery) stays a question, with or without a quantity.
-    if (asks.length === 0 && hits.contact.length === 0 && topic === 'other' && narration.length === 0) {
-      const order = readOrder(tokens, withOrderWords, reading, hasPhone, true);
+    if (asks.length === 0 && hits.contact.length === 0 && topic === 'other' && !narrated) {
+      const order = readOrder(tokens, hits, orderHits, reading, hasPhone, true);
       if (order.intent === 'order') return { ...order, reasons: [...order.reasons, ...reasons.map((reason) => `order asked as a question (${reason})`)] };
     }
-    return { intent: 'question', topic, confidence: 0.8, reasons: [...reasons, `asks about: ${topic}`] };
+    reasons.push(`asks about: ${topic}`);
+    return { intent: 'question', topic, confidence: 0.8, reasons };
   }
   // A buyer's story, a complaint, the past: not an order whatever quantity it names.
-  if (narration.length > 0) return { intent: 'none', confidence: 0.75, reasons: narration };
-  return readOrder(tokens, withOrderWords, reading, hasPhone, false);
+  if (narrated) return { intent: 'none', confidence: 0.75, reasons: [...said(tokens, hits.past, 'past'), ...said(tokens, hits.story, 'story'), ...said(tokens, hits.complaint, 'complaint')] };
+  return readOrder(tokens, hits, orderHits, reading, hasPhone, false);
 }
 
 /**
  * An order needs a quantity with an order word near it, or (unless `orderWordNeeded`) a quantity standing
  * alone with polite words and a phone; anything else is no order.
  */
-function readOrder(tokens: readonly Token[], hits: Hits, reading: ItemsReading, hasPhone: boolean, orderWordNeeded: boolean): IntentDecision {
-  const said = (found: readonly PhraseHit[], label: string) => found.map((hit) => `${label}: ${hitText(tokens, hit)}`);
+function readOrder(tokens: readonly Token[], hits: Hits, orderWords: readonly PhraseHit[], reading: ItemsReading, hasPhone: boolean, orderWordNeeded: boolean): IntentDecision {
   const { items } = reading;
-  const itemReasons = items.map((item) => `quantity: ${item.quantity}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`);
-  const words = tokens.filter((token) => token.kind !== 'symbol').length;
-  const itemTokens = covered(items);
-  const orderHits = hits.order.filter((hit) => !itemTokens.has(hit.start));
-  const orderReasons = said(orderHits, 'order word');
+  let words = 0;
+  for (const token of tokens) if (token.kind !== 'symbol') words += 1;
+  // order words inside an item ("cho" of a product name) are the item's
+  const orderHits = items.length === 0 || orderWords.length === 0 ? orderWords : orderWords.filter((hit) => !items.some((item) => item.start <= hit.start && hit.start < item.end));
   const reviewPenalty = 0.1 * hits.review.length + (words > LONG_COMMENT_WORDS ? 0.25 : 0);
 
   if (items.length === 0) {
@@ -110,30 +120,37 @@ function readOrder(tokens: readonly Token[], hits: Hits, reading: ItemsReading, 
       const bare = reading.bareNumbers.find((n) => n.index >= hit.end && n.index - hit.end <= 2);
       if (!bare || words > 8) continue;
       // "chốt -2", "chốt 1e308": no amount can be read from it
-      if (bare.odd && !bare.odd.keep) return { intent: 'none', confidence: ODD_QUANTITY_CONFIDENCE, reasons: [...orderReasons, bare.odd.reason] };
-      return { intent: 'order', confidence: clamp(0.65 - reviewPenalty), reasons: [...orderReasons, `bare number: ${bare.value}`], bareNumber: bare };
+      if (bare.odd && !bare.odd.keep) return { intent: 'none', confidence: ODD_QUANTITY_CONFIDENCE, reasons: [...said(tokens, orderHits, 'order word'), bare.odd.reason] };
+      return { intent: 'order', confidence: clamp(0.65 - reviewPenalty), reasons: [...said(tokens, orderHits, 'order word'), `bare number: ${bare.value}`], bareNumber: bare };
     }
     return { intent: 'none', confidence: 0.9, reasons: [] };
   }
 
   const first = items[0]!;
   const last = items[items.length - 1]!;
-  const before = orderHits.filter((hit) => hit.end <= first.start && first.start - hit.end <= ORDER_WORD_REACH);
-  const after = orderHits.filter((hit) => hit.start >= last.end && hit.start - last.end <= 2);
-  if (before.length > 0 || after.length > 0) {
-    const gap = before.length > 0 ? first.start - before[before.length - 1]!.end : 1;
+  let before: PhraseHit | undefined; // the last order word shortly before the first item
+  let after = false;
+  for (const hit of orderHits) {
+    if (hit.end <= first.start && first.start - hit.end <= ORDER_WORD_REACH) before = hit;
+    if (hit.start >= last.end && hit.start - last.end <= 2) after = true;
+  }
+  if (before || after) {
+    const gap = before ? first.start - before.end : 1;
     const confidence = clamp(0.95 - 0.05 * gap - reviewPenalty);
-    if (confidence >= 0.5) return { intent: 'order', confidence, reasons: [...orderReasons, ...itemReasons] };
-    return { intent: 'none', confidence: 0.6, reasons: [...orderReasons, ...itemReasons, ...said(hits.review, 'not an order message')] };
+    if (confidence >= 0.5) return { intent: 'order', confidence, reasons: [...said(tokens, orderHits, 'order word'), ...itemReasons(items)] };
+    return { intent: 'none', confidence: 0.6, reasons: [...said(tokens, orderHits, 'order word'), ...itemReasons(items), ...said(tokens, hits.review, 'not an order message')] };
   }
   if (orderWordNeeded) return { intent: 'none', confidence: 0.6, reasons: ['no order word by the quantity'] };
 
   // No order word by the quantity: a comment that is only the quantity (with a phone, a product or polite
   // words) is an order; a quantity inside a sentence ("54 tấn trong 6 tiếng") is talk.
-  const known = covered([...items, ...reading.products, ...hits.filler, ...orderHits, ...hits.numberLabel]);
-  const leftover = tokens.filter((token, index) => token.kind !== 'symbol' && !known.has(index));
+  const known = covered(tokens.length, [items, reading.products, hits.filler, orderHits, hits.numberLabel]);
+  const leftover: string[] = [];
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'symbol' && known[index] === 0) leftover.push(token.text);
+  });
   if (leftover.length === 0 && words <= 12) {
-    return { intent: 'order', confidence: clamp((hasPhone ? 0.8 : 0.75) - reviewPenalty), reasons: [...orderReasons, ...itemReasons, ...(hasPhone ? ['phone'] : [])] };
+    return { intent: 'order', confidence: clamp((hasPhone ? 0.8 : 0.75) - reviewPenalty), reasons: [...said(tokens, orderHits, 'order word'), ...itemReasons(items), ...(hasPhone ? ['phone'] : [])] };
   }
-  return { intent: 'none', confidence: 0.6, reasons: [`quantity without an order word: ${leftover.map((t) => t.text).join(' ')}`] };
+  return { intent: 'none', confidence: 0.6, reasons: [`quantity without an order word: ${leftover.join(' ')}`] };
 }

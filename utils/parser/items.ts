@@ -5,7 +5,7 @@ import type { Product } from './catalog';
 import type { Hits } from './match';
 import { choosePackage } from './catalog-index';
 import { COMMON_PACKAGE_TABLE, MASS_UNIT_TABLE, massUnitByName, type MassUnit } from './units';
-import { isHalfSuffix, mayStartNumberWord, readQuantity } from './numbers';
+import { isHalfSuffix, readQuantity } from './numbers';
 import { MAX_LINE_QUANTITY, oddQuantity, type OddQuantity } from './review';
 
 export interface ItemSpan extends OrderItem {
@@ -72,6 +72,19 @@ function packageItem(amount: number, unit: Extract<UnitHit, { kind: 'package' }>
   return { product: option?.product.code ?? named?.code ?? null, quantity: amount, unit: option?.unit ?? unit.name, kg: option ? round(amount * option.kgPerUnit) : null, options: unit.options };
 }
 
+/** Every item is made here, so that all have one shape (the reader builds thousands a second). */
+function span(item: OrderItem, start: number, end: number, options?: PackageOption[]): ItemSpan {
+  return { product: item.product, quantity: item.quantity, unit: item.unit, kg: item.kg, start, end, productNamed: false, options };
+}
+
+const packageSpan = (amount: number, unit: Extract<UnitHit, { kind: 'package' }>, named: Product | undefined, catalog: CatalogIndex, start: number, end: number) => {
+  const item = packageItem(amount, unit, named, catalog);
+  return span(item, start, end, item.options);
+};
+
+const massSpan = (product: Product | undefined, amount: number, unit: MassUnit, start: number, end: number) =>
+  span({ product: product?.code ?? null, quantity: amount, unit: unit.name, kg: round(amount * unit.kg) }, start, end);
+
 function defaultUnitItem(amount: number, product: Product | undefined): OrderItem {
   const unitName = product?.defaultUnit ?? null;
   const mass = unitName ? massUnitByName(unitName) : undefined;
@@ -93,26 +106,40 @@ const isQuantityToken = (token: Token) => mayBeAmount(token) && (token.kind !== 
 function mayHaveQuantity(tokens: readonly Token[], catalog: CatalogIndex): boolean {
   for (const token of tokens) {
     if (token.kind === 'number') return true;
-    if (token.kind === 'word' && (mayStartNumberWord(token) || MASS_UNIT_TABLE.startsWith(token.key) || COMMON_PACKAGE_TABLE.startsWith(token.key) || catalog.packages.startsWith(token.key))) return true;
+    if (token.kind === 'word' && catalog.quantityKeys.has(token.key)) return true;
   }
   return false;
 }
 
+/** Whether an item, a product or a multiplier may start at this token: a number, a listed word, "×" or "*". */
+const mayStartItem = (token: Token, catalog: CatalogIndex) =>
+  token.kind === 'number' || (token.kind === 'word' ? catalog.itemKeys.has(token.key) : token.text === '×' || token.text === '*');
+
+// The reading of every comment without a quantity: shared, and frozen so that no one adds to it.
+const NOTHING_READ: ItemsReading = Object.freeze({
+  items: Object.freeze([]) as unknown as ItemSpan[], excluded: Object.freeze([]) as unknown as ItemsReading['excluded'],
+  bareNumbers: Object.freeze([]) as unknown as BareNumber[], products: Object.freeze([]) as unknown as ItemsReading['products'], odd: Object.freeze([]) as unknown as string[],
+});
+
 export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits: Hits): ItemsReading {
+  if (!mayHaveQuantity(tokens, catalog)) return NOTHING_READ;
   const reading: ItemsReading = { items: [], excluded: [], bareNumbers: [], products: [], odd: [] };
-  if (!mayHaveQuantity(tokens, catalog)) return reading;
   let named: Product | undefined;
   const bare: number[] = [];
 
-  const push = (item: Omit<ItemSpan, 'productNamed'>) => {
-    (item as ItemSpan).productNamed = Boolean(named);
-    reading.items.push(item as ItemSpan);
+  const push = (item: ItemSpan) => {
+    item.productNamed = Boolean(named);
+    reading.items.push(item);
     named = undefined;
   };
 
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
+    if (!mayStartItem(token, catalog)) {
+      i += 1; // nothing below starts at this token
+      continue;
+    }
     const product = catalog.products.at(tokens, i);
     // A code is a product unless the number in it is followed by a unit ("v 2kg" is not "V2 kg").
     if (product && !(tokens[product.next - 1]?.kind === 'number' && unitAt(tokens, product.next, catalog))) {
@@ -134,10 +161,10 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     if ((token.key === 'x' || token.text === '×' || token.text === '*') && tokens[i + 1]?.kind === 'number' && isQuantityToken(tokens[i + 1]!)) {
       const amount = tokens[i + 1]!.value!;
       const unit = unitAt(tokens, i + 2, catalog);
-      if (unit?.kind === 'mass') push({ product: (named ?? catalog.defaultProduct)?.code ?? null, quantity: amount, unit: unit.unit.name, kg: round(amount * unit.unit.kg), start: i, end: unit.next });
-      else if (unit) push({ ...packageItem(amount, unit, named, catalog), start: i, end: unit.next });
-      else if (named || catalog.defaultProduct) push({ ...defaultUnitItem(amount, named ?? catalog.defaultProduct), start: i, end: i + 2 });
-      else push({ product: null, quantity: amount, unit: null, kg: null, start: i, end: i + 2 });
+      if (unit?.kind === 'mass') push(massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, unit.next));
+      else if (unit) push(packageSpan(amount, unit, named, catalog, i, unit.next));
+      else if (named || catalog.defaultProduct) push(span(defaultUnitItem(amount, named ?? catalog.defaultProduct), i, i + 2));
+      else push(span({ product: null, quantity: amount, unit: null, kg: null }, i, i + 2));
       i = unit ? unit.next : i + 2;
       continue;
     }
@@ -146,8 +173,8 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     const leadingUnit = unitAt(tokens, i, catalog);
     if (leadingUnit && isHalfSuffix(tokens[leadingUnit.next])) {
       const end = leadingUnit.next + 1;
-      if (leadingUnit.kind === 'mass') push({ product: (named ?? catalog.defaultProduct)?.code ?? null, quantity: 1.5, unit: leadingUnit.unit.name, kg: round(1.5 * leadingUnit.unit.kg), start: i, end });
-      else push({ ...packageItem(1.5, leadingUnit, named, catalog), start: i, end });
+      if (leadingUnit.kind === 'mass') push(massSpan(named ?? catalog.defaultProduct, 1.5, leadingUnit.unit, i, end));
+      else push(packageSpan(1.5, leadingUnit, named, catalog, i, end));
       i = end;
       continue;
     }
@@ -169,13 +196,13 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
       if (unit?.kind === 'mass') {
         const tail = readMassTail(tokens, unit.next, unit.unit, catalog);
         const amount = round(quantity.value + tail.extra);
-        push({ product: (named ?? catalog.defaultProduct)?.code ?? null, quantity: amount, unit: unit.unit.name, kg: round(amount * unit.unit.kg), start: i, end: tail.next });
+        push(massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, tail.next));
         i = tail.next;
         continue;
       }
       if (unit) {
         const half = isHalfSuffix(tokens[unit.next]) ? 0.5 : 0;
-        push({ ...packageItem(quantity.value + half, unit, named, catalog), start: i, end: unit.next + (half ? 1 : 0) });
+        push(packageSpan(quantity.value + half, unit, named, catalog, i, unit.next + (half ? 1 : 0)));
         i = unit.next + (half ? 1 : 0);
         continue;
       }
@@ -187,7 +214,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
   }
 
   // "bé 12kg", "nặng 50kg", "giảm được 4kg": a measure word just before the quantity.
-  reading.items = reading.items.filter((item) => {
+  if (hits.measure.length > 0) reading.items = reading.items.filter((item) => {
     const measured = hits.measure.some((hit) => hit.end <= item.start && item.start - hit.end <= 1);
     if (measured) reading.excluded.push({ start: item.start, end: item.end, reason: 'measure' });
     return !measured;
@@ -203,7 +230,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
   });
   // A bare number orders the product named anywhere in the comment, or the default, in its default unit.
   const bareProduct = reading.products[0]?.product ?? catalog.defaultProduct;
-  reading.bareNumbers = bare.map((index) => {
+  if (bare.length > 0) reading.bareNumbers = bare.map((index) => {
     const value = tokens[index]!.value!;
     const item = defaultUnitItem(value, bareProduct);
     return { value, index, item, odd: oddQuantity(tokens, index, index + 1, value, item.kg, catalog.maxLineQuantity) };

@@ -136,6 +136,10 @@ export interface CompiledWord {
 
 export interface CompiledEntry extends LexiconEntry {
   compiled: CompiledWord[];
+  /** The category's index in CATEGORIES. */
+  slot: number;
+  /** Its first word is one of NOT_AFTER_NUMBER. */
+  notAfterNumber: boolean;
 }
 
 /** Entries of one first key: one-word phrases, and longer ones by their second key ("có" starts a hundred). */
@@ -159,7 +163,8 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
   const byFirstKey: CompiledLexicon = new Map();
   const seen = new Set<string>();
   for (const entry of entries) {
-    const compiled = { ...entry, compiled: compileWords(entry.words) };
+    const words = compileWords(entry.words);
+    const compiled: CompiledEntry = { ...entry, compiled: words, slot: CATEGORIES.indexOf(entry.category), notAfterNumber: NOT_AFTER_NUMBER.has(words[0]!.key) };
     // a short form may spell a phrase the list has already ("ạ" → "a")
     const identity = JSON.stringify([entry.category, compiled.compiled, entry.atStart, entry.atEnd, entry.diacriticsRequired]);
     if (seen.has(identity)) continue;

@@ -1,5 +1,5 @@
 import type { Token } from './tokenize';
-import { CATEGORIES, COMPILED_TAILS, NOT_AFTER_NUMBER, type Category, type CompiledLexicon, type CompiledWord } from './lexicon';
+import { CATEGORIES, COMPILED_TAILS, type Category, type CompiledEntry, type CompiledLexicon, type CompiledWord } from './lexicon';
 
 export interface PhraseHit {
   category: Category;
@@ -10,7 +10,14 @@ export interface PhraseHit {
 
 /** The words of a hit as typed, for explanations. */
 export function hitText(tokens: readonly Token[], hit: { start: number; end: number }): string {
-  return tokens.slice(hit.start, hit.end).map((token) => token.text).join(' ');
+  return joinWords(tokens, hit.start, hit.end, 'text');
+}
+
+/** tokens[start, end) by one field, joined with spaces: hitText and look-ups by key. */
+export function joinWords(tokens: readonly Token[], start: number, end: number, field: 'text' | 'key'): string {
+  let out = tokens[start]?.[field] ?? '';
+  for (let i = start + 1; i < end && i < tokens.length; i += 1) out += ` ${tokens[i]![field]}`;
+  return out;
 }
 
 /** A typed word matches a lexicon word by its letters, and by its diacritics when it has any. */
@@ -30,9 +37,22 @@ function matchesAt(tokens: readonly Token[], at: number, words: readonly Compile
 
 export type Hits = Record<Category, readonly PhraseHit[]>;
 
-// Most categories find nothing in a comment: they share one empty list until they do.
+// Most categories find nothing in a comment: they share one empty list until they do. Written out as one
+// literal so that every comment's hits have the same shape (the compiler checks that no category is missing).
 const NONE: readonly PhraseHit[] = Object.freeze([]);
-const emptyHits = (): Hits => Object.fromEntries(CATEGORIES.map((category) => [category, NONE])) as unknown as Hits;
+const S = Object.fromEntries(CATEGORIES.map((category, slot) => [category, slot])) as Record<Category, number>;
+/** The hits found, by category slot (lexicon.ts CompiledEntry.slot), as the record every reader takes. */
+const hitsOf = (found: readonly (PhraseHit[] | undefined)[]): Hits => ({
+  order: found[S.order] ?? NONE, cancel: found[S.cancel] ?? NONE, change: found[S.change] ?? NONE, question: found[S.question] ?? NONE,
+  yesNo: found[S.yesNo] ?? NONE, past: found[S.past] ?? NONE, story: found[S.story] ?? NONE, complaint: found[S.complaint] ?? NONE,
+  remark: found[S.remark] ?? NONE, contact: found[S.contact] ?? NONE, review: found[S.review] ?? NONE, measure: found[S.measure] ?? NONE,
+  otherThing: found[S.otherThing] ?? NONE, spam: found[S.spam] ?? NONE, filler: found[S.filler] ?? NONE, numberLabel: found[S.numberLabel] ?? NONE,
+  numberNoun: found[S.numberNoun] ?? NONE, price: found[S.price] ?? NONE, stock: found[S.stock] ?? NONE, shipping: found[S.shipping] ?? NONE,
+  payment: found[S.payment] ?? NONE,
+});
+
+/** The hits of a comment with no word of the lexicon (emoji, greetings): shared, frozen. */
+export const NO_HITS: Hits = Object.freeze(hitsOf([]));
 
 /** Tail words by the key of their first word. */
 const TAILS_BY_KEY = new Map<string, CompiledWord[][]>();
@@ -46,11 +66,23 @@ function onlyTailFrom(tokens: readonly Token[], from: number): boolean {
       at += 1;
       continue;
     }
-    const tail = TAILS_BY_KEY.get(tokens[at]!.key)?.find((words) => words.every((word, w) => tokens[at + w] !== undefined && tokens[at + w]!.key === word.key));
-    if (!tail) return false;
-    at += tail.length;
+    const length = tailLengthAt(tokens, at);
+    if (length === 0) return false;
+    at += length;
   }
   return true;
+}
+
+/** The number of words of the first tail phrase written at tokens[at] (by keys), or 0. */
+function tailLengthAt(tokens: readonly Token[], at: number): number {
+  const tails = TAILS_BY_KEY.get(tokens[at]!.key);
+  if (tails === undefined) return 0;
+  for (const words of tails) {
+    let w = 0;
+    while (w < words.length && tokens[at + w] !== undefined && tokens[at + w]!.key === words[w]!.key) w += 1;
+    if (w === words.length) return w;
+  }
+  return 0;
 }
 
 /**
@@ -58,7 +90,7 @@ function onlyTailFrom(tokens: readonly Token[], from: number): boolean {
  * reading wins ("ko lấy nữa" over "ko lấy").
  */
 export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon): Hits {
-  const hits = emptyHits();
+  let found: (PhraseHit[] | undefined)[] | undefined; // by category slot, made at the first word of the lexicon
   let firstWord = -1;
   for (let i = 0; i < tokens.length && firstWord < 0; i += 1) if (tokens[i]!.kind !== 'symbol') firstWord = i;
   for (let at = 0; at < tokens.length; at += 1) {
@@ -66,25 +98,30 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
     if (token.kind === 'symbol') continue;
     const keyed = lexicon.get(token.key);
     if (!keyed) continue;
+    const afterNumber = at > 0 && tokens[at - 1]!.kind === 'number';
+    found ??= new Array<PhraseHit[] | undefined>(CATEGORIES.length);
+    // one-word phrases first: a longer one from the same word then takes their place
+    addHits(found, tokens, at, firstWord, afterNumber, keyed.single);
     const next = tokens[at + 1];
     const longer = next ? keyed.bySecond.get(next.key) : undefined;
-    // one-word phrases first: a longer one from the same word then takes their place
-    for (const entries of longer ? [keyed.single, longer] : [keyed.single]) {
-      for (const entry of entries) {
-        if (entry.atStart && at !== firstWord) continue;
-        // "50k", "5kg", "5 sao": after a number these are not "không" or "sao?"
-        if (at > 0 && tokens[at - 1]!.kind === 'number' && NOT_AFTER_NUMBER.has(entry.compiled[0]!.key)) continue;
-        const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired ?? false);
-        if (end === undefined || (entry.atEnd && !onlyTailFrom(tokens, end))) continue;
-        const found = hits[entry.category];
-        const last = found[found.length - 1];
-        if (last && last.end >= end) continue; // inside a longer phrase already found
-        const list = found === NONE ? [] : (found as PhraseHit[]);
-        if (last && last.start === at) list.pop(); // a longer phrase from the same word
-        list.push({ category: entry.category, start: at, end });
-        hits[entry.category] = list;
-      }
-    }
+    if (longer) addHits(found, tokens, at, firstWord, afterNumber, longer);
   }
-  return hits;
+  return found === undefined ? NO_HITS : hitsOf(found);
+}
+
+/** Adds the entries that match at tokens[at] to `found`. */
+function addHits(found: (PhraseHit[] | undefined)[], tokens: readonly Token[], at: number, firstWord: number, afterNumber: boolean, entries: readonly CompiledEntry[]): void {
+  for (const entry of entries) {
+    if (entry.atStart && at !== firstWord) continue;
+    // "50k", "5kg", "5 sao": after a number these are not "không" or "sao?"
+    if (afterNumber && entry.notAfterNumber) continue;
+    const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired ?? false);
+    if (end === undefined || (entry.atEnd && !onlyTailFrom(tokens, end))) continue;
+    let list = found[entry.slot];
+    const last = list === undefined ? undefined : list[list.length - 1];
+    if (last && last.end >= end) continue; // inside a longer phrase already found
+    if (list === undefined) list = found[entry.slot] = [];
+    else if (last && last.start === at) list.pop(); // a longer phrase from the same word
+    list.push({ category: entry.category, start: at, end });
+  }
 }

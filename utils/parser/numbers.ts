@@ -36,17 +36,14 @@ const ENGLISH = table({
 });
 const ENGLISH_ARTICLE = table({ a: 1, an: 1 });
 
-// Every key a number word can start with: other words skip the number tables entirely.
-const NUMBER_START_KEYS = new Set([DIGITS, TENS, HUNDRED, THOUSAND, HALF, ENGLISH, ENGLISH_ARTICLE].flatMap((map) => [...map.keys()]));
+// Every key a number word can start with ("hai", "nửa", "a"): other words skip the number tables entirely.
+export const NUMBER_START_KEYS: ReadonlySet<string> = new Set([DIGITS, TENS, HUNDRED, THOUSAND, HALF, ENGLISH, ENGLISH_ARTICLE].flatMap((map) => [...map.keys()]));
 
 export interface NumberReading {
   value: number;
   /** Index of the first token after the number. */
   next: number;
 }
-
-/** Whether a word could start a number ("hai", "nửa", "a"). */
-export const mayStartNumberWord = (token: Token) => NUMBER_START_KEYS.has(token.key);
 
 export const isHalfSuffix = (token: Token | undefined) => token?.kind === 'word' && lookup(HALF_SUFFIX, token) !== undefined;
 

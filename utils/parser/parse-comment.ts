@@ -2,13 +2,13 @@ import type { CatalogIndex } from './catalog-index';
 import type { OrderItem, ParseResult } from './result';
 import { indexCatalog } from './catalog-index';
 import { EMPTY_CATALOG } from './catalog';
-import { tokenize } from './tokenize';
+import { tokenize, type Token } from './tokenize';
 import { cleanText } from './text';
 import { findPhones } from './phone';
 import { readItems, type ItemSpan } from './items';
-import { findPhrases } from './match';
+import { findPhrases, NO_HITS } from './match';
 import { COMPILED_LEXICON } from './lexicon';
-import { decideIntent } from './intent';
+import { decideIntent, type IntentDecision } from './intent';
 import { REVIEW_BELOW } from './review';
 import { findAddress } from './address';
 
@@ -17,6 +17,7 @@ export const MAX_PARSED_LENGTH = 500;
 
 const EMPTY_INDEX = indexCatalog(EMPTY_CATALOG);
 const round = (value: number) => Math.round(value * 1000) / 1000;
+const isQuestionMark = (token: Token) => token.text === '?';
 const plain = ({ product, quantity, unit, kg }: ItemSpan): OrderItem => ({ product, quantity, unit, kg });
 
 /** Reads one chat comment. Pure: no DOM, no browser API; build the catalog index once with indexCatalog. */
@@ -30,10 +31,13 @@ export function parseComment(text: string, catalog: CatalogIndex = EMPTY_INDEX):
   const tokens = phones.length === 0 ? allTokens : allTokens.filter((token) => !phones.some((p) => token.start < p.end && token.end > p.start));
   const hits = findPhrases(tokens, COMPILED_LEXICON);
   const reading = readItems(tokens, catalog, hits);
-  const decision = decideIntent(tokens, hits, reading, phone !== null);
+  // The early exit: no word of the order language, no quantity and no question mark leave nothing to decide.
+  const saysNothing = hits === NO_HITS && reading.items.length === 0 && reading.bareNumbers.length === 0 && reading.odd.length === 0 && !tokens.some(isQuestionMark);
+  const decision: IntentDecision = saysNothing ? { intent: 'none', confidence: 0.9, reasons: [] } : decideIntent(tokens, hits, reading, phone !== null);
   const items = decision.bareNumber ? [decision.bareNumber.item] : decision.intent === 'none' ? [] : reading.items.map(plain);
-  const weights = items.map((item) => item.kg);
-  const totalKg = items.length > 0 && weights.every((kg) => kg !== null) ? round(weights.reduce<number>((sum, kg) => sum + (kg ?? 0), 0)) : null;
+  let sum: number | null = items.length > 0 ? 0 : null;
+  for (const item of items) sum = sum === null || item.kg === null ? null : sum + item.kg;
+  const totalKg = sum === null ? null : round(sum);
   return {
     text,
     intent: decision.intent,

@@ -19,17 +19,27 @@ export class PhraseTable<T> {
   at(tokens: readonly Token[], i: number): { value: T; next: number } | undefined {
     const token = tokens[i];
     if (!token || token.kind === 'symbol') return undefined;
+    const entries = this.byKey.get(token.key);
+    if (entries === undefined) return undefined; // most words start no phrase
     let best: { value: T; next: number } | undefined;
-    for (const entry of this.byKey.get(token.key) ?? []) {
+    for (const entry of entries) {
       const next = i + entry.words.length;
       if (best && next <= best.next) continue;
-      if (entry.words.every((word, w) => tokens[i + w] !== undefined && wordMatches(tokens[i + w]!, word))) best = { value: entry.value, next };
+      if (matchesAt(tokens, i, entry.words)) best = { value: entry.value, next };
     }
     return best;
   }
 
-  /** Whether some phrase starts with this key: a cheap test before `at`. */
-  startsWith(key: string): boolean {
-    return this.byKey.has(key);
+  /** The first keys of every phrase. */
+  firstKeys(): IterableIterator<string> {
+    return this.byKey.keys();
   }
+}
+
+function matchesAt(tokens: readonly Token[], at: number, words: readonly CompiledWord[]): boolean {
+  for (let w = 0; w < words.length; w += 1) {
+    const token = tokens[at + w];
+    if (token === undefined || !wordMatches(token, words[w]!)) return false;
+  }
+  return true;
 }

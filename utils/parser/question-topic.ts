@@ -1,5 +1,5 @@
 import type { Token } from './tokenize';
-import type { Hits, PhraseHit } from './match';
+import { joinWords, type Hits, type PhraseHit } from './match';
 import type { ItemSpan } from './items';
 import type { QuestionTopic } from './result';
 
@@ -12,7 +12,7 @@ const AMOUNT_WORDS = new Set(['kg', 'ky', 'ki', 'can', 'kilo', 'kilos', 'lang', 
   'ngay', 'gio', 'phut', 'tieng', 'tuan', 'thang', 'nam', 'lan', 'nguoi', 'cai', 'con', 'size', 'box', 'boxes', 'kg', 'tuoi', 'cm', 'm', 'loai']);
 const MONEY_WORDS = new Set(['k', 'd', 'đ', 'vnd', 'nghin', 'ngan', 'tr', 'trieu', 'dong', 'canh', 'xu']);
 
-const keyOf = (tokens: readonly Token[], hit: PhraseHit) => tokens.slice(hit.start, hit.end).map((token) => token.key).join(' ');
+const keyOf = (tokens: readonly Token[], hit: PhraseHit) => joinWords(tokens, hit.start, hit.end, 'key');
 
 /** "bao nhiêu" with no unit or count after it: how much money. */
 function asksHowMuch(tokens: readonly Token[], hits: Hits): boolean {

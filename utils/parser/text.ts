@@ -1,6 +1,9 @@
 // Text normalisation shared by the tokenizer and the lexicon, so both sides compare the same keys.
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// Only text with combining marks (typed decomposed, as some keyboards do) or Hangul jamo changes under NFC.
+const NEEDS_NFC = /[\u0300-\u036f\u1100-\u11ff]/;
+const NEEDS_CLEANING = /[\u0300-\u036f\u1100-\u11ff\u200B-\u200D\u2060\uFEFF\u00AD]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 // Every Vietnamese letter with a diacritic, lower and upper case, folded one-to-one to its base letter,
@@ -14,9 +17,6 @@ for (const ch of VIETNAMESE + VIETNAMESE.toUpperCase()) {
 // Other accented Latin letters people paste in (é from French keyboards and the like).
 for (const ch of 'çñüïëöäÿ') FOLD.set(ch, ch.normalize('NFD').replace(COMBINING_MARKS, ''));
 
-const NOT_ASCII = /[^\x00-\x7f]/;
-// Only text with combining marks (typed decomposed, as some keyboards do) or Hangul jamo changes under NFC.
-const NEEDS_NFC = /[\u0300-\u036f\u1100-\u11ff]/;
 
 // Folding by a table indexed by UTF-16 code: the tokenizer folds every comment, so this is hot.
 const FOLD_CODES = new Uint16Array(0x1f00);
@@ -24,19 +24,22 @@ for (const [from, to] of FOLD) FOLD_CODES[from.charCodeAt(0)] = to.charCodeAt(0)
 
 /** NFC with zero-width characters removed; case and diacritics kept. */
 export function cleanText(text: string): string {
-  if (!NOT_ASCII.test(text)) return text; // plain ASCII: already NFC, no zero-width characters
+  if (!NEEDS_CLEANING.test(text)) return text; // most comments: one scan, nothing to do
   return (NEEDS_NFC.test(text) ? text.normalize('NFC') : text).replace(ZERO_WIDTH, '');
 }
 
 /** Removes Vietnamese diacritics one character for one: "chốt" → "chot", "đặt" → "dat". */
 export function foldDiacritics(text: string): string {
-  if (!NOT_ASCII.test(text)) return text;
-  const codes = new Array<number>(text.length);
+  let out = '';
+  let from = 0; // text before this index is in `out` already
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    codes[i] = (code < 0x1f00 && FOLD_CODES[code]) || code;
+    const base = code >= 128 && code < 0x1f00 ? FOLD_CODES[code]! : 0;
+    if (base === 0) continue;
+    out += text.slice(from, i) + String.fromCharCode(base);
+    from = i + 1;
   }
-  return String.fromCharCode(...codes);
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Collapses runs of one letter: "chốttt" → "chốt", "kgg" → "kg". */

@@ -27,11 +27,15 @@ const LETTER = /[\p{L}\p{M}]/u;
 const LATIN_END = 0x2000;
 const LATIN_LETTER = new Uint8Array(LATIN_END);
 for (let code = 0; code < LATIN_END; code += 1) LATIN_LETTER[code] = LETTER.test(String.fromCharCode(code)) ? 1 : 0;
+// Other characters of the basic plane (emoji parts, other scripts) are asked once and remembered: 1 letter, 2 not.
+const OTHER_LETTER = new Uint8Array(0x10000);
 const isLetterAt = (text: string, i: number) => {
   const code = text.charCodeAt(i);
   if (code < 128) return isAsciiLetter(code);
   if (code < LATIN_END) return LATIN_LETTER[code] === 1;
-  return !(code >= 0xd800 && code <= 0xdfff) && LETTER.test(text[i]!);
+  if (code >= 0xd800 && code <= 0xdfff) return false; // a surrogate: its pair is no letter we read
+  if (OTHER_LETTER[code] === 0) OTHER_LETTER[code] = LETTER.test(text[i]!) ? 1 : 2;
+  return OTHER_LETTER[code] === 1;
 };
 
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
@@ -73,6 +77,11 @@ function readScientific(mantissa: number, exponent: string): number {
   return mantissa === 0 ? 0 : mantissa * 10 ** Number(exponent);
 }
 
+/** Every token is made here, with every field, so that all tokens share one shape. */
+function makeToken(kind: TokenKind, text: string, key: string, plain: boolean, upper: boolean, start: number, end: number): Token {
+  return { kind, text, key, plain, upper, value: undefined, scientific: undefined, start, end };
+}
+
 /**
  * Splits cleaned text into words, numbers and single symbols. Letters and digits split from each other,
  * so glued input like "chốt5kg" reads as "chốt 5 kg". Offsets refer to `cleaned`.
@@ -80,7 +89,6 @@ function readScientific(mantissa: number, exponent: string): number {
 export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase()): Token[] {
   // toLowerCase keeps the length for every script Vietnamese chat uses; if not, case is not told apart.
   const caseKnown = lower.length === cleaned.length;
-  const folded = foldDiacritics(lower);
   const tokens: Token[] = [];
   let i = 0;
   while (i < lower.length) {
@@ -95,38 +103,46 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
       // The sign and the exponent are read with the digits, so "-5" is never 5 and "1e308" never 308.
       const digitsStart = negative ? i + 1 : i;
       i = digitsStart;
-      while (i < lower.length && (isDigit(lower.charCodeAt(i)) || ((lower[i] === '.' || lower[i] === ',') && isDigit(lower.charCodeAt(i + 1))))) i += 1;
+      let separated = false; // "2,5", "1.000": read by readNumber; plain digits are the number they spell
+      for (; i < lower.length; i += 1) {
+        const at = lower.charCodeAt(i);
+        if (isDigit(at)) continue;
+        if ((at === 46 || at === 44) && isDigit(lower.charCodeAt(i + 1))) separated = true; // "." or ","
+        else break;
+      }
       const mantissaEnd = i;
       i = exponentEnd(lower, i);
       const scientific = i > mantissaEnd;
-      const mantissa = readNumber(lower.slice(digitsStart, mantissaEnd));
+      const digits = lower.slice(digitsStart, mantissaEnd);
+      const mantissa = separated ? readNumber(digits) : Number(digits);
       const magnitude = mantissa === undefined || !scientific ? mantissa : readScientific(mantissa, lower.slice(mantissaEnd + 1, i));
-      const typed = lower.slice(digitsStart, i);
+      const typed = scientific ? lower.slice(digitsStart, i) : digits;
       const text = negative ? `-${typed}` : typed;
       if (magnitude === undefined) {
-        tokens.push({ kind: 'symbol', text, key: text, plain: true, upper: false, start, end: i });
+        tokens.push(makeToken('symbol', text, text, true, false, start, i));
         continue;
       }
-      const token: Token = { kind: 'number', text, key: text, plain: true, upper: false, value: negative ? -magnitude : magnitude, start, end: i };
+      const token = makeToken('number', text, text, true, false, start, i);
+      token.value = negative ? -magnitude : magnitude;
       if (scientific) token.scientific = true;
       tokens.push(token);
       continue;
     }
     if (isLetterAt(lower, i)) {
-      while (i < lower.length && isLetterAt(lower, i)) i += 1;
+      let wide = false; // a letter beyond ASCII, which may carry a diacritic
+      for (; i < lower.length && isLetterAt(lower, i); i += 1) if (lower.charCodeAt(i) >= 128) wide = true;
       const text = lower.slice(start, i);
-      const fold = folded.slice(start, i);
-      const first = cleaned[start]!;
-      tokens.push({
-        kind: 'word', text: collapseRuns(text), key: collapseRuns(fold), plain: text === fold,
-        upper: caseKnown && first !== lower[start], start, end: i,
-      });
+      const fold = wide ? foldDiacritics(text) : text;
+      // Folding maps letter to letter, so a word whose key has no run of one letter has none typed either.
+      const key = collapseRuns(fold);
+      const typed = key === fold ? text : collapseRuns(text);
+      tokens.push(makeToken('word', typed, key, text === fold, caseKnown && cleaned.charCodeAt(start) !== lower.charCodeAt(start), start, i));
       continue;
     }
     // One symbol; a surrogate pair (most emoji) stays together.
     i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
     const text = lower.slice(start, i);
-    tokens.push({ kind: 'symbol', text, key: text, plain: true, upper: false, start, end: i });
+    tokens.push(makeToken('symbol', text, text, true, false, start, i));
   }
   return tokens;
 }

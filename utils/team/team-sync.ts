@@ -26,12 +26,15 @@ export interface TeamSyncOptions {
 
 /**
  * The background's team sync, between this browser's store and the team's documents (one per broadcast,
- * and the shop's). Pushes and applies run one at a time, in order, so neither sees half of the other.
+ * and the shop's). Pushes and applies run one at a time, so neither sees half of the other; a push waiting
+ * goes before applies waiting, so this desk's decisions leave at once however busy the others' chat keeps it
+ * (an apply reads the documents when it runs, so it still applies the latest entry of each key).
  */
 export class TeamSync {
   private readonly docs = new Map<string, Y.Doc>();
   private readonly stops: (() => void)[] = [];
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly waitingPushes: (() => Promise<unknown>)[] = [];
   private incoming = new Map<SharedTable, Set<string>>();
   private drainScheduled = false;
   private stopped = false;
@@ -45,7 +48,7 @@ export class TeamSync {
   }
 
   async start(): Promise<void> {
-    setTeamSink(this.db.name, (changes) => this.enqueue(() => this.push(changes)));
+    setTeamSink(this.db.name, (changes) => this.enqueuePush(changes));
     const shop = this.docFor(SHOP_DOC);
     const index = shop.getMap<number>(BROADCASTS_MAP);
     const openListed = () => {
@@ -93,9 +96,19 @@ export class TeamSync {
   }
 
   private enqueue(task: () => Promise<unknown>): Promise<unknown> {
-    const run = () => (this.stopped ? undefined : task());
+    const run = async () => {
+      // Pushes that arrived while the task waited its turn go first.
+      while (!this.stopped && this.waitingPushes.length > 0) await this.waitingPushes.shift()!().catch((error: unknown) => console.warn('team sync', error));
+      return this.stopped ? undefined : task();
+    };
     this.queue = this.queue.then(run, run).catch((error: unknown) => console.warn('team sync', error));
     return this.queue;
+  }
+
+  /** A local commit's changes: sent before any apply still waiting, merged with pushes still waiting. */
+  private enqueuePush(changes: LocalChanges): void {
+    this.waitingPushes.push(() => this.push(changes));
+    void this.enqueue(async () => {});
   }
 
   private async push(changes: LocalChanges): Promise<void> {

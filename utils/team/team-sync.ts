@@ -7,6 +7,13 @@ import { pushChanges, type Desk } from './team-push';
 import { reconcile } from './team-reconcile';
 import { BROADCASTS_MAP, broadcastDocName, SHOP_DOC, SHARED_TABLES, type SharedTable, type TeamEntry } from './team-records';
 
+/** Several commits' changes as one (a record changed twice is read once, as it is now). */
+function mergeChanges(all: readonly LocalChanges[]): LocalChanges {
+  const merged: LocalChanges = new Map();
+  for (const changes of all) for (const [table, keys] of changes) merged.set(table, new Set([...(merged.get(table) ?? []), ...keys]));
+  return merged;
+}
+
 /** A shared document and when it has first caught up with the server (or with what this browser kept of it). */
 export interface OpenedDoc {
   doc: Y.Doc;
@@ -34,7 +41,7 @@ export class TeamSync {
   private readonly docs = new Map<string, Y.Doc>();
   private readonly stops: (() => void)[] = [];
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly waitingPushes: (() => Promise<unknown>)[] = [];
+  private readonly waitingPushes: LocalChanges[] = [];
   private incoming = new Map<SharedTable, Set<string>>();
   private drainScheduled = false;
   private stopped = false;
@@ -97,17 +104,19 @@ export class TeamSync {
 
   private enqueue(task: () => Promise<unknown>): Promise<unknown> {
     const run = async () => {
-      // Pushes that arrived while the task waited its turn go first.
-      while (!this.stopped && this.waitingPushes.length > 0) await this.waitingPushes.shift()!().catch((error: unknown) => console.warn('team sync', error));
-      return this.stopped ? undefined : task();
+      if (this.stopped) return undefined;
+      // The commits that arrived while this task waited its turn leave first, as one push.
+      const waiting = this.waitingPushes.splice(0);
+      if (waiting.length > 0) await this.push(mergeChanges(waiting)).catch((error: unknown) => console.warn('team sync', error));
+      return task();
     };
     this.queue = this.queue.then(run, run).catch((error: unknown) => console.warn('team sync', error));
     return this.queue;
   }
 
-  /** A local commit's changes: sent before any apply still waiting, merged with pushes still waiting. */
+  /** A local commit's changes: sent before any apply still waiting, with the other commits still waiting. */
   private enqueuePush(changes: LocalChanges): void {
-    this.waitingPushes.push(() => this.push(changes));
+    this.waitingPushes.push(changes);
     void this.enqueue(async () => {});
   }
 

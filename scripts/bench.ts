@@ -330,7 +330,7 @@ async function benchTeamBrowser(): Promise<void> {
   const { runTeamBrowserBench } = await import('./bench/team-browser');
   const bundle = async (entry: string) => (await build({ entryPoints: [entry], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'chrome120', minify: true })).outputFiles[0]!.text;
   const orders = Number(process.argv.find((arg) => arg.startsWith('--team-orders='))?.slice('--team-orders='.length) ?? 10_000);
-  await runTeamBrowserBench({ fill: await bundle('scripts/bench/desk-fill-page.ts'), player: await bundle('scripts/bench/desk-chat-player.ts') }, readFileSync('tests/fixtures/lychee-catalog.json', 'utf8'), { orders, decisions: Number(process.argv.find((arg) => arg.startsWith('--team-decisions='))?.slice('--team-decisions='.length) ?? 40), rate: 200 });
+  await runTeamBrowserBench({ fill: await bundle('scripts/bench/desk-fill-page.ts'), player: await bundle('scripts/bench/desk-chat-player.ts') }, readFileSync('tests/fixtures/lychee-catalog.json', 'utf8'), { orders, decisions: Number(process.argv.find((arg) => arg.startsWith('--team-decisions='))?.slice('--team-decisions='.length) ?? 40), rate: 200, ...(process.env.CHOT_TEAM_PROFILE ? { profileDir: process.env.CHOT_TEAM_PROFILE } : {}) });
 }
 
 function describeMachine(): string {

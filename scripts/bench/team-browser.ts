@@ -14,9 +14,10 @@ import type { Page } from '@playwright/test';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../lib/extension-browser';
 import { freePort, startTeamServerProcess } from '../lib/team-server-process';
+import { profileServiceWorker, WORKER_PROFILER_ARGS } from '../lib/worker-profiler';
 import { youtubeFixtures } from '../../tests/e2e/helpers';
 import { closedOverlay } from '../../tests/e2e/closed-overlay';
-import { allowSiteInExtensionSettings, ONLINE, turnTeamOn } from '../../tests/e2e/team-desk';
+import { allowSiteInExtensionSettings, fillTeamForm, ONLINE, turnTeamOn } from '../../tests/e2e/team-desk';
 import { DESK_VIDEO_ID, deskChat, fixtureRows } from './desk-chat';
 import type { DeskFill } from './desk-fill-page';
 
@@ -114,13 +115,17 @@ async function seenAt(panel: Page, id: string, status: string, capMs: number): P
   return null;
 }
 
-export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJson: string, options: { orders: number; decisions: number; rate: number }): Promise<void> {
+/** Where the service workers' CPU profiles go (the join on desk B; every desk during the decisions), when asked for. */
+type Profiled = { profileDir?: string };
+
+export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJson: string, options: { orders: number; decisions: number; rate: number } & Profiled): Promise<void> {
+  const profile = async (browser: ExtensionBrowser) => (options.profileDir ? profileServiceWorker(browser.userDataDir, browser.extensionId) : undefined);
   const dataDir = mkdtempSync(join(tmpdir(), 'chot-team-browser-'));
   const server = await startTeamServerProcess({ port: await freePort(), dataDir });
   const youtube = youtubeFixtures(() => []);
   const browsers: ExtensionBrowser[] = [];
   const launch = async () => {
-    const browser = await launchExtensionBrowser({ headless: true, fixtures: (url) => (url.hostname === 'bench.chot.test' ? { body: '<!doctype html><meta charset="utf-8"><title>fill</title>', contentType: 'text/html' } : youtube(url)) });
+    const browser = await launchExtensionBrowser({ headless: true, ...(options.profileDir ? { args: WORKER_PROFILER_ARGS } : {}), fixtures: (url) => (url.hostname === 'bench.chot.test' ? { body: '<!doctype html><meta charset="utf-8"><title>fill</title>', contentType: 'text/html' } : youtube(url)) });
     browsers.push(browser);
     await allowSiteInExtensionSettings(browser, 'http://127.0.0.1/*');
     return browser;
@@ -158,9 +163,14 @@ export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJs
       const desk = await launch();
       const panel = await desk.sidePanel();
       panels.push(panel);
+      const button = await fillTeamForm(panel, { role: 'assistant', url: server.url, name, key });
+      const profiler = await profile(desk);
+      // Timed from the click, as a user sees it (the form is filled in before).
       started = Date.now();
-      await turnTeamOn(panel, { role: 'assistant', url: server.url, name, key });
+      await button.click();
       const joined = await until(async () => (await tallyOrders(panel)) >= orders, 120_000);
+      joined.ms = Date.now() - started;
+      await profiler?.stop(join(options.profileDir ?? '', `team-join-${name}.cpuprofile`));
       console.log(`team-browser: desk ${name} joining a ${orders.toLocaleString('en-US')}-order broadcast counts every order in its panel after ${joined.atLeast ? 'more than ' : ''}${(joined.ms / 1000).toFixed(1)} s   [target: within 5 s: ${!joined.atLeast && joined.ms <= 5000 ? 'meets' : 'MISSES'}]`);
     }
     const [, panelB, panelC] = panels as [Page, Page, Page];
@@ -179,6 +189,7 @@ export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJs
     let missed = 0;
     const playedRows = () => chat.evaluate(() => Object.keys((window as unknown as { chotChatPlayer: { result(): { added: object } } }).chotChatPlayer.result().added).length);
     const rowsBefore = await playedRows();
+    const profilers = await Promise.all(browsers.map(profile));
     started = Date.now();
     for (let i = 0; i < options.decisions; i += 1) {
       const id = await panelB.getByTestId('queue-current').getAttribute('data-order-id');
@@ -192,6 +203,7 @@ export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJs
     }
     const rate = ((await playedRows()) - rowsBefore) / ((Date.now() - started) / 1000);
     await chat.close();
+    await Promise.all(profilers.map((profiler, i) => profiler?.stop(join(options.profileDir ?? '', `team-decisions-${'ABC'[i]}.cpuprofile`))));
     const p95 = percentile(latencies, 0.95);
     console.log(`team-browser: a keyboard decision on desk B is in desk A's and desk C's stores in p50 ${percentile(latencies, 0.5)} ms, p95 ${p95} ms, max ${Math.max(...latencies)} ms (${options.decisions} decisions timed on two desks each, ${missed} times not there within 30 s; desk A's chat page got ${rate.toFixed(0)} rows/s meanwhile, half of them orders)   [target: p95 ≤ 500 ms: ${missed === 0 && p95 <= 500 ? 'meets' : 'MISSES'}]`);
 

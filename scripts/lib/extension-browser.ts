@@ -28,6 +28,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** The browser's language (navigator.languages), e.g. "vi-VN"; Chromium's default otherwise. */
   locale?: string;
+  /** Extra Chromium switches (e.g. a DevTools port for profiling the service worker). */
+  args?: string[];
 }
 
 /**
@@ -71,7 +73,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     headless: options.headless,
     viewport: { width: 1280, height: 800 },
     ...(options.locale ? { locale: options.locale } : {}),
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CLOSED_NETWORK_ARGS],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CLOSED_NETWORK_ARGS, ...(options.args ?? [])],
   });
   const blockedRequests = await closeNetwork(context, options.fixtures);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../../scripts/lib/extension-browser';
 
 /**
@@ -27,13 +27,18 @@ export interface TeamSignIn {
 
 /** Team mode turned on in the side panel as a user does it: the form, then the button. */
 export async function turnTeamOn(panel: Page, sign: TeamSignIn): Promise<void> {
+  await (await fillTeamForm(panel, sign)).click();
+}
+
+/** The team form filled in; the button to turn team mode on is handed back, not yet clicked. */
+export async function fillTeamForm(panel: Page, sign: TeamSignIn): Promise<Locator> {
   const section = panel.getByTestId('team-panel');
   if (!(await section.evaluate((details) => (details as HTMLDetailsElement).open))) await section.locator('summary').click();
   await section.locator('input[name="team-role"]').nth(sign.role === 'host' ? 0 : 1).check();
   await section.locator('input[name="team-url"]').fill(sign.url);
   await section.locator('input[name="team-name"]').fill(sign.name);
   if (sign.key) await section.locator('input[name="team-key"]').fill(sign.key);
-  await section.getByRole('button', { name: /Turn team mode on|Bật làm việc nhóm/ }).click();
+  return section.getByRole('button', { name: /Turn team mode on|Bật làm việc nhóm/ });
 }
 
 export async function turnTeamOff(panel: Page): Promise<void> {

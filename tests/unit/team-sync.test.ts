@@ -245,4 +245,22 @@ describe('team sync between two desks', () => {
     for (const db of [a.db, b.db]) expect((await db.questions.orderBy('id').toArray()).map((q) => q.id)).toEqual(['youtube:q2', 'youtube:x2']);
     expect(await view(a.db)).toEqual(await view(b.db));
   });
+
+  it('brings a joining desk a broadcast of hundreds of orders it partly has, with the same statuses, history and figures', async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const rows = Array.from({ length: 320 }, (_, i) => chatRow(`m${i}`, `chốt ${(i % 7) + 1}kg`, { authorName: `Khách ${i % 40}`, authorId: `UC${i % 40}` }));
+    for (let i = 0; i < rows.length; i += 80) await ingestChat(a.db, stream, rows.slice(i, i + 80), noCatalog, T0);
+    await settle(a);
+    // B read the first rows of the same chat alone; A has decided some of them since.
+    const alone = freshDatabase();
+    await ingestChat(alone, stream, rows.slice(0, 60), noCatalog, T0);
+    for (const i of [3, 10, 42, 200]) await as('Lan', () => decideOrder(a.db, `youtube:m${i}`, i % 2 === 0 ? 'confirmed' : 'rejected', T0 + 60_000 + i));
+    await settle(a);
+    const b = await desk(hub, 'desk-bbbb', 'Minh', alone);
+    await settle(a, b, a, b);
+    expect(await b.db.orders.count()).toBe(320);
+    expect((await b.db.orders.get('youtube:m3'))?.status).toBe('rejected');
+    expect(await view(b.db)).toEqual(await view(a.db));
+  });
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import type { ChotDatabase } from '../store/db';
 import type { ActionRecord, MessageRecord, OrderRecord } from '../store/records';
 import { actionRecordSchema, contractRecordSchema, customerRecordSchema, orderRecordSchema, streamRecordSchema } from '../store/records';
@@ -54,9 +54,22 @@ function messageOf(record: FromChat, id: string, now: number): MessageRecord {
   };
 }
 
+/**
+ * The stored records under these keys. A joining desk applies thousands of records to tables that hold
+ * few: there one read of the whole table costs far less than a read per key.
+ */
+export async function readMany(store: Table, keys: readonly unknown[]): Promise<unknown[]> {
+  if (keys.length >= 100 && (await store.count()) <= keys.length * 2) {
+    const [stored, values] = await Promise.all([store.toCollection().primaryKeys(), store.toArray()]);
+    const byKey = new Map<unknown, unknown>(stored.map((key, i) => [key, values[i]]));
+    return keys.map((key) => byKey.get(key));
+  }
+  return store.bulkGet(keys as never[]);
+}
+
 /** Orders and questions from another desk: their chat messages, where this browser has not read them. */
 async function rememberMessages(db: ChotDatabase, records: readonly (readonly [string, FromChat])[], now: number): Promise<void> {
-  const known = await db.messages.bulkGet(records.map(([id]) => id));
+  const known = await readMany(db.messages, records.map(([id]) => id));
   await db.messages.bulkPut(records.filter((_, i) => !known[i]).map(([id, record]) => messageOf(record, id, now)));
 }
 
@@ -92,15 +105,19 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
       }
       const store = db.table(table);
       const keys = run.map((change) => change.key);
-      const current: unknown[] = await store.bulkGet(keys);
+      const current = await readMany(store, keys);
       if (run[0]!.value === null) {
         const gone = keys.filter((_, i) => current[i] !== undefined);
         await store.bulkDelete(gone);
         if (table === 'streams') for (const id of gone) await forgetStream(db, id);
         applied += gone.length;
       } else {
-        const puts = run.filter((change, i) => current[i] === undefined || canonical(current[i]) !== canonical(change.value)).map((change) => change.value!);
-        await store.bulkPut(puts);
+        // Records new here are added: an add replaces nothing, so the figures' middleware reads nothing before it.
+        const adds = run.filter((_, i) => current[i] === undefined).map((change) => change.value!);
+        const changed = run.filter((change, i) => current[i] !== undefined && canonical(current[i]) !== canonical(change.value)).map((change) => change.value!);
+        await store.bulkAdd(adds);
+        await store.bulkPut(changed);
+        const puts = [...adds, ...changed];
         if (table === 'orders' && puts.length > 0) await rememberMessages(db, (puts as OrderRecord[]).map((order) => [order.messageId, order] as const), now);
         if (table === 'questions' && puts.length > 0) await rememberMessages(db, (puts as QuestionRecord[]).map((question) => [question.id, question] as const), now);
         applied += puts.length;
@@ -122,9 +139,9 @@ async function forgetStream(db: ChotDatabase, streamId: string): Promise<void> {
 /** Other desks' actions join this browser's log under sequence numbers of its own (and are never undone here). */
 async function applyActions(db: ChotDatabase, run: readonly (readonly [string, ActionRecord | null])[], deskId: string): Promise<number> {
   const own = (uid: string) => (uid.startsWith(`${deskId}:`) ? Number(uid.slice(deskId.length + 1)) : undefined);
-  const mapped = await db.teamActions.bulkGet(run.map(([uid]) => uid));
+  const mapped = (await readMany(db.teamActions, run.map(([uid]) => uid))) as ({ seq: number } | undefined)[];
   const seqs = run.map(([uid], i) => own(uid) ?? mapped[i]?.seq);
-  const current = await db.actions.bulkGet(seqs.map((seq) => seq ?? -1));
+  const current = (await readMany(db.actions, seqs.map((seq) => seq ?? -1))) as (ActionRecord | undefined)[];
   let applied = 0;
   const fresh: { uid: string; record: ActionRecord }[] = [];
   const puts: ActionRecord[] = [];
@@ -149,7 +166,7 @@ async function applyActions(db: ChotDatabase, run: readonly (readonly [string, A
   // The buyer's comment behind an action (a cancel, a change) is known here too, so this browser's reader does not apply it again.
   const withComment = run.flatMap(([, value]) => (value?.messageId ? [value] : []));
   if (withComment.length > 0) {
-    const known = await db.messages.bulkGet(withComment.map((action) => action.messageId!));
+    const known = await readMany(db.messages, withComment.map((action) => action.messageId!));
     for (const [i, action] of withComment.entries()) {
       if (known[i]) continue;
       const order = await db.orders.get(action.orderId);

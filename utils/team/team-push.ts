@@ -70,29 +70,43 @@ export async function pushChanges(db: ChotDatabase, changes: LocalChanges, room:
     return !has(target) && [...docs.keys()].some((name) => name !== target && has(name));
   };
   await db.transaction('r', [db.streams, db.orders, db.actions, db.contracts, db.customers, db.products, db.questions, db.teamActions], async () => {
-    const streams = new Map<string, StreamRecord | undefined>();
-    const broadcastOf = async (streamId: string) => {
-      if (!streams.has(streamId)) streams.set(streamId, await db.streams.get(streamId));
-      return broadcastDocName(streams.get(streamId)?.broadcastId ?? streamId);
-    };
+    // One bulk read per table (a desk reading a busy chat sends hundreds of records a second).
+    const read = new Map<SharedTable, Map<unknown, unknown>>();
     for (const [table, keys] of changes) {
-      for (const key of keys) {
+      const list = [...keys];
+      const values: unknown[] = await db.table(table).bulkGet(list as never[]);
+      read.set(table, new Map(list.map((key, i) => [key, values[i]])));
+    }
+    const actions = [...(read.get('actions') ?? new Map<unknown, unknown>())] as [number, ActionRecord | undefined][];
+    const uids = new Map((await db.teamActions.where('seq').anyOf(actions.map(([seq]) => seq)).toArray()).map((team) => [team.seq, team.uid]));
+    const orderOf = new Map<string, OrderRecord | undefined>(read.get('orders') as Map<string, OrderRecord | undefined> | undefined);
+    const missing = [...new Set(actions.flatMap(([, action]) => (action && !orderOf.has(action.orderId) ? [action.orderId] : [])))];
+    (await db.orders.bulkGet(missing)).forEach((order, i) => orderOf.set(missing[i]!, order));
+    const streams = new Map<string, StreamRecord | undefined>(read.get('streams') as Map<string, StreamRecord | undefined> | undefined);
+    const unknownStreams = [...new Set([...orderOf.values(), ...(['contracts', 'questions'] as const).flatMap((table) => [...(read.get(table)?.values() ?? [])])].flatMap((record) => {
+      const streamId = (record as { streamId?: string } | undefined)?.streamId;
+      return streamId !== undefined && !streams.has(streamId) ? [streamId] : [];
+    }))];
+    (await db.streams.bulkGet(unknownStreams)).forEach((stream, i) => streams.set(unknownStreams[i]!, stream));
+    const broadcastOf = (streamId: string) => broadcastDocName(streams.get(streamId)?.broadcastId ?? streamId);
+    for (const [table, records] of read) {
+      for (const [key, value] of records) {
         if (SHOP_TABLES.has(table)) {
-          add(SHOP_DOC, table, String(key), (await db.table(table).get(key as string)) ?? null);
+          add(SHOP_DOC, table, String(key), value ?? null);
         } else if (table === 'actions') {
-          const action = await db.actions.get(key as number);
-          const uid = await actionUid(db, who.desk, key as number);
-          const order = action && (await db.orders.get(action.orderId));
+          const action = value as ActionRecord | undefined;
+          const uid = uids.get(key as number) ?? `${who.desk}:${key as number}`;
+          const order = action && orderOf.get(action.orderId);
           if (!action) deleted(table, uid);
-          else if (order) add(await broadcastOf(order.streamId), table, uid, sharedAction(action));
+          else if (order) add(broadcastOf(order.streamId), table, uid, sharedAction(action));
         } else {
-          const record = (await db.table(table).get(key as string)) as StreamRecord | OrderRecord | undefined;
+          const record = value as StreamRecord | OrderRecord | undefined;
           if (!record) deleted(table, String(key));
           else if (table === 'streams') {
             const target = broadcastDocName((record as StreamRecord).broadcastId);
             if (moved(record as StreamRecord, target)) for (const [kind, id, value] of await streamRecords(db, record.id, who.desk)) add(target, kind, id, value);
             add(target, table, String(key), record);
-          } else add(await broadcastOf((record as OrderRecord).streamId), table, String(key), record);
+          } else add(broadcastOf((record as OrderRecord).streamId), table, String(key), record);
         }
       }
     }

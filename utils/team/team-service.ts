@@ -7,6 +7,7 @@ import { newDeskId, newTeamKey, originPatternOf, type TeamCommand } from './team
 import { broadcastDocName, teamConfigSchema, type TeamConfig, type TeamEntry } from './team-records';
 import { presenceSchema, TEAM_OFF, teamPortMessageSchema, type Presence, type TeamStatus } from './team-status';
 import type { ActionRecord } from '../store/records';
+import type * as Y from 'yjs';
 
 export interface TeamPanelPort {
   postMessage(message: unknown): void;
@@ -36,6 +37,7 @@ export class TeamService {
   private readonly panels = new Map<TeamPanelPort, { broadcastId: string | null; orderId: string | null }>();
   private presenceTimer: ReturnType<typeof setInterval> | undefined;
   private pushScheduled = false;
+  private readonly decidedCounts = new WeakMap<Y.Doc, Record<string, number> | null>();
 
   constructor(private readonly db: ChotDatabase, private readonly deps: TeamServiceDeps) {}
 
@@ -144,11 +146,24 @@ export class TeamService {
     return { ...base, state: this.connection.state, waiting: this.connection.waiting, members, decided: this.decided(broadcastId) };
   }
 
-  /** Decisions each assistant took (and did not undo) in one broadcast, from the shared history. */
+  /**
+   * Decisions each assistant took (and did not undo) in one broadcast, from the shared history: counted
+   * again only after the document changed (the status goes out several times a second while desks work).
+   */
   private decided(broadcastId: string | null): Record<string, number> {
     const doc = broadcastId ? this.sync?.openDocs().get(broadcastDocName(broadcastId)) : undefined;
+    if (!doc) return {};
+    // Any change to the document, local or remote, drops the count.
+    if (!this.decidedCounts.has(doc)) doc.on('update', () => this.decidedCounts.set(doc, null));
+    const kept = this.decidedCounts.get(doc);
+    if (kept) return kept;
+    const counts = this.countDecided(doc);
+    this.decidedCounts.set(doc, counts);
+    return counts;
+  }
+
+  private countDecided(doc: Y.Doc): Record<string, number> {
     const counts: Record<string, number> = {};
-    if (!doc) return counts;
     for (const entry of doc.getMap<TeamEntry>('actions').values()) {
       const action = entry.v as ActionRecord | null;
       if (!action || action.kind !== 'decide' || (action.source ?? 'assistant') !== 'assistant' || action.undone) continue;

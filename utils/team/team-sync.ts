@@ -7,6 +7,13 @@ import { pushChanges, type Desk } from './team-push';
 import { reconcile } from './team-reconcile';
 import { BROADCASTS_MAP, broadcastDocName, SHOP_DOC, SHARED_TABLES, type SharedTable, type TeamEntry } from './team-records';
 
+/** Several commits' changes as one (a record changed twice is read once, as it is now). */
+function mergeChanges(all: readonly LocalChanges[]): LocalChanges {
+  const merged: LocalChanges = new Map();
+  for (const changes of all) for (const [table, keys] of changes) merged.set(table, new Set([...(merged.get(table) ?? []), ...keys]));
+  return merged;
+}
+
 /** A shared document and when it has first caught up with the server (or with what this browser kept of it). */
 export interface OpenedDoc {
   doc: Y.Doc;
@@ -26,12 +33,15 @@ export interface TeamSyncOptions {
 
 /**
  * The background's team sync, between this browser's store and the team's documents (one per broadcast,
- * and the shop's). Pushes and applies run one at a time, in order, so neither sees half of the other.
+ * and the shop's). Pushes and applies run one at a time, so neither sees half of the other; a push waiting
+ * goes before applies waiting, so this desk's decisions leave at once however busy the others' chat keeps it
+ * (an apply reads the documents when it runs, so it still applies the latest entry of each key).
  */
 export class TeamSync {
   private readonly docs = new Map<string, Y.Doc>();
   private readonly stops: (() => void)[] = [];
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly waitingPushes: LocalChanges[] = [];
   private incoming = new Map<SharedTable, Set<string>>();
   private drainScheduled = false;
   private stopped = false;
@@ -45,7 +55,7 @@ export class TeamSync {
   }
 
   async start(): Promise<void> {
-    setTeamSink(this.db.name, (changes) => this.enqueue(() => this.push(changes)));
+    setTeamSink(this.db.name, (changes) => this.enqueuePush(changes));
     const shop = this.docFor(SHOP_DOC);
     const index = shop.getMap<number>(BROADCASTS_MAP);
     const openListed = () => {
@@ -93,9 +103,21 @@ export class TeamSync {
   }
 
   private enqueue(task: () => Promise<unknown>): Promise<unknown> {
-    const run = () => (this.stopped ? undefined : task());
+    const run = async () => {
+      if (this.stopped) return undefined;
+      // The commits that arrived while this task waited its turn leave first, as one push.
+      const waiting = this.waitingPushes.splice(0);
+      if (waiting.length > 0) await this.push(mergeChanges(waiting)).catch((error: unknown) => console.warn('team sync', error));
+      return task();
+    };
     this.queue = this.queue.then(run, run).catch((error: unknown) => console.warn('team sync', error));
     return this.queue;
+  }
+
+  /** A local commit's changes: sent before any apply still waiting, with the other commits still waiting. */
+  private enqueuePush(changes: LocalChanges): void {
+    this.waitingPushes.push(changes);
+    void this.enqueue(async () => {});
   }
 
   private async push(changes: LocalChanges): Promise<void> {

@@ -10,8 +10,8 @@ export interface PhoneMatch {
 }
 
 // A phone starts at "+84", "84", "0" or the letter "o" typed for zero, not inside a word or a number.
-const PHONE_START = /(?<![\p{L}\d])(?:\+\s?84|84|0|o)(?=[\s.\-]?[\do])/gu;
-const SEPARATOR = /[\s.\-]/;
+const PHONE_START = /(?<![\p{L}\d])(?:\+\s?84|84|0|o)(?=[\s.-]?[\do])/gu;
+const SEPARATOR = /[\s.-]/;
 const MAX_NATIONAL_DIGITS = 11; // landlines: 02x + 8 digits
 
 const isAsciiDigit = (code: number) => code >= 48 && code <= 57;

@@ -56,10 +56,18 @@ export function BackupControls({ db, run }: { db: ChotDatabase; run: (command: P
   };
   return (
     <div className="table-tools" data-testid="backup">
-      <button type="button" data-testid="save-backup" disabled={progress !== null} onClick={() => void save()}>{t('saveBackup')}</button>
+      <button type="button" data-testid="save-backup" disabled={progress !== null} onClick={() => void save()}>
+        {t('saveBackup')}
+      </button>
       <label className="file-button">
         <span>{t('restoreBackup')}</span>
-        <input type="file" accept=".json,application/json" data-testid="restore-backup" disabled={progress !== null} onChange={(event) => void restore(event)} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          data-testid="restore-backup"
+          disabled={progress !== null}
+          onChange={(event) => void restore(event)}
+        />
       </label>
       {progress && (
         <span className="import-progress" role="status" data-testid="backup-progress">
@@ -67,9 +75,14 @@ export function BackupControls({ db, run }: { db: ChotDatabase; run: (command: P
           {t(PROGRESS_KEYS[progress.phase], { done: formatNumber(progress.done), total: formatNumber(progress.total) })}
         </span>
       )}
-      {notice && (notice.error
-        ? <FailureNotice inline failure={{ sentence: notice.text, ...(notice.detail ? { detail: notice.detail } : {}) }} />
-        : <span role="status" className="status">{notice.text}</span>)}
+      {notice &&
+        (notice.error ? (
+          <FailureNotice inline failure={{ sentence: notice.text, ...(notice.detail ? { detail: notice.detail } : {}) }} />
+        ) : (
+          <span role="status" className="status">
+            {notice.text}
+          </span>
+        ))}
     </div>
   );
 }

@@ -23,7 +23,11 @@ export function BroadcastStreams({ broadcast, others, run }: BroadcastStreamsPro
           {broadcast.streams.map((stream) => (
             <li key={stream.id}>
               <span>{label(stream)}</span>
-              <button type="button" onClick={() => run({ type: 'split-stream', streamId: stream.id })} aria-label={t('separateStream', { name: label(stream) })}>
+              <button
+                type="button"
+                onClick={() => run({ type: 'split-stream', streamId: stream.id })}
+                aria-label={t('separateStream', { name: label(stream) })}
+              >
                 {t('separate')}
               </button>
             </li>
@@ -34,10 +38,16 @@ export function BroadcastStreams({ broadcast, others, run }: BroadcastStreamsPro
         <div className="join">
           <select data-testid="join-choice" aria-label={t('joinChoice')} value={chosen.id} onChange={(event) => setJoining(event.target.value)}>
             {others.map((other) => (
-              <option key={other.id} value={other.id}>{other.streams.map(label).join(' + ')}</option>
+              <option key={other.id} value={other.id}>
+                {other.streams.map(label).join(' + ')}
+              </option>
             ))}
           </select>
-          <button type="button" data-testid="join-button" onClick={() => run({ type: 'join-stream', broadcastId: broadcast.id, streamId: chosen.streams[0]!.id })}>
+          <button
+            type="button"
+            data-testid="join-button"
+            onClick={() => run({ type: 'join-stream', broadcastId: broadcast.id, streamId: chosen.streams[0]!.id })}
+          >
             {t('joinStream')}
           </button>
         </div>

@@ -19,7 +19,14 @@ type Notice = { text: string; error: boolean; detail?: string };
 const todayInput = () => dateInputValue(new Date());
 
 const REFUSAL_KEYS: Record<RefusalReason, MessageKey> = {
-  time: 'refusalTime', id: 'refusalId', text: 'refusalText', author: 'refusalAuthor', quote: 'refusalQuote', columns: 'refusalColumns', notChat: 'refusalNotChat', entry: 'refusalEntry',
+  time: 'refusalTime',
+  id: 'refusalId',
+  text: 'refusalText',
+  author: 'refusalAuthor',
+  quote: 'refusalQuote',
+  columns: 'refusalColumns',
+  notChat: 'refusalNotChat',
+  entry: 'refusalEntry',
 };
 
 /**
@@ -38,10 +45,15 @@ export function ChatLogImport({ db, run }: { db: ChotDatabase; run: (command: Pa
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const fail = (error: string, refusal?: Refusal) => setNotices([{
-      ...(refusal ? { text: t('importRefused', { line: formatNumber(refusal.line), reason: t(REFUSAL_KEYS[refusal.reason]), detail: refusal.detail }) } : { text: t('importLogFailed'), detail: error }),
-      error: true,
-    }]);
+    const fail = (error: string, refusal?: Refusal) =>
+      setNotices([
+        {
+          ...(refusal
+            ? { text: t('importRefused', { line: formatNumber(refusal.line), reason: t(REFUSAL_KEYS[refusal.reason]), detail: refusal.detail }) }
+            : { text: t('importLogFailed'), detail: error }),
+          error: true,
+        },
+      ]);
     if (file.size > MAX_CHAT_LOG_BYTES) return fail(`${formatNumber(file.size / 1024 / 1024, 0)} MB > ${MAX_CHAT_LOG_BYTES / 1024 / 1024} MB`);
     const abort = new AbortController();
     controller.current = abort;
@@ -66,7 +78,12 @@ export function ChatLogImport({ db, run }: { db: ChotDatabase; run: (command: Pa
       const counts = { done: formatNumber(sent.done), total: formatNumber(total) };
       const resumed = sent.resumedFrom > 0 ? [{ text: t('importResumed', { done: formatNumber(sent.resumedFrom), total: counts.total }), error: false }] : [];
       // Say exactly what is stored: nothing, or the steps before the stop (the same file finishes it).
-      if (sent.error) return setNotices(sent.done > 0 ? [{ text: t('importInterrupted', counts), error: true, detail: sent.error }] : [{ text: t('importLogFailed'), error: true, detail: sent.error }]);
+      if (sent.error)
+        return setNotices(
+          sent.done > 0
+            ? [{ text: t('importInterrupted', counts), error: true, detail: sent.error }]
+            : [{ text: t('importLogFailed'), error: true, detail: sent.error }],
+        );
       const streamId = streamIdOf(stream);
       if (sent.sent > 0) await run({ type: 'update-stream', streamId, ended: true });
       const orders = await db.orders.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).count();
@@ -74,7 +91,16 @@ export function ChatLogImport({ db, run }: { db: ChotDatabase; run: (command: Pa
       setNotices([
         sent.cancelled
           ? { text: t('importCancelled', { sent: counts.done, total: counts.total }), error: false }
-          : { text: t('importDone', { title: stream.title ?? stream.key, messages: formatNumber(total), stored: formatNumber(sent.stored + sent.resumedFrom), duplicates: formatNumber(sent.duplicates), orders: formatNumber(orders) }), error: false },
+          : {
+              text: t('importDone', {
+                title: stream.title ?? stream.key,
+                messages: formatNumber(total),
+                stored: formatNumber(sent.stored + sent.resumedFrom),
+                duplicates: formatNumber(sent.duplicates),
+                orders: formatNumber(orders),
+              }),
+              error: false,
+            },
         ...resumed,
         ...(skipped > 0 ? [{ text: t('importSkipped', { count: formatNumber(skipped) }), error: false }] : []),
       ]);
@@ -96,7 +122,11 @@ export function ChatLogImport({ db, run }: { db: ChotDatabase; run: (command: Pa
         <label>
           {t('importPlatform')}{' '}
           <select value={platform} disabled={busy} onChange={(event) => setPlatform(event.target.value as Platform)}>
-            {PLATFORMS.map((p) => <option key={p} value={p}>{PLATFORM_LABELS[p]}</option>)}
+            {PLATFORMS.map((p) => (
+              <option key={p} value={p}>
+                {PLATFORM_LABELS[p]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -104,21 +134,35 @@ export function ChatLogImport({ db, run }: { db: ChotDatabase; run: (command: Pa
         </label>
         <label className="file-button">
           <span>{t('chooseLogFile')}</span>
-          <input type="file" accept=".json,.jsonl,.csv,.txt,.log,application/json,text/csv,text/plain" data-testid="import-chat-log" disabled={busy} onChange={(event) => void importFile(event)} />
+          <input
+            type="file"
+            accept=".json,.jsonl,.csv,.txt,.log,application/json,text/csv,text/plain"
+            data-testid="import-chat-log"
+            disabled={busy}
+            onChange={(event) => void importFile(event)}
+          />
         </label>
       </div>
       {progress && (
         <div className="import-progress" role="status">
           <progress max={progress.total} value={progress.done} aria-label={t('importChatLog')} />
-          <span data-testid="import-progress">{t(progress.phase === 'reading' ? 'importReading' : 'importSending', { done: formatNumber(progress.done), total: formatNumber(progress.total) })}</span>
-          <button type="button" data-testid="cancel-import" onClick={() => controller.current?.abort()}>{t('cancel')}</button>
+          <span data-testid="import-progress">
+            {t(progress.phase === 'reading' ? 'importReading' : 'importSending', { done: formatNumber(progress.done), total: formatNumber(progress.total) })}
+          </span>
+          <button type="button" data-testid="cancel-import" onClick={() => controller.current?.abort()}>
+            {t('cancel')}
+          </button>
         </div>
       )}
-      {notices.map((notice) => (
-        notice.error
-          ? <FailureNotice key={notice.text} testId="import-result" failure={{ sentence: notice.text, ...(notice.detail ? { detail: notice.detail } : {}) }} />
-          : <p key={notice.text} role="status" className="status" data-testid="import-result">{notice.text}</p>
-      ))}
+      {notices.map((notice) =>
+        notice.error ? (
+          <FailureNotice key={notice.text} testId="import-result" failure={{ sentence: notice.text, ...(notice.detail ? { detail: notice.detail } : {}) }} />
+        ) : (
+          <p key={notice.text} role="status" className="status" data-testid="import-result">
+            {notice.text}
+          </p>
+        ),
+      )}
     </section>
   );
 }

@@ -9,17 +9,43 @@ import type { FailureText } from '../utils/i18n/failure-text';
 
 type Field = 'buyer' | 'organisation' | 'kg' | 'pricePerKg' | 'deliveryDate' | 'depositVnd' | 'note';
 const FIELDS: [Field, MessageKey][] = [
-  ['buyer', 'contractBuyer'], ['organisation', 'contractOrganisation'], ['kg', 'contractKg'], ['pricePerKg', 'productPrice'],
-  ['deliveryDate', 'contractDelivery'], ['depositVnd', 'contractDeposit'], ['note', 'contractNote'],
+  ['buyer', 'contractBuyer'],
+  ['organisation', 'contractOrganisation'],
+  ['kg', 'contractKg'],
+  ['pricePerKg', 'productPrice'],
+  ['deliveryDate', 'contractDelivery'],
+  ['depositVnd', 'contractDeposit'],
+  ['note', 'contractNote'],
 ];
 const NUMERIC = new Set<Field>(['kg', 'pricePerKg', 'depositVnd']);
-const STATUS_LABEL: Record<ContractRecord['status'], MessageKey> = { draft: 'contractDraft', signed: 'contractSigned', delivered: 'contractDelivered', cancelled: 'contractCancelled' };
+const STATUS_LABEL: Record<ContractRecord['status'], MessageKey> = {
+  draft: 'contractDraft',
+  signed: 'contractSigned',
+  delivered: 'contractDelivered',
+  cancelled: 'contractCancelled',
+};
 
 /** Contracts of the broadcast: listed with their status, added by hand; each field's problem shown at it. */
-export function ContractsPanel({ contracts, streamId, run }: { contracts: ContractRecord[]; streamId: string; run: (command: PanelCommand) => Promise<CommandReply> }) {
+export function ContractsPanel({
+  contracts,
+  streamId,
+  run,
+}: {
+  contracts: ContractRecord[];
+  streamId: string;
+  run: (command: PanelCommand) => Promise<CommandReply>;
+}) {
   const { t, formatNumber } = useI18n();
   const [adding, setAdding] = useState(false);
-  const [values, setValues] = useState<Record<Field, string>>({ buyer: '', organisation: '', kg: '', pricePerKg: '', deliveryDate: '', depositVnd: '', note: '' });
+  const [values, setValues] = useState<Record<Field, string>>({
+    buyer: '',
+    organisation: '',
+    kg: '',
+    pricePerKg: '',
+    deliveryDate: '',
+    depositVnd: '',
+    note: '',
+  });
   const [errors, setErrors] = useState<Partial<Record<Field, FailureText>>>({});
   const describe = useDescribeFailure();
   /** A status change or a deletion refused: said once, above the list. */
@@ -45,7 +71,8 @@ export function ContractsPanel({ contracts, streamId, run }: { contracts: Contra
       return setValues({ buyer: '', organisation: '', kg: '', pricePerKg: '', deliveryDate: '', depositVnd: '', note: '' });
     }
     const found: Partial<Record<Field, FailureText>> = {};
-    for (const issue of 'issues' in reply ? (reply.issues ?? []) : []) found[(issue.path || 'buyer') as Field] = { sentence: t('errField'), detail: issue.message };
+    for (const issue of 'issues' in reply ? (reply.issues ?? []) : [])
+      found[(issue.path || 'buyer') as Field] = { sentence: t('errField'), detail: issue.message };
     setErrors(Object.keys(found).length > 0 ? found : { buyer: describe('failSave', reply.ok ? '' : reply.error) });
   };
 
@@ -56,13 +83,29 @@ export function ContractsPanel({ contracts, streamId, run }: { contracts: Contra
       <ul className="contract-list">
         {contracts.map((contract) => (
           <li key={contract.id} data-testid="contract" data-kg={contract.kg} data-status={contract.status}>
-            <strong>{contract.buyer}</strong>{contract.organisation && ` · ${contract.organisation}`} · {formatNumber(contract.kg)} kg
+            <strong>{contract.buyer}</strong>
+            {contract.organisation && ` · ${contract.organisation}`} · {formatNumber(contract.kg)} kg
             {contract.pricePerKg !== undefined && ` · ${formatNumber(contract.pricePerKg, 0)} đ/kg`}
             {contract.deliveryDate && ` · ${contract.deliveryDate}`}
-            <select aria-label={t('contractStatus')} value={contract.status} onChange={(event) => void act({ type: 'save-contract', streamId, id: contract.id, contract: { ...contract, status: event.target.value } })}>
-              {CONTRACT_STATUSES.map((status) => <option key={status} value={status}>{t(STATUS_LABEL[status])}</option>)}
+            <select
+              aria-label={t('contractStatus')}
+              value={contract.status}
+              onChange={(event) => void act({ type: 'save-contract', streamId, id: contract.id, contract: { ...contract, status: event.target.value } })}
+            >
+              {CONTRACT_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(STATUS_LABEL[status])}
+                </option>
+              ))}
             </select>
-            <button type="button" className="reject" aria-label={t('deleteContract', { buyer: contract.buyer })} onClick={() => void act({ type: 'delete-contract', id: contract.id })}>×</button>
+            <button
+              type="button"
+              className="reject"
+              aria-label={t('deleteContract', { buyer: contract.buyer })}
+              onClick={() => void act({ type: 'delete-contract', id: contract.id })}
+            >
+              ×
+            </button>
           </li>
         ))}
       </ul>
@@ -71,17 +114,30 @@ export function ContractsPanel({ contracts, streamId, run }: { contracts: Contra
           {FIELDS.map(([field, label]) => (
             <label key={field}>
               <span>{t(label)}</span>
-              <input data-testid={`contract-${field}`} type={field === 'deliveryDate' ? 'date' : 'text'} inputMode={NUMERIC.has(field) ? 'decimal' : undefined} value={values[field]} aria-invalid={Boolean(errors[field])} onChange={(event) => setValues({ ...values, [field]: event.target.value })} />
+              <input
+                data-testid={`contract-${field}`}
+                type={field === 'deliveryDate' ? 'date' : 'text'}
+                inputMode={NUMERIC.has(field) ? 'decimal' : undefined}
+                value={values[field]}
+                aria-invalid={Boolean(errors[field])}
+                onChange={(event) => setValues({ ...values, [field]: event.target.value })}
+              />
               {errors[field] && <FailureNotice failure={errors[field]} className="field-error" inline />}
             </label>
           ))}
           <div className="editor-buttons">
-            <button type="submit" className="confirm">{t('save')}</button>
-            <button type="button" onClick={() => setAdding(false)}>{t('cancel')}</button>
+            <button type="submit" className="confirm">
+              {t('save')}
+            </button>
+            <button type="button" onClick={() => setAdding(false)}>
+              {t('cancel')}
+            </button>
           </div>
         </form>
       ) : (
-        <button type="button" data-testid="add-contract" onClick={() => setAdding(true)}>{t('addContract')}</button>
+        <button type="button" data-testid="add-contract" onClick={() => setAdding(true)}>
+          {t('addContract')}
+        </button>
       )}
     </details>
   );

@@ -21,8 +21,16 @@ function BuyerHistory({ db, customer }: { db: ChotDatabase; customer: CustomerRe
   const { t, formatNumber } = useI18n();
   const [open, setOpen] = useState(false);
   const history = useLiveRead(
-    db, [db.orders],
-    async () => (open ? db.orders.where('authorKey').equals(customer.authorKey).filter((order) => order.platform === customer.platform).sortBy('observedAt') : undefined),
+    db,
+    [db.orders],
+    async () =>
+      open
+        ? db.orders
+            .where('authorKey')
+            .equals(customer.authorKey)
+            .filter((order) => order.platform === customer.platform)
+            .sortBy('observedAt')
+        : undefined,
     [open, customer.id],
   );
   return (
@@ -30,7 +38,10 @@ function BuyerHistory({ db, customer }: { db: ChotDatabase; customer: CustomerRe
       <summary>{history ? t('ordersEverywhere', { count: history.length }) : t('buyerHistory')}</summary>
       <ul>
         {(history ?? []).slice(-20).map((order) => (
-          <li key={order.id}>{new Date(order.observedAt).toLocaleDateString()} · {order.text} · {order.totalKg === null ? t('unknown') : `${formatNumber(order.totalKg)} kg`} · {t(ORDER_STATUS_LABEL[order.status])}</li>
+          <li key={order.id}>
+            {new Date(order.observedAt).toLocaleDateString()} · {order.text} · {order.totalKg === null ? t('unknown') : `${formatNumber(order.totalKg)} kg`} ·{' '}
+            {t(ORDER_STATUS_LABEL[order.status])}
+          </li>
         ))}
       </ul>
     </details>
@@ -45,12 +56,20 @@ export function CustomersPanel({ db, streamIds, run }: CustomersPanelProps) {
   // Every buyer could be merged into every other: only the list being chosen from lists them all.
   const [choosing, setChoosing] = useState<string | null>(null);
   const streamsKey = streamIds.join('\n');
-  const customers = useLiveRead(db, [db.streamBuyers, db.customers], async () => {
-    if (!open) return undefined;
-    const buyers = (await Promise.all(streamIds.map((id) => db.streamBuyers.where('[streamId+authorKey]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))).flat();
-    const ids = [...new Set(buyers.map((buyer) => `${buyer.streamId.split(':')[0]}:${buyer.authorKey}`))];
-    return (await db.customers.bulkGet(ids)).filter((customer) => customer !== undefined);
-  }, [streamsKey, open]) ?? [];
+  const customers =
+    useLiveRead(
+      db,
+      [db.streamBuyers, db.customers],
+      async () => {
+        if (!open) return undefined;
+        const buyers = (
+          await Promise.all(streamIds.map((id) => db.streamBuyers.where('[streamId+authorKey]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))
+        ).flat();
+        const ids = [...new Set(buyers.map((buyer) => `${buyer.streamId.split(':')[0]}:${buyer.authorKey}`))];
+        return (await db.customers.bulkGet(ids)).filter((customer) => customer !== undefined);
+      },
+      [streamsKey, open],
+    ) ?? [];
   const byId = new Map(customers.map((customer) => [customer.id, customer]));
   return (
     <details className="contracts" data-testid="customers" onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -67,26 +86,47 @@ export function CustomersPanel({ db, streamIds, run }: CustomersPanelProps) {
               {(customer.addresses ?? []).length > 0 && <> · {customer.addresses.at(-1)}</>}
               <BuyerHistory db={db} customer={customer} />
               <input
-                className="customer-notes" aria-label={t('customerNotes')} placeholder={t('customerNotes')} defaultValue={customer.notes} maxLength={2000}
+                className="customer-notes"
+                aria-label={t('customerNotes')}
+                placeholder={t('customerNotes')}
+                defaultValue={customer.notes}
+                maxLength={2000}
                 onBlur={(event) => event.target.value !== customer.notes && void run({ type: 'update-customer', id: customer.id, notes: event.target.value })}
               />
               <label>
-                <input type="checkbox" checked={customer.unpaid} onChange={(event) => void run({ type: 'update-customer', id: customer.id, unpaid: event.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={customer.unpaid}
+                  onChange={(event) => void run({ type: 'update-customer', id: customer.id, unpaid: event.target.checked })}
+                />
                 {t('markUnpaid')}
               </label>
               {customer.mergedInto ? (
                 <>
                   <span>{t('mergedWith', { name: byId.get(customer.mergedInto)?.name ?? customer.mergedInto })}</span>
-                  <button type="button" onClick={() => void run({ type: 'unmerge-customer', id: customer.id })}>{t('unmerge')}</button>
+                  <button type="button" onClick={() => void run({ type: 'unmerge-customer', id: customer.id })}>
+                    {t('unmerge')}
+                  </button>
                 </>
-              ) : others.length > 0 && (
-                <>
-                  <select aria-label={t('mergeInto', { name: customer.name })} value={choice} onFocus={() => setChoosing(customer.id)} onPointerDown={() => setChoosing(customer.id)}
-                    onChange={(event) => setMergeChoice({ ...mergeChoice, [customer.id]: event.target.value })}>
-                    {(choosing === customer.id ? others : others.filter((other) => other.id === choice)).map((other) => <option key={other.id} value={other.id}>{`${PLATFORM_LABELS[other.platform]} · ${other.name}`}</option>)}
-                  </select>
-                  <button type="button" data-testid="merge-button" onClick={() => void run({ type: 'merge-customers', into: choice, from: customer.id })}>{t('merge')}</button>
-                </>
+              ) : (
+                others.length > 0 && (
+                  <>
+                    <select
+                      aria-label={t('mergeInto', { name: customer.name })}
+                      value={choice}
+                      onFocus={() => setChoosing(customer.id)}
+                      onPointerDown={() => setChoosing(customer.id)}
+                      onChange={(event) => setMergeChoice({ ...mergeChoice, [customer.id]: event.target.value })}
+                    >
+                      {(choosing === customer.id ? others : others.filter((other) => other.id === choice)).map((other) => (
+                        <option key={other.id} value={other.id}>{`${PLATFORM_LABELS[other.platform]} · ${other.name}`}</option>
+                      ))}
+                    </select>
+                    <button type="button" data-testid="merge-button" onClick={() => void run({ type: 'merge-customers', into: choice, from: customer.id })}>
+                      {t('merge')}
+                    </button>
+                  </>
+                )
               )}
             </li>
           );

@@ -41,7 +41,17 @@ function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
   const { t } = useI18n();
   const streams = useLiveRead(db, [db.streams], () => db.streams.toArray(), []);
   // every order of each stream, whatever its status, from the kept figures
-  const orderCounts = useLiveRead(db, [db.tallies], async () => new Map((await db.tallies.toArray()).map((tally) => [tally.streamId, Object.values(tally.byStatus).reduce((sum, count) => sum + count, tally.contractOrders)] as const)), []);
+  const orderCounts = useLiveRead(
+    db,
+    [db.tallies],
+    async () =>
+      new Map(
+        (await db.tallies.toArray()).map(
+          (tally) => [tally.streamId, Object.values(tally.byStatus).reduce((sum, count) => sum + count, tally.contractOrders)] as const,
+        ),
+      ),
+    [],
+  );
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const [chosen, setChosen] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosen) ?? broadcasts?.[0];
@@ -52,12 +62,16 @@ function Dashboard({ db, sendCommand, initialRect }: DashboardProps) {
   const { send, run, failure } = useCommands(sendCommand);
   return (
     <main className="dashboard">
-      <h1>{t('appTitle')} · {t('dashboard')}</h1>
+      <h1>
+        {t('appTitle')} · {t('dashboard')}
+      </h1>
       {failure && <FailureNotice failure={failure} testId="page-failure" />}
       {broadcasts && broadcasts.length === 0 && <p className="empty">{t('noStreams')}</p>}
       <BackupControls db={db} run={send} />
       <ChatLogImport db={db} run={send} />
-      {streams && orderCounts && streams.length > 0 && <StreamsList streams={[...streams].sort((a, b) => b.lastMessageAt - a.lastMessageAt)} orderCounts={orderCounts} run={run} />}
+      {streams && orderCounts && streams.length > 0 && (
+        <StreamsList streams={[...streams].sort((a, b) => b.lastMessageAt - a.lastMessageAt)} orderCounts={orderCounts} run={run} />
+      )}
       {streams && streams.length > 0 && <FiguresCheck streams={streams} run={send} />}
       {broadcast && broadcasts && (
         <>

@@ -25,7 +25,13 @@ export function DemoPage(props: DemoPageProps) {
   );
 }
 
-function Demo({ chat, fixture, startReader, chosen, onLanguage }: DemoPageProps & { chosen: Language | null; onLanguage: (language: Language | null) => void }) {
+function Demo({
+  chat,
+  fixture,
+  startReader,
+  chosen,
+  onLanguage,
+}: DemoPageProps & { chosen: Language | null; onLanguage: (language: Language | null) => void }) {
   const { t, language } = useI18n();
   const [speed, setSpeed] = useState<number>(1);
   const [shown, setShown] = useState<number | null>(null);
@@ -34,10 +40,13 @@ function Demo({ chat, fixture, startReader, chosen, onLanguage }: DemoPageProps 
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
-  useEffect(() => () => {
-    stopPlaying.current?.();
-    reader.current?.stop();
-  }, []);
+  useEffect(
+    () => () => {
+      stopPlaying.current?.();
+      reader.current?.stop();
+    },
+    [],
+  );
 
   const play = () => {
     // Each play is a fresh chat and a fresh reader, as when a chat page is opened again.
@@ -46,10 +55,15 @@ function Demo({ chat, fixture, startReader, chosen, onLanguage }: DemoPageProps 
     clearDemoChat(chat);
     reader.current = startReader();
     setShown(0);
-    stopPlaying.current = playDemoChat({ rows: DEMO_ROWS, speed, add: (row) => {
-      fixture.add(row);
-      chat.scrollTop = chat.scrollHeight; // the newest comment in view, as YouTube's chat keeps it
-    }, onProgress: setShown });
+    stopPlaying.current = playDemoChat({
+      rows: DEMO_ROWS,
+      speed,
+      add: (row) => {
+        fixture.add(row);
+        chat.scrollTop = chat.scrollHeight; // the newest comment in view, as YouTube's chat keeps it
+      },
+      onProgress: setShown,
+    });
   };
   const total = DEMO_ROWS.length;
   const playing = shown !== null && shown < total;
@@ -57,7 +71,9 @@ function Demo({ chat, fixture, startReader, chosen, onLanguage }: DemoPageProps 
   return (
     <main className="welcome demo" data-testid="demo" data-language={language}>
       <header className="welcome-header">
-        <p className="demo-badge" data-testid="demo-badge">{t('demoBadge')}</p>
+        <p className="demo-badge" data-testid="demo-badge">
+          {t('demoBadge')}
+        </p>
         <LanguageSwitch chosen={chosen} onChange={onLanguage} />
       </header>
       <h1>{DEMO_STREAM.title}</h1>
@@ -70,10 +86,16 @@ function Demo({ chat, fixture, startReader, chosen, onLanguage }: DemoPageProps 
         <label>
           <span>{t('demoSpeed')}</span>
           <select data-testid="demo-speed" value={speed} disabled={playing} onChange={(event) => setSpeed(Number(event.target.value))}>
-            {DEMO_SPEEDS.map((value) => <option key={value} value={value}>{value}×</option>)}
+            {DEMO_SPEEDS.map((value) => (
+              <option key={value} value={value}>
+                {value}×
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" data-testid="demo-play" disabled={playing} onClick={play}>{shown !== null && !playing ? t('demoPlayAgain') : t('demoPlay')}</button>
+        <button type="button" data-testid="demo-play" disabled={playing} onClick={play}>
+          {shown !== null && !playing ? t('demoPlayAgain') : t('demoPlay')}
+        </button>
         <span role="status" data-testid="demo-progress" data-shown={shown ?? 0} data-total={total}>
           {shown === null ? '' : playing ? t('demoPlaying', { shown, total }) : t('demoDone', { total })}
         </span>

@@ -62,24 +62,47 @@ export const ExportControls = memo(function ExportControls({ db, streamIds }: { 
     <section className="export-controls" data-testid="export-controls" aria-labelledby="export-title">
       <h2 id="export-title">{t('exportOrders')}</h2>
       <div className="table-tools" role="radiogroup" aria-label={t('exportOrders')}>
-        <label><input type="radio" name="export-scope" checked={scopeKind === 'streams'} onChange={() => setScopeKind('streams')} /> {t('scopeStream')}</label>
-        <label><input type="radio" name="export-scope" checked={scopeKind === 'range'} onChange={() => setScopeKind('range')} data-testid="scope-range" /> {t('scopeRange')}</label>
+        <label>
+          <input type="radio" name="export-scope" checked={scopeKind === 'streams'} onChange={() => setScopeKind('streams')} /> {t('scopeStream')}
+        </label>
+        <label>
+          <input type="radio" name="export-scope" checked={scopeKind === 'range'} onChange={() => setScopeKind('range')} data-testid="scope-range" />{' '}
+          {t('scopeRange')}
+        </label>
         {scopeKind === 'range' && (
           <>
-            <label>{t('rangeFrom')} <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} data-testid="range-from" /></label>
-            <label>{t('rangeTo')} <input type="date" value={to} onChange={(event) => setTo(event.target.value)} data-testid="range-to" /></label>
+            <label>
+              {t('rangeFrom')} <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} data-testid="range-from" />
+            </label>
+            <label>
+              {t('rangeTo')} <input type="date" value={to} onChange={(event) => setTo(event.target.value)} data-testid="range-to" />
+            </label>
           </>
         )}
       </div>
       <div className="table-tools">
-        <label><input type="checkbox" checked={confirmedOnly} onChange={(event) => setConfirmedOnly(event.target.checked)} data-testid="export-confirmed-only" /> {t('confirmedOnly')}</label>
-        <label><input type="checkbox" checked={maskPhones} onChange={(event) => setMaskPhones(event.target.checked)} data-testid="export-mask-phones" /> {t('maskPhones')}</label>
+        <label>
+          <input type="checkbox" checked={confirmedOnly} onChange={(event) => setConfirmedOnly(event.target.checked)} data-testid="export-confirmed-only" />{' '}
+          {t('confirmedOnly')}
+        </label>
+        <label>
+          <input type="checkbox" checked={maskPhones} onChange={(event) => setMaskPhones(event.target.checked)} data-testid="export-mask-phones" />{' '}
+          {t('maskPhones')}
+        </label>
       </div>
       <div className="table-tools">
-        <button type="button" data-testid="export-xlsx" disabled={busy} onClick={() => void exportFile('xlsx')}>{t('exportXlsx')}</button>
-        <button type="button" data-testid="export-csv" disabled={busy} onClick={() => void exportFile('csv')}>{t('exportCsv')}</button>
-        <button type="button" data-testid="print-a4" onClick={() => print('a4')}>{t('printSlips')}</button>
-        <button type="button" data-testid="print-receipt" onClick={() => print('receipt')}>{t('printReceipts')}</button>
+        <button type="button" data-testid="export-xlsx" disabled={busy} onClick={() => void exportFile('xlsx')}>
+          {t('exportXlsx')}
+        </button>
+        <button type="button" data-testid="export-csv" disabled={busy} onClick={() => void exportFile('csv')}>
+          {t('exportCsv')}
+        </button>
+        <button type="button" data-testid="print-a4" onClick={() => print('a4')}>
+          {t('printSlips')}
+        </button>
+        <button type="button" data-testid="print-receipt" onClick={() => print('receipt')}>
+          {t('printReceipts')}
+        </button>
         {busy && (
           <span role="status" data-testid="export-progress">
             {progress ? t('exportingRows', { written: formatNumber(progress.written, 0), total: formatNumber(progress.total, 0) }) : t('exporting')}

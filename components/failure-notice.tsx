@@ -12,7 +12,17 @@ export function useDescribeFailure(): (what: MessageKey, error: unknown) => Fail
  * A failure as the user sees it everywhere: the plain sentence, then the technical detail folded away
  * (open it to copy it into a report). Chat and file text in a detail is shown as text only.
  */
-export function FailureNotice({ failure, className = 'error', testId, inline = false }: { failure: FailureText; className?: string; testId?: string; inline?: boolean }) {
+export function FailureNotice({
+  failure,
+  className = 'error',
+  testId,
+  inline = false,
+}: {
+  failure: FailureText;
+  className?: string;
+  testId?: string;
+  inline?: boolean;
+}) {
   const { t } = useI18n();
   const Box = inline ? 'span' : 'div'; // inline at a form field or in a row of tools
   return (

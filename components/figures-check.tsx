@@ -4,7 +4,11 @@ import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { useI18n } from './i18n';
 import { FailureNotice, useDescribeFailure } from './failure-notice';
 
-type CheckState = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; streams: number; orders: number; corrected: number } | { kind: 'failed'; error: string };
+type CheckState =
+  | { kind: 'idle' }
+  | { kind: 'running'; done: number; total: number }
+  | { kind: 'done'; streams: number; orders: number; corrected: number }
+  | { kind: 'failed'; error: string };
 
 /**
  * Counts every stream's figures afresh from its orders, in the background one stream at a time (the page
@@ -28,7 +32,9 @@ export function FiguresCheck({ streams, run }: { streams: readonly StreamRecord[
   };
   return (
     <div className="table-tools" data-testid="figures-check">
-      <button type="button" data-testid="check-figures" disabled={state.kind === 'running'} onClick={() => void check()}>{t('checkFigures')}</button>
+      <button type="button" data-testid="check-figures" disabled={state.kind === 'running'} onClick={() => void check()}>
+        {t('checkFigures')}
+      </button>
       {state.kind === 'running' && (
         <>
           <progress max={state.total} value={state.done} aria-label={t('checkFigures')} />

@@ -50,10 +50,19 @@ function useTabHealth(sendCommand: (command: PanelCommand) => Promise<CommandRep
  * Per tab: what is read, how much, and in plain words what stopped working. Drawn again only when its
  * poll answers or its props change, not on every new order the panel shows.
  */
-export const HealthView = memo(function HealthView({ sendCommand, everyMs = 2000 }: { sendCommand: (command: PanelCommand) => Promise<CommandReply>; everyMs?: number }) {
+export const HealthView = memo(function HealthView({
+  sendCommand,
+  everyMs = 2000,
+}: {
+  sendCommand: (command: PanelCommand) => Promise<CommandReply>;
+  everyMs?: number;
+}) {
   const { t, formatNumber, language } = useI18n();
   const tabs = useTabHealth(sendCommand, everyMs);
-  const time = useMemo(() => new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }), [language]);
+  const time = useMemo(
+    () => new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+    [language],
+  );
   /** A quiet chat's detail is its silence in seconds. */
   const duration = (detail: string) => {
     const seconds = Number.parseInt(detail, 10) || 0;
@@ -66,9 +75,19 @@ export const HealthView = memo(function HealthView({ sendCommand, everyMs = 2000
       {tabs.length === 0 && <p className="empty">{t('noReadingTabs')}</p>}
       {tabs.map((tab) => {
         const platform = PLATFORM_LABELS[tab.platform];
-        const skipped = Object.entries(tab.skipped).filter(([, count]) => count > 0).map(([reason, count]) => `${reason} ${count}`).join(', ');
+        const skipped = Object.entries(tab.skipped)
+          .filter(([, count]) => count > 0)
+          .map(([reason, count]) => `${reason} ${count}`)
+          .join(', ');
         return (
-          <article key={`${tab.tabId}:${tab.frameId}`} className="health-tab" data-testid="health-tab" data-platform={tab.platform} data-rows={tab.rowsSeen} data-warnings={tab.warnings.map((w) => w.kind).join(' ')}>
+          <article
+            key={`${tab.tabId}:${tab.frameId}`}
+            className="health-tab"
+            data-testid="health-tab"
+            data-platform={tab.platform}
+            data-rows={tab.rowsSeen}
+            data-warnings={tab.warnings.map((w) => w.kind).join(' ')}
+          >
             <p className="health-line">
               <strong>{platform}</strong> · {tab.title ?? tab.host ?? tab.streamKey ?? '—'}: {t('rowsRead', { count: formatNumber(tab.rowsSeen, 0) })}
               {tab.lastRowAt !== null && <> · {t('lastRowAt', { time: time.format(tab.lastRowAt) })}</>}
@@ -76,7 +95,11 @@ export const HealthView = memo(function HealthView({ sendCommand, everyMs = 2000
             </p>
             {tab.warnings.map((warning) => (
               <p key={warning.kind} role="alert" className="health-warning" data-kind={warning.kind}>
-                {t(textKey(warning.kind, tab.platform), { platform, detail: warning.detail, ...(warning.kind === 'quiet-chat' ? { duration: duration(warning.detail) } : {}) })}
+                {t(textKey(warning.kind, tab.platform), {
+                  platform,
+                  detail: warning.detail,
+                  ...(warning.kind === 'quiet-chat' ? { duration: duration(warning.detail) } : {}),
+                })}
               </p>
             ))}
             <SaveSampleButton sendCommand={sendCommand} tabId={tab.tabId} frameId={tab.frameId} />

@@ -15,7 +15,8 @@ export function I18nProvider({ language, children }: { language: Language; child
     const locale = numberLocale(language);
     // A formatter is costly to make and every row formats numbers: one per precision, made once.
     const formats = new Map<number, Intl.NumberFormat>();
-    const formatOf = (digits: number) => formats.get(digits) ?? formats.set(digits, new Intl.NumberFormat(locale, { maximumFractionDigits: digits })).get(digits)!;
+    const formatOf = (digits: number) =>
+      formats.get(digits) ?? formats.set(digits, new Intl.NumberFormat(locale, { maximumFractionDigits: digits })).get(digits)!;
     return {
       language,
       t: (key, params) => translate(language, key, params),

@@ -6,7 +6,11 @@ export function LanguageSwitch({ chosen, onChange }: { chosen: Language | null; 
   return (
     <label className="language-switch">
       <span>{t('language')}</span>
-      <select data-testid="language" value={chosen ?? 'auto'} onChange={(event) => onChange(event.target.value === 'auto' ? null : (event.target.value as Language))}>
+      <select
+        data-testid="language"
+        value={chosen ?? 'auto'}
+        onChange={(event) => onChange(event.target.value === 'auto' ? null : (event.target.value as Language))}
+      >
         <option value="auto">{t('languageAuto')}</option>
         <option value="vi">Tiếng Việt</option>
         <option value="en">English</option>

@@ -32,7 +32,13 @@ export function OrderEditor({ order, run, onDone }: OrderEditorProps) {
     if (!edit.success || quantity.trim() === '') return setErrors({ quantity: t('errQuantity') });
     const reply = await run({ type: 'edit-order', orderId: order.id, edit: edit.data });
     if (reply.ok) return onDone();
-    setErrors(reply.error === 'invalid-phone' ? { phone: t('errPhone') } : reply.error === 'unknown-unit' ? { unit: t('errUnit') } : { form: describe('failSave', reply.error) });
+    setErrors(
+      reply.error === 'invalid-phone'
+        ? { phone: t('errPhone') }
+        : reply.error === 'unknown-unit'
+          ? { unit: t('errUnit') }
+          : { form: describe('failSave', reply.error) },
+    );
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -45,35 +51,63 @@ export function OrderEditor({ order, run, onDone }: OrderEditorProps) {
       {order.items.length > 1 && (
         <label>
           <span>{t('line')}</span>
-          <select value={item} onChange={(event) => {
-            const next = Number(event.target.value);
-            setItem(next);
-            setQuantity(String(order.items[next]!.quantity));
-            setUnit(order.items[next]!.unit ?? '');
-          }}>
-            {order.items.map((each, index) => <option key={index} value={index}>{`${each.quantity} ${each.unit ?? ''}`}</option>)}
+          <select
+            value={item}
+            onChange={(event) => {
+              const next = Number(event.target.value);
+              setItem(next);
+              setQuantity(String(order.items[next]!.quantity));
+              setUnit(order.items[next]!.unit ?? '');
+            }}
+          >
+            {order.items.map((each, index) => (
+              <option key={index} value={index}>{`${each.quantity} ${each.unit ?? ''}`}</option>
+            ))}
           </select>
         </label>
       )}
       <label>
         <span>{t('quantity')}</span>
-        <input data-testid="edit-quantity" inputMode="decimal" autoFocus value={quantity} aria-invalid={Boolean(errors.quantity)} onChange={(event) => setQuantity(event.target.value)} />
+        <input
+          data-testid="edit-quantity"
+          inputMode="decimal"
+          autoFocus
+          value={quantity}
+          aria-invalid={Boolean(errors.quantity)}
+          onChange={(event) => setQuantity(event.target.value)}
+        />
       </label>
-      {errors.quantity && <p role="alert" className="field-error">{errors.quantity}</p>}
+      {errors.quantity && (
+        <p role="alert" className="field-error">
+          {errors.quantity}
+        </p>
+      )}
       <label>
         <span>{t('unit')}</span>
         <input data-testid="edit-unit" value={unit} aria-invalid={Boolean(errors.unit)} onChange={(event) => setUnit(event.target.value)} />
       </label>
-      {errors.unit && <p role="alert" className="field-error">{errors.unit}</p>}
+      {errors.unit && (
+        <p role="alert" className="field-error">
+          {errors.unit}
+        </p>
+      )}
       <label>
         <span>{t('phoneField')}</span>
         <input data-testid="edit-phone" inputMode="tel" value={phone} aria-invalid={Boolean(errors.phone)} onChange={(event) => setPhone(event.target.value)} />
       </label>
-      {errors.phone && <p role="alert" className="field-error">{errors.phone}</p>}
+      {errors.phone && (
+        <p role="alert" className="field-error">
+          {errors.phone}
+        </p>
+      )}
       {errors.form && <FailureNotice failure={errors.form} className="field-error" />}
       <div className="editor-buttons">
-        <button type="submit" className="confirm">{t('save')}</button>
-        <button type="button" onClick={onDone}>{t('cancel')}</button>
+        <button type="submit" className="confirm">
+          {t('save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('cancel')}
+        </button>
       </div>
     </form>
   );

@@ -20,26 +20,55 @@ function OrderRowView({ order, onDecide, waitlisted = false, onPromote }: OrderR
   const { t, formatNumber } = useI18n();
   const what = describeItems(order, formatNumber);
   return (
-    <li className={`order order-${order.status}`} data-testid="order" data-order-id={order.id} data-status={order.status} data-kg={order.totalKg ?? ''} data-waitlisted={waitlisted || undefined}>
+    <li
+      className={`order order-${order.status}`}
+      data-testid="order"
+      data-order-id={order.id}
+      data-status={order.status}
+      data-kg={order.totalKg ?? ''}
+      data-waitlisted={waitlisted || undefined}
+    >
       <div className="order-head">
         <span className={`order-platform platform-${order.platform}`}>{PLATFORM_LABELS[order.platform]}</span>
         <span className="order-buyer">{order.authorName}</span>
         <span className="order-what">{what}</span>
-        {order.buyerUnpaid && order.status === 'pending' && <span className="order-review" data-testid="unpaid-buyer">{t('unpaidBuyer')}</span>}
+        {order.buyerUnpaid && order.status === 'pending' && (
+          <span className="order-review" data-testid="unpaid-buyer">
+            {t('unpaidBuyer')}
+          </span>
+        )}
         {order.changedAfterConfirm && order.status === 'pending' && <span className="order-review">{t('changedByBuyer')}</span>}
-        {waitlisted && <span className="order-review" data-testid="waitlisted">{t('waitlisted')}</span>}
-        {order.possibleRepeatOf && order.status === 'pending' && <span className="order-review" data-testid="possible-repeat">{t('possibleRepeat')}</span>}
+        {waitlisted && (
+          <span className="order-review" data-testid="waitlisted">
+            {t('waitlisted')}
+          </span>
+        )}
+        {order.possibleRepeatOf && order.status === 'pending' && (
+          <span className="order-review" data-testid="possible-repeat">
+            {t('possibleRepeat')}
+          </span>
+        )}
         {order.status === 'pending' && order.confidence < REVIEW_BELOW && (
-          <span className="order-review" title={order.reasons.join(' · ')}>{t('needsReview')}</span>
+          <span className="order-review" title={order.reasons.join(' · ')}>
+            {t('needsReview')}
+          </span>
         )}
         <span className="order-kg">{order.totalKg === null ? t('unknown') : `${formatNumber(order.totalKg)} kg`}</span>
       </div>
-      <div className="order-comment" title={order.reasons.join(' · ')}>{order.text}</div>
+      <div className="order-comment" title={order.reasons.join(' · ')}>
+        {order.text}
+      </div>
       <div className="order-foot">
-        {order.phone && <span className="order-phone">{t('phone')}: {order.phone}</span>}
+        {order.phone && (
+          <span className="order-phone">
+            {t('phone')}: {order.phone}
+          </span>
+        )}
         <span className="order-status">{order.contractId ? t('inContract') : t(ORDER_STATUS_LABEL[order.status])}</span>
         {onPromote && !order.contractId && (order.status === 'pending' || order.status === 'confirmed') && (
-          <button type="button" data-testid="promote" onClick={() => onPromote(order)} aria-label={t('promoteOrderOf', { name: order.authorName })}>{t('promote')}</button>
+          <button type="button" data-testid="promote" onClick={() => onPromote(order)} aria-label={t('promoteOrderOf', { name: order.authorName })}>
+            {t('promote')}
+          </button>
         )}
         {order.status === 'pending' && !order.contractId && (
           <>
@@ -66,6 +95,12 @@ function OrderRowView({ order, onDecide, waitlisted = false, onPromote }: OrderR
  * Drawn again only when its order changed: each new chat order re-reads the newest orders, and the other
  * ninety-nine rows stay as they were. The handlers only pass the order on, so a newer copy of them adds nothing.
  */
-export const OrderRow = memo(OrderRowView, (before, after) =>
-  before.order.id === after.order.id && before.order.updatedAt === after.order.updatedAt && before.order.status === after.order.status
-  && before.waitlisted === after.waitlisted && Boolean(before.onPromote) === Boolean(after.onPromote));
+export const OrderRow = memo(
+  OrderRowView,
+  (before, after) =>
+    before.order.id === after.order.id &&
+    before.order.updatedAt === after.order.updatedAt &&
+    before.order.status === after.order.status &&
+    before.waitlisted === after.waitlisted &&
+    Boolean(before.onPromote) === Boolean(after.onPromote),
+);

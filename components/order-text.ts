@@ -1,4 +1,3 @@
-
 export { ORDER_STATUS_LABEL } from '../utils/i18n/status-labels';
 export { describeItems } from '../utils/i18n/describe-items';
 

@@ -52,7 +52,12 @@ function Presenter({ db, broadcastId, fullNames }: { db: ChotDatabase; broadcast
   const latest = useStreamsQuery(db, [db.orders], streamIds, (ids) => readNewestOrders(db, ids, FEED_LENGTH, isCounting));
   // the question the host is answering, chosen in the side panel (null: none); its own small query
   const asked = useStreamsQuery(db, [db.questions], streamIds, async (ids) => (await readOnAirQuestion(db, ids)) ?? null);
-  if (broadcasts && broadcasts.length === 0) return <main className="presenter"><p className="presenter-empty">{t('presenterNoStream')}</p></main>;
+  if (broadcasts && broadcasts.length === 0)
+    return (
+      <main className="presenter">
+        <p className="presenter-empty">{t('presenterNoStream')}</p>
+      </main>
+    );
   if (!broadcast || !tally || !latest) return null;
   const goalKg = goalOf(broadcast);
   const totalKg = tally.totalTonnes * 1000;
@@ -61,27 +66,37 @@ function Presenter({ db, broadcastId, fullNames }: { db: ChotDatabase; broadcast
   return (
     <main className="presenter" data-testid="presenter" data-total-kg={totalKg}>
       <p className="presenter-label">{t('presenterTitle')}</p>
-      <p className="presenter-total" data-testid="presenter-total">{weight(totalKg)}</p>
+      <p className="presenter-total" data-testid="presenter-total">
+        {weight(totalKg)}
+      </p>
       <p className="presenter-split">
-        <span className="presenter-confirmed">{t('tickerConfirmed')} {weight(tally.confirmedKg)}</span>
-        <span>{t('tickerWaiting')} {weight(tally.pendingKg)}</span>
+        <span className="presenter-confirmed">
+          {t('tickerConfirmed')} {weight(tally.confirmedKg)}
+        </span>
+        <span>
+          {t('tickerWaiting')} {weight(tally.pendingKg)}
+        </span>
         <span>{t('tickerOrders', { count: formatNumber(tally.orders) })}</span>
       </p>
       {goalKg && percent !== null && (
         <div className="presenter-goal">
-          <div className="presenter-bar" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}><div style={{ width: `${percent}%` }} /></div>
+          <div className="presenter-bar" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
+            <div style={{ width: `${percent}%` }} />
+          </div>
           <p>{t('goalProgress', { percent, goal: weight(goalKg) })}</p>
         </div>
       )}
       {asked && (
         <p className="presenter-question" data-testid="presenter-question">
-          <span className="presenter-question-label">{t('presenterQuestion')}</span>{' '}
-          <strong>{onAirName(asked.authorName, fullNames)}</strong>: {withoutPhones(asked.text)}
+          <span className="presenter-question-label">{t('presenterQuestion')}</span> <strong>{onAirName(asked.authorName, fullNames)}</strong>:{' '}
+          {withoutPhones(asked.text)}
         </p>
       )}
       <ol className="presenter-feed" aria-label={t('latestOrders')} data-testid="presenter-feed">
         {latest.map((order) => (
-          <li key={order.id}><strong>{onAirName(order.authorName, fullNames)}</strong> {describeItems(order, (n) => formatNumber(n))}</li>
+          <li key={order.id}>
+            <strong>{onAirName(order.authorName, fullNames)}</strong> {describeItems(order, (n) => formatNumber(n))}
+          </li>
         ))}
       </ol>
     </main>

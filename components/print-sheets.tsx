@@ -44,33 +44,66 @@ function PrintSheets({ db, search }: { db: ChotDatabase; search: string }) {
       {/* Receipt printers take 80 mm paper; each slip starts a new length of it. */}
       {layout === 'receipt' && <style>{'@page { size: 80mm 200mm; margin: 3mm; }'}</style>}
       <div className="print-toolbar">
-        <button type="button" onClick={() => window.print()} autoFocus>{t('printNow')}</button>
+        <button type="button" onClick={() => window.print()} autoFocus>
+          {t('printNow')}
+        </button>
       </div>
       <Summary products={products} kg={kg} amount={amount} buyers={slips.length} lines={lines} />
-      {slips.map((slip) => <Slip key={slip.buyer} slip={slip} />)}
+      {slips.map((slip) => (
+        <Slip key={slip.buyer} slip={slip} />
+      ))}
     </main>
   );
 }
 
-function Summary({ products, kg, amount, buyers, lines }: { products: ReturnType<typeof packingSlips>['products']; kg: number; amount: number; buyers: number; lines: OrderLine[] }) {
+function Summary({
+  products,
+  kg,
+  amount,
+  buyers,
+  lines,
+}: {
+  products: ReturnType<typeof packingSlips>['products'];
+  kg: number;
+  amount: number;
+  buyers: number;
+  lines: OrderLine[];
+}) {
   const { t, formatNumber, language } = useI18n();
   const streams = [...new Set(lines.map((line) => line.stream))];
   return (
     <section className="sheet summary" data-testid="print-summary">
       <h1>{t('summaryPage')}</h1>
       <p>{streams.join(' · ')}</p>
-      <p>{t('printedAt', { time: new Date().toLocaleString(numberLocale(language)) })} · {t('buyersCount', { count: formatNumber(buyers) })}</p>
+      <p>
+        {t('printedAt', { time: new Date().toLocaleString(numberLocale(language)) })} · {t('buyersCount', { count: formatNumber(buyers) })}
+      </p>
       <table>
         <thead>
-          <tr><th>{t('colProduct')}</th><th className="number">{t('colLines')}</th><th className="number">{t('colKg')}</th><th className="number">{t('colAmount')}</th></tr>
+          <tr>
+            <th>{t('colProduct')}</th>
+            <th className="number">{t('colLines')}</th>
+            <th className="number">{t('colKg')}</th>
+            <th className="number">{t('colAmount')}</th>
+          </tr>
         </thead>
         <tbody>
           {products.map((product) => (
-            <tr key={product.product}><td>{product.product || t('noProduct')}</td><td className="number">{formatNumber(product.lines)}</td><td className="number">{formatNumber(product.kg)}</td><td className="number">{formatNumber(product.amount, 0)}</td></tr>
+            <tr key={product.product}>
+              <td>{product.product || t('noProduct')}</td>
+              <td className="number">{formatNumber(product.lines)}</td>
+              <td className="number">{formatNumber(product.kg)}</td>
+              <td className="number">{formatNumber(product.amount, 0)}</td>
+            </tr>
           ))}
         </tbody>
         <tfoot>
-          <tr><th>{t('total')}</th><th className="number">{formatNumber(lines.length)}</th><th className="number">{formatNumber(kg)}</th><th className="number">{formatNumber(amount, 0)}</th></tr>
+          <tr>
+            <th>{t('total')}</th>
+            <th className="number">{formatNumber(lines.length)}</th>
+            <th className="number">{formatNumber(kg)}</th>
+            <th className="number">{formatNumber(amount, 0)}</th>
+          </tr>
         </tfoot>
       </table>
     </section>
@@ -83,24 +116,50 @@ function Slip({ slip }: { slip: PackingSlip }) {
     <section className="sheet slip" data-testid="packing-slip">
       <h2>{t('packingSlip')}</h2>
       <p className="slip-buyer">{slip.buyer}</p>
-      {slip.phone && <p>{t('phone')}: {slip.phone}</p>}
-      {slip.address && <p>{t('colAddress')}: {slip.address}</p>}
+      {slip.phone && (
+        <p>
+          {t('phone')}: {slip.phone}
+        </p>
+      )}
+      {slip.address && (
+        <p>
+          {t('colAddress')}: {slip.address}
+        </p>
+      )}
       <table>
         <thead>
-          <tr><th>{t('colProduct')}</th><th className="number">{t('colQuantity')}</th><th className="number">{t('colKg')}</th><th className="number">{t('colAmount')}</th></tr>
+          <tr>
+            <th>{t('colProduct')}</th>
+            <th className="number">{t('colQuantity')}</th>
+            <th className="number">{t('colKg')}</th>
+            <th className="number">{t('colAmount')}</th>
+          </tr>
         </thead>
         <tbody>
           {slip.lines.map((line, i) => (
             <tr key={`${line.orderId}-${i}`}>
-              <td>{line.product || t('noProduct')}<span className="line-status"> · {t(ORDER_STATUS_LABEL[line.status as OrderStatus] ?? 'unknown')}</span></td>
-              <td className="number">{formatNumber(line.quantity)} {line.unit}</td>
+              <td>
+                {line.product || t('noProduct')}
+                <span className="line-status"> · {t(ORDER_STATUS_LABEL[line.status as OrderStatus] ?? 'unknown')}</span>
+              </td>
+              <td className="number">
+                {formatNumber(line.quantity)} {line.unit}
+              </td>
               <td className="number">{line.kg === null ? '?' : formatNumber(line.kg)}</td>
               <td className="number">{line.amount === null ? '' : formatNumber(line.amount, 0)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
-          <tr><th>{t('total')}</th><th /><th className="number">{formatNumber(slip.kg)}{slip.unknownKg > 0 ? ' + ?' : ''}</th><th className="number">{formatNumber(slip.amount, 0)}</th></tr>
+          <tr>
+            <th>{t('total')}</th>
+            <th />
+            <th className="number">
+              {formatNumber(slip.kg)}
+              {slip.unknownKg > 0 ? ' + ?' : ''}
+            </th>
+            <th className="number">{formatNumber(slip.amount, 0)}</th>
+          </tr>
         </tfoot>
       </table>
       <p className="signature">{t('receivedBy')}: ____________________</p>

@@ -8,16 +8,27 @@ import type { FailureText } from '../utils/i18n/failure-text';
 
 type Field = 'code' | 'name' | 'pricePerKg' | 'defaultUnit' | 'aliases' | 'packages' | 'stockKg';
 const FIELDS: [Field, MessageKey][] = [
-  ['code', 'productCode'], ['name', 'productName'], ['pricePerKg', 'productPrice'], ['defaultUnit', 'productDefaultUnit'],
-  ['aliases', 'productAliases'], ['packages', 'productPackages'], ['stockKg', 'productStock'],
+  ['code', 'productCode'],
+  ['name', 'productName'],
+  ['pricePerKg', 'productPrice'],
+  ['defaultUnit', 'productDefaultUnit'],
+  ['aliases', 'productAliases'],
+  ['packages', 'productPackages'],
+  ['stockKg', 'productStock'],
 ];
 
-const packagesText = (packages: Record<string, number>) => Object.entries(packages).map(([word, kg]) => `${word}=${kg}`).join('; ');
+const packagesText = (packages: Record<string, number>) =>
+  Object.entries(packages)
+    .map(([word, kg]) => `${word}=${kg}`)
+    .join('; ');
 
 /** "thùng=10; hộp=2" → {thùng: 10, hộp: 2}; undefined when a part is not of that form. */
 function readPackages(text: string): Record<string, number> | undefined {
   const packages: Record<string, number> = {};
-  for (const part of text.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(.+?)\s*=\s*([\d.,]+)$/.exec(part);
     if (!match) return undefined;
     packages[match[1]!] = Number(match[2]!.replace(',', '.'));
@@ -31,8 +42,13 @@ const optionalNumber = (text: string) => (text.trim() === '' ? undefined : Numbe
 export function ProductForm({ product, run, onDone }: { product?: Product; run: (command: PanelCommand) => Promise<CommandReply>; onDone: () => void }) {
   const { t } = useI18n();
   const [values, setValues] = useState<Record<Field, string>>({
-    code: product?.code ?? '', name: product?.name ?? '', pricePerKg: product?.pricePerKg?.toString() ?? '', defaultUnit: product?.defaultUnit ?? 'kg',
-    aliases: product?.aliases.join(', ') ?? '', packages: product ? packagesText(product.packages) : '', stockKg: product?.stockKg?.toString() ?? '',
+    code: product?.code ?? '',
+    name: product?.name ?? '',
+    pricePerKg: product?.pricePerKg?.toString() ?? '',
+    defaultUnit: product?.defaultUnit ?? 'kg',
+    aliases: product?.aliases.join(', ') ?? '',
+    packages: product ? packagesText(product.packages) : '',
+    stockKg: product?.stockKg?.toString() ?? '',
   });
   const [errors, setErrors] = useState<Partial<Record<Field, FailureText>>>({});
   const describe = useDescribeFailure();
@@ -48,9 +64,16 @@ export function ProductForm({ product, run, onDone }: { product?: Product; run: 
     if (stock !== undefined && !(stock >= 0)) local.stockKg = { sentence: t('errNumber') };
     if (Object.keys(local).length > 0) return setErrors(local);
     const candidate = {
-      code: values.code, name: values.name, defaultUnit: values.defaultUnit || 'kg', packages,
-      aliases: values.aliases.split(',').map((alias) => alias.trim()).filter(Boolean),
-      ...(price !== undefined ? { pricePerKg: price } : {}), ...(stock !== undefined ? { stockKg: stock } : {}),
+      code: values.code,
+      name: values.name,
+      defaultUnit: values.defaultUnit || 'kg',
+      packages,
+      aliases: values.aliases
+        .split(',')
+        .map((alias) => alias.trim())
+        .filter(Boolean),
+      ...(price !== undefined ? { pricePerKg: price } : {}),
+      ...(stock !== undefined ? { stockKg: stock } : {}),
     };
     const reply = await run({ type: 'save-product', product: candidate, ...(product ? { previousCode: product.code } : {}) });
     if (reply.ok) return onDone();
@@ -69,13 +92,22 @@ export function ProductForm({ product, run, onDone }: { product?: Product; run: 
       {FIELDS.map(([field, label]) => (
         <label key={field}>
           <span>{t(label)}</span>
-          <input data-testid={`product-${field}`} value={values[field]} aria-invalid={Boolean(errors[field])} onChange={(event) => setValues({ ...values, [field]: event.target.value })} />
+          <input
+            data-testid={`product-${field}`}
+            value={values[field]}
+            aria-invalid={Boolean(errors[field])}
+            onChange={(event) => setValues({ ...values, [field]: event.target.value })}
+          />
           {errors[field] && <FailureNotice failure={errors[field]} className="field-error" inline />}
         </label>
       ))}
       <div className="editor-buttons">
-        <button type="submit" className="confirm">{t('save')}</button>
-        <button type="button" onClick={onDone}>{t('cancel')}</button>
+        <button type="submit" className="confirm">
+          {t('save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('cancel')}
+        </button>
       </div>
     </form>
   );

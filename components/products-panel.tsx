@@ -31,7 +31,8 @@ export function ProductsPanel({ products, pinned, stock, run }: ProductsPanelPro
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > 5_000_000) return setNotice({ failure: { sentence: `${t('failCatalog')} ${t('failTooLarge')}`, detail: `${Math.round(file.size / 1e6)} MB > 5 MB` } });
+    if (file.size > 5_000_000)
+      return setNotice({ failure: { sentence: `${t('failCatalog')} ${t('failTooLarge')}`, detail: `${Math.round(file.size / 1e6)} MB > 5 MB` } });
     const reply = await run({ type: 'import-catalog', json: await file.text() });
     setNotice(reply.ok ? { done: t('imported') } : { failure: describe('failCatalog', reply.error) });
   };
@@ -44,13 +45,26 @@ export function ProductsPanel({ products, pinned, stock, run }: ProductsPanelPro
   return (
     <details className="products" data-testid="products">
       <summary>{t('products')}</summary>
-      {notice && ('failure' in notice ? <FailureNotice failure={notice.failure} /> : <p role="status" className="status">{notice.done}</p>)}
+      {notice &&
+        ('failure' in notice ? (
+          <FailureNotice failure={notice.failure} />
+        ) : (
+          <p role="status" className="status">
+            {notice.done}
+          </p>
+        ))}
       {products.length === 0 && <p className="empty">{t('noProducts')}</p>}
       <ul className="product-list">
         {products.map((product) => {
           const state = stock.get(product.code);
           return (
-            <li key={product.code} data-testid="product" data-code={product.code} data-remaining-kg={state?.remainingKg ?? ''} data-waitlist={state?.waitlist.length ?? 0}>
+            <li
+              key={product.code}
+              data-testid="product"
+              data-code={product.code}
+              data-remaining-kg={state?.remainingKg ?? ''}
+              data-waitlist={state?.waitlist.length ?? 0}
+            >
               <label title={t('pinnedHelp')}>
                 <input type="radio" name="pinned" checked={pinned === product.code} onChange={() => void act({ type: 'pin-product', code: product.code })} />
                 <strong>{product.code}</strong> {product.name}
@@ -58,24 +72,47 @@ export function ProductsPanel({ products, pinned, stock, run }: ProductsPanelPro
               <span className="product-stock">
                 {state?.remainingKg === undefined
                   ? t('noStockLimit', { allocated: formatNumber(state?.allocatedKg ?? 0) })
-                  : t('stockLine', { stock: formatNumber(product.stockKg ?? 0), allocated: formatNumber(state.allocatedKg), remaining: formatNumber(state.remainingKg), waiting: state.waitlist.length })}
+                  : t('stockLine', {
+                      stock: formatNumber(product.stockKg ?? 0),
+                      allocated: formatNumber(state.allocatedKg),
+                      remaining: formatNumber(state.remainingKg),
+                      waiting: state.waitlist.length,
+                    })}
               </span>
-              <button type="button" onClick={() => setEditing(product)} aria-label={t('editProduct', { code: product.code })}>{t('edit')}</button>
-              <button type="button" className="reject" onClick={() => void act({ type: 'delete-product', code: product.code })} aria-label={t('deleteProduct', { code: product.code })}>×</button>
+              <button type="button" onClick={() => setEditing(product)} aria-label={t('editProduct', { code: product.code })}>
+                {t('edit')}
+              </button>
+              <button
+                type="button"
+                className="reject"
+                onClick={() => void act({ type: 'delete-product', code: product.code })}
+                aria-label={t('deleteProduct', { code: product.code })}
+              >
+                ×
+              </button>
             </li>
           );
         })}
       </ul>
       {editing ? (
-        <ProductForm key={editing === 'new' ? 'new' : editing.code} product={editing === 'new' ? undefined : editing} run={run} onDone={() => setEditing(null)} />
+        <ProductForm
+          key={editing === 'new' ? 'new' : editing.code}
+          product={editing === 'new' ? undefined : editing}
+          run={run}
+          onDone={() => setEditing(null)}
+        />
       ) : (
         <div className="editor-buttons">
-          <button type="button" data-testid="add-product" onClick={() => setEditing('new')}>{t('addProduct')}</button>
+          <button type="button" data-testid="add-product" onClick={() => setEditing('new')}>
+            {t('addProduct')}
+          </button>
           <label className="file-button">
             <span>{t('importCatalog')}</span>
             <input type="file" accept=".json,application/json" data-testid="import-catalog" onChange={(event) => void importFile(event)} />
           </label>
-          <button type="button" onClick={exportFile} disabled={products.length === 0}>{t('exportCatalog')}</button>
+          <button type="button" onClick={exportFile} disabled={products.length === 0}>
+            {t('exportCatalog')}
+          </button>
         </div>
       )}
     </details>

@@ -61,21 +61,40 @@ export function QuestionsLane({ db, streamIds, broadcastId, run }: QuestionsLane
     if (event.altKey || event.ctrlKey || event.metaKey || (event.target as HTMLElement).tagName === 'BUTTON') return;
     const key = event.key.toLowerCase();
     const handled =
-      key === 'j' || key === 'arrowdown' ? (move(1), true)
-      : key === 'k' || key === 'arrowup' ? (move(-1), true)
-      : (key === 'a' || key === 'enter') && current ? (answer(current), true)
-      : key === 's' && current ? (toggleOnAir(current), true)
-      : false;
+      key === 'j' || key === 'arrowdown'
+        ? (move(1), true)
+        : key === 'k' || key === 'arrowup'
+          ? (move(-1), true)
+          : (key === 'a' || key === 'enter') && current
+            ? (answer(current), true)
+            : key === 's' && current
+              ? (toggleOnAir(current), true)
+              : false;
     if (handled) event.preventDefault();
   };
 
   const total = lane?.total ?? 0;
   return (
-    <section className="questions" data-testid="questions" data-waiting={lane ? total : undefined} tabIndex={0} onKeyDown={onKeyDown}
-      aria-label={t('questionsTitle')} aria-describedby="questions-keys">
-      <h2>{t('questionsTitle')} ({formatNumber(total, 0)})</h2>
-      <p id="questions-keys" className="queue-keys">{t('questionsKeys')}</p>
-      {error && <p role="alert" className="error">{error}</p>}
+    <section
+      className="questions"
+      data-testid="questions"
+      data-waiting={lane ? total : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-label={t('questionsTitle')}
+      aria-describedby="questions-keys"
+    >
+      <h2>
+        {t('questionsTitle')} ({formatNumber(total, 0)})
+      </h2>
+      <p id="questions-keys" className="queue-keys">
+        {t('questionsKeys')}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {lane && groups.length === 0 && <p className="empty">{t('questionsEmpty')}</p>}
       {total > LANE_QUESTIONS && <p className="orders-more">{t('questionsMore', { shown: formatNumber(LANE_QUESTIONS, 0), total: formatNumber(total, 0) })}</p>}
       <ol className="question-groups">
@@ -83,17 +102,38 @@ export function QuestionsLane({ db, streamIds, broadcastId, run }: QuestionsLane
           const latest = group.questions[0]!;
           const headline = groupHeadline(group, t, (n) => formatNumber(n));
           return (
-            <li key={group.key} data-testid="question-group" data-topic={group.topic} data-askers={group.askers} data-questions={group.questions.length}
-              aria-current={group === current ? 'true' : undefined} className={`question-group${group === current ? ' current' : ''}${group.onAir ? ' on-air' : ''}`}
-              onClick={() => setChosen(group.key)}>
+            <li
+              key={group.key}
+              data-testid="question-group"
+              data-topic={group.topic}
+              data-askers={group.askers}
+              data-questions={group.questions.length}
+              aria-current={group === current ? 'true' : undefined}
+              className={`question-group${group === current ? ' current' : ''}${group.onAir ? ' on-air' : ''}`}
+              onClick={() => setChosen(group.key)}
+            >
               {headline && <strong className="question-headline">{headline}</strong>}
               <span className="question-text">
-                {headline ? t('askedLatest', { name: latest.authorName, text: latest.text }) : <><strong>{latest.authorName}</strong>: {latest.text}</>}
+                {headline ? (
+                  t('askedLatest', { name: latest.authorName, text: latest.text })
+                ) : (
+                  <>
+                    <strong>{latest.authorName}</strong>: {latest.text}
+                  </>
+                )}
               </span>
-              {group.onAir && <span className="question-on-air" data-testid="question-on-air">{t('questionOnAir')}</span>}
+              {group.onAir && (
+                <span className="question-on-air" data-testid="question-on-air">
+                  {t('questionOnAir')}
+                </span>
+              )}
               <span className="question-actions">
-                <button type="button" data-testid="answer-question" onClick={() => answer(group)}>{t('questionAnswered')}</button>
-                <button type="button" data-testid="show-question" onClick={() => toggleOnAir(group)}>{group.onAir ? t('questionHide') : t('questionShow')}</button>
+                <button type="button" data-testid="answer-question" onClick={() => answer(group)}>
+                  {t('questionAnswered')}
+                </button>
+                <button type="button" data-testid="show-question" onClick={() => toggleOnAir(group)}>
+                  {group.onAir ? t('questionHide') : t('questionShow')}
+                </button>
               </span>
             </li>
           );

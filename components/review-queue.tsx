@@ -42,13 +42,18 @@ export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooki
   const [deciding, setDeciding] = useState<ReadonlySet<string>>(new Set());
   const streamsKey = streamIds.join('\n');
   // read through liveRead: a window still being read when the next chat batch lands is shown, not restarted
-  const around = useLiveRead(db, [db.orders], async () => {
-    const [ahead, behind] = await Promise.all([
-      readOrdersByStatus(db, streamIds, 'pending', cursor, WINDOW),
-      readOrdersByStatus(db, streamIds, 'pending', cursor, WINDOW, 'back'),
-    ]);
-    return { key: `${streamsKey}|${cursor}`, ahead, behind, before: await countOrdersBefore(db, streamIds, 'pending', cursor) };
-  }, [streamsKey, cursor]);
+  const around = useLiveRead(
+    db,
+    [db.orders],
+    async () => {
+      const [ahead, behind] = await Promise.all([
+        readOrdersByStatus(db, streamIds, 'pending', cursor, WINDOW),
+        readOrdersByStatus(db, streamIds, 'pending', cursor, WINDOW, 'back'),
+      ]);
+      return { key: `${streamsKey}|${cursor}`, ahead, behind, before: await countOrdersBefore(db, streamIds, 'pending', cursor) };
+    },
+    [streamsKey, cursor],
+  );
   useEffect(() => {
     if (!around) return;
     // decided here and no longer waiting in the database: nothing left to keep out of the queue
@@ -67,11 +72,20 @@ export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooki
   useEffect(() => onLooking?.(current?.id ?? null), [onLooking, current?.id]);
   const history = useLiveRead(db, [db.actions], async () => (current ? db.actions.where('orderId').equals(current.id).toArray() : []), [current?.id]);
   // the buyer's earlier orders in this stream, read for the order being looked at only
-  const earlier = useLiveRead(
-    db, [db.orders],
-    async () => (current ? db.orders.where('[streamId+authorKey]').equals([current.streamId, current.authorKey]).filter((order) => order.observedAt < current.observedAt).sortBy('observedAt') : []),
-    [current?.id],
-  ) ?? [];
+  const earlier =
+    useLiveRead(
+      db,
+      [db.orders],
+      async () =>
+        current
+          ? db.orders
+              .where('[streamId+authorKey]')
+              .equals([current.streamId, current.authorKey])
+              .filter((order) => order.observedAt < current.observedAt)
+              .sortBy('observedAt')
+          : [],
+      [current?.id],
+    ) ?? [];
   const count = (status: OrderStatus) => counts[status] ?? 0;
   const what = (order: Pick<OrderRecord, 'items'>) => describeItems(order, formatNumber);
   const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -97,7 +111,8 @@ export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooki
   const undo = async () => {
     const reply = await act({ type: 'undo' });
     // actions on orders the buyer has cancelled since cannot be undone: passed over, and said so
-    if ('skipped' in reply && reply.skipped) setNotice({ sentence: t('undoSkipped', { count: reply.skipped }) + (reply.ok ? '' : ` ${t('errNothingToUndo')}`) });
+    if ('skipped' in reply && reply.skipped)
+      setNotice({ sentence: t('undoSkipped', { count: reply.skipped }) + (reply.ok ? '' : ` ${t('errNothingToUndo')}`) });
     const undone = reply.ok && 'orderId' in reply && reply.orderId ? await db.orders.get(reply.orderId) : undefined;
     if (undone) {
       forget(undone.id);
@@ -109,22 +124,32 @@ export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooki
     if (editing || event.altKey) return;
     const key = event.key.toLowerCase();
     const handled =
-      key === 'j' || key === 'arrowdown' ? (move(1), true)
-      : key === 'k' || key === 'arrowup' ? (move(-1), true)
-      : (key === 'c' || key === 'enter') && !event.ctrlKey ? (decide('confirmed'), true)
-      : key === 'x' || key === 'delete' ? (decide('rejected'), true)
-      : key === 'e' && current ? (setEditing(true), true)
-      : key === 'u' || (key === 'z' && (event.ctrlKey || event.metaKey)) ? (void undo(), true)
-      : false;
+      key === 'j' || key === 'arrowdown'
+        ? (move(1), true)
+        : key === 'k' || key === 'arrowup'
+          ? (move(-1), true)
+          : (key === 'c' || key === 'enter') && !event.ctrlKey
+            ? (decide('confirmed'), true)
+            : key === 'x' || key === 'delete'
+              ? (decide('rejected'), true)
+              : key === 'e' && current
+                ? (setEditing(true), true)
+                : key === 'u' || (key === 'z' && (event.ctrlKey || event.metaKey))
+                  ? (void undo(), true)
+                  : false;
     if (handled) event.preventDefault();
   };
 
   const describeChange = (action: ActionRecord): string => {
-    const side = (change: ActionRecord['before']) => (change.status ? t(ORDER_STATUS_LABEL[change.status]) : change.items ? what({ items: change.items }) : change.phone ?? '—');
+    const side = (change: ActionRecord['before']) =>
+      change.status ? t(ORDER_STATUS_LABEL[change.status]) : change.items ? what({ items: change.items }) : (change.phone ?? '—');
     const at = time.format(action.at);
     if (action.by) return t('historyBy', { text: describeChange({ ...action, by: undefined }), name: action.by });
     if (action.kind === 'undo') return t('historyUndo', { time: at });
-    const change = t(action.kind === 'edit' ? 'historyEdit' : 'historyDecide', { time: '', from: side(action.before), to: side(action.after) }).replace(/^:\s*/, '');
+    const change = t(action.kind === 'edit' ? 'historyEdit' : 'historyDecide', { time: '', from: side(action.before), to: side(action.after) }).replace(
+      /^:\s*/,
+      '',
+    );
     if (action.source === 'buyer') return t('historyBuyer', { time: at, change });
     return action.source === 'chat' ? t('historyChat', { time: at, change }) : `${at}: ${change}`;
   };
@@ -135,7 +160,9 @@ export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooki
         <h2>{t('queue')}</h2>
         <span data-testid="queue-counts">{t('queueCounts', { waiting: count('pending'), confirmed: count('confirmed'), rejected: count('rejected') })}</span>
       </header>
-      <p id="queue-keys" className="queue-keys">{t('keyboardHelp')}</p>
+      <p id="queue-keys" className="queue-keys">
+        {t('keyboardHelp')}
+      </p>
       {notice && <FailureNotice failure={notice} />}
       {!current && <p className="empty">{t('queueEmpty')}</p>}
       {current && (
@@ -144,14 +171,21 @@ export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooki
           <p className="queue-head">
             <span className={`order-platform platform-${current.platform}`}>{PLATFORM_LABELS[current.platform]}</span>
             <strong>{current.authorName}</strong> · {what(current)} · {current.totalKg === null ? t('unknown') : `${formatNumber(current.totalKg)} kg`}
-            {current.phone && <> · {t('phone')}: {current.phone}</>}
+            {current.phone && (
+              <>
+                {' '}
+                · {t('phone')}: {current.phone}
+              </>
+            )}
           </p>
           <blockquote className="queue-comment">{current.text}</blockquote>
           {current.possibleRepeatOf && <p className="order-review">{t('possibleRepeat')}</p>}
           {current.buyerUnpaid && <p className="order-review">{t('unpaidBuyer')}</p>}
           {current.changedAfterConfirm && (
             <p className="order-review" data-testid="changed-after-confirm">
-              {t('changedAfterConfirm', { before: what({ items: history?.filter((action) => action.source === 'buyer' && action.kind === 'edit').at(-1)?.before.items ?? [] }) || '—' })}
+              {t('changedAfterConfirm', {
+                before: what({ items: history?.filter((action) => action.source === 'buyer' && action.kind === 'edit').at(-1)?.before.items ?? [] }) || '—',
+              })}
             </p>
           )}
           <p className="queue-why">{t('why', { reasons: current.reasons.join(' · '), confidence: Math.round(current.confidence * 100) })}</p>
@@ -159,24 +193,46 @@ export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooki
             <OrderEditor order={current} run={run} onDone={() => setEditing(false)} />
           ) : (
             <div className="queue-buttons">
-              <button type="button" onClick={() => move(-1)} aria-label={t('previous')}>↑</button>
-              <button type="button" onClick={() => move(1)} aria-label={t('next')}>↓</button>
-              <button type="button" className="confirm" onClick={() => decide('confirmed')}>{t('confirm')}</button>
-              <button type="button" className="reject" onClick={() => decide('rejected')}>{t('reject')}</button>
-              <button type="button" onClick={() => setEditing(true)}>{t('edit')}</button>
-              <button type="button" onClick={() => void undo()}>{t('undo')}</button>
+              <button type="button" onClick={() => move(-1)} aria-label={t('previous')}>
+                ↑
+              </button>
+              <button type="button" onClick={() => move(1)} aria-label={t('next')}>
+                ↓
+              </button>
+              <button type="button" className="confirm" onClick={() => decide('confirmed')}>
+                {t('confirm')}
+              </button>
+              <button type="button" className="reject" onClick={() => decide('rejected')}>
+                {t('reject')}
+              </button>
+              <button type="button" onClick={() => setEditing(true)}>
+                {t('edit')}
+              </button>
+              <button type="button" onClick={() => void undo()}>
+                {t('undo')}
+              </button>
             </div>
           )}
           {earlier.length > 0 && (
             <details className="queue-earlier" open>
               <summary>{t('buyerEarlier', { name: current.authorName })}</summary>
-              <ul>{earlier.map((order) => <li key={order.id}>{what(order)} · {t(ORDER_STATUS_LABEL[order.status])}</li>)}</ul>
+              <ul>
+                {earlier.map((order) => (
+                  <li key={order.id}>
+                    {what(order)} · {t(ORDER_STATUS_LABEL[order.status])}
+                  </li>
+                ))}
+              </ul>
             </details>
           )}
           {history && history.length > 0 && (
             <details className="queue-history">
               <summary>{t('history')}</summary>
-              <ul>{history.map((action) => <li key={action.seq}>{describeChange(action)}</li>)}</ul>
+              <ul>
+                {history.map((action) => (
+                  <li key={action.seq}>{describeChange(action)}</li>
+                ))}
+              </ul>
             </details>
           )}
         </article>

@@ -13,7 +13,8 @@ export interface SearchAnswer {
  * the first key reads every order, each next key only those still in.
  */
 export function searchRows(texts: readonly string[], statuses: readonly string[], needle: string, status: string, previous?: SearchAnswer): SearchAnswer {
-  const narrowing = previous !== undefined && previous.texts === texts && previous.statuses === statuses && previous.status === status && needle.startsWith(previous.needle);
+  const narrowing =
+    previous !== undefined && previous.texts === texts && previous.statuses === statuses && previous.status === status && needle.startsWith(previous.needle);
   const picked: number[] = [];
   const test = (i: number) => (status === 'all' || statuses[i] === status) && (needle === '' || texts[i]!.includes(needle));
   if (narrowing) {

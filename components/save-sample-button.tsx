@@ -8,7 +8,15 @@ import { FailureNotice, useDescribeFailure } from './failure-notice';
 import type { FailureText } from '../utils/i18n/failure-text';
 
 /** Asks the reading frame for a page sample (names and texts already replaced there) and saves it as a file. */
-export function SaveSampleButton({ sendCommand, tabId, frameId }: { sendCommand: (command: PanelCommand) => Promise<CommandReply>; tabId: number; frameId: number }) {
+export function SaveSampleButton({
+  sendCommand,
+  tabId,
+  frameId,
+}: {
+  sendCommand: (command: PanelCommand) => Promise<CommandReply>;
+  tabId: number;
+  frameId: number;
+}) {
   const { t } = useI18n();
   const [status, setStatus] = useState<{ saved: string } | { failure: FailureText } | null>(null);
   const describe = useDescribeFailure();
@@ -37,9 +45,15 @@ export function SaveSampleButton({ sendCommand, tabId, frameId }: { sendCommand:
       <button type="button" data-testid="save-sample" title={t('saveSampleHelp')} disabled={busy} onClick={() => void save()}>
         {t('saveSample')}
       </button>
-      {status && ('saved' in status
-        ? <span role="status" data-testid="sample-status"> {status.saved}</span>
-        : <FailureNotice failure={status.failure} testId="sample-status" inline />)}
+      {status &&
+        ('saved' in status ? (
+          <span role="status" data-testid="sample-status">
+            {' '}
+            {status.saved}
+          </span>
+        ) : (
+          <FailureNotice failure={status.failure} testId="sample-status" inline />
+        ))}
     </p>
   );
 }

@@ -18,7 +18,10 @@ export function SettingsPanel({ settings, run }: { settings: Settings; run: (com
     const changes = editable.safeParse({ repeatWindowSeconds: Number(repeat), contractThresholdKg: Number(threshold.replace(',', '.')) });
     if (!changes.success) {
       const paths = new Set(changes.error.issues.map((issue) => issue.path[0]));
-      return setErrors({ ...(paths.has('repeatWindowSeconds') ? { repeat: t('errSetting') } : {}), ...(paths.has('contractThresholdKg') ? { threshold: t('errSetting') } : {}) });
+      return setErrors({
+        ...(paths.has('repeatWindowSeconds') ? { repeat: t('errSetting') } : {}),
+        ...(paths.has('contractThresholdKg') ? { threshold: t('errSetting') } : {}),
+      });
     }
     setErrors({});
     await run({ type: 'save-settings', changes: changes.data });
@@ -30,15 +33,39 @@ export function SettingsPanel({ settings, run }: { settings: Settings; run: (com
       <form className="product-form" onSubmit={save}>
         <label>
           <span>{t('repeatWindow')}</span>
-          <input data-testid="setting-repeat" inputMode="numeric" value={repeat} aria-invalid={Boolean(errors.repeat)} onChange={(event) => setRepeat(event.target.value)} />
-          {errors.repeat && <span role="alert" className="field-error">{errors.repeat}</span>}
+          <input
+            data-testid="setting-repeat"
+            inputMode="numeric"
+            value={repeat}
+            aria-invalid={Boolean(errors.repeat)}
+            onChange={(event) => setRepeat(event.target.value)}
+          />
+          {errors.repeat && (
+            <span role="alert" className="field-error">
+              {errors.repeat}
+            </span>
+          )}
         </label>
         <label>
           <span>{t('contractThreshold')}</span>
-          <input data-testid="setting-threshold" inputMode="decimal" value={threshold} aria-invalid={Boolean(errors.threshold)} onChange={(event) => setThreshold(event.target.value)} />
-          {errors.threshold && <span role="alert" className="field-error">{errors.threshold}</span>}
+          <input
+            data-testid="setting-threshold"
+            inputMode="decimal"
+            value={threshold}
+            aria-invalid={Boolean(errors.threshold)}
+            onChange={(event) => setThreshold(event.target.value)}
+          />
+          {errors.threshold && (
+            <span role="alert" className="field-error">
+              {errors.threshold}
+            </span>
+          )}
         </label>
-        <div className="editor-buttons"><button type="submit" className="confirm">{t('save')}</button></div>
+        <div className="editor-buttons">
+          <button type="submit" className="confirm">
+            {t('save')}
+          </button>
+        </div>
       </form>
     </details>
   );

@@ -46,7 +46,13 @@ export function SidePanelApp(props: SidePanelProps) {
   const language = settings?.language ?? browserLanguage(props.browserLanguages);
   return (
     <I18nProvider language={language}>
-      <SidePanel {...props} onAir={settings?.onAir} chosenLanguage={settings?.language ?? null} pinnedProduct={settings?.pinnedProduct ?? null} contractThresholdKg={settings?.contractThresholdKg ?? 1000} />
+      <SidePanel
+        {...props}
+        onAir={settings?.onAir}
+        chosenLanguage={settings?.language ?? null}
+        pinnedProduct={settings?.pinnedProduct ?? null}
+        contractThresholdKg={settings?.contractThresholdKg ?? 1000}
+      />
       {settings && <SettingsPanel key={`${settings.repeatWindowSeconds}:${settings.contractThresholdKg}`} settings={settings} run={props.sendCommand} />}
     </I18nProvider>
   );
@@ -55,20 +61,37 @@ export function SidePanelApp(props: SidePanelProps) {
 /** The panel lists this many of the newest orders; the orders table has them all. */
 export const PANEL_ORDERS = 100;
 
-function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThresholdKg, healthEveryMs, onAir, team }: SidePanelProps & { chosenLanguage: Language | null; pinnedProduct: string | null; contractThresholdKg: number; onAir: OnAirSettings | undefined }) {
+function SidePanel({
+  db,
+  sendCommand,
+  chosenLanguage,
+  pinnedProduct,
+  contractThresholdKg,
+  healthEveryMs,
+  onAir,
+  team,
+}: SidePanelProps & { chosenLanguage: Language | null; pinnedProduct: string | null; contractThresholdKg: number; onAir: OnAirSettings | undefined }) {
   const { t, formatNumber } = useI18n();
   const streams = useLiveRead(db, [db.streams], () => db.streams.toArray(), []);
   const broadcasts = streams ? groupBroadcasts(streams) : undefined;
   const [chosenBroadcast, setChosenBroadcast] = useState<string | null>(null);
   const broadcast = broadcasts?.find((b) => b.id === chosenBroadcast) ?? broadcasts?.[0];
-  const streamIdsKey = broadcast?.streams.map((stream) => stream.id).sort().join('\n') ?? '';
+  const streamIdsKey =
+    broadcast?.streams
+      .map((stream) => stream.id)
+      .sort()
+      .join('\n') ?? '';
   const streamIds = useMemo(() => streamIdsKey.split('\n').filter(Boolean), [streamIdsKey]);
   // Each read below is of what is shown: kept figures, the newest orders, the stock since it ran out.
   const products = useLiveRead(db, [db.products], () => db.products.orderBy('code').toArray(), []);
   // One read for the figures, the newest orders and the stock, so they always agree on screen.
   const desk = useStreamsQuery(db, [db.products, db.tallies, db.orders], streamIds, async (ids) => {
     const catalog = await db.products.orderBy('code').toArray();
-    const [tally, orders, stock] = await Promise.all([readBroadcastTally(db, ids, catalog), readNewestOrders(db, ids, PANEL_ORDERS), readBroadcastStock(db, ids, catalog)]);
+    const [tally, orders, stock] = await Promise.all([
+      readBroadcastTally(db, ids, catalog),
+      readNewestOrders(db, ids, PANEL_ORDERS),
+      readBroadcastStock(db, ids, catalog),
+    ]);
     return { tally, orders, stock };
   });
   const { tally, orders } = desk ?? {};
@@ -83,10 +106,14 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
   const [lookingAt, setLookingAt] = useState<string | null>(null);
   const teamStatus = useTeamStatus(team?.connect, broadcast?.id ?? null, lookingAt);
   // Two desks on one order at once: the one with the smaller desk id keeps it, the other moves on.
-  const heldIds = teamStatus.members.filter((member) => member.desk !== teamStatus.desk && (member.orderId !== lookingAt || member.desk < (teamStatus.desk ?? ''))).flatMap((member) => (member.orderId ? [member.orderId] : []));
+  const heldIds = teamStatus.members
+    .filter((member) => member.desk !== teamStatus.desk && (member.orderId !== lookingAt || member.desk < (teamStatus.desk ?? '')))
+    .flatMap((member) => (member.orderId ? [member.orderId] : []));
   const heldKey = heldIds.join('\n');
   const held = useMemo(() => new Set(heldKey.split('\n').filter(Boolean)), [heldKey]);
-  const lookedAt = useLiveRead(db, [db.orders], () => db.orders.bulkGet(teamStatus.members.flatMap((m) => (m.orderId ? [m.orderId] : []))), [teamStatus.members.map((m) => m.orderId).join('\n')]);
+  const lookedAt = useLiveRead(db, [db.orders], () => db.orders.bulkGet(teamStatus.members.flatMap((m) => (m.orderId ? [m.orderId] : []))), [
+    teamStatus.members.map((m) => m.orderId).join('\n'),
+  ]);
   const listed = tally ? Object.values(tally.byStatus).reduce((sum, count) => sum + count, tally.contractOrders) : 0;
 
   // Parts that show their own results (queue, catalog, contracts) send quietly; for the rest, a failure is
@@ -99,7 +126,9 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
       <header className="panel-header">
         <h1>{t('appTitle')}</h1>
         <LanguageSwitch chosen={chosenLanguage} onChange={(language) => run({ type: 'set-language', language })} />
-        <a className="open-dashboard" href="dashboard.html" target="_blank" rel="noreferrer">{t('openDashboard')}</a>
+        <a className="open-dashboard" href="dashboard.html" target="_blank" rel="noreferrer">
+          {t('openDashboard')}
+        </a>
       </header>
       {failure && <FailureNotice failure={failure} testId="page-failure" />}
       <HealthView sendCommand={sendCommand} everyMs={healthEveryMs} />
@@ -111,7 +140,14 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
           <StreamPicker broadcasts={broadcasts} selectedId={broadcast.id} onSelect={setChosenBroadcast} />
           <BroadcastStreams broadcast={broadcast} others={broadcasts.filter((b) => b.id !== broadcast.id)} run={(command) => void run(command)} />
           {/* no tally until it is read: a zero that is not true would mislead the host */}
-          {tally && orders && <TallyView tally={tally} goalKg={goalOf(broadcast)} questionsWaiting={questionsWaiting} onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })} />}
+          {tally && orders && (
+            <TallyView
+              tally={tally}
+              goalKg={goalOf(broadcast)}
+              questionsWaiting={questionsWaiting}
+              onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })}
+            />
+          )}
           {tally && orders && <ReviewQueue db={db} streamIds={streamIds} counts={tally.byStatus} run={send} heldElsewhere={held} onLooking={setLookingAt} />}
           <QuestionsLane db={db} streamIds={streamIds} broadcastId={broadcast.id} run={send} />
           {contracts && <ContractsPanel contracts={contracts} streamId={broadcast.id} run={send} />}
@@ -121,13 +157,21 @@ function SidePanel({ db, sendCommand, chosenLanguage, pinnedProduct, contractThr
           {orders && orders.length === 0 && <p className="empty">{t('noOrders')}</p>}
           {listed > PANEL_ORDERS && (
             <p className="orders-more" data-testid="orders-more">
-              {t('newestOrdersShown', { shown: formatNumber(PANEL_ORDERS, 0), total: formatNumber(listed, 0) })} <a href="dashboard.html" target="_blank" rel="noreferrer">{t('openDashboard')}</a>
+              {t('newestOrdersShown', { shown: formatNumber(PANEL_ORDERS, 0), total: formatNumber(listed, 0) })}{' '}
+              <a href="dashboard.html" target="_blank" rel="noreferrer">
+                {t('openDashboard')}
+              </a>
             </p>
           )}
           <ol className="orders" data-testid="orders" reversed>
             {(orders ?? []).map((order) => (
-              <OrderRow key={order.id} order={order} onDecide={decide} waitlisted={stock?.waitlisted.has(order.id) ?? false}
-                onPromote={(order.totalKg ?? 0) >= contractThresholdKg ? (large) => void run({ type: 'promote-order', orderId: large.id }) : undefined} />
+              <OrderRow
+                key={order.id}
+                order={order}
+                onDecide={decide}
+                waitlisted={stock?.waitlisted.has(order.id) ?? false}
+                onPromote={(order.totalKg ?? 0) >= contractThresholdKg ? (large) => void run({ type: 'promote-order', orderId: large.id }) : undefined}
+              />
             ))}
           </ol>
         </>

@@ -63,7 +63,15 @@ export function TallyView({ tally, goalKg, onGoal, questionsWaiting }: TallyView
       {tally.unknownWeight > 0 && <p className="tally-note">{t('unknownWeight', { count: tally.unknownWeight })}</p>}
       <p className="tally-more" data-testid="tally-more" data-buyers={tally.buyers} data-confirmed-vnd={tally.confirmedVnd} data-total-vnd={tally.totalVnd}>
         {t('buyersAndValue', { buyers: formatNumber(tally.buyers, 0), confirmed: formatNumber(tally.confirmedVnd, 0), total: formatNumber(tally.totalVnd, 0) })}
-        {Object.keys(tally.byProduct).length > 0 && <> · {Object.entries(tally.byProduct).map(([code, kg]) => `${code} ${formatNumber(kg)} kg`).join(' · ')}</>}
+        {Object.keys(tally.byProduct).length > 0 && (
+          <>
+            {' '}
+            ·{' '}
+            {Object.entries(tally.byProduct)
+              .map(([code, kg]) => `${code} ${formatNumber(kg)} kg`)
+              .join(' · ')}
+          </>
+        )}
       </p>
       {goalKg !== undefined && (
         <div className="goal" data-testid="goal" data-goal-kg={goalKg} data-progress={progress}>
@@ -77,16 +85,33 @@ export function TallyView({ tally, goalKg, onGoal, questionsWaiting }: TallyView
         <form className="goal-form" onSubmit={saveGoal}>
           <label>
             <span>{t('goalTonnes')}</span>
-            <input data-testid="goal-input" inputMode="decimal" value={goalText} placeholder={goalKg ? formatNumber(goalKg / 1000, 3) : ''} aria-invalid={Boolean(goalError)} onChange={(event) => setGoalText(event.target.value)} />
+            <input
+              data-testid="goal-input"
+              inputMode="decimal"
+              value={goalText}
+              placeholder={goalKg ? formatNumber(goalKg / 1000, 3) : ''}
+              aria-invalid={Boolean(goalError)}
+              onChange={(event) => setGoalText(event.target.value)}
+            />
           </label>
           <button type="submit">{t('setGoal')}</button>
-          {goalError && <span role="alert" className="field-error">{goalError}</span>}
+          {goalError && (
+            <span role="alert" className="field-error">
+              {goalError}
+            </span>
+          )}
         </form>
       )}
       {Object.keys(tally.byPlatform).length > 1 && (
         <ul className="tally-platforms">
           {PLATFORMS.filter((platform) => tally.byPlatform[platform]).map((platform) => (
-            <li key={platform} data-testid="platform-tally" data-platform={platform} data-kg={tally.byPlatform[platform]!.kg} data-orders={tally.byPlatform[platform]!.orders}>
+            <li
+              key={platform}
+              data-testid="platform-tally"
+              data-platform={platform}
+              data-kg={tally.byPlatform[platform]!.kg}
+              data-orders={tally.byPlatform[platform]!.orders}
+            >
               {PLATFORM_LABELS[platform]}: {formatNumber(tally.byPlatform[platform]!.kg)} kg · {t('ordersCount', { count: tally.byPlatform[platform]!.orders })}
             </li>
           ))}

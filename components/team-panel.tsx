@@ -27,7 +27,9 @@ function KeyCode({ value }: { value: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void QRCode.toString(value, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }).then((svg) => live && setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`));
+    void QRCode.toString(value, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }).then(
+      (svg) => live && setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
+    );
     return () => {
       live = false;
     };
@@ -50,20 +52,40 @@ function TeamForm({ deps }: { deps: TeamPanelDeps }) {
     // Asked for in the click itself (the browser requires it), before any message to the background.
     void deps.requestPermission(originPatternOf(address.data)).then(async (granted) => {
       if (!granted) return setProblem(t('teamPermissionDenied', { host: hostOf(address.data) }));
-      const reply = await deps.send(role === 'host' ? { type: 'team-enable', role, url: address.data, name: name.trim() } : { type: 'team-enable', role, url: address.data, name: name.trim(), key: key.trim() });
+      const reply = await deps.send(
+        role === 'host'
+          ? { type: 'team-enable', role, url: address.data, name: name.trim() }
+          : { type: 'team-enable', role, url: address.data, name: name.trim(), key: key.trim() },
+      );
       setProblem(reply.ok ? null : t('actionFailed', { error: reply.error }));
     });
   };
   return (
     <form className="team-form" onSubmit={(event) => (event.preventDefault(), turnOn())}>
       <p>{t('teamIntro')}</p>
-      <label><input type="radio" name="team-role" checked={role === 'host'} onChange={() => setRole('host')} /> {t('teamRoleHost')}</label>
-      <label><input type="radio" name="team-role" checked={role === 'assistant'} onChange={() => setRole('assistant')} /> {t('teamRoleAssistant')}</label>
-      <label>{t('teamServer')} <input name="team-url" value={url} onChange={(event) => setUrl(event.target.value)} placeholder="wss://team.example.vn" /></label>
-      <label>{t('teamName')} <input name="team-name" value={name} maxLength={60} required onChange={(event) => setName(event.target.value)} /></label>
-      {role === 'assistant' && <label>{t('teamKey')} <input name="team-key" value={key} onChange={(event) => setKey(event.target.value)} autoComplete="off" spellCheck={false} /></label>}
+      <label>
+        <input type="radio" name="team-role" checked={role === 'host'} onChange={() => setRole('host')} /> {t('teamRoleHost')}
+      </label>
+      <label>
+        <input type="radio" name="team-role" checked={role === 'assistant'} onChange={() => setRole('assistant')} /> {t('teamRoleAssistant')}
+      </label>
+      <label>
+        {t('teamServer')} <input name="team-url" value={url} onChange={(event) => setUrl(event.target.value)} placeholder="wss://team.example.vn" />
+      </label>
+      <label>
+        {t('teamName')} <input name="team-name" value={name} maxLength={60} required onChange={(event) => setName(event.target.value)} />
+      </label>
+      {role === 'assistant' && (
+        <label>
+          {t('teamKey')} <input name="team-key" value={key} onChange={(event) => setKey(event.target.value)} autoComplete="off" spellCheck={false} />
+        </label>
+      )}
       <button type="submit">{t('teamTurnOn')}</button>
-      {problem && <p role="alert" className="error">{problem}</p>}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }
@@ -71,12 +93,18 @@ function TeamForm({ deps }: { deps: TeamPanelDeps }) {
 function stateLine(status: TeamStatus, t: ReturnType<typeof useI18n>['t']): string {
   const host = hostOf(status.url);
   switch (status.state) {
-    case 'online': return t('teamStateOnline', { host });
-    case 'offline': return t('teamStateOffline', { count: status.waiting });
-    case 'unreachable': return t('teamStateUnreachable', { host });
-    case 'refused': return t('teamStateRefused', { host });
-    case 'no-permission': return t('teamStateNoPermission', { host });
-    default: return t('teamStateConnecting', { host });
+    case 'online':
+      return t('teamStateOnline', { host });
+    case 'offline':
+      return t('teamStateOffline', { count: status.waiting });
+    case 'unreachable':
+      return t('teamStateUnreachable', { host });
+    case 'refused':
+      return t('teamStateRefused', { host });
+    case 'no-permission':
+      return t('teamStateNoPermission', { host });
+    default:
+      return t('teamStateConnecting', { host });
   }
 }
 
@@ -86,19 +114,26 @@ export function TeamPanel({ status, deps, orderOf }: { status: TeamStatus; deps:
   const on = status.state !== 'off';
   const problem = status.state === 'refused' || status.state === 'unreachable' || status.state === 'no-permission' || status.state === 'offline';
   const members = [...status.members.filter((m) => m.desk === status.desk), ...status.members.filter((m) => m.desk !== status.desk)];
-  const decided = Object.entries(status.decided).sort(([a], [b]) => a.localeCompare(b)).map(([name, count]) => `${name} ${formatNumber(count, 0)}`).join(' · ');
+  const decided = Object.entries(status.decided)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, count]) => `${name} ${formatNumber(count, 0)}`)
+    .join(' · ');
   return (
     <details className="team-panel" open={on} data-testid="team-panel">
       <summary>{t('teamTitle')}</summary>
       {!on && <TeamForm deps={deps} />}
       {on && (
         <>
-          <p className={problem ? 'error' : 'team-state'} role={problem ? 'alert' : 'status'} data-testid="team-state">{stateLine(status, t)}</p>
+          <p className={problem ? 'error' : 'team-state'} role={problem ? 'alert' : 'status'} data-testid="team-state">
+            {stateLine(status, t)}
+          </p>
           {status.key && (
             <div className="team-key">
               <p>{t('teamKeyHelp')}</p>
               <input readOnly value={status.key} data-testid="team-key" onFocus={(event) => event.target.select()} />
-              <button type="button" onClick={() => void navigator.clipboard?.writeText(status.key!)}>{t('teamCopyKey')}</button>
+              <button type="button" onClick={() => void navigator.clipboard?.writeText(status.key!)}>
+                {t('teamCopyKey')}
+              </button>
               <KeyCode value={status.key} />
             </div>
           )}
@@ -117,10 +152,14 @@ export function TeamPanel({ status, deps, orderOf }: { status: TeamStatus; deps:
             </>
           )}
           {tiktokDoubleReaders(status.members).map((twice) => (
-            <p key={twice.streamId} role="alert" className="error">{t('teamTiktokTwice', { names: twice.names.join(', '), stream: twice.streamId })}</p>
+            <p key={twice.streamId} role="alert" className="error">
+              {t('teamTiktokTwice', { names: twice.names.join(', '), stream: twice.streamId })}
+            </p>
           ))}
           {decided && <p data-testid="team-decided">{t('teamDecided', { counts: decided })}</p>}
-          <button type="button" onClick={() => void deps.send({ type: 'team-disable' })}>{t('teamTurnOff')}</button>
+          <button type="button" onClick={() => void deps.send({ type: 'team-disable' })}>
+            {t('teamTurnOff')}
+          </button>
         </>
       )}
     </details>

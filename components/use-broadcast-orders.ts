@@ -6,7 +6,11 @@ import { liveBroadcastOrders } from '../utils/store/live-broadcast-orders';
 
 /** Every order of the broadcast in chat order (the orders table shows them all); undefined while loading. */
 export function useBroadcastOrders(db: ChotDatabase, broadcast: Broadcast | undefined): OrderRecord[] | undefined {
-  const key = broadcast?.streams.map((stream) => stream.id).sort().join('\n') ?? '';
+  const key =
+    broadcast?.streams
+      .map((stream) => stream.id)
+      .sort()
+      .join('\n') ?? '';
   const [answer, setAnswer] = useState<{ key: string; orders: OrderRecord[] }>();
   const [failure, setFailure] = useState<{ error: unknown }>();
   useEffect(() => {

@@ -18,13 +18,16 @@ export interface Commands {
 export function useCommands(sendCommand: (command: PanelCommand) => Promise<CommandReply>): Commands {
   const describe = useDescribeFailure();
   const [failure, setFailure] = useState<FailureText | null>(null);
-  const send = useCallback(async (command: PanelCommand): Promise<CommandReply> => {
-    try {
-      return await sendCommand(command);
-    } catch (error) {
-      return { ok: false, error: failureDetail(error) }; // the background could not be reached
-    }
-  }, [sendCommand]);
+  const send = useCallback(
+    async (command: PanelCommand): Promise<CommandReply> => {
+      try {
+        return await sendCommand(command);
+      } catch (error) {
+        return { ok: false, error: failureDetail(error) }; // the background could not be reached
+      }
+    },
+    [sendCommand],
+  );
   const run = async (command: PanelCommand) => {
     const reply = await send(command);
     setFailure(reply.ok ? null : describe('failSave', reply.error));

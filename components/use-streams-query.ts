@@ -7,7 +7,13 @@ import { useLiveRead } from './use-live-read';
  * the previous answer stays while a new one loads, and another broadcast's figures shown for a moment
  * would mislead the host. `tables` are the tables the query reads (its transaction's scope).
  */
-export function useStreamsQuery<T>(db: ChotDatabase, tables: readonly Table[], streamIds: readonly string[], query: (streamIds: string[]) => Promise<T>, extraDeps: readonly unknown[] = []): T | undefined {
+export function useStreamsQuery<T>(
+  db: ChotDatabase,
+  tables: readonly Table[],
+  streamIds: readonly string[],
+  query: (streamIds: string[]) => Promise<T>,
+  extraDeps: readonly unknown[] = [],
+): T | undefined {
   const key = streamIds.join('\n');
   const answer = useLiveRead(db, tables, async () => ({ key, value: await query(key.split('\n').filter(Boolean)) }), [key, ...extraDeps]);
   return answer?.key === key ? answer.value : undefined;

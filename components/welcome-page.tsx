@@ -33,7 +33,11 @@ function Welcome({ chosen, onLanguage }: { chosen: Language | null; onLanguage: 
       <p className="welcome-lead">{t('welcomeWhat')}</p>
       <section>
         <h2>{t('welcomeSites')}</h2>
-        <ul>{SITES.map((key) => <li key={key}>{t(key)}</li>)}</ul>
+        <ul>
+          {SITES.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ul>
       </section>
       <section>
         <h2>{t('welcomePanelTitle')}</h2>
@@ -41,13 +45,19 @@ function Welcome({ chosen, onLanguage }: { chosen: Language | null; onLanguage: 
       </section>
       <section>
         <h2>{t('welcomeFiltersTitle')}</h2>
-        <ul>{FILTERS.map((key) => <li key={key}>{t(key)}</li>)}</ul>
+        <ul>
+          {FILTERS.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ul>
         <p className="welcome-note">{t('welcomeFiltersWarn')}</p>
       </section>
       <section className="welcome-demo">
         <h2>{t('welcomeDemoTitle')}</h2>
         <p>{t('welcomeDemo')}</p>
-        <a className="welcome-demo-link" data-testid="open-demo" href="demo.html" target="_blank" rel="noreferrer">{t('welcomeDemoLink')}</a>
+        <a className="welcome-demo-link" data-testid="open-demo" href="demo.html" target="_blank" rel="noreferrer">
+          {t('welcomeDemoLink')}
+        </a>
       </section>
     </main>
   );

@@ -18,7 +18,8 @@ export default defineBackground(() => {
   const panelApi = browser as unknown as BrowserPanelApi;
   // The toolbar button of a tab whose chat is read turns from grey to red, with its own title.
   const health = new HealthRegistry((tabId, reading) =>
-    showOnToolbar(panelApi, tabId, iconPaths(reading ? 'active' : 'idle'), browser.i18n.getMessage(reading ? 'actionTitleReading' : 'actionTitle')));
+    showOnToolbar(panelApi, tabId, iconPaths(reading ? 'active' : 'idle'), browser.i18n.getMessage(reading ? 'actionTitleReading' : 'actionTitle')),
+  );
   const catalog = new CatalogCache(db);
   const watchers = new OnAirWatchers();
   // Team mode: nothing leaves the browser until the panel turns it on and the user grants the server's address.

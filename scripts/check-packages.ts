@@ -45,14 +45,16 @@ function checkPackage(browser: string): void {
   }
 
   const permissions = [...((manifest.permissions as string[] | undefined) ?? [])].sort();
-  if (JSON.stringify(permissions) !== JSON.stringify(PERMISSIONS[browser])) fail(`permissions ${permissions.join(', ')}; expected ${PERMISSIONS[browser]!.join(', ')}`);
+  if (JSON.stringify(permissions) !== JSON.stringify(PERMISSIONS[browser]))
+    fail(`permissions ${permissions.join(', ')}; expected ${PERMISSIONS[browser]!.join(', ')}`);
   if (((manifest.host_permissions as string[] | undefined) ?? []).length > 0) fail('asks for host permissions');
   if (manifest.content_security_policy) fail('changes the content security policy');
 
   // No remote code: pages load only their own scripts, scripts import nothing from the network.
   for (const [path, bytes] of Object.entries(files)) {
     if (path.endsWith('.html') && /<script[^>]+src=["']?(?:https?:)?\/\//i.test(strFromU8(bytes))) fail(`${path} loads a script from the network`);
-    if (path.endsWith('.js') && /(?:importScripts\(|import\(|\bfrom)\s*["'`](?:https?:)?\/\//.test(strFromU8(bytes))) fail(`${path} imports code from the network`);
+    if (path.endsWith('.js') && /(?:importScripts\(|import\(|\bfrom)\s*["'`](?:https?:)?\/\//.test(strFromU8(bytes)))
+      fail(`${path} imports code from the network`);
   }
   console.log(`${zipPath}: ${Object.keys(files).length} files, locales ${locales.sort().join(', ')}, permissions ${permissions.join(', ')}`);
 }

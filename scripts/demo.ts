@@ -58,7 +58,9 @@ const tally = await panel.getByTestId('tally').evaluate((element) => ({
   confirmedKg: Number(element.getAttribute('data-confirmed-kg')),
   orders: Number(element.getAttribute('data-orders')),
 }));
-console.log(`\nTally: ${tally.orders} orders, ${tally.pendingKg} kg waiting, ${tally.confirmedKg} kg confirmed, ${((tally.pendingKg + tally.confirmedKg) / 1000).toFixed(3)} t in all.`);
+console.log(
+  `\nTally: ${tally.orders} orders, ${tally.pendingKg} kg waiting, ${tally.confirmedKg} kg confirmed, ${((tally.pendingKg + tally.confirmedKg) / 1000).toFixed(3)} t in all.`,
+);
 
 mkdirSync(outputDir, { recursive: true });
 await watch.screenshot({ path: `${outputDir}/chat.png` });

@@ -14,7 +14,10 @@ if (!existsSync(REVIEWS_PATH)) {
   const report = evaluateReviews(readFileSync(REVIEWS_PATH, 'utf8'));
   console.log(`evaluate: ${report.orders} of ${report.total} reviews read as orders (${(report.share * 100).toFixed(2)}%, limit 3%).`);
   console.log('Worst examples (most confident false orders):');
-  for (const example of report.worst) console.log(`  ${example.confidence.toFixed(2)}  ${example.totalKg ?? '?'} kg  ${example.text.replace(/\s+/g, ' ').slice(0, 140)}  [${example.reasons.join('; ')}]`);
+  for (const example of report.worst)
+    console.log(
+      `  ${example.confidence.toFixed(2)}  ${example.totalKg ?? '?'} kg  ${example.text.replace(/\s+/g, ' ').slice(0, 140)}  [${example.reasons.join('; ')}]`,
+    );
   failed = report.share > 0.03;
 }
 
@@ -23,7 +26,9 @@ for (const line of describeLabelled(labelled)) console.log(line);
 if (process.argv.includes('--misses')) {
   for (const { row, result } of labelled.misses) {
     const topic = (result as { topic?: string | null }).topic;
-    console.log(`  ${row.intent}${row.topic ? `/${row.topic}` : ''} read as ${result.intent}${topic ? `/${topic}` : ''}: ${row.text}  [${result.reasons.join('; ')}]`);
+    console.log(
+      `  ${row.intent}${row.topic ? `/${row.topic}` : ''} read as ${result.intent}${topic ? `/${topic}` : ''}: ${row.text}  [${result.reasons.join('; ')}]`,
+    );
   }
 }
 process.exit(failed ? 1 : 0);

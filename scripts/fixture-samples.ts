@@ -17,7 +17,8 @@ for (const platform of PLATFORMS) {
     headless: true,
     fixtures: (requested) => {
       if (requested.hostname !== new URL(url).hostname) return undefined;
-      if (platform === 'youtube' && requested.pathname === '/watch') return { body: youtubeWatchPage(requested.searchParams.get('v')!, 'Vải thiều Lục Ngạn trực tiếp'), contentType: 'text/html' };
+      if (platform === 'youtube' && requested.pathname === '/watch')
+        return { body: youtubeWatchPage(requested.searchParams.get('v')!, 'Vải thiều Lục Ngạn trực tiếp'), contentType: 'text/html' };
       if (platform === 'youtube' && requested.pathname !== '/live_chat') return undefined;
       if (platform !== 'youtube' && requested.pathname !== new URL(url).pathname) return undefined;
       return { body: fixturePage(platform, rows), contentType: 'text/html' };

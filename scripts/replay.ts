@@ -11,11 +11,17 @@ async function main(): Promise<number> {
     return 2;
   }
   const sample = parseSampleFile(readFileSync(file, 'utf8'));
-  console.log(`${sample.platform} sample of ${sample.url}${sample.topUrl ? ` (in ${sample.topUrl})` : ''}, captured ${new Date(sample.capturedAt).toISOString()} by Chốt ${sample.readerVersion}`);
-  console.log(`the sample holds ${sample.rows.total} rows; read when saved: ${JSON.stringify(sample.rows.read)}, skipped: ${JSON.stringify(sample.rows.skipped)}${sample.truncated ? ' (cut to size)' : ''}`);
+  console.log(
+    `${sample.platform} sample of ${sample.url}${sample.topUrl ? ` (in ${sample.topUrl})` : ''}, captured ${new Date(sample.capturedAt).toISOString()} by Chốt ${sample.readerVersion}`,
+  );
+  console.log(
+    `the sample holds ${sample.rows.total} rows; read when saved: ${JSON.stringify(sample.rows.read)}, skipped: ${JSON.stringify(sample.rows.skipped)}${sample.truncated ? ' (cut to size)' : ''}`,
+  );
   const { rows, health, blocked } = await replaySample(sample, { headless: !args.includes('--headed') });
   console.log(`\nread ${rows.length} rows:`);
-  rows.forEach((row, i) => console.log(`${String(i + 1).padStart(4)}  ${row.kind.padEnd(5)} ${row.authorName}: ${row.text}${row.paidAmount ? ` [${row.paidAmount}]` : ''}`));
+  rows.forEach((row, i) =>
+    console.log(`${String(i + 1).padStart(4)}  ${row.kind.padEnd(5)} ${row.authorName}: ${row.text}${row.paidAmount ? ` [${row.paidAmount}]` : ''}`),
+  );
   console.log('\nreader health:');
   if (!health) console.log('  no report: the reader did not start on this page (is its address one Chốt reads?)');
   else {
@@ -31,7 +37,10 @@ async function main(): Promise<number> {
   return same ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);

@@ -30,7 +30,9 @@ try {
   await demo.getByTestId('demo-play').click();
   const progress = demo.getByTestId('demo-progress');
   const total = Number(await progress.getAttribute('data-total'));
-  await demo.waitForFunction((n) => document.querySelector('[data-testid="demo-progress"]')?.getAttribute('data-shown') === String(n), total, { timeout: 60_000 });
+  await demo.waitForFunction((n) => document.querySelector('[data-testid="demo-progress"]')?.getAttribute('data-shown') === String(n), total, {
+    timeout: 60_000,
+  });
   await shot(demo, 'demo-stream');
 
   // the assistant confirms the first orders of the queue from the keyboard, as at a real desk
@@ -50,7 +52,11 @@ try {
   const orders = await browser.context.newPage();
   await orders.setViewportSize({ width: 1280, height: 760 });
   await orders.goto(`${base}/dashboard.html`);
-  await orders.getByTestId('order').first().waitFor().catch(() => undefined);
+  await orders
+    .getByTestId('order')
+    .first()
+    .waitFor()
+    .catch(() => undefined);
   await orders.waitForTimeout(300);
   await shot(orders, 'orders-page');
 

@@ -55,7 +55,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   });
   await server.listen();
   const port = server.address.port;
-  log(`Chốt team server on ws://${options.host}:${port} · data in ${options.dataDir}${key.claimed ? '' : ' · waiting for the host to connect with the team key'}`);
+  log(
+    `Chốt team server on ws://${options.host}:${port} · data in ${options.dataDir}${key.claimed ? '' : ' · waiting for the host to connect with the team key'}`,
+  );
   return {
     port,
     async stop() {

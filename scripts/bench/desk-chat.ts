@@ -6,12 +6,30 @@ import type { FixtureRow } from '../lib/fixture-pages';
 export const DESK_VIDEO_ID = 'deskBench54t';
 
 const ORDER_TEMPLATES = [
-  'chốt {n}kg', 'lấy {n} thùng V1', 'chot {n} kg nha', 'V2 {n} thùng', 'lấy {n} ký u hồng', 'xí {n} hộp',
-  'CHỐT {n}KG', 'chốt {n} giỏ V2', 'lấy {n} ký {phone}', 'mua {n},5kg nha shop', 'chốt {n} box vải sớm', 'cho em {n} hộp',
+  'chốt {n}kg',
+  'lấy {n} thùng V1',
+  'chot {n} kg nha',
+  'V2 {n} thùng',
+  'lấy {n} ký u hồng',
+  'xí {n} hộp',
+  'CHỐT {n}KG',
+  'chốt {n} giỏ V2',
+  'lấy {n} ký {phone}',
+  'mua {n},5kg nha shop',
+  'chốt {n} box vải sớm',
+  'cho em {n} hộp',
 ];
 const CHATTER = [
-  'vải năm nay ngon quá', 'shop ơi ship Hà Nội không', '❤️❤️❤️', 'chào cả nhà', 'vải ngọt không shop?',
-  'giao trong ngày không ạ', 'hôm qua mua ngon lắm', 'shop ở Lục Ngạn à', '👍👍', 'xem live từ Sài Gòn nè',
+  'vải năm nay ngon quá',
+  'shop ơi ship Hà Nội không',
+  '❤️❤️❤️',
+  'chào cả nhà',
+  'vải ngọt không shop?',
+  'giao trong ngày không ạ',
+  'hôm qua mua ngon lắm',
+  'shop ở Lục Ngạn à',
+  '👍👍',
+  'xem live từ Sài Gòn nè',
 ];
 
 function random(seed: number): () => number {
@@ -44,9 +62,10 @@ export function deskChat(orders: number, names: string, ids: string, seed: numbe
     const again = j % 5 === 4;
     const buyer = again ? buyers[j >= 251 ? j - 251 : j - 4]! : `${names} ${(newBuyers += 1)}`;
     buyers.push(buyer);
-    const text = ORDER_TEMPLATES[pick(ORDER_TEMPLATES.length)]!
-      .replace('{n}', String(1 + pick(9)))
-      .replace('{phone}', `09${String(10_000_000 + pick(89_999_999))}`);
+    const text = ORDER_TEMPLATES[pick(ORDER_TEMPLATES.length)]!.replace('{n}', String(1 + pick(9))).replace(
+      '{phone}',
+      `09${String(10_000_000 + pick(89_999_999))}`,
+    );
     rows.push({ id: `${ids}o${j}`, author: buyer, text, order: true });
     rows.push({ id: `${ids}c${j}`, author: `Người xem ${1 + pick(5000)}`, text: CHATTER[pick(CHATTER.length)]!, order: false });
   }

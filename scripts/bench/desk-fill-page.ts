@@ -32,7 +32,14 @@ async function makeBackup(orders: number, catalogJson: string): Promise<DeskFill
   const rows = deskChat(orders, 'Khách', 'fill', 54);
   const end = Date.now() - 60_000;
   const step = STREAM_MS / rows.length;
-  const messages = rows.map((row, i) => ({ platform: 'youtube' as const, messageId: row.id, kind: 'chat' as const, authorName: row.author, text: row.text, observedAt: Math.round(end - (rows.length - i) * step) }));
+  const messages = rows.map((row, i) => ({
+    platform: 'youtube' as const,
+    messageId: row.id,
+    kind: 'chat' as const,
+    authorName: row.author,
+    text: row.text,
+    observedAt: Math.round(end - (rows.length - i) * step),
+  }));
   for (let i = 0; i < messages.length; i += BATCH) {
     const batch = messages.slice(i, i + BATCH);
     await ingestChat(db, { platform: 'youtube', key: DESK_VIDEO_ID }, batch, catalog, { now: batch.at(-1)!.observedAt + 500 });
@@ -44,7 +51,13 @@ async function makeBackup(orders: number, catalogJson: string): Promise<DeskFill
   const backup = await createBackup(db, end);
   db.close();
   if (backup.orders.length !== orders) throw new Error(`ingest made ${backup.orders.length} orders of ${orders} order comments`);
-  return { json: JSON.stringify(backup), orders: backup.orders.length, confirmed: backup.orders.filter((o) => o.status === 'confirmed').length, messages: backup.messages.length, ms: performance.now() - started };
+  return {
+    json: JSON.stringify(backup),
+    orders: backup.orders.length,
+    confirmed: backup.orders.filter((o) => o.status === 'confirmed').length,
+    messages: backup.messages.length,
+    ms: performance.now() - started,
+  };
 }
 
 (window as unknown as { chotDeskFill: unknown }).chotDeskFill = { makeBackup };

@@ -27,7 +27,12 @@ const now = () => performance.timeOrigin + performance.now();
 
 /** Dexie's channel for committed changes between an extension's pages (its internals: the bench only). */
 const DEXIE_CHANNEL = 'x-storagemutated-1';
-interface KeyTree { from: unknown; to: unknown; l?: KeyTree | null; r?: KeyTree | null }
+interface KeyTree {
+  from: unknown;
+  to: unknown;
+  l?: KeyTree | null;
+  r?: KeyTree | null;
+}
 
 /** The single keys in one of Dexie's key-range trees (an added order is a range from its id to itself); false when it holds a range. */
 function singleKeys(tree: KeyTree | null | undefined, into: string[]): boolean {

@@ -114,7 +114,7 @@ function childCpuMs(): number | null {
     }
     const mine = new Set([process.pid]);
     let total = 0;
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const [pid, { ppid, ticks }] of parents) {
         if (!mine.has(pid) && mine.has(ppid)) {
@@ -145,14 +145,18 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
   };
   const browser = await launchExtensionBrowser({
     headless: true,
-    fixtures: (url) => (url.hostname === 'bench.chot.test' ? { body: '<!doctype html><meta charset="utf-8"><title>desk fill</title>', contentType: 'text/html' } : youtube(url)),
+    fixtures: (url) =>
+      url.hostname === 'bench.chot.test' ? { body: '<!doctype html><meta charset="utf-8"><title>desk fill</title>', contentType: 'text/html' } : youtube(url),
   });
   try {
     // 1. N orders made by the store's own code in a plain page, restored through the dashboard's control.
     const maker = await browser.context.newPage();
     await maker.goto('https://bench.chot.test/');
     await maker.addScriptTag({ content: scripts.fill });
-    const made = await maker.evaluate(([n, catalog]) => (window as unknown as { chotDeskFill: { makeBackup(n: number, c: string): Promise<DeskFill> } }).chotDeskFill.makeBackup(n, catalog), [orders, catalogJson] as const);
+    const made = await maker.evaluate(
+      ([n, catalog]) => (window as unknown as { chotDeskFill: { makeBackup(n: number, c: string): Promise<DeskFill> } }).chotDeskFill.makeBackup(n, catalog),
+      [orders, catalogJson] as const,
+    );
     await maker.close();
     lap('backup made');
     const { json, ...fill } = made;
@@ -170,7 +174,8 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
 
     // 2. The side panel and the stream's popout chat, each showing the N orders.
     const panel = await browser.sidePanel();
-    const tallyAt = (page: Page, target: number) => page.evaluate((t) => Number(document.querySelector('[data-testid="tally"]')?.getAttribute('data-orders') ?? -1) >= t, target);
+    const tallyAt = (page: Page, target: number) =>
+      page.evaluate((t) => Number(document.querySelector('[data-testid="tally"]')?.getAttribute('data-orders') ?? -1) >= t, target);
     const panelOpen = await waitUntil(() => tallyAt(panel, orders), limits.openMs);
     const chat = await browser.context.newPage();
     await chat.goto(`https://www.youtube.com/live_chat?is_popout=1&v=${DESK_VIDEO_ID}`);
@@ -186,7 +191,10 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     // DevTools on a frozen page waits for it too: the panel's task time is read only from a panel that answered.
     const devtools = probed ? await browser.context.newCDPSession(panel) : undefined;
     if (devtools) await within(devtools.send('Performance.enable'), limits.answerMs);
-    const panelTaskMs = async () => (devtools ? (await within(devtools.send('Performance.getMetrics'), limits.answerMs))?.metrics.find((m) => m.name === 'TaskDuration')?.value : undefined) ?? Number.NaN;
+    const panelTaskMs = async () =>
+      (devtools
+        ? (await within(devtools.send('Performance.getMetrics'), limits.answerMs))?.metrics.find((m) => m.name === 'TaskDuration')?.value
+        : undefined) ?? Number.NaN;
     const live = deskChat((limits.rate * limits.chatSeconds) / 2, 'Người mua', 'live', 17);
     const liveOrders = live.filter((row) => row.order);
     const target = orders + liveOrders.length;
@@ -209,14 +217,24 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
       await devtools.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
     }
     const cpuBefore = childCpuMs();
-    await chat.evaluate(([rows, rate]) => (window as unknown as { chotChatPlay(r: unknown, n: number): void }).chotChatPlay(rows, rate), [fixtureRows(live), limits.rate] as const);
-    await waitUntil(() => chat.evaluate(() => (window as unknown as { chotChatPlayer: { done(): boolean } }).chotChatPlayer.done()), limits.chatSeconds * 1000 + 30_000);
+    await chat.evaluate(([rows, rate]) => (window as unknown as { chotChatPlay(r: unknown, n: number): void }).chotChatPlay(rows, rate), [
+      fixtureRows(live),
+      limits.rate,
+    ] as const);
+    await waitUntil(
+      () => chat.evaluate(() => (window as unknown as { chotChatPlayer: { done(): boolean } }).chotChatPlayer.done()),
+      limits.chatSeconds * 1000 + 30_000,
+    );
 
     lap('chat');
     // 4. Until the panel and the ticker count every order, and the panel lists the newest, or the cap.
     const newest = `youtube:${liveOrders.at(-1)!.id}`;
-    const caughtUp = await waitUntil(async () => (await tickerAt(target))
-      && (!probed || ((await tallyAt(panel, target)) && (await panel.evaluate((id) => document.querySelector(`[data-order-id="${id}"]`) !== null, newest)))), limits.drainMs);
+    const caughtUp = await waitUntil(
+      async () =>
+        (await tickerAt(target)) &&
+        (!probed || ((await tallyAt(panel, target)) && (await panel.evaluate((id) => document.querySelector(`[data-order-id="${id}"]`) !== null, newest)))),
+      limits.drainMs,
+    );
     lap('catching up');
     if (profiling) {
       const { profile } = await devtools.send('Profiler.stop');
@@ -225,21 +243,29 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
       await ended;
       writeFileSync(join(limits.profileDir!, `desk-${orders}-panel.trace.json`), JSON.stringify({ traceEvents }));
       writeFileSync(join(limits.profileDir!, `desk-${orders}-panel.cpuprofile`), JSON.stringify(profile));
-      if (chatDevtools) writeFileSync(join(limits.profileDir!, `desk-${orders}-chat.cpuprofile`), JSON.stringify((await chatDevtools.send('Profiler.stop')).profile));
+      if (chatDevtools)
+        writeFileSync(join(limits.profileDir!, `desk-${orders}-chat.cpuprofile`), JSON.stringify((await chatDevtools.send('Profiler.stop')).profile));
     }
     // A panel still frozen in one task cannot hand over its notes: its figures are then "more than".
-    const answered = probed ? await within(panel.evaluate(() => (window as unknown as { chotPanelProbe: { result(): PanelProbeResult } }).chotPanelProbe.result()), limits.answerMs) : undefined;
+    const answered = probed
+      ? await within(
+          panel.evaluate(() => (window as unknown as { chotPanelProbe: { result(): PanelProbeResult } }).chotPanelProbe.result()),
+          limits.answerMs,
+        )
+      : undefined;
     const taskMs = answered ? await panelTaskMs() : Number.NaN;
     const cpuMs = cpuBefore === null ? null : childCpuMs()! - cpuBefore;
     const probe: PanelProbeResult = answered ?? { rows: {}, stored: {}, storedAsRange: [], tally: [], longTasks: [], visibility: 'unknown' };
     // An order committed in a batch Dexie named only as a range: the last such commit before its row showed.
-    const storedAt = (id: string) => probe.stored[id] ?? (probe.rows[id] === undefined ? undefined : probe.storedAsRange.filter((at) => at <= probe.rows[id]!).at(-1));
+    const storedAt = (id: string) =>
+      probe.stored[id] ?? (probe.rows[id] === undefined ? undefined : probe.storedAsRange.filter((at) => at <= probe.rows[id]!).at(-1));
     const played = await chat.evaluate(() => (window as unknown as { chotChatPlayer: { result(): ChatPlayResult } }).chotChatPlayer.result());
     const ended = performance.timeOrigin + performance.now();
     lap('notes collected');
 
     // 5. Each new order's latencies; one not reached by the end is "more than" the time it waited.
-    const sample = (from: number, to: number | undefined): Sample => (to === undefined ? { ms: ended - from, atLeast: true } : { ms: to - from, atLeast: false });
+    const sample = (from: number, to: number | undefined): Sample =>
+      to === undefined ? { ms: ended - from, atLeast: true } : { ms: to - from, atLeast: false };
     const addedAt = liveOrders.map((row) => played.added[row.id]!);
     // Every order shown: the count reached the total and, in the panel, the newest order listed.
     const shownAll = (samples: [number, number][], listed: number | undefined) => {
@@ -252,17 +278,25 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
       panelOpen,
       tickerOpen,
       chat: { rows: live.length, orders: liveOrders.length, buyers: new Set(liveOrders.map((row) => row.author)).size, seconds: limits.chatSeconds },
-      panel: probed ? {
-        toStored: liveOrders.map((row, k) => sample(addedAt[k]!, storedAt(`youtube:${row.id}`))),
-        storedToRow: liveOrders.flatMap((row) => { const at = storedAt(`youtube:${row.id}`); return at === undefined ? [] : [sample(at, probe.rows[`youtube:${row.id}`])]; }),
-        storedToTicker: liveOrders.flatMap((row, k) => { const at = storedAt(`youtube:${row.id}`); return at === undefined ? [] : [sample(at, reachedAt(played.ticker, orders + k + 1))]; }),
-        toRow: liveOrders.map((row, k) => sample(addedAt[k]!, probe.rows[`youtube:${row.id}`])),
-        toTally: addedAt.map((at, k) => sample(at, reachedAt(probe.tally, orders + k + 1))),
-        longTasks: probe.longTasks.map(([, duration]) => duration),
-        answered: answered !== undefined,
-        allShown: shownAll(probe.tally, probe.rows[newest]),
-        taskMsPerOrder: ((taskMs - taskBefore) * 1000) / liveOrders.length,
-      } : null,
+      panel: probed
+        ? {
+            toStored: liveOrders.map((row, k) => sample(addedAt[k]!, storedAt(`youtube:${row.id}`))),
+            storedToRow: liveOrders.flatMap((row) => {
+              const at = storedAt(`youtube:${row.id}`);
+              return at === undefined ? [] : [sample(at, probe.rows[`youtube:${row.id}`])];
+            }),
+            storedToTicker: liveOrders.flatMap((row, k) => {
+              const at = storedAt(`youtube:${row.id}`);
+              return at === undefined ? [] : [sample(at, reachedAt(played.ticker, orders + k + 1))];
+            }),
+            toRow: liveOrders.map((row, k) => sample(addedAt[k]!, probe.rows[`youtube:${row.id}`])),
+            toTally: addedAt.map((at, k) => sample(at, reachedAt(probe.tally, orders + k + 1))),
+            longTasks: probe.longTasks.map(([, duration]) => duration),
+            answered: answered !== undefined,
+            allShown: shownAll(probe.tally, probe.rows[newest]),
+            taskMsPerOrder: ((taskMs - taskBefore) * 1000) / liveOrders.length,
+          }
+        : null,
       toTicker: addedAt.map((at, k) => sample(at, reachedAt(played.ticker, orders + k + 1))),
       tickerAllShown: shownAll(played.ticker, played.finishedAt),
       chromiumCpuMsPerOrder: cpuMs === null ? null : cpuMs / liveOrders.length,

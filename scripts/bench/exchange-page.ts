@@ -78,14 +78,19 @@ async function workbookMemory() {
   let livePeak = baseline;
   let reports = 0;
   const started = performance.now();
-  const blob = await orderWorkbookBlob(kept, words, (status) => status, () => {
-    reports += 1;
-    peak = Math.max(peak, heapBytes());
-    if (collect && reports % 10 === 0) {
-      collect();
-      livePeak = Math.max(livePeak, heapBytes());
-    }
-  });
+  const blob = await orderWorkbookBlob(
+    kept,
+    words,
+    (status) => status,
+    () => {
+      reports += 1;
+      peak = Math.max(peak, heapBytes());
+      if (collect && reports % 10 === 0) {
+        collect();
+        livePeak = Math.max(livePeak, heapBytes());
+      }
+    },
+  );
   const ms = performance.now() - started;
   kept = [];
   return { ms, bytes: blob.size, peakOverBaselineBytes: peak - baseline, livePeakOverBaselineBytes: collect ? livePeak - baseline : null, reports };
@@ -93,12 +98,30 @@ async function workbookMemory() {
 
 /** A YouTube replay log as chat downloaders save it: one replayChatItemAction per line. */
 function benchLog(count: number): string {
-  return benchComments(count, 7).map((text, i) => JSON.stringify({
-    replayChatItemAction: { actions: [{ addChatItemAction: { item: { liveChatTextMessageRenderer: {
-      id: `bench${i}`, timestampUsec: String((1_780_000_000_000 + i * 150) * 1000), authorName: { simpleText: `Khách ${i % 3000}` },
-      authorExternalChannelId: `UCbench${i % 3000}`, message: { runs: [{ text }] },
-    } } } }], videoOffsetTimeMsec: String(i * 150) },
-  })).join('\n');
+  return benchComments(count, 7)
+    .map((text, i) =>
+      JSON.stringify({
+        replayChatItemAction: {
+          actions: [
+            {
+              addChatItemAction: {
+                item: {
+                  liveChatTextMessageRenderer: {
+                    id: `bench${i}`,
+                    timestampUsec: String((1_780_000_000_000 + i * 150) * 1000),
+                    authorName: { simpleText: `Khách ${i % 3000}` },
+                    authorExternalChannelId: `UCbench${i % 3000}`,
+                    message: { runs: [{ text }] },
+                  },
+                },
+              },
+            },
+          ],
+          videoOffsetTimeMsec: String(i * 150),
+        },
+      }),
+    )
+    .join('\n');
 }
 
 async function timeImport(count: number) {

@@ -68,14 +68,21 @@ function latencies(comments: string[], catalog: CatalogIndex): number[] {
 
 export function runParserBench(count = 50_000): ParserBenchResult[] {
   const comments = benchComments(count);
-  const lychee = indexCatalog(catalogSchema.parse({
-    products: [
-      { code: 'V1', name: 'Vải thiều loại 1', packages: { 'thùng': 10, 'hộp': 2 } },
-      { code: 'V2', name: 'Vải thiều loại 2', defaultUnit: 'thùng', packages: { 'thùng': 12, 'giỏ': 5 } },
-    ],
-    defaultProduct: 'V1',
-  }));
-  return ([['no catalog', indexCatalog(EMPTY_CATALOG)], ['with catalog', lychee]] as const).map(([label, catalog]) => {
+  const lychee = indexCatalog(
+    catalogSchema.parse({
+      products: [
+        { code: 'V1', name: 'Vải thiều loại 1', packages: { thùng: 10, hộp: 2 } },
+        { code: 'V2', name: 'Vải thiều loại 2', defaultUnit: 'thùng', packages: { thùng: 12, giỏ: 5 } },
+      ],
+      defaultProduct: 'V1',
+    }),
+  );
+  return (
+    [
+      ['no catalog', indexCatalog(EMPTY_CATALOG)],
+      ['with catalog', lychee],
+    ] as const
+  ).map(([label, catalog]) => {
     for (const text of comments) parseComment(text, catalog); // warm-up: let the JIT settle
     for (const text of comments) floorParse(text);
     const sorted = latencies(comments, catalog);

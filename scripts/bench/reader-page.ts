@@ -21,7 +21,11 @@ function fakeBackground() {
   const orderIds: string[] = [];
   const port: OverlayPort = {
     postMessage: () => undefined,
-    onMessage: { addListener: (next) => { listener = next; } },
+    onMessage: {
+      addListener: (next) => {
+        listener = next;
+      },
+    },
     onDisconnect: { addListener: () => undefined },
     disconnect: () => undefined,
   };
@@ -29,10 +33,26 @@ function fakeBackground() {
     orderIds.push(...ids);
     orderIds.splice(0, Math.max(0, orderIds.length - 400));
     const snapshot: OnAirSnapshot = {
-      type: 'on-air', enabled: true, badges: true, language: 'vi', placement: null,
-      pendingKg: orderIds.length * 5, confirmedKg: 0, contractedKg: 0, totalTonnes: orderIds.length * 0.005, goalKg: 54_000, orders: orderIds.length,
+      type: 'on-air',
+      enabled: true,
+      badges: true,
+      language: 'vi',
+      placement: null,
+      pendingKg: orderIds.length * 5,
+      confirmedKg: 0,
+      contractedKg: 0,
+      totalTonnes: orderIds.length * 0.005,
+      goalKg: 54_000,
+      orders: orderIds.length,
       latest: orderIds.slice(-5).map(() => ({ name: 'Lan', items: [{ quantity: 5, unit: 'kg', product: null, kg: 5 }], status: 'pending' })),
-      orderBadges: orderIds.map((id) => ({ messageId: id, orderId: `youtube:${id}`, items: [{ quantity: 5, unit: 'kg', product: null, kg: 5 }], kg: 5, status: 'pending', possibleRepeat: false })),
+      orderBadges: orderIds.map((id) => ({
+        messageId: id,
+        orderId: `youtube:${id}`,
+        items: [{ quantity: 5, unit: 'kg', product: null, kg: 5 }],
+        kg: 5,
+        status: 'pending',
+        possibleRepeat: false,
+      })),
     };
     listener(snapshot);
   };
@@ -44,25 +64,28 @@ function start(rowsPerSecond: number, durationMs: number, withReader: boolean, w
   const fixture = (window as unknown as { chatFixture: Fixture }).chatFixture;
   fixture.setMaxRows(150); // YouTube keeps only the newest rows
   const background = fakeBackground();
-  if (withOverlay) overlay = startPageOverlay({
-    adapter: youtubeAdapter,
-    document,
-    streamId: () => 'youtube:benchStream1',
-    connect: () => background.port,
-    send: async () => ({ ok: true }),
-    browserLanguage: 'vi',
-  });
-  if (withReader) reader = startChatReader({
-    adapter: youtubeAdapter,
-    document,
-    url: () => 'https://www.youtube.com/live_chat?v=benchStream1',
-    send: async (_stream, messages) => {
-      acknowledged += messages.length;
-      if (withOverlay) background.push(messages.filter((message) => message.kind !== 'withdrawn' && message.text.startsWith('chốt')).map((message) => message.messageId));
-      return { ok: true, stored: messages.length, duplicates: 0, invalid: 0 };
-    },
-    ...(withOverlay ? { onRow: (row: Element, messageId: string) => overlay?.rowRead(row, messageId) } : {}),
-  });
+  if (withOverlay)
+    overlay = startPageOverlay({
+      adapter: youtubeAdapter,
+      document,
+      streamId: () => 'youtube:benchStream1',
+      connect: () => background.port,
+      send: async () => ({ ok: true }),
+      browserLanguage: 'vi',
+    });
+  if (withReader)
+    reader = startChatReader({
+      adapter: youtubeAdapter,
+      document,
+      url: () => 'https://www.youtube.com/live_chat?v=benchStream1',
+      send: async (_stream, messages) => {
+        acknowledged += messages.length;
+        if (withOverlay)
+          background.push(messages.filter((message) => message.kind !== 'withdrawn' && message.text.startsWith('chốt')).map((message) => message.messageId));
+        return { ok: true, stored: messages.length, duplicates: 0, invalid: 0 };
+      },
+      ...(withOverlay ? { onRow: (row: Element, messageId: string) => overlay?.rowRead(row, messageId) } : {}),
+    });
   const tick = 100;
   const perTick = Math.round((rowsPerSecond * tick) / 1000);
   const started = performance.now();
@@ -79,7 +102,14 @@ function start(rowsPerSecond: number, durationMs: number, withReader: boolean, w
 function result() {
   const health = reader?.health();
   // the badges shown are counted by the driver, through DevTools: the overlay's root is closed to the page
-  return { added, read: health?.rowsSeen ?? 0, acknowledged, busyMs: reader?.busyMs() ?? 0, overlayBusyMs: overlay?.busyMs() ?? 0, pending: health?.pending ?? 0 };
+  return {
+    added,
+    read: health?.rowsSeen ?? 0,
+    acknowledged,
+    busyMs: reader?.busyMs() ?? 0,
+    overlayBusyMs: overlay?.busyMs() ?? 0,
+    pending: health?.pending ?? 0,
+  };
 }
 
 (window as unknown as { chotReaderBench: unknown }).chotReaderBench = { start, result };

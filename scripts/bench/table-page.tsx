@@ -10,9 +10,21 @@ import '../../components/side-panel.css';
 
 function orders(count: number): OrderRecord[] {
   return Array.from({ length: count }, (_, i) => ({
-    id: `youtube:bench-${i}`, streamId: 'youtube:bench', messageId: `youtube:bench-${i}`, platform: 'youtube', authorName: i % 17 === 0 ? 'Hợp tác xã Lục Ngạn' : `Người mua ${i % 3000}`,
-    authorKey: `name:${i % 3000}`, text: `chốt ${(i % 40) + 1}kg`, items: [{ product: 'V1', quantity: (i % 40) + 1, unit: 'kg', kg: (i % 40) + 1 }], totalKg: (i % 40) + 1,
-    phone: i % 5 === 0 ? `09${String(10_000_000 + i).padStart(8, '0')}` : null, confidence: 0.9, reasons: [], status: i % 3 === 0 ? 'confirmed' : 'pending', observedAt: 1_780_000_000_000 + i, updatedAt: 0,
+    id: `youtube:bench-${i}`,
+    streamId: 'youtube:bench',
+    messageId: `youtube:bench-${i}`,
+    platform: 'youtube',
+    authorName: i % 17 === 0 ? 'Hợp tác xã Lục Ngạn' : `Người mua ${i % 3000}`,
+    authorKey: `name:${i % 3000}`,
+    text: `chốt ${(i % 40) + 1}kg`,
+    items: [{ product: 'V1', quantity: (i % 40) + 1, unit: 'kg', kg: (i % 40) + 1 }],
+    totalKg: (i % 40) + 1,
+    phone: i % 5 === 0 ? `09${String(10_000_000 + i).padStart(8, '0')}` : null,
+    confidence: 0.9,
+    reasons: [],
+    status: i % 3 === 0 ? 'confirmed' : 'pending',
+    observedAt: 1_780_000_000_000 + i,
+    updatedAt: 0,
   }));
 }
 
@@ -22,7 +34,13 @@ async function run(count: number) {
   const data = orders(count);
   const root = createRoot(document.getElementById('root')!);
   let started = performance.now();
-  flushSync(() => root.render(<I18nProvider language="vi"><OrdersTable orders={data} run={async () => ({ ok: true })} /></I18nProvider>));
+  flushSync(() =>
+    root.render(
+      <I18nProvider language="vi">
+        <OrdersTable orders={data} run={async () => ({ ok: true })} />
+      </I18nProvider>,
+    ),
+  );
   await frame();
   const firstRender = performance.now() - started;
   const input = document.querySelector<HTMLInputElement>('[data-testid="table-search"]')!;

@@ -23,7 +23,15 @@ const stream = { platform: 'youtube' as const, key: 'benchlive1' };
 const catalog = indexCatalog(EMPTY_CATALOG);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
-const row = (i: number, text: string) => ({ platform: 'youtube', messageId: `b${i}`, kind: 'chat', authorName: `Khách ${i % 700}`, authorId: `UC${i % 700}`, text, observedAt: T0 + i * 10 });
+const row = (i: number, text: string) => ({
+  platform: 'youtube',
+  messageId: `b${i}`,
+  kind: 'chat',
+  authorName: `Khách ${i % 700}`,
+  authorId: `UC${i % 700}`,
+  text,
+  observedAt: T0 + i * 10,
+});
 
 async function until(check: () => Promise<boolean>, what: string, limitMs = 600_000): Promise<void> {
   const start = Date.now();
@@ -36,7 +44,12 @@ async function until(check: () => Promise<boolean>, what: string, limitMs = 600_
 let dbCount = 0;
 async function desk(url: string, role: 'host' | 'assistant', name: string, key?: string) {
   const db = new ChotDatabase(`chot-team-bench-${process.pid}-${(dbCount += 1)}`);
-  const service = new TeamService(db, { health: new HealthRegistry(), catalog: { invalidate: () => {} }, hasPermission: async () => true, WebSocketPolyfill: WebSocket });
+  const service = new TeamService(db, {
+    health: new HealthRegistry(),
+    catalog: { invalidate: () => {} },
+    hasPermission: async () => true,
+    WebSocketPolyfill: WebSocket,
+  });
   await service.start();
   await service.command(role === 'host' ? { type: 'team-enable', role, url, name } : { type: 'team-enable', role, url, name, key: key! });
   return { db, service };
@@ -64,7 +77,14 @@ export async function runTeamBench(): Promise<void> {
   const c = await desk(url, 'assistant', 'Hoa', key);
 
   let start = Date.now();
-  for (let i = 0; i < ORDERS; i += 500) await ingestChat(a.db, stream, Array.from({ length: 500 }, (_, j) => row(i + j, `chốt ${((i + j) % 9) + 1}kg`)), catalog, T0);
+  for (let i = 0; i < ORDERS; i += 500)
+    await ingestChat(
+      a.db,
+      stream,
+      Array.from({ length: 500 }, (_, j) => row(i + j, `chốt ${((i + j) % 9) + 1}kg`)),
+      catalog,
+      T0,
+    );
   await until(async () => (await b.db.orders.count()) === ORDERS && (await c.db.orders.count()) === ORDERS, 'the orders on every desk');
   console.log(`team: ${ORDERS.toLocaleString('en-US')} orders read on one desk reach two other desks in ${((Date.now() - start) / 1000).toFixed(1)} s`);
 
@@ -90,7 +110,9 @@ export async function runTeamBench(): Promise<void> {
   }
   reading = false;
   await reader;
-  console.log(`team: a decision on one desk is on another in p50 ${percentile(latencies, 0.5)} ms, p95 ${percentile(latencies, 0.95)} ms, max ${Math.max(...latencies)} ms (100 decisions, 200 chat rows/s read meanwhile, ${(await a.db.orders.count()).toLocaleString('en-US')} orders)`);
+  console.log(
+    `team: a decision on one desk is on another in p50 ${percentile(latencies, 0.5)} ms, p95 ${percentile(latencies, 0.95)} ms, max ${Math.max(...latencies)} ms (100 decisions, 200 chat rows/s read meanwhile, ${(await a.db.orders.count()).toLocaleString('en-US')} orders)`,
+  );
 
   const size = await documentSize(url, key);
   const heap = process.memoryUsage().heapUsed - heapBefore;
@@ -98,8 +120,12 @@ export async function runTeamBench(): Promise<void> {
   const d = await desk(url, 'assistant', 'Tú', key);
   const total = await a.db.orders.count();
   await until(async () => (await d.db.orders.count()) === total, 'the fresh desk');
-  console.log(`team: a fresh desk joining a ${total.toLocaleString('en-US')}-order broadcast has every order in its store after ${((Date.now() - start) / 1000).toFixed(1)} s`);
-  console.log(`team: the broadcast's shared document weighs ${(size / 2 ** 20).toFixed(1)} MiB (orders, history, buyers' streams); three desks in one Node process used ${(heap / 2 ** 20).toFixed(0)} MiB more heap (about ${(heap / 3 / 2 ** 20).toFixed(0)} MiB a desk, fake-indexeddb included)`);
+  console.log(
+    `team: a fresh desk joining a ${total.toLocaleString('en-US')}-order broadcast has every order in its store after ${((Date.now() - start) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `team: the broadcast's shared document weighs ${(size / 2 ** 20).toFixed(1)} MiB (orders, history, buyers' streams); three desks in one Node process used ${(heap / 2 ** 20).toFixed(0)} MiB more heap (about ${(heap / 3 / 2 ** 20).toFixed(0)} MiB a desk, fake-indexeddb included)`,
+  );
 
   for (const { service } of [a, b, c, d]) await service.command({ type: 'team-disable' });
   await server.stop();

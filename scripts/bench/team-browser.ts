@@ -56,7 +56,7 @@ function browserMemory(userDataDir: string): number {
   const root = [...procs].find(([, p]) => p.cmd.includes(`--user-data-dir=${userDataDir}`) && !p.cmd.includes('--type='))?.[0];
   if (root === undefined) return Number.NaN;
   const tree = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, { ppid }] of procs) {
       if (tree.has(pid) || !tree.has(ppid)) continue;
@@ -91,17 +91,21 @@ async function fetchDocument(url: string, key: string, name: string): Promise<{ 
 
 /** The order's status in the desk's store, read in its panel page, and when (the page's clock, ms since epoch). */
 function storeStatus(panel: Page, id: string): Promise<{ status: string | undefined; at: number }> {
-  return panel.evaluate((orderId) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('chot');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const read = open.result.transaction('orders').objectStore('orders').get(orderId);
-      read.onsuccess = () => {
-        open.result.close();
-        resolve({ status: (read.result as { status?: string } | undefined)?.status, at: Date.now() });
-      };
-    };
-  }), id);
+  return panel.evaluate(
+    (orderId) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('chot');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('orders').objectStore('orders').get(orderId);
+          read.onsuccess = () => {
+            open.result.close();
+            resolve({ status: (read.result as { status?: string } | undefined)?.status, at: Date.now() });
+          };
+        };
+      }),
+    id,
+  );
 }
 
 /** Polls a desk's store until the order has the status: when it was first seen so (within a poll, about 10 ms). */
@@ -118,14 +122,23 @@ async function seenAt(panel: Page, id: string, status: string, capMs: number): P
 /** Where the service workers' CPU profiles go (the join on desk B; every desk during the decisions), when asked for. */
 type Profiled = { profileDir?: string };
 
-export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJson: string, options: { orders: number; decisions: number; rate: number } & Profiled): Promise<void> {
+export async function runTeamBrowserBench(
+  scripts: TeamBrowserScripts,
+  catalogJson: string,
+  options: { orders: number; decisions: number; rate: number } & Profiled,
+): Promise<void> {
   const profile = async (browser: ExtensionBrowser) => (options.profileDir ? profileServiceWorker(browser.userDataDir, browser.extensionId) : undefined);
   const dataDir = mkdtempSync(join(tmpdir(), 'chot-team-browser-'));
   const server = await startTeamServerProcess({ port: await freePort(), dataDir });
   const youtube = youtubeFixtures(() => []);
   const browsers: ExtensionBrowser[] = [];
   const launch = async () => {
-    const browser = await launchExtensionBrowser({ headless: true, ...(options.profileDir ? { args: WORKER_PROFILER_ARGS } : {}), fixtures: (url) => (url.hostname === 'bench.chot.test' ? { body: '<!doctype html><meta charset="utf-8"><title>fill</title>', contentType: 'text/html' } : youtube(url)) });
+    const browser = await launchExtensionBrowser({
+      headless: true,
+      ...(options.profileDir ? { args: WORKER_PROFILER_ARGS } : {}),
+      fixtures: (url) =>
+        url.hostname === 'bench.chot.test' ? { body: '<!doctype html><meta charset="utf-8"><title>fill</title>', contentType: 'text/html' } : youtube(url),
+    });
     browsers.push(browser);
     await allowSiteInExtensionSettings(browser, 'http://127.0.0.1/*');
     return browser;
@@ -136,7 +149,10 @@ export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJs
     const maker = await a.context.newPage();
     await maker.goto('https://bench.chot.test/');
     await maker.addScriptTag({ content: scripts.fill });
-    const { json, orders, confirmed } = await maker.evaluate(([n, catalog]) => (window as unknown as { chotDeskFill: { makeBackup(n: number, c: string): Promise<DeskFill> } }).chotDeskFill.makeBackup(n, catalog), [options.orders, catalogJson] as const);
+    const { json, orders, confirmed } = await maker.evaluate(
+      ([n, catalog]) => (window as unknown as { chotDeskFill: { makeBackup(n: number, c: string): Promise<DeskFill> } }).chotDeskFill.makeBackup(n, catalog),
+      [options.orders, catalogJson] as const,
+    );
     await maker.close();
     const dashboard = await a.context.newPage();
     await dashboard.goto(`chrome-extension://${a.extensionId}/dashboard.html`);
@@ -155,7 +171,9 @@ export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJs
     const key = await panelA.getByTestId('team-key').inputValue();
     const broadcast = `broadcast:youtube:${DESK_VIDEO_ID}`;
     const uploaded = await until(async () => (await sleep(1000), (await fetchDocument(server.url, key, broadcast)).orders >= orders), 300_000);
-    console.log(`team-browser: ${orders.toLocaleString('en-US')} orders (${confirmed.toLocaleString('en-US')} confirmed) on desk A put into the team's document ${uploaded.atLeast ? 'in more than' : 'within'} ${((Date.now() - started) / 1000).toFixed(1)} s of turning team mode on`);
+    console.log(
+      `team-browser: ${orders.toLocaleString('en-US')} orders (${confirmed.toLocaleString('en-US')} confirmed) on desk A put into the team's document ${uploaded.atLeast ? 'in more than' : 'within'} ${((Date.now() - started) / 1000).toFixed(1)} s of turning team mode on`,
+    );
 
     // Desks B and C join the full broadcast, one after the other.
     const panels: Page[] = [panelA];
@@ -171,7 +189,9 @@ export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJs
       const joined = await until(async () => (await tallyOrders(panel)) >= orders, 120_000);
       joined.ms = Date.now() - started;
       await profiler?.stop(join(options.profileDir ?? '', `team-join-${name}.cpuprofile`));
-      console.log(`team-browser: desk ${name} joining a ${orders.toLocaleString('en-US')}-order broadcast counts every order in its panel after ${joined.atLeast ? 'more than ' : ''}${(joined.ms / 1000).toFixed(1)} s   [target: within 5 s: ${!joined.atLeast && joined.ms <= 5000 ? 'meets' : 'MISSES'}]`);
+      console.log(
+        `team-browser: desk ${name} joining a ${orders.toLocaleString('en-US')}-order broadcast counts every order in its panel after ${joined.atLeast ? 'more than ' : ''}${(joined.ms / 1000).toFixed(1)} s   [target: within 5 s: ${!joined.atLeast && joined.ms <= 5000 ? 'meets' : 'MISSES'}]`,
+      );
     }
     const [, panelB, panelC] = panels as [Page, Page, Page];
 
@@ -182,12 +202,16 @@ export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJs
     if (!(await closedOverlay(chat).exposeToPage('chotOverlayRoot'))) throw new Error('no on-air ticker on the chat page');
     // Rows enough to outlast the decisions; the chat page is closed once they are done.
     const live = deskChat((options.rate * (options.decisions * 2 + 20)) / 2, 'Người mua', 'team', 23);
-    await chat.evaluate(([rows, rate]) => (window as unknown as { chotChatPlay(r: unknown, n: number): void }).chotChatPlay(rows, rate), [fixtureRows(live), options.rate] as const);
+    await chat.evaluate(([rows, rate]) => (window as unknown as { chotChatPlay(r: unknown, n: number): void }).chotChatPlay(rows, rate), [
+      fixtureRows(live),
+      options.rate,
+    ] as const);
     await sleep(3000);
     await panelB.getByTestId('queue').focus();
     const latencies: number[] = [];
     let missed = 0;
-    const playedRows = () => chat.evaluate(() => Object.keys((window as unknown as { chotChatPlayer: { result(): { added: object } } }).chotChatPlayer.result().added).length);
+    const playedRows = () =>
+      chat.evaluate(() => Object.keys((window as unknown as { chotChatPlayer: { result(): { added: object } } }).chotChatPlayer.result().added).length);
     const rowsBefore = await playedRows();
     const profilers = await Promise.all(browsers.map(profile));
     started = Date.now();
@@ -205,12 +229,16 @@ export async function runTeamBrowserBench(scripts: TeamBrowserScripts, catalogJs
     await chat.close();
     await Promise.all(profilers.map((profiler, i) => profiler?.stop(join(options.profileDir ?? '', `team-decisions-${'ABC'[i]}.cpuprofile`))));
     const p95 = percentile(latencies, 0.95);
-    console.log(`team-browser: a keyboard decision on desk B is in desk A's and desk C's stores in p50 ${percentile(latencies, 0.5)} ms, p95 ${p95} ms, max ${Math.max(...latencies)} ms (${options.decisions} decisions timed on two desks each, ${missed} times not there within 30 s; desk A's chat page got ${rate.toFixed(0)} rows/s meanwhile, half of them orders)   [target: p95 ≤ 500 ms: ${missed === 0 && p95 <= 500 ? 'meets' : 'MISSES'}]`);
+    console.log(
+      `team-browser: a keyboard decision on desk B is in desk A's and desk C's stores in p50 ${percentile(latencies, 0.5)} ms, p95 ${p95} ms, max ${Math.max(...latencies)} ms (${options.decisions} decisions timed on two desks each, ${missed} times not there within 30 s; desk A's chat page got ${rate.toFixed(0)} rows/s meanwhile, half of them orders)   [target: p95 ≤ 500 ms: ${missed === 0 && p95 <= 500 ? 'meets' : 'MISSES'}]`,
+    );
 
     const total = await tallyOrders(panelA);
     const { bytes: size } = await fetchDocument(server.url, key, broadcast);
     const memory = browsers.map((browser) => browserMemory(browser.userDataDir));
-    console.log(`team-browser: the broadcast's shared document weighs ${(size / 2 ** 20).toFixed(1)} MiB at ${total.toLocaleString('en-US')} orders; each desk's Chromium (all its processes, PSS): ${memory.map((bytes, i) => `${['A (reading)', 'B', 'C'][i]} ${mib(bytes)}`).join(', ')}`);
+    console.log(
+      `team-browser: the broadcast's shared document weighs ${(size / 2 ** 20).toFixed(1)} MiB at ${total.toLocaleString('en-US')} orders; each desk's Chromium (all its processes, PSS): ${memory.map((bytes, i) => `${['A (reading)', 'B', 'C'][i]} ${mib(bytes)}`).join(', ')}`,
+    );
   } finally {
     for (const browser of browsers) await browser.close();
     await server.stop();

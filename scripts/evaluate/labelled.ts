@@ -10,14 +10,16 @@ import { parseComment, type CatalogIndex, type ParseResult } from '../../utils/p
  */
 export const LABELLED_PATH = 'scripts/data/labelled-comments.json';
 
-export const labelledCommentSchema = z.object({
-  text: z.string().min(1).max(500),
-  intent: z.enum(['order', 'cancel', 'change', 'question', 'none']),
-  /** Only for questions. */
-  topic: z.enum(['price', 'stock', 'shipping', 'payment', 'other']).optional(),
-  /** How it is written, for the report by style. */
-  style: z.string().min(1).max(40),
-}).refine((row) => (row.intent === 'question') === (row.topic !== undefined), { message: 'a question, and only a question, has a topic' });
+export const labelledCommentSchema = z
+  .object({
+    text: z.string().min(1).max(500),
+    intent: z.enum(['order', 'cancel', 'change', 'question', 'none']),
+    /** Only for questions. */
+    topic: z.enum(['price', 'stock', 'shipping', 'payment', 'other']).optional(),
+    /** How it is written, for the report by style. */
+    style: z.string().min(1).max(40),
+  })
+  .refine((row) => (row.intent === 'question') === (row.topic !== undefined), { message: 'a question, and only a question, has a topic' });
 
 export type LabelledComment = z.infer<typeof labelledCommentSchema>;
 
@@ -50,7 +52,18 @@ export interface LabelledReport {
 const topicOf = (result: ParseResult): string | undefined => (result as { topic?: string | null }).topic ?? undefined;
 
 export function evaluateLabelled(rows: readonly LabelledComment[], catalog?: CatalogIndex): LabelledReport {
-  const report: LabelledReport = { total: rows.length, questions: 0, questionsFound: 0, topicsRight: 0, orders: 0, ordersFound: 0, notOrders: 0, falseOrders: 0, right: 0, misses: [] };
+  const report: LabelledReport = {
+    total: rows.length,
+    questions: 0,
+    questionsFound: 0,
+    topicsRight: 0,
+    orders: 0,
+    ordersFound: 0,
+    notOrders: 0,
+    falseOrders: 0,
+    right: 0,
+    misses: [],
+  };
   for (const row of rows) {
     const result = parseComment(row.text, catalog);
     const topicRight = row.intent !== 'question' || topicOf(result) === row.topic;

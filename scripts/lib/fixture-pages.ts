@@ -73,7 +73,10 @@ export function youtubeWatchPage(videoId: string, title: string, channel = 'Vư�
  * YouTube Studio's live control room (`studio.youtube.com/video/ID/livestreaming`), embedding its chat as a
  * `live_chat?continuation=…` frame without `v=`, on studio.youtube.com or, cross-origin, on www.youtube.com.
  */
-export function youtubeStudioPage(videoId: string, chatOrigin: 'https://studio.youtube.com' | 'https://www.youtube.com' = 'https://studio.youtube.com'): string {
+export function youtubeStudioPage(
+  videoId: string,
+  chatOrigin: 'https://studio.youtube.com' | 'https://www.youtube.com' = 'https://studio.youtube.com',
+): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Phòng điều khiển trực tiếp - YouTube Studio</title></head>
 <body style="margin:0;font-family:Roboto,Arial,sans-serif"><ytcp-app><div id="main-container" style="display:flex">
 <ytls-live-control-room-renderer style="flex:1;height:100vh;background:#282828;color:#eee;display:flex;align-items:center;justify-content:center"><div id="preview">Xem trước</div></ytls-live-control-room-renderer>

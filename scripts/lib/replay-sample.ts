@@ -28,7 +28,9 @@ export function sampleFixtures(sample: PageSample): FixtureHandler {
   const page = `<!doctype html><html><head><meta charset="utf-8"><title>${escape(sample.title)}</title></head>${sample.body}</html>`;
   return (url) => {
     if (top && samePage(url, top) && !samePage(url, chat)) {
-      return html(`<!doctype html><html><head><meta charset="utf-8"><title>${escape(sample.title)}</title></head><body><ytd-live-chat-frame id="chat"><iframe id="chatframe" src="${escape(sample.url)}" style="width:400px;height:90vh;border:0"></iframe></ytd-live-chat-frame></body></html>`);
+      return html(
+        `<!doctype html><html><head><meta charset="utf-8"><title>${escape(sample.title)}</title></head><body><ytd-live-chat-frame id="chat"><iframe id="chatframe" src="${escape(sample.url)}" style="width:400px;height:90vh;border:0"></iframe></ytd-live-chat-frame></body></html>`,
+      );
     }
     return samePage(url, chat) ? html(page) : undefined;
   };
@@ -52,7 +54,12 @@ async function readBack(panel: Page): Promise<{ rows: ReplayedRow[]; tabs: TabHe
     db.close();
     all.sort((a, b) => Number(a.observedAt) - Number(b.observedAt));
     return {
-      rows: all.map((m) => ({ authorName: String(m.authorName), text: String(m.text), kind: String(m.kind), ...(m.paidAmount ? { paidAmount: String(m.paidAmount) } : {}) })),
+      rows: all.map((m) => ({
+        authorName: String(m.authorName),
+        text: String(m.text),
+        kind: String(m.kind),
+        ...(m.paidAmount ? { paidAmount: String(m.paidAmount) } : {}),
+      })),
       tabs: (reply.tabs ?? []) as never,
     };
   });

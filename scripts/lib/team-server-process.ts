@@ -31,7 +31,10 @@ export interface TeamServerProcess {
  * resolves once it says it is listening.
  */
 export async function startTeamServerProcess(options: { port: number; dataDir: string }): Promise<TeamServerProcess> {
-  const child: ChildProcess = spawn(TSX, ['team-server/main.ts', '--host', '127.0.0.1', '--port', String(options.port), '--data', options.dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(TSX, ['team-server/main.ts', '--host', '127.0.0.1', '--port', String(options.port), '--data', options.dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {

@@ -11,8 +11,8 @@ test.afterEach(async () => {
 
 const CATALOG = {
   products: [
-    { code: 'V1', name: 'Vải thiều loại 1', pricePerKg: 45000, defaultUnit: 'kg', packages: { 'thùng': 10, 'hộp': 2 }, stockKg: 50 },
-    { code: 'V2', name: 'Vải thiều loại 2', pricePerKg: 30000, defaultUnit: 'thùng', packages: { 'thùng': 12 }, stockKg: 100 },
+    { code: 'V1', name: 'Vải thiều loại 1', pricePerKg: 45000, defaultUnit: 'kg', packages: { thùng: 10, hộp: 2 }, stockKg: 50 },
+    { code: 'V2', name: 'Vải thiều loại 2', pricePerKg: 30000, defaultUnit: 'thùng', packages: { thùng: 12 }, stockKg: 100 },
   ],
   defaultProduct: 'V1',
 };
@@ -81,7 +81,11 @@ test('a stream with repeats, a cancel, a late phone, a product switch and stock 
 
 test('the orders table opens from the side panel and confirms what its search shows', async () => {
   // 90 rows: the fixture, like YouTube, keeps only the newest 100 on screen
-  const rows: FixtureRow[] = Array.from({ length: 90 }, (_, i) => ({ id: `t${i}`, author: i % 10 === 0 ? 'HTX Lục Ngạn' : `Khách ${i}`, text: `chốt ${(i % 9) + 1}kg` }));
+  const rows: FixtureRow[] = Array.from({ length: 90 }, (_, i) => ({
+    id: `t${i}`,
+    author: i % 10 === 0 ? 'HTX Lục Ngạn' : `Khách ${i}`,
+    text: `chốt ${(i % 9) + 1}kg`,
+  }));
   browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => rows) });
   const chat = await browser.context.newPage();
   await chat.goto('https://www.youtube.com/live_chat?v=tableTest01');
@@ -97,6 +101,9 @@ test('the orders table opens from the side panel and confirms what its search sh
   await expect(dashboard.getByTestId('table-count')).toHaveAttribute('data-shown', '9');
   await dashboard.getByTestId('bulk-confirm').click();
   // the side panel follows the background's write
-  await expect(panel.getByTestId('tally')).toHaveAttribute('data-confirmed-kg', String(Array.from({ length: 9 }, (_, k) => ((k * 10) % 9) + 1).reduce((a, b) => a + b, 0)));
+  await expect(panel.getByTestId('tally')).toHaveAttribute(
+    'data-confirmed-kg',
+    String(Array.from({ length: 9 }, (_, k) => ((k * 10) % 9) + 1).reduce((a, b) => a + b, 0)),
+  );
   expect(browser.blockedRequests).toEqual([]);
 });

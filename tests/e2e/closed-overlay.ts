@@ -81,11 +81,14 @@ export class ClosedOverlay {
     if (!box) throw new Error(`nothing drawn for ${selector} in the overlay`);
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
-    const onTop = await this.evaluate((root, [s, px, py]) => {
-      const target = root!.querySelector(s)!;
-      const hit = root!.elementFromPoint(px, py);
-      return hit !== null && (hit === target || target.contains(hit));
-    }, [selector, x, y] as const);
+    const onTop = await this.evaluate(
+      (root, [s, px, py]) => {
+        const target = root!.querySelector(s)!;
+        const hit = root!.elementFromPoint(px, py);
+        return hit !== null && (hit === target || target.contains(hit));
+      },
+      [selector, x, y] as const,
+    );
     if (!onTop) throw new Error(`${selector} in the overlay is covered at ${Math.round(x)},${Math.round(y)}`);
     await this.page.mouse.click(x, y);
   }
@@ -99,7 +102,11 @@ export class ClosedOverlay {
     const root = await this.rootNode();
     if (root === null) return false;
     const { object } = await session.send('DOM.resolveNode', { backendNodeId: root, objectGroup: GROUP }); // the page's main world
-    await session.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: 'function (name) { window[name] = this; }', arguments: [{ value: name }] });
+    await session.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function (name) { window[name] = this; }',
+      arguments: [{ value: name }],
+    });
     await session.send('Runtime.releaseObjectGroup', { objectGroup: GROUP });
     return true;
   }
@@ -139,7 +146,10 @@ export class ClosedOverlay {
     try {
       const root = await this.rootNode();
       const contextId = await this.isolatedWorld();
-      const objectId = root === null ? undefined : (await session.send('DOM.resolveNode', { backendNodeId: root, executionContextId: contextId, objectGroup: GROUP })).object.objectId;
+      const objectId =
+        root === null
+          ? undefined
+          : (await session.send('DOM.resolveNode', { backendNodeId: root, executionContextId: contextId, objectGroup: GROUP })).object.objectId;
       const called = await session.send('Runtime.callFunctionOn', {
         functionDeclaration: `function (arg) { return (${probe.toString()})(${objectId ? 'this' : 'null'}, arg); }`,
         ...(objectId ? { objectId } : { executionContextId: contextId }),
@@ -147,7 +157,8 @@ export class ClosedOverlay {
         returnByValue: true,
         awaitPromise: true,
       });
-      if (called.exceptionDetails) throw new ProbeError(`overlay probe failed: ${called.exceptionDetails.exception?.description ?? called.exceptionDetails.text}`);
+      if (called.exceptionDetails)
+        throw new ProbeError(`overlay probe failed: ${called.exceptionDetails.exception?.description ?? called.exceptionDetails.text}`);
       return called.result.value as R;
     } finally {
       await session.send('Runtime.releaseObjectGroup', { objectGroup: GROUP }).catch(() => undefined);

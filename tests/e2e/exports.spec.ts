@@ -41,7 +41,14 @@ async function pdfPages(bytes: Uint8Array): Promise<{ text: string; width: numbe
     const page = await pdf.getPage(n);
     const content = await page.getTextContent();
     const [, , width, height] = page.view;
-    pages.push({ text: content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' '), width: width!, height: height! });
+    pages.push({
+      text: content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+      width: width!,
+      height: height!,
+    });
   }
   return pages;
 }
@@ -92,7 +99,12 @@ test('printed packing slips: a summary page and one page per buyer, on A4 and on
     await print.screenshot({ path: testInfo.outputPath(`packing-slips-${layout}.png`), fullPage: true });
     const pages = await pdfPages(new Uint8Array(pdf));
     // Summary, then the buyers in Vietnamese alphabetical order, each on its own page.
-    expect(pages.map((page) => page.text.match(/Tổng hợp đơn hàng|Nguyễn Thị Lan|Trần Văn Hùng|Phạm Mai/)?.[0])).toEqual(['Tổng hợp đơn hàng', 'Nguyễn Thị Lan', 'Phạm Mai', 'Trần Văn Hùng']);
+    expect(pages.map((page) => page.text.match(/Tổng hợp đơn hàng|Nguyễn Thị Lan|Trần Văn Hùng|Phạm Mai/)?.[0])).toEqual([
+      'Tổng hợp đơn hàng',
+      'Nguyễn Thị Lan',
+      'Phạm Mai',
+      'Trần Văn Hùng',
+    ]);
     expect(pages[1]!.text).toContain('12 Lê Lợi, Hà Nội');
     expect(pages[1]!.text).toContain('0912***678');
     expect(pages[0]!.text).toMatch(/Tổng 4 20/);
@@ -109,12 +121,34 @@ test('a chat log of a past stream imports through the same pipeline, with progre
   const { dashboard } = await streamAndDashboard();
   const start = 1_780_000_000_000;
   // JSON Lines as a downloader saves a replay: 3,000 messages, every third an order.
-  const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ replayChatItemAction: { actions: [{ addChatItemAction: { item: { liveChatTextMessageRenderer: {
-    id: `imp${i}`, timestampUsec: String((start + i * 1000) * 1000), authorName: { simpleText: `Khách ${i % 40}` }, authorExternalChannelId: `UC${i % 40}`,
-    message: { runs: [{ text: i % 3 === 0 ? `chốt ${(i % 5) + 1}kg` : 'đẹp quá' }] },
-  } } } }], videoOffsetTimeMsec: String(i * 1000) } }));
-  await dashboard.getByTestId('import-chat-log').setInputFiles({ name: 'vai-thieu-hom-qua.json', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) });
+  const lines = Array.from({ length: 3000 }, (_, i) =>
+    JSON.stringify({
+      replayChatItemAction: {
+        actions: [
+          {
+            addChatItemAction: {
+              item: {
+                liveChatTextMessageRenderer: {
+                  id: `imp${i}`,
+                  timestampUsec: String((start + i * 1000) * 1000),
+                  authorName: { simpleText: `Khách ${i % 40}` },
+                  authorExternalChannelId: `UC${i % 40}`,
+                  message: { runs: [{ text: i % 3 === 0 ? `chốt ${(i % 5) + 1}kg` : 'đẹp quá' }] },
+                },
+              },
+            },
+          },
+        ],
+        videoOffsetTimeMsec: String(i * 1000),
+      },
+    }),
+  );
+  await dashboard
+    .getByTestId('import-chat-log')
+    .setInputFiles({ name: 'vai-thieu-hom-qua.json', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) });
   await expect(dashboard.getByTestId('import-progress')).toBeVisible();
-  await expect(dashboard.getByTestId('import-result').first()).toHaveText('Đã nhập “vai-thieu-hom-qua.json”: 3.000 tin nhắn (3.000 mới, 0 đã có), 1.000 đơn.', { timeout: 30_000 });
+  await expect(dashboard.getByTestId('import-result').first()).toHaveText('Đã nhập “vai-thieu-hom-qua.json”: 3.000 tin nhắn (3.000 mới, 0 đã có), 1.000 đơn.', {
+    timeout: 30_000,
+  });
   expect(browser!.blockedRequests).toEqual([]);
 });

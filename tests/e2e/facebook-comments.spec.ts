@@ -14,7 +14,10 @@ test.afterEach(async () => {
 });
 
 const fixture = (page: Page, method: string, ...args: unknown[]) =>
-  page.evaluate(([m, a]) => (window as unknown as { chatFixture: Record<string, (...x: unknown[]) => void> }).chatFixture[m as string]!(...(a as unknown[])), [method, args] as const);
+  page.evaluate(([m, a]) => (window as unknown as { chatFixture: Record<string, (...x: unknown[]) => void> }).chatFixture[m as string]!(...(a as unknown[])), [
+    method,
+    args,
+  ] as const);
 
 const EIGHT: FixtureRow[] = [
   { id: '7001', author: 'Nguyễn Thị Lan', text: 'chốt 1kg' },
@@ -44,7 +47,10 @@ for (const [name, url] of [
 }
 
 test('Facebook: a comment typed on two lines is read whole, the phone on its second line reaches the order', async () => {
-  browser = await launchExtensionBrowser({ headless: true, fixtures: allFixtures({ facebook: () => [{ id: '7101', author: 'Nguyễn Thị Lan', text: 'Chốt 2kg\nSĐT 0912 345 678' }] }) });
+  browser = await launchExtensionBrowser({
+    headless: true,
+    fixtures: allFixtures({ facebook: () => [{ id: '7101', author: 'Nguyễn Thị Lan', text: 'Chốt 2kg\nSĐT 0912 345 678' }] }),
+  });
   const live = await browser.context.newPage();
   await live.goto('https://www.facebook.com/vuonvai/videos/1234567890');
   const panel = await browser.sidePanel();
@@ -56,7 +62,10 @@ test('Facebook: a comment typed on two lines is read whole, the phone on its sec
 });
 
 test('Facebook: a nested reply is a comment of its own, its text not merged into its parent', async () => {
-  browser = await launchExtensionBrowser({ headless: true, fixtures: allFixtures({ facebook: () => [{ id: '7201', author: 'Nguyễn Thị Lan', text: 'chốt 2kg' }] }) });
+  browser = await launchExtensionBrowser({
+    headless: true,
+    fixtures: allFixtures({ facebook: () => [{ id: '7201', author: 'Nguyễn Thị Lan', text: 'chốt 2kg' }] }),
+  });
   const live = await browser.context.newPage();
   await live.goto('https://www.facebook.com/vuonvai/videos/1234567890');
   const panel = await browser.sidePanel();

@@ -9,7 +9,11 @@ const html = (body: string) => ({ body, contentType: 'text/html' });
  * Studio's live control room embed the chat as a continuation frame (Studio's on www.youtube.com when
  * `studioChatOrigin` says so, cross-origin).
  */
-export function youtubeFixtures(rows: () => readonly FixtureRow[], titles: Record<string, string> = {}, studioChatOrigin?: 'https://www.youtube.com'): FixtureHandler {
+export function youtubeFixtures(
+  rows: () => readonly FixtureRow[],
+  titles: Record<string, string> = {},
+  studioChatOrigin?: 'https://www.youtube.com',
+): FixtureHandler {
   return (url) => {
     if (url.hostname !== 'www.youtube.com' && url.hostname !== 'studio.youtube.com') return undefined;
     if (url.pathname === '/live_chat' || url.pathname === '/live_chat_replay') return html(fixturePage('youtube', rows()));
@@ -43,11 +47,18 @@ function facebookPage(url: URL): 'live' | 'producer' | undefined {
  * All three sites: YouTube as above, TikTok live rooms under /@handle/live (`tiktokPage`: another layout,
  * e.g. "live-classic") and LIVE Center's chat, Facebook live videos and Live Producer.
  */
-export function allFixtures(rows: { youtube?: () => readonly FixtureRow[]; tiktok?: () => readonly FixtureRow[]; facebook?: () => readonly FixtureRow[]; tiktokPage?: string }): FixtureHandler {
+export function allFixtures(rows: {
+  youtube?: () => readonly FixtureRow[];
+  tiktok?: () => readonly FixtureRow[];
+  facebook?: () => readonly FixtureRow[];
+  tiktokPage?: string;
+}): FixtureHandler {
   const youtube = youtubeFixtures(rows.youtube ?? (() => []));
   return (url) => {
-    if (url.hostname === 'www.tiktok.com' && /^\/@[\w.]+\/live\/?$/.test(url.pathname)) return html(fixturePage('tiktok', rows.tiktok?.() ?? [], rows.tiktokPage));
-    if (url.hostname === 'livecenter.tiktok.com' && url.pathname === '/common_live_chat') return html(fixturePage('tiktok', rows.tiktok?.() ?? [], 'livecenter'));
+    if (url.hostname === 'www.tiktok.com' && /^\/@[\w.]+\/live\/?$/.test(url.pathname))
+      return html(fixturePage('tiktok', rows.tiktok?.() ?? [], rows.tiktokPage));
+    if (url.hostname === 'livecenter.tiktok.com' && url.pathname === '/common_live_chat')
+      return html(fixturePage('tiktok', rows.tiktok?.() ?? [], 'livecenter'));
     if (url.hostname.endsWith('.tiktokcdn.com')) return { body: GIFT_PICTURE, contentType: 'image/svg+xml' };
     const facebook = facebookPage(url);
     if (facebook) return html(fixturePage('facebook', rows.facebook?.() ?? [], facebook));

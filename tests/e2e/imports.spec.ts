@@ -9,20 +9,26 @@ test.afterEach(async () => {
 });
 
 /** Counts one stream's records in the extension's IndexedDB, from one of its pages. */
-const storedOf = (page: Page, streamId: string) => page.evaluate(async (id) => {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('chot');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const count = (table: string) => new Promise<number>((resolve) => {
-    const request = db.transaction(table).objectStore(table).index('[streamId+observedAt]').count(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-    request.onsuccess = () => resolve(request.result);
-  });
-  const counts = { messages: await count('messages'), orders: await count('orders') };
-  db.close();
-  return counts;
-}, streamId);
+const storedOf = (page: Page, streamId: string) =>
+  page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('chot');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const count = (table: string) =>
+      new Promise<number>((resolve) => {
+        const request = db
+          .transaction(table)
+          .objectStore(table)
+          .index('[streamId+observedAt]')
+          .count(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+        request.onsuccess = () => resolve(request.result);
+      });
+    const counts = { messages: await count('messages'), orders: await count('orders') };
+    db.close();
+    return counts;
+  }, streamId);
 
 test('an import cut by stopping the service worker says what was stored, and the same file finishes it', async () => {
   test.setTimeout(240_000);
@@ -34,10 +40,28 @@ test('an import cut by stopping the service worker says what was stored, and the
   await expect(dashboard.getByTestId('chat-log-import')).toBeVisible();
   const start = 1_780_000_000_000;
   // 20,000 messages of JSON Lines as a downloader saves a replay; every fourth an order.
-  const lines = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ replayChatItemAction: { actions: [{ addChatItemAction: { item: { liveChatTextMessageRenderer: {
-    id: `cut${i}`, timestampUsec: String((start + i * 500) * 1000), authorName: { simpleText: `Khách ${i % 90}` }, authorExternalChannelId: `UC${i % 90}`,
-    message: { runs: [{ text: i % 4 === 0 ? `chốt ${(i % 3) + 1}kg` : 'đẹp quá' }] },
-  } } } }], videoOffsetTimeMsec: String(i * 500) } }));
+  const lines = Array.from({ length: 20_000 }, (_, i) =>
+    JSON.stringify({
+      replayChatItemAction: {
+        actions: [
+          {
+            addChatItemAction: {
+              item: {
+                liveChatTextMessageRenderer: {
+                  id: `cut${i}`,
+                  timestampUsec: String((start + i * 500) * 1000),
+                  authorName: { simpleText: `Khách ${i % 90}` },
+                  authorExternalChannelId: `UC${i % 90}`,
+                  message: { runs: [{ text: i % 4 === 0 ? `chốt ${(i % 3) + 1}kg` : 'đẹp quá' }] },
+                },
+              },
+            },
+          },
+        ],
+        videoOffsetTimeMsec: String(i * 500),
+      },
+    }),
+  );
   const file = { name: 'cat-ngang.json', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) };
 
   await dashboard.getByTestId('import-chat-log').setInputFiles(file);
@@ -52,27 +76,35 @@ test('an import cut by stopping the service worker says what was stored, and the
     await cdp.send('ServiceWorker.stopAllWorkers');
     await dashboard.waitForTimeout(250);
   }
-  await expect(notice).toHaveText(/^Nhập bị gián đoạn: [\d.]+\/20\.000 tin nhắn đã được lưu\. Chọn lại đúng tệp này để nhập nốt, không bị trùng\./, { timeout: 30_000 });
+  await expect(notice).toHaveText(/^Nhập bị gián đoạn: [\d.]+\/20\.000 tin nhắn đã được lưu\. Chọn lại đúng tệp này để nhập nốt, không bị trùng\./, {
+    timeout: 30_000,
+  });
   const said = Number((await notice.textContent())!.match(/gián đoạn: ([\d.]+)\//)![1]!.replace(/\./g, ''));
-  const stream = (await dashboard.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const request = indexedDB.open('chot');
-      request.onsuccess = () => resolve(request.result);
-    });
-    const streams = await new Promise<{ id: string }[]>((resolve) => {
-      const request = db.transaction('streams').objectStore('streams').getAll();
-      request.onsuccess = () => resolve(request.result);
-    });
-    db.close();
-    return streams.map((s) => s.id);
-  }))[0]!;
+  const stream = (
+    await dashboard.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('chot');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const streams = await new Promise<{ id: string }[]>((resolve) => {
+        const request = db.transaction('streams').objectStore('streams').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return streams.map((s) => s.id);
+    })
+  )[0]!;
   expect(said).toBeGreaterThan(0);
   expect(said).toBeLessThan(20_000);
   expect(await storedOf(dashboard, stream)).toEqual({ messages: said, orders: Math.ceil(said / 4) });
 
   await dashboard.getByTestId('import-chat-log').setInputFiles(file);
-  await expect(dashboard.getByTestId('import-result').first()).toHaveText(`Đã nhập “cat-ngang.json”: 20.000 tin nhắn (20.000 mới, 0 đã có), 5.000 đơn.`, { timeout: 60_000 });
-  await expect(dashboard.getByTestId('import-result').nth(1)).toHaveText(`Tiếp tục lần nhập dở: ${said.toLocaleString('vi-VN')}/20.000 tin nhắn đã được lưu từ lần trước.`);
+  await expect(dashboard.getByTestId('import-result').first()).toHaveText(`Đã nhập “cat-ngang.json”: 20.000 tin nhắn (20.000 mới, 0 đã có), 5.000 đơn.`, {
+    timeout: 60_000,
+  });
+  await expect(dashboard.getByTestId('import-result').nth(1)).toHaveText(
+    `Tiếp tục lần nhập dở: ${said.toLocaleString('vi-VN')}/20.000 tin nhắn đã được lưu từ lần trước.`,
+  );
   expect(await storedOf(dashboard, stream)).toEqual({ messages: 20_000, orders: 5000 });
   expect(browser.blockedRequests).toEqual([]);
 });

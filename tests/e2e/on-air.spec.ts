@@ -24,10 +24,15 @@ const BADGES = '[data-testid="chot-badge"]';
 const BADGE = (id: string) => `[data-message-id="${id}"]`;
 
 /** The boxes of the page's own elements (Chốt's host left out), to compare with and without the extension. */
-const pageBoxes = (page: Page) => page.evaluate(() => [...document.querySelectorAll('body *')].filter((node) => !node.closest('chot-overlay')).map((node) => {
-  const box = node.getBoundingClientRect();
-  return `${node.tagName}#${node.id} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
-}));
+const pageBoxes = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((node) => !node.closest('chot-overlay'))
+      .map((node) => {
+        const box = node.getBoundingClientRect();
+        return `${node.tagName}#${node.id} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+      }),
+  );
 
 async function boxesWithoutExtension(url: string, fixtures: FixtureHandler): Promise<string[]> {
   const plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CLOSED_NETWORK_ARGS });
@@ -42,7 +47,10 @@ async function boxesWithoutExtension(url: string, fixtures: FixtureHandler): Pro
 
 test('YouTube chat: the ticker counts, badges sit on the order rows, survive re-rendering, and decide orders', async ({}, testInfo) => {
   const url = 'https://www.youtube.com/live_chat?is_popout=1&v=onAirTest01';
-  const baseline = await boxesWithoutExtension(url, youtubeFixtures(() => ROWS));
+  const baseline = await boxesWithoutExtension(
+    url,
+    youtubeFixtures(() => ROWS),
+  );
   browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => ROWS) });
   const panel = await browser.sidePanel();
   await panel.getByTestId('language').selectOption('vi');
@@ -55,9 +63,18 @@ test('YouTube chat: the ticker counts, badges sit on the order rows, survive re-
   await expect.poll(() => overlay.text(TICKER)).toContain('208 kg');
   expect(await overlay.text(TICKER)).toContain('Lan: 5 kg');
   await expect.poll(() => overlay.count(BADGES)).toBe(3);
-  expect(await overlay.evaluate((root, s) => [...root!.querySelectorAll<HTMLElement>(s)].map((node) => [node.dataset.messageId, node.querySelector('.label')!.textContent]).sort(), BADGES)).toEqual([
-    ['y1', '5 kg · Chờ'], ['y3', '2 tạ · 200 kg · Chờ'], ['y4', '3 kg · Chờ'],
-  ].sort());
+  expect(
+    await overlay.evaluate(
+      (root, s) => [...root!.querySelectorAll<HTMLElement>(s)].map((node) => [node.dataset.messageId, node.querySelector('.label')!.textContent]).sort(),
+      BADGES,
+    ),
+  ).toEqual(
+    [
+      ['y1', '5 kg · Chờ'],
+      ['y3', '2 tạ · 200 kg · Chờ'],
+      ['y4', '3 kg · Chờ'],
+    ].sort(),
+  );
   // each badge sits on its own row's line
   for (const id of ['y1', 'y3', 'y4']) {
     const row = await chat.locator(`#${id}`).boundingBox();
@@ -94,7 +111,13 @@ test('YouTube chat: the ticker counts, badges sit on the order rows, survive re-
   await chat.evaluate(() => (window as unknown as { chatFixture: { remove(id: string): void } }).chatFixture.remove('y1'));
   await expect.poll(() => overlay.count(BADGES)).toBe(2);
   // a row element reused for a new message: read again, and its badge is the new order's
-  await chat.evaluate(() => (window as unknown as { chatFixture: { recycle(id: string, row: unknown): void } }).chatFixture.recycle('y4', { id: 'y5', author: 'Đỗ Hà', text: 'chốt 7kg' }));
+  await chat.evaluate(() =>
+    (window as unknown as { chatFixture: { recycle(id: string, row: unknown): void } }).chatFixture.recycle('y4', {
+      id: 'y5',
+      author: 'Đỗ Hà',
+      text: 'chốt 7kg',
+    }),
+  );
   await expect(panel.getByTestId('tally')).toHaveAttribute('data-orders', '4');
   await expect.poll(() => overlay.count(BADGE('y4'))).toBe(0);
   await expect.poll(() => overlay.text(`${BADGE('y5')} .label`)).toBe('7 kg · Chờ');
@@ -151,8 +174,15 @@ test('the ticker moves, collapses to a pill, hides with Alt+Shift+C and stays wh
 
 test('TikTok and Facebook: ticker and badges on each, badges follow a TikTok re-render, a site can be turned off', async ({}, testInfo) => {
   const fixtures = allFixtures({
-    tiktok: () => [{ author: 'Hoa', text: 'chốt 4kg' }, { author: 'Tuấn', text: 'đẹp quá' }, { author: 'Bình', text: 'lấy 1 tạ sđt 0987654321' }],
-    facebook: () => [{ id: 'fb-1', author: 'Hùng', text: 'chốt 5kg' }, { id: 'fb-2', author: 'Nga', text: 'ship không shop' }],
+    tiktok: () => [
+      { author: 'Hoa', text: 'chốt 4kg' },
+      { author: 'Tuấn', text: 'đẹp quá' },
+      { author: 'Bình', text: 'lấy 1 tạ sđt 0987654321' },
+    ],
+    facebook: () => [
+      { id: 'fb-1', author: 'Hùng', text: 'chốt 5kg' },
+      { id: 'fb-2', author: 'Nga', text: 'ship không shop' },
+    ],
   });
   const tiktokBaseline = await boxesWithoutExtension('https://www.tiktok.com/@vuonvai/live', fixtures);
   const facebookBaseline = await boxesWithoutExtension('https://www.facebook.com/vuonvai/videos/1234567890', fixtures);
@@ -220,7 +250,9 @@ test('the presenter view: big tonnage, goal, first names, chosen background and 
   await presenter.screenshot({ path: testInfo.outputPath('presenter-green-720p.png') });
 
   // a new order shows within a second or so; English and transparent through the address
-  await chat.evaluate(() => (window as unknown as { chatFixture: { add(rows: unknown): void } }).chatFixture.add([{ id: 'y9', author: 'Đỗ Hà', text: 'chốt 2kg 0901 234 567' }]));
+  await chat.evaluate(() =>
+    (window as unknown as { chatFixture: { add(rows: unknown): void } }).chatFixture.add([{ id: 'y9', author: 'Đỗ Hà', text: 'chốt 2kg 0901 234 567' }]),
+  );
   await expect(presenter.getByTestId('presenter-total')).toHaveText('210 kg', { timeout: 3000 });
   await presenter.goto(presenter.url().replace(/\?.*/, '?background=transparent&lang=en'));
   await expect(presenter.getByTestId('presenter-feed').locator('li').first()).toHaveText('Hà 2 kg');

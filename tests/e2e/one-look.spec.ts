@@ -31,7 +31,11 @@ function labelsApart(page: Page): Promise<string[]> {
       if (!control || !label.checkVisibility() || !control.checkVisibility()) continue;
       const box = control.getBoundingClientRect();
       // the label's own words: its text outside the control
-      const words = [...label.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && node.nodeValue!.trim() || (node instanceof Element && !node.contains(control) && node !== control && node.textContent!.trim()));
+      const words = [...label.childNodes].filter(
+        (node) =>
+          (node.nodeType === Node.TEXT_NODE && node.nodeValue!.trim()) ||
+          (node instanceof Element && !node.contains(control) && node !== control && node.textContent!.trim()),
+      );
       if (words.length === 0) continue;
       // the words as a block (they may wrap beside the control): their union box
       const rects = words.flatMap((node) => {
@@ -51,13 +55,14 @@ function labelsApart(page: Page): Promise<string[]> {
         far.push(`"${label.textContent!.trim().slice(0, 40)}": its ${(control as HTMLInputElement).type} is ${Math.round(box.width)} px wide`);
         continue;
       }
-      if (gap > 12) far.push(`"${label.textContent!.trim().slice(0, 40)}": ${Number.isFinite(gap) ? `${Math.round(gap)} px` : 'not on the control\'s line'}`);
+      if (gap > 12) far.push(`"${label.textContent!.trim().slice(0, 40)}": ${Number.isFinite(gap) ? `${Math.round(gap)} px` : "not on the control's line"}`);
     }
     return far;
   });
 }
 
-const token = (page: Page, name: string, selector = ':root') => page.evaluate(([n, s]) => getComputedStyle(document.querySelector(s)!).getPropertyValue(n).trim(), [name, selector] as const);
+const token = (page: Page, name: string, selector = ':root') =>
+  page.evaluate(([n, s]) => getComputedStyle(document.querySelector(s)!).getPropertyValue(n).trim(), [name, selector] as const);
 
 test('the side panel, the orders page, the presenter and print share the theme, labels sit beside their controls, focus shows', async ({}, testInfo) => {
   browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => ROWS) });

@@ -95,29 +95,37 @@ interface RowSeen {
 /** The rows as laid out on the page: boxes read in the page (they are the page's own elements). */
 function readRows(page: Page, site: Site): Promise<{ list: Box; rows: RowSeen[] }> {
   const { row, text, author, list } = SITES[site];
-  return page.evaluate(([rowSelector, textSelector, authorSelector, listSelector]) => {
-    const plain = (r: DOMRect) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
-    const range = document.createRange();
-    const boxesOf = (node: Element | null) => {
-      if (!node) return [];
-      const boxes: { x: number; y: number; width: number; height: number }[] = [];
-      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-      for (let each = walker.nextNode(); each; each = walker.nextNode()) {
-        if (!each.nodeValue?.trim()) continue;
-        range.selectNodeContents(each);
-        for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) boxes.push(plain(r));
-      }
-      for (const picture of node.querySelectorAll('img')) boxes.push(plain(picture.getBoundingClientRect()));
-      return boxes;
-    };
-    return {
-      list: plain(document.querySelector(listSelector)!.getBoundingClientRect()),
-      rows: [...document.querySelectorAll(rowSelector)].map((node) => {
-        const textNode = node.querySelector(textSelector);
-        return { box: plain(node.getBoundingClientRect()), text: textNode?.textContent ?? '', words: boxesOf(textNode), author: boxesOf(node.querySelector(authorSelector)) };
-      }),
-    };
-  }, [row, text, author, list] as const);
+  return page.evaluate(
+    ([rowSelector, textSelector, authorSelector, listSelector]) => {
+      const plain = (r: DOMRect) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
+      const range = document.createRange();
+      const boxesOf = (node: Element | null) => {
+        if (!node) return [];
+        const boxes: { x: number; y: number; width: number; height: number }[] = [];
+        const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        for (let each = walker.nextNode(); each; each = walker.nextNode()) {
+          if (!each.nodeValue?.trim()) continue;
+          range.selectNodeContents(each);
+          for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) boxes.push(plain(r));
+        }
+        for (const picture of node.querySelectorAll('img')) boxes.push(plain(picture.getBoundingClientRect()));
+        return boxes;
+      };
+      return {
+        list: plain(document.querySelector(listSelector)!.getBoundingClientRect()),
+        rows: [...document.querySelectorAll(rowSelector)].map((node) => {
+          const textNode = node.querySelector(textSelector);
+          return {
+            box: plain(node.getBoundingClientRect()),
+            text: textNode?.textContent ?? '',
+            words: boxesOf(textNode),
+            author: boxesOf(node.querySelector(authorSelector)),
+          };
+        }),
+      };
+    },
+    [row, text, author, list] as const,
+  );
 }
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
@@ -142,10 +150,16 @@ for (const site of Object.keys(SITES) as Site[]) {
       /** Everything wrong with the badges' places now (empty when all is well). */
       const badgeProblems = async () => {
         const { list, rows } = await readRows(chat, site);
-        const badges = await overlay.evaluate((root, s) => [...root!.querySelectorAll<HTMLElement>(s)].filter((node) => node.checkVisibility()).map((node) => {
-          const { x, y, width: w, height: h } = node.getBoundingClientRect();
-          return { x, y, width: w, height: h };
-        }), BADGES);
+        const badges = await overlay.evaluate(
+          (root, s) =>
+            [...root!.querySelectorAll<HTMLElement>(s)]
+              .filter((node) => node.checkVisibility())
+              .map((node) => {
+                const { x, y, width: w, height: h } = node.getBoundingClientRect();
+                return { x, y, width: w, height: h };
+              }),
+          BADGES,
+        );
         const problems: string[] = [];
         for (const badge of badges) {
           for (const row of rows) {
@@ -155,7 +169,8 @@ for (const site of Object.keys(SITES) as Site[]) {
           const middle = badge.y + badge.height / 2;
           const own = rows.find((row) => middle >= row.box.y && middle <= row.box.y + row.box.height);
           if (!own || !ORDER_TEXTS.has(own.text)) problems.push(`badge ${show(badge)} is on no order row`);
-          if (badge.x < list.x - 0.5 || badge.x + badge.width > list.x + list.width + 0.5) problems.push(`badge ${show(badge)} leaves the chat column ${show(list)}`);
+          if (badge.x < list.x - 0.5 || badge.x + badge.width > list.x + list.width + 0.5)
+            problems.push(`badge ${show(badge)} leaves the chat column ${show(list)}`);
         }
         for (const row of rows) {
           if (!ORDER_TEXTS.has(row.text) || !inside(row.box, list)) continue;
@@ -173,7 +188,8 @@ for (const site of Object.keys(SITES) as Site[]) {
       expect(newest.at(-1)!.box.y + newest.at(-1)!.box.height).toBeGreaterThan(list.y + list.height * 0.75);
       const ticker = (await overlay.box(TICKER))!;
       expect(ticker).not.toBeNull();
-      for (const row of newest) expect(overlaps(ticker, row.box), `the ticker ${show(ticker)} covers the newest row "${row.text.slice(0, 30)}" at ${show(row.box)}`).toBe(false);
+      for (const row of newest)
+        expect(overlaps(ticker, row.box), `the ticker ${show(ticker)} covers the newest row "${row.text.slice(0, 30)}" at ${show(row.box)}`).toBe(false);
       // and it is on the screen, over the chat column
       const viewport = spec.viewport(width);
       expect(ticker.x).toBeGreaterThanOrEqual(0);
@@ -183,7 +199,11 @@ for (const site of Object.keys(SITES) as Site[]) {
       await chat.screenshot({ path: testInfo.outputPath(`${site}-${width}.png`) });
 
       // a new comment, then an order: the list scrolls, the badges follow and still cover nothing
-      await chat.evaluate((row) => (window as unknown as { chatFixture: { add(rows: unknown): void } }).chatFixture.add([row]), { id: site === 'facebook' ? 'fb-place-new' : 'Yplacenew', author: 'Nguyễn Thị Lan', text: 'vải đẹp' });
+      await chat.evaluate((row) => (window as unknown as { chatFixture: { add(rows: unknown): void } }).chatFixture.add([row]), {
+        id: site === 'facebook' ? 'fb-place-new' : 'Yplacenew',
+        author: 'Nguyễn Thị Lan',
+        text: 'vải đẹp',
+      });
       await expect.poll(badgeProblems, { timeout: 15_000 }).toEqual([]);
       expect(browser.blockedRequests).toEqual([]);
     });

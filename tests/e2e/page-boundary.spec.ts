@@ -21,7 +21,7 @@ const BADGE = (id: string) => `[data-testid="chot-badge"][data-message-id="${id}
 const CONFIRM = (id: string) => `${BADGE(id)} button[data-action="confirm"]`;
 const TICKER = '[data-testid="chot-ticker"]';
 
-test('a script on the chat page cannot reach the overlay nor confirm an order; the user\'s own click still does', async () => {
+test("a script on the chat page cannot reach the overlay nor confirm an order; the user's own click still does", async () => {
   browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => ROWS) });
   // The page's own script, run before anything of Chốt: it tries to take every shadow root made on the page.
   await browser.context.addInitScript(() => {
@@ -43,23 +43,28 @@ test('a script on the chat page cannot reach the overlay nor confirm an order; t
   await expect.poll(() => overlay.visible(TICKER)).toBe(true);
 
   // The host is on the page; its root is not reachable, not even through a patched attachShadow.
-  expect(await chat.evaluate(() => {
-    const host = document.querySelector('chot-overlay');
-    const taken = (window as unknown as { takenRoots: ShadowRoot[] }).takenRoots;
-    return { host: host !== null, root: host?.shadowRoot ?? null, taken: taken.some((root) => root.querySelector('[data-testid]') !== null) };
-  })).toEqual({ host: true, root: null, taken: false });
+  expect(
+    await chat.evaluate(() => {
+      const host = document.querySelector('chot-overlay');
+      const taken = (window as unknown as { takenRoots: ShadowRoot[] }).takenRoots;
+      return { host: host !== null, root: host?.shadowRoot ?? null, taken: taken.some((root) => root.querySelector('[data-testid]') !== null) };
+    }),
+  ).toEqual({ host: true, root: null, taken: false });
 
   // The page clicks where the ✓ of b1 is drawn, every way a script can, and presses the hide shortcut.
   const confirm = (await overlay.box(CONFIRM('b1')))!;
-  const hit = await chat.evaluate(({ x, y }) => {
-    const target = document.elementFromPoint(x, y)!;
-    const at = { clientX: x, clientY: y, bubbles: true, composed: true, cancelable: true };
-    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) target.dispatchEvent(new PointerEvent(type, at));
-    target.dispatchEvent(new MouseEvent('click', at));
-    (target as HTMLElement).click();
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'C', altKey: true, shiftKey: true, bubbles: true }));
-    return target.localName;
-  }, { x: confirm.x + confirm.width / 2, y: confirm.y + confirm.height / 2 });
+  const hit = await chat.evaluate(
+    ({ x, y }) => {
+      const target = document.elementFromPoint(x, y)!;
+      const at = { clientX: x, clientY: y, bubbles: true, composed: true, cancelable: true };
+      for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup']) target.dispatchEvent(new PointerEvent(type, at));
+      target.dispatchEvent(new MouseEvent('click', at));
+      (target as HTMLElement).click();
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'C', altKey: true, shiftKey: true, bubbles: true }));
+      return target.localName;
+    },
+    { x: confirm.x + confirm.width / 2, y: confirm.y + confirm.height / 2 },
+  );
   expect(hit).toBe('chot-overlay'); // all the page can see there is the host
 
   // The user's own click on b2's ✓ is taken; once it shows, b1 is still waiting and the ticker still shown.
@@ -76,12 +81,23 @@ test('a script on the chat page cannot reach the overlay nor confirm an order; t
 });
 
 test('a YouTube chat frame hidden on another site is not read and shows no overlay', async () => {
-  const hiddenRows: FixtureRow[] = [{ id: 'h1', author: 'Kẻ Lạ', text: 'chốt 5000 kg' }, { id: 'h2', author: 'Kẻ Lạ', text: 'lấy 5 tấn' }];
-  const frames = [`https://www.youtube.com/live_chat?is_popout=1&v=hidden00001`, `https://www.youtube.com/live_chat?continuation=${continuationToken('hidden')}`];
+  const hiddenRows: FixtureRow[] = [
+    { id: 'h1', author: 'Kẻ Lạ', text: 'chốt 5000 kg' },
+    { id: 'h2', author: 'Kẻ Lạ', text: 'lấy 5 tấn' },
+  ];
+  const frames = [
+    `https://www.youtube.com/live_chat?is_popout=1&v=hidden00001`,
+    `https://www.youtube.com/live_chat?continuation=${continuationToken('hidden')}`,
+  ];
   const youtube = youtubeFixtures(() => [{ id: 'r1', author: 'Lan', text: 'chốt 2kg' }]);
   const fixtures: FixtureHandler = (url) => {
-    if (url.hostname === 'shop.example') return { contentType: 'text/html', body: `<!doctype html><title>Shop</title><p>Cheap lychee</p>${frames.map((src) => `<iframe src="${src}" width="1" height="1" style="position:absolute;opacity:0;border:0"></iframe>`).join('')}` };
-    if (url.hostname === 'www.youtube.com' && url.pathname === '/live_chat' && url.searchParams.get('v') !== 'real0000001') return { contentType: 'text/html', body: fixturePage('youtube', hiddenRows) };
+    if (url.hostname === 'shop.example')
+      return {
+        contentType: 'text/html',
+        body: `<!doctype html><title>Shop</title><p>Cheap lychee</p>${frames.map((src) => `<iframe src="${src}" width="1" height="1" style="position:absolute;opacity:0;border:0"></iframe>`).join('')}`,
+      };
+    if (url.hostname === 'www.youtube.com' && url.pathname === '/live_chat' && url.searchParams.get('v') !== 'real0000001')
+      return { contentType: 'text/html', body: fixturePage('youtube', hiddenRows) };
     return youtube(url);
   };
   browser = await launchExtensionBrowser({ headless: true, fixtures });

@@ -18,8 +18,12 @@ test.afterEach(async () => {
 /** Words of three letters or more that people typed, their ids and handles, and the phone. */
 function originals(platform: (typeof PLATFORMS)[number]): string[] {
   const rows = SAMPLE_PAGES[platform].rows;
-  const words = rows.flatMap((row) => [row.author, row.text, row.gift ?? '', row.handle ?? '', row.profile ?? '', row.id ?? ''].flatMap((value) => value.split(/[\s/.:,]+/)));
-  return [...words, '0912 345 678', '0912345678', 'vuonvai', 'vaiSample01', '1234567890'].filter((word) => word.length >= 3 && !/^(?:cherries|heart)$/.test(word));
+  const words = rows.flatMap((row) =>
+    [row.author, row.text, row.gift ?? '', row.handle ?? '', row.profile ?? '', row.id ?? ''].flatMap((value) => value.split(/[\s/.:,]+/)),
+  );
+  return [...words, '0912 345 678', '0912345678', 'vuonvai', 'vaiSample01', '1234567890'].filter(
+    (word) => word.length >= 3 && !/^(?:cherries|heart)$/.test(word),
+  );
 }
 
 /**
@@ -55,7 +59,9 @@ for (const platform of PLATFORMS) {
 
 // Every sample in the folder is a test: the real reader must read what the sample says it held.
 const samplesDir = fileURLToPath(new URL('../fixtures/samples/', import.meta.url));
-for (const file of readdirSync(samplesDir).filter((name) => name.endsWith('.html')).sort()) {
+for (const file of readdirSync(samplesDir)
+  .filter((name) => name.endsWith('.html'))
+  .sort()) {
   test(`page sample ${file}: the reader reads every row it holds`, async () => {
     const sample = parseSampleFile(readFileSync(`${samplesDir}${file}`, 'utf8'));
     const { rows, health } = await replaySample(sample);

@@ -11,7 +11,10 @@ test.afterEach(async () => {
 
 type Fixture = Record<string, (...args: never[]) => unknown>;
 const fixture = (page: Page, method: string, ...args: unknown[]) =>
-  page.evaluate(([name, params]) => ((window as unknown as { chatFixture: Fixture }).chatFixture[name as string] as (...a: unknown[]) => unknown)(...(params as unknown[])), [method, args] as const);
+  page.evaluate(
+    ([name, params]) => ((window as unknown as { chatFixture: Fixture }).chatFixture[name as string] as (...a: unknown[]) => unknown)(...(params as unknown[])),
+    [method, args] as const,
+  );
 
 test('TikTok LIVE: chat orders counted once, gifts never, and a new stream when the room moves to another host', async () => {
   let onScreen: FixtureRow[] = [
@@ -45,7 +48,10 @@ test('TikTok LIVE: chat orders counted once, gifts never, and a new stream when 
 
   // the stream ends and TikTok moves on to another creator in the same page
   await fixture(live, 'switchHost', 'nongsanhaiduong', 'Nông Sản Hải Dương', 'Vải sớm Thanh Hà');
-  await addRows(live, [{ author: 'Tú', text: 'lấy 2 yến' }, { author: 'Lan Anh', text: 'chốt 2kg' }]);
+  await addRows(live, [
+    { author: 'Tú', text: 'lấy 2 yến' },
+    { author: 'Lan Anh', text: 'chốt 2kg' },
+  ]);
   const picker = panel.getByTestId('stream-picker');
   await expect(picker.locator('option')).toHaveCount(2);
   await expect(picker.locator('option').first()).toContainText('Vải sớm Thanh Hà');
@@ -93,7 +99,10 @@ test('one broadcast on YouTube and Facebook: joined, tallied together with each 
   browser = await launchExtensionBrowser({
     headless: true,
     fixtures: allFixtures({
-      youtube: () => [{ id: 'yt-1', author: 'Lan', text: 'chốt 2kg' }, { id: 'yt-2', author: 'Minh', text: 'lấy 1 yến' }],
+      youtube: () => [
+        { id: 'yt-1', author: 'Lan', text: 'chốt 2kg' },
+        { id: 'yt-2', author: 'Minh', text: 'lấy 1 yến' },
+      ],
       facebook: () => [{ id: 'fb-1', author: 'Hùng', text: 'chốt 5kg' }],
     }),
   });
@@ -114,11 +123,17 @@ test('one broadcast on YouTube and Facebook: joined, tallied together with each 
 
   // new comments on either platform land in the joined tally
   await addRows(facebook, [{ id: 'fb-2', author: 'Thảo', text: 'lấy 3kg' }]);
-  await addRows(youtube.frames().find((frame) => frame.url().includes('/live_chat'))!, [{ id: 'yt-3', author: 'Tú', text: 'xí 4 ký' }]);
+  await addRows(
+    youtube.frames().find((frame) => frame.url().includes('/live_chat'))!,
+    [{ id: 'yt-3', author: 'Tú', text: 'xí 4 ký' }],
+  );
   await expectTally(panel, { pendingKg: 24, confirmedKg: 0, orders: 5 });
 
   // and taking one out puts the tally back
-  await panel.getByRole('button', { name: /Facebook/ }).filter({ hasText: /Tách ra|Separate/ }).click();
+  await panel
+    .getByRole('button', { name: /Facebook/ })
+    .filter({ hasText: /Tách ra|Separate/ })
+    .click();
   await expect(panel.getByTestId('stream-picker').locator('option')).toHaveCount(2);
   expect(browser.blockedRequests).toEqual([]);
 });

@@ -33,10 +33,13 @@ test('questions asked in the chat reach the lane, grouped; the host shows one on
   await expect(groups.nth(1)).toContainText(/2 (người hỏi giá|people asked the price of) 1 thùng/);
 
   // the host shows the shipping question on air: the presenter view names the buyer by first name, no phone
-  const [presenter] = await Promise.all([browser.context.waitForEvent('page'), (async () => {
-    await panel.getByTestId('on-air-settings').locator('summary').click();
-    await panel.getByTestId('open-presenter').click();
-  })()]);
+  const [presenter] = await Promise.all([
+    browser.context.waitForEvent('page'),
+    (async () => {
+      await panel.getByTestId('on-air-settings').locator('summary').click();
+      await panel.getByTestId('open-presenter').click();
+    })(),
+  ]);
   await lane.focus();
   await panel.keyboard.press('s');
   await expect(groups.nth(0).getByTestId('question-on-air')).toBeVisible();

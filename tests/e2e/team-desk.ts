@@ -11,10 +11,14 @@ import type { ExtensionBrowser } from '../../scripts/lib/extension-browser';
 export async function allowSiteInExtensionSettings(browser: ExtensionBrowser, origin: string): Promise<void> {
   const settings = await browser.context.newPage();
   await settings.goto(`chrome://extensions/?id=${browser.extensionId}`);
-  await settings.evaluate(async ([id, host]) => {
-    const developer = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
-    await developer.addHostPermission(id, host);
-  }, [browser.extensionId, origin] as const);
+  await settings.evaluate(
+    async ([id, host]) => {
+      const developer = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome
+        .developerPrivate;
+      await developer.addHostPermission(id, host);
+    },
+    [browser.extensionId, origin] as const,
+  );
   await settings.close();
 }
 
@@ -34,7 +38,10 @@ export async function turnTeamOn(panel: Page, sign: TeamSignIn): Promise<void> {
 export async function fillTeamForm(panel: Page, sign: TeamSignIn): Promise<Locator> {
   const section = panel.getByTestId('team-panel');
   if (!(await section.evaluate((details) => (details as HTMLDetailsElement).open))) await section.locator('summary').click();
-  await section.locator('input[name="team-role"]').nth(sign.role === 'host' ? 0 : 1).check();
+  await section
+    .locator('input[name="team-role"]')
+    .nth(sign.role === 'host' ? 0 : 1)
+    .check();
   await section.locator('input[name="team-url"]').fill(sign.url);
   await section.locator('input[name="team-name"]').fill(sign.name);
   if (sign.key) await section.locator('input[name="team-key"]').fill(sign.key);
@@ -42,7 +49,10 @@ export async function fillTeamForm(panel: Page, sign: TeamSignIn): Promise<Locat
 }
 
 export async function turnTeamOff(panel: Page): Promise<void> {
-  await panel.getByTestId('team-panel').getByRole('button', { name: /Turn team mode off|Tắt làm việc nhóm/ }).click();
+  await panel
+    .getByTestId('team-panel')
+    .getByRole('button', { name: /Turn team mode off|Tắt làm việc nhóm/ })
+    .click();
   // the section folds away once off; the form is back inside it
   await expect(panel.locator('input[name="team-url"]')).toBeAttached();
 }
@@ -51,18 +61,21 @@ export const ONLINE = /Connected to|Đã kết nối/;
 
 /** The order history (the action log) as this desk's store has it, in a form every desk should share. */
 export async function historyOf(panel: Page): Promise<string[]> {
-  const actions = await panel.evaluate(() => new Promise<unknown[]>((resolve, reject) => {
-    const open = indexedDB.open('chot');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const read = open.result.transaction('actions').objectStore('actions').getAll();
-      read.onsuccess = () => {
-        open.result.close();
-        resolve(read.result);
-      };
-      read.onerror = () => reject(read.error);
-    };
-  }));
+  const actions = await panel.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('chot');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('actions').objectStore('actions').getAll();
+          read.onsuccess = () => {
+            open.result.close();
+            resolve(read.result);
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
   return (actions as { orderId: string; kind: string; after: { status?: string }; by?: string; undone?: boolean }[])
     .map((action) => `${action.orderId} ${action.kind} ${action.after.status ?? '-'} by ${action.by ?? '?'}${action.undone ? ' (undone)' : ''}`)
     .sort();

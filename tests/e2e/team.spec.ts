@@ -42,15 +42,20 @@ const hoa = () => desks[2]!;
 /** What every desk shows alike, once it does (and, if asked, once it is `settled`). */
 async function sameEverywhere<T>(read: (desk: Desk) => Promise<T>, settled: (value: T) => boolean = () => true): Promise<T> {
   let seen: T[] = [];
-  await expect.poll(async () => {
-    seen = await Promise.all(desks.map(read));
-    return seen.every((value) => JSON.stringify(value) === JSON.stringify(seen[0])) && settled(seen[0]!);
-  }, SYNC).toBe(true);
+  await expect
+    .poll(async () => {
+      seen = await Promise.all(desks.map(read));
+      return seen.every((value) => JSON.stringify(value) === JSON.stringify(seen[0])) && settled(seen[0]!);
+    }, SYNC)
+    .toBe(true);
   return seen[0]!;
 }
 
 const statuses = async (desk: Desk) => Object.fromEntries((await listedOrders(desk.panel)).map((order) => [order.id, order.status]));
-const tallyOf = (desk: Desk) => desk.panel.getByTestId('tally').evaluate((tally) => ['data-orders', 'data-pending-kg', 'data-confirmed-kg'].map((name) => tally.getAttribute(name)).join(' '));
+const tallyOf = (desk: Desk) =>
+  desk.panel
+    .getByTestId('tally')
+    .evaluate((tally) => ['data-orders', 'data-pending-kg', 'data-confirmed-kg'].map((name) => tally.getAttribute(name)).join(' '));
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -99,7 +104,13 @@ test('one desk reads the chat, the others see its orders', async () => {
   await addRows(chat, CHAT.slice(1));
   await expectTally(host().panel, { pendingKg: 15, confirmedKg: 0, orders: 5 });
   for (const desk of [minh(), hoa()]) await expectTally(desk.panel, { pendingKg: 15, confirmedKg: 0, orders: 5 });
-  expect(await sameEverywhere(statuses)).toEqual({ 'youtube:r1': 'pending', 'youtube:r2': 'pending', 'youtube:r3': 'pending', 'youtube:r4': 'pending', 'youtube:r5': 'pending' });
+  expect(await sameEverywhere(statuses)).toEqual({
+    'youtube:r1': 'pending',
+    'youtube:r2': 'pending',
+    'youtube:r3': 'pending',
+    'youtube:r4': 'pending',
+    'youtube:r5': 'pending',
+  });
 });
 
 /** An order's row in the desk's order list (or a button in it). */
@@ -112,10 +123,12 @@ test('keyboard decisions on two desks reach every desk', async () => {
   await host().panel.getByTestId('queue').focus();
   await minh().panel.getByTestId('queue').focus();
   // presence: once each desk knows what the other has open, their queues show different orders
-  await expect.poll(async () => {
-    const [a, b] = [await queueCurrent(host()), await queueCurrent(minh())];
-    return a !== null && b !== null && a !== b;
-  }, SYNC).toBe(true);
+  await expect
+    .poll(async () => {
+      const [a, b] = [await queueCurrent(host()), await queueCurrent(minh())];
+      return a !== null && b !== null && a !== b;
+    }, SYNC)
+    .toBe(true);
   const [a, b] = [(await queueCurrent(host()))!, (await queueCurrent(minh()))!];
   await host().panel.keyboard.press('c');
   await minh().panel.keyboard.press('x');
@@ -124,14 +137,19 @@ test('keyboard decisions on two desks reach every desk', async () => {
   expect(seen[b]).toBe('rejected');
   expect(Object.values(seen).filter((status) => status === 'pending')).toHaveLength(3);
   const decided = [`${a} decide confirmed by Lan`, `${b} decide rejected by Minh`];
-  const history = await sameEverywhere((desk) => historyOf(desk.panel), (lines) => decided.every((line) => lines.includes(line)));
+  const history = await sameEverywhere(
+    (desk) => historyOf(desk.panel),
+    (lines) => decided.every((line) => lines.includes(line)),
+  );
   expect(history).toEqual(expect.arrayContaining(decided));
   await sameEverywhere(tallyOf);
 });
 
 test('the server stops, both sides keep deciding, the server starts again and every desk converges', async () => {
   test.setTimeout(90_000);
-  const pending = Object.entries(await statuses(host())).filter(([, status]) => status === 'pending').map(([id]) => id);
+  const pending = Object.entries(await statuses(host()))
+    .filter(([, status]) => status === 'pending')
+    .map(([id]) => id);
   expect(pending.length).toBeGreaterThanOrEqual(2);
   const [forLan, forMinh] = pending as [string, string];
   await server.stop();
@@ -152,12 +170,17 @@ test('the server stops, both sides keep deciding, the server starts again and ev
   expect(seen[forMinh]).toBe('rejected');
   await sameEverywhere(tallyOf);
   const decided = [`${forLan} decide confirmed by Lan`, `${forMinh} decide rejected by Minh`];
-  const history = await sameEverywhere((desk) => historyOf(desk.panel), (lines) => decided.every((line) => lines.includes(line)));
+  const history = await sameEverywhere(
+    (desk) => historyOf(desk.panel),
+    (lines) => decided.every((line) => lines.includes(line)),
+  );
   expect(history).toEqual(expect.arrayContaining(decided));
 });
 
 test('one order decided on two desks at once ends with one status everywhere and both actions in its history', async () => {
-  const pending = Object.entries(await statuses(host())).filter(([, status]) => status === 'pending').map(([id]) => id);
+  const pending = Object.entries(await statuses(host()))
+    .filter(([, status]) => status === 'pending')
+    .map(([id]) => id);
   const order = pending[0]!;
   // Both buttons found first, then pressed in the same instant: neither desk has heard of the other's decision.
   const buttons = [await row(host(), order, 'button.confirm').elementHandle(), await row(minh(), order, 'button.reject').elementHandle()];
@@ -165,7 +188,10 @@ test('one order decided on two desks at once ends with one status everywhere and
   const seen = await sameEverywhere(statuses, (shown) => shown[order] !== 'pending');
   expect(['confirmed', 'rejected']).toContain(seen[order]);
   const both = [`${order} decide confirmed by Lan`, `${order} decide rejected by Minh`];
-  const history = await sameEverywhere((desk) => historyOf(desk.panel), (lines) => both.every((line) => lines.includes(line)));
+  const history = await sameEverywhere(
+    (desk) => historyOf(desk.panel),
+    (lines) => both.every((line) => lines.includes(line)),
+  );
   expect(history).toEqual(expect.arrayContaining(both));
   await sameEverywhere(tallyOf);
 });

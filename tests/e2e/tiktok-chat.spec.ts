@@ -13,25 +13,42 @@ test.afterEach(async () => {
 const LIVE = 'https://www.tiktok.com/@vuonvaibacgiang/live';
 type Fixture = Record<string, (...args: never[]) => unknown>;
 const fixture = (page: Page, method: string, ...args: unknown[]) =>
-  page.evaluate(([name, params]) => ((window as unknown as { chatFixture: Fixture }).chatFixture[name as string] as (...a: unknown[]) => unknown)(...(params as unknown[])), [method, args] as const);
+  page.evaluate(
+    ([name, params]) => ((window as unknown as { chatFixture: Fixture }).chatFixture[name as string] as (...a: unknown[]) => unknown)(...(params as unknown[])),
+    [method, args] as const,
+  );
 
 /** The messages stored for TikTok, read from the extension's database in one of its pages. */
 const storedTikTok = (panel: Page) =>
-  panel.evaluate(() => new Promise<{ kind: string; text: string }[]>((resolve, reject) => {
-    const open = indexedDB.open('chot');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const all = open.result.transaction('messages').objectStore('messages').getAll();
-      all.onsuccess = () => {
-        resolve((all.result as { platform: string; kind: string; text: string; observedAt: number }[]).filter((m) => m.platform === 'tiktok').sort((a, b) => a.observedAt - b.observedAt).map(({ kind, text }) => ({ kind, text })));
-        open.result.close();
-      };
-    };
-  }));
+  panel.evaluate(
+    () =>
+      new Promise<{ kind: string; text: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('chot');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('messages').objectStore('messages').getAll();
+          all.onsuccess = () => {
+            resolve(
+              (all.result as { platform: string; kind: string; text: string; observedAt: number }[])
+                .filter((m) => m.platform === 'tiktok')
+                .sort((a, b) => a.observedAt - b.observedAt)
+                .map(({ kind, text }) => ({ kind, text })),
+            );
+            open.result.close();
+          };
+        };
+      }),
+  );
 
-for (const [layout, page] of [['the 2025–2026 room (data-index rows)', 'live'], ['the 2024–2025 room (rows without index)', 'live-classic']] as const) {
+for (const [layout, page] of [
+  ['the 2025–2026 room (data-index rows)', 'live'],
+  ['the 2024–2025 room (rows without index)', 'live-classic'],
+] as const) {
   test(`TikTok, ${layout}: the list rebuilt after 20 s is not counted again; the buyer's same words after 60 s are, flagged`, async () => {
-    const onScreen: FixtureRow[] = [{ author: 'Lan', handle: 'lan.vai', text: 'chốt 2kg' }, { author: 'Minh', text: 'lấy 3kg' }];
+    const onScreen: FixtureRow[] = [
+      { author: 'Lan', handle: 'lan.vai', text: 'chốt 2kg' },
+      { author: 'Minh', text: 'lấy 3kg' },
+    ];
     browser = await launchExtensionBrowser({ headless: true, fixtures: allFixtures({ tiktok: () => onScreen, tiktokPage: page }) });
     const live = await browser.context.newPage();
     await live.goto(LIVE);
@@ -102,16 +119,27 @@ test("TikTok LIVE Center: the host's own chat page is read, under the host's str
   expect(browser.blockedRequests).toEqual([]);
 });
 
-for (const [layout, page, gift] of [['2025–2026 room', 'live', 'gift ×10'], ['2024–2025 room', 'live-classic', 'Rose x10']] as const) {
+for (const [layout, page, gift] of [
+  ['2025–2026 room', 'live', 'gift ×10'],
+  ['2024–2025 room', 'live-classic', 'Rose x10'],
+] as const) {
   test(`TikTok, ${layout}: a gift combo counting up in place is one gift with its last count, never an order, also after a rebuild`, async () => {
-    browser = await launchExtensionBrowser({ headless: true, fixtures: allFixtures({ tiktok: () => [{ author: 'Lan', text: 'chốt 2kg' }], tiktokPage: page }) });
+    browser = await launchExtensionBrowser({
+      headless: true,
+      fixtures: allFixtures({ tiktok: () => [{ author: 'Lan', text: 'chốt 2kg' }], tiktokPage: page }),
+    });
     const live = await browser.context.newPage();
     await live.goto(LIVE);
     const panel = await browser.sidePanel();
     await expectTally(panel, { pendingKg: 2, confirmedKg: 0, orders: 1 });
     await addRows(live, [{ author: 'Hùng', kind: 'gift', gift: 'Rose', count: 1, text: '' }]);
     for (let count = 2; count <= 10; count += 1) await fixture(live, 'combo', 'Hùng', count);
-    await expect.poll(() => storedTikTok(panel)).toEqual([{ kind: 'chat', text: 'chốt 2kg' }, { kind: 'gift', text: gift }]);
+    await expect
+      .poll(() => storedTikTok(panel))
+      .toEqual([
+        { kind: 'chat', text: 'chốt 2kg' },
+        { kind: 'gift', text: gift },
+      ]);
 
     const clock = await pageClock(browser.context, live);
     await clock.advance(20_000);
@@ -119,7 +147,11 @@ for (const [layout, page, gift] of [['2025–2026 room', 'live', 'gift ×10'], [
     await addRows(live, [{ author: 'Hùng', text: 'chốt 3kg' }]);
     await clock.advance(1_000);
     await expectTally(panel, { pendingKg: 5, confirmedKg: 0, orders: 2 });
-    expect(await storedTikTok(panel)).toEqual([{ kind: 'chat', text: 'chốt 2kg' }, { kind: 'gift', text: gift }, { kind: 'chat', text: 'chốt 3kg' }]);
+    expect(await storedTikTok(panel)).toEqual([
+      { kind: 'chat', text: 'chốt 2kg' },
+      { kind: 'gift', text: gift },
+      { kind: 'chat', text: 'chốt 3kg' },
+    ]);
     expect(browser.blockedRequests).toEqual([]);
   });
 }

@@ -9,7 +9,7 @@ test.afterEach(async () => {
   browser = undefined;
 });
 
-test('the welcome page opens on install, in the browser\'s language, and its demo stream runs inside the extension', async () => {
+test("the welcome page opens on install, in the browser's language, and its demo stream runs inside the extension", async () => {
   // A fresh profile in a Vietnamese browser; no site is needed: nothing may leave the machine.
   browser = await launchExtensionBrowser({ headless: true, locale: 'vi-VN', fixtures: () => undefined });
   const welcome = browser.welcome!;
@@ -41,7 +41,11 @@ test('the welcome page opens on install, in the browser\'s language, and its dem
   const progress = demo.getByTestId('demo-progress');
   const total = Number(await progress.getAttribute('data-total'));
   await expect(progress).toHaveAttribute('data-shown', String(total), { timeout: 30_000 });
-  await expect(demo.locator('yt-live-chat-item-list-renderer #items > yt-live-chat-text-message-renderer, yt-live-chat-item-list-renderer #items > yt-live-chat-paid-message-renderer')).toHaveCount(total);
+  await expect(
+    demo.locator(
+      'yt-live-chat-item-list-renderer #items > yt-live-chat-text-message-renderer, yt-live-chat-item-list-renderer #items > yt-live-chat-paid-message-renderer',
+    ),
+  ).toHaveCount(total);
 
   // The panel tallies the demo's orders under the demo stream.
   await expect(panel.getByTestId('stream-picker').locator('option:checked')).toHaveText('YouTube · Demo — vải thiều Lục Ngạn');

@@ -34,10 +34,18 @@ test('orders typed in a YouTube live chat reach the side panel once, and survive
   onScreen = [...AT_LOAD];
   browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => onScreen) });
   const dialogs: string[] = [];
-  browser.context.on('page', (page) => page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); }));
+  browser.context.on('page', (page) =>
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    }),
+  );
 
   const chat = await browser.context.newPage();
-  chat.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+  chat.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
   await chat.goto(CHAT_URL);
   const panel = await browser.sidePanel();
 
@@ -65,7 +73,10 @@ test('orders typed in a YouTube live chat reach the side panel once, and survive
   await expect(panel.locator('[data-order-id="youtube:row-a3"] .order-phone')).toContainText('0912345678');
 
   // The assistant confirms one order and rejects another.
-  await panel.getByRole('button', { name: 'Hùng Phạm' }).filter({ hasText: /Xác nhận|Confirm/ }).click();
+  await panel
+    .getByRole('button', { name: 'Hùng Phạm' })
+    .filter({ hasText: /Xác nhận|Confirm/ })
+    .click();
   await panel.locator('[data-order-id="youtube:row-b1"] button.reject').click();
   await expectTally(panel, { pendingKg: 1306, confirmedKg: 5, orders: 5 });
 
@@ -76,7 +87,10 @@ test('orders typed in a YouTube live chat reach the side panel once, and survive
 
   // YouTube replaces the whole list element at times: the reader re-attaches and counts new rows once.
   await chat.evaluate(() => (window as unknown as { chatFixture: { replaceList(): void } }).chatFixture.replaceList());
-  await addRows(chat, [{ id: 'row-c1', author: 'Lan Anh', text: 'lấy 2,5kg' }, { id: 'row-c2', author: 'Quý', text: 'chốt 1,5 kg' }]);
+  await addRows(chat, [
+    { id: 'row-c1', author: 'Lan Anh', text: 'lấy 2,5kg' },
+    { id: 'row-c2', author: 'Quý', text: 'chốt 1,5 kg' },
+  ]);
   await expectTally(panel, { pendingKg: 1310, confirmedKg: 5, orders: 7 });
 
   // Closing and reopening the panel, then restarting the browser, keeps everything.
@@ -154,22 +168,38 @@ test('the extension asks only for the side panel and for storage the browser nev
   onScreen = [];
   browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => onScreen) });
   const worker = browser.context.serviceWorkers()[0]!;
-  type Chrome = { runtime: { getManifest(): { permissions?: string[]; host_permissions?: string[] } }; permissions: { contains(p: { permissions: string[] }): Promise<boolean> } };
+  type Chrome = {
+    runtime: { getManifest(): { permissions?: string[]; host_permissions?: string[] } };
+    permissions: { contains(p: { permissions: string[] }): Promise<boolean> };
+  };
   const granted = await worker.evaluate(async () => {
     const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
     const manifest = chrome.runtime.getManifest();
-    return { permissions: [...(manifest.permissions ?? [])].sort(), hosts: manifest.host_permissions ?? [], unlimited: await chrome.permissions.contains({ permissions: ['unlimitedStorage'] }) };
+    return {
+      permissions: [...(manifest.permissions ?? [])].sort(),
+      hosts: manifest.host_permissions ?? [],
+      unlimited: await chrome.permissions.contains({ permissions: ['unlimitedStorage'] }),
+    };
   });
   expect(granted).toEqual({ permissions: ['sidePanel', 'unlimitedStorage'], hosts: [], unlimited: true });
 
   // The toolbar button's title (and its red icon) say which tab's chat is being read.
   // (the extension may not read tab URLs, so every tab's title is looked at)
-  type Toolbar = { tabs: { query(q: object): Promise<{ id: number }[]> }; action: { getTitle(d: { tabId: number }): Promise<string> }; i18n: { getMessage(key: string): string } };
-  const toolbarTitles = () => worker.evaluate(async () => {
-    const chrome = (globalThis as unknown as { chrome: Toolbar }).chrome;
-    const tabs = await chrome.tabs.query({});
-    return { titles: await Promise.all(tabs.map((tab) => chrome.action.getTitle({ tabId: tab.id }))), reading: chrome.i18n.getMessage('actionTitleReading'), idle: chrome.i18n.getMessage('actionTitle') };
-  });
+  type Toolbar = {
+    tabs: { query(q: object): Promise<{ id: number }[]> };
+    action: { getTitle(d: { tabId: number }): Promise<string> };
+    i18n: { getMessage(key: string): string };
+  };
+  const toolbarTitles = () =>
+    worker.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: Toolbar }).chrome;
+      const tabs = await chrome.tabs.query({});
+      return {
+        titles: await Promise.all(tabs.map((tab) => chrome.action.getTitle({ tabId: tab.id }))),
+        reading: chrome.i18n.getMessage('actionTitleReading'),
+        idle: chrome.i18n.getMessage('actionTitle'),
+      };
+    });
   const before = await toolbarTitles();
   expect(before.reading).toMatch(/Chốt/);
   expect(before.titles).not.toContain(before.reading);
@@ -186,8 +216,11 @@ test('nothing is lost when Chrome stops the background service worker mid-stream
   browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => onScreen) });
   // The toolbar button opens the side panel.
   const worker = browser.context.serviceWorkers()[0]!;
-  expect(await worker.evaluate(() => (globalThis as unknown as { chrome: { sidePanel: { getPanelBehavior(): Promise<unknown> } } }).chrome.sidePanel.getPanelBehavior()))
-    .toEqual({ openPanelOnActionClick: true });
+  expect(
+    await worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { sidePanel: { getPanelBehavior(): Promise<unknown> } } }).chrome.sidePanel.getPanelBehavior(),
+    ),
+  ).toEqual({ openPanelOnActionClick: true });
 
   const chat = await browser.context.newPage();
   await chat.goto(`https://www.youtube.com/live_chat?v=swRestart01`);
@@ -197,7 +230,10 @@ test('nothing is lost when Chrome stops the background service worker mid-stream
   let expectedKg = 0;
   for (let round = 1; round <= 4; round += 1) {
     await devtools.send('ServiceWorker.stopAllWorkers');
-    await addRows(chat, Array.from({ length: 10 }, (_, i) => ({ id: `sw-${round}-${i}`, author: `Khách ${i}`, text: `chốt ${round} ký` })));
+    await addRows(
+      chat,
+      Array.from({ length: 10 }, (_, i) => ({ id: `sw-${round}-${i}`, author: `Khách ${i}`, text: `chốt ${round} ký` })),
+    );
     expectedKg += 10 * round;
   }
   await expectTally(panel, { pendingKg: expectedKg, confirmedKg: 0, orders: 40 });

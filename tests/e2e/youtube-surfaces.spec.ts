@@ -14,7 +14,10 @@ test.afterEach(async () => {
 
 type Chat = Parameters<typeof addRows>[0];
 const call = (chat: Chat, method: string, ...args: unknown[]) =>
-  chat.evaluate(([m, a]) => (window as unknown as { chatFixture: Record<string, (...x: unknown[]) => void> }).chatFixture[m as string]!(...(a as unknown[])), [method, args] as const);
+  chat.evaluate(([m, a]) => (window as unknown as { chatFixture: Record<string, (...x: unknown[]) => void> }).chatFixture[m as string]!(...(a as unknown[])), [
+    method,
+    args,
+  ] as const);
 
 const AT_LOAD: FixtureRow[] = [
   { id: 'row-s1', author: 'Bảo', text: 'chốt 2 yến rưỡi' },
@@ -43,7 +46,10 @@ test('the chat beside the video (a continuation frame) is read under the video o
   expect(browser.blockedRequests).toEqual([]);
 });
 
-for (const [name, chatOrigin] of [['on studio.youtube.com', undefined], ['on www.youtube.com (cross-origin)', 'https://www.youtube.com']] as const) {
+for (const [name, chatOrigin] of [
+  ['on studio.youtube.com', undefined],
+  ['on www.youtube.com (cross-origin)', 'https://www.youtube.com'],
+] as const) {
   test(`Studio's live control room: its chat frame ${name} is read under the video in Studio's path`, async () => {
     const video = 'vaiStudio001';
     browser = await launchExtensionBrowser({ headless: true, fixtures: youtubeFixtures(() => AT_LOAD, {}, chatOrigin) });

@@ -20,7 +20,8 @@ afterEach(() => {
 const ID = 'chotextensionid';
 const ORIGIN = `chrome-extension://${ID}/`;
 const YT_CHAT = 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345';
-const route = () => createBackgroundRouter({ db, health, extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
+const route = () =>
+  createBackgroundRouter({ db, health, extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
 const youtube = { platform: 'youtube', key: 'vid12345' } as const;
 const batch = (messages: unknown[], stream: Record<string, string> = youtube) => ({ type: 'chat-batch', stream, messages });
 const from = (url: string, tabId = 7): MessageSender => ({ id: ID, url, tab: { id: tabId, url }, frameId: 0 });
@@ -76,7 +77,7 @@ describe('background router: the built-in demo stream', () => {
   const demoPage = (url = `${ORIGIN}demo.html`): MessageSender => ({ id: ID, url, tab: { id: 9, url }, frameId: 0 });
   const demoRow = (n: number, text: string) => chatRow(`${DEMO_MESSAGE_PREFIX}${n}`, text);
 
-  it('takes chat from the extension\'s own demo page into the demo stream, always labelled as the demo', async () => {
+  it("takes chat from the extension's own demo page into the demo stream, always labelled as the demo", async () => {
     const reply = await route()(batch([demoRow(1, 'chốt 5kg')], { ...DEMO_STREAM, title: 'Vải thiều thật' }), demoPage(`${ORIGIN}demo.html?speed=10#chat`));
     expect(reply).toEqual({ ok: true, stored: 1, duplicates: 0, invalid: 0 });
     expect(await db.streams.get(`youtube:${DEMO_STREAM.key}`)).toMatchObject({ title: DEMO_STREAM.title, host: DEMO_STREAM.host });
@@ -94,7 +95,7 @@ describe('background router: the built-in demo stream', () => {
     ['a web page at the same path', 'https://evil.example/demo.html'],
     ['a YouTube page at the same path', 'https://www.youtube.com/demo.html'],
     ['a YouTube live chat frame', YT_CHAT],
-    ['another extension\'s demo page', 'chrome-extension://someoneelse/demo.html'],
+    ["another extension's demo page", 'chrome-extension://someoneelse/demo.html'],
     ['a host that only starts like the extension', `chrome-extension://${ID}.evil.example/demo.html`],
     ['another page of the extension', `${ORIGIN}sidepanel.html`],
     ['a page whose path only starts like the demo', `${ORIGIN}demo.html.evil`],
@@ -105,13 +106,28 @@ describe('background router: the built-in demo stream', () => {
     expect(await db.messages.count()).toBe(0);
   });
 
-  it('refuses the demo page\'s chat when it is sent by another extension', async () => {
+  it("refuses the demo page's chat when it is sent by another extension", async () => {
     expect(await route()(batch([demoRow(1, 'chốt 5kg')], DEMO_STREAM), { ...demoPage(), id: 'someone-else' })).toMatchObject({ ok: false });
     expect(await db.messages.count()).toBe(0);
   });
 
   it('gives the demo page no other right of a chat page (health reports, badge decisions)', async () => {
-    const report = { platform: 'youtube', streamKey: DEMO_STREAM.key, title: null, host: null, attached: true, listSelector: '#items', rowsSeen: 1, rowsSent: 1, rowsStored: 1, refused: 0, pending: 0, skipped: {}, lastRowAt: null, warnings: [] };
+    const report = {
+      platform: 'youtube',
+      streamKey: DEMO_STREAM.key,
+      title: null,
+      host: null,
+      attached: true,
+      listSelector: '#items',
+      rowsSeen: 1,
+      rowsSent: 1,
+      rowsStored: 1,
+      refused: 0,
+      pending: 0,
+      skipped: {},
+      lastRowAt: null,
+      warnings: [],
+    };
     expect(await route()({ type: 'reader-health', health: report }, demoPage())).toMatchObject({ ok: false });
     expect(await route()({ type: 'frame-page' }, demoPage())).toMatchObject({ ok: false });
     expect(health.list()).toEqual([]);
@@ -120,13 +136,22 @@ describe('background router: the built-in demo stream', () => {
 
 describe('background router: YouTube chat frames name their stream by their tab', () => {
   const TOKEN = '0ofMyANpGhhVQ2xpdmVfY2hhdF9jb250aW51YXRpb24yAggE';
-  const inTab = (frameUrl: string, tabUrl: string | undefined): MessageSender => ({ id: ID, url: frameUrl, tab: { id: 7, ...(tabUrl ? { url: tabUrl } : {}) }, frameId: 3 });
+  const inTab = (frameUrl: string, tabUrl: string | undefined): MessageSender => ({
+    id: ID,
+    url: frameUrl,
+    tab: { id: 7, ...(tabUrl ? { url: tabUrl } : {}) },
+    frameId: 3,
+  });
 
   it.each([
     ['the chat beside the video', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://www.youtube.com/watch?v=vid12345&t=30s'],
     ['a /live/ page', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://www.youtube.com/live/vid12345'],
     ['Studio, same origin', `https://studio.youtube.com/live_chat?continuation=${TOKEN}`, 'https://studio.youtube.com/video/vid12345/livestreaming'],
-    ['Studio around a www.youtube.com frame', `https://www.youtube.com/live_chat?continuation=${TOKEN}&authuser=0`, 'https://studio.youtube.com/video/vid12345/livestreaming'],
+    [
+      'Studio around a www.youtube.com frame',
+      `https://www.youtube.com/live_chat?continuation=${TOKEN}&authuser=0`,
+      'https://studio.youtube.com/video/vid12345/livestreaming',
+    ],
     ['a popout, by its own v=', 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345', 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345'],
   ])('accepts %s', async (_name, frameUrl, tabUrl) => {
     expect(await route()(batch([chatRow('m1', 'chốt 2kg')]), inTab(frameUrl, tabUrl))).toMatchObject({ ok: true, stored: 1 });
@@ -152,7 +177,9 @@ describe('background router: YouTube chat frames name their stream by their tab'
     const studio = 'https://studio.youtube.com/video/vid12345/livestreaming';
     expect(await route()({ type: 'frame-page' }, inTab(frame, studio))).toEqual({ ok: true, pageUrl: studio });
     expect(await route()({ type: 'frame-page' }, inTab(frame, 'https://evil.example/'))).toMatchObject({ ok: false });
-    expect(await route()({ type: 'frame-page' }, inTab('https://www.facebook.com/vuonvai/videos/1234567890', 'https://www.facebook.com/vuonvai/videos/1234567890'))).toMatchObject({ ok: false });
+    expect(
+      await route()({ type: 'frame-page' }, inTab('https://www.facebook.com/vuonvai/videos/1234567890', 'https://www.facebook.com/vuonvai/videos/1234567890')),
+    ).toMatchObject({ ok: false });
     expect(await route()({ type: 'frame-page' }, { ...inTab(frame, studio), id: 'someone-else' })).toMatchObject({ ok: false });
   });
 
@@ -169,8 +196,20 @@ describe('background router: YouTube chat frames name their stream by their tab'
 
 describe('background router: health', () => {
   const report: ReaderHealth = {
-    platform: 'youtube', streamKey: 'vid12345', title: null, host: null, attached: true, listSelector: '#items', rowsSeen: 4, rowsSent: 4, rowsStored: 4,
-    refused: 0, pending: 0, skipped: { 'empty-text': 1 }, lastRowAt: 1_780_000_000_000, warnings: [{ kind: 'filtered-chat', detail: 'Top chat' }],
+    platform: 'youtube',
+    streamKey: 'vid12345',
+    title: null,
+    host: null,
+    attached: true,
+    listSelector: '#items',
+    rowsSeen: 4,
+    rowsSent: 4,
+    rowsStored: 4,
+    refused: 0,
+    pending: 0,
+    skipped: { 'empty-text': 1 },
+    lastRowAt: 1_780_000_000_000,
+    warnings: [{ kind: 'filtered-chat', detail: 'Top chat' }],
   };
 
   it('keeps what each reading tab reports and gives it to the panel', async () => {
@@ -204,28 +243,37 @@ describe('background router: panel commands', () => {
 
   it('joins and separates streams of one broadcast', async () => {
     await route()(batch([chatRow('m1', 'chốt 2kg')]), from(YT_CHAT));
-    await route()(batch([chatRow('f1', 'chốt 3kg', { platform: 'facebook' })], { platform: 'facebook', key: '1234567890' }), from('https://www.facebook.com/watch/live/?v=1234567890'));
+    await route()(
+      batch([chatRow('f1', 'chốt 3kg', { platform: 'facebook' })], { platform: 'facebook', key: '1234567890' }),
+      from('https://www.facebook.com/watch/live/?v=1234567890'),
+    );
     expect(await route()({ type: 'join-stream', broadcastId: 'youtube:vid12345', streamId: 'facebook:1234567890' }, panel)).toEqual({ ok: true });
     expect((await db.streams.get('facebook:1234567890'))?.broadcastId).toBe('youtube:vid12345');
-    expect(await route()({ type: 'join-stream', broadcastId: 'youtube:vid12345', streamId: 'facebook:1234567890' }, panel)).toEqual({ ok: false, error: 'same-broadcast' });
+    expect(await route()({ type: 'join-stream', broadcastId: 'youtube:vid12345', streamId: 'facebook:1234567890' }, panel)).toEqual({
+      ok: false,
+      error: 'same-broadcast',
+    });
     expect(await route()({ type: 'split-stream', streamId: 'facebook:1234567890' }, panel)).toEqual({ ok: true });
     expect((await db.streams.get('facebook:1234567890'))?.broadcastId).toBe('facebook:1234567890');
   });
 });
 
 describe('background router: the product catalog', () => {
-  const v1 = { code: 'V1', name: 'Vải thiều loại 1', pricePerKg: 45000, defaultUnit: 'kg', packages: { 'thùng': 10 }, stockKg: 500 };
+  const v1 = { code: 'V1', name: 'Vải thiều loại 1', pricePerKg: 45000, defaultUnit: 'kg', packages: { thùng: 10 }, stockKg: 500 };
 
   it('reads new chat with the catalog once a product is saved and pinned', async () => {
     expect(await route()({ type: 'save-product', product: v1 }, panel)).toEqual({ ok: true });
     expect(await route()({ type: 'pin-product', code: 'V1' }, panel)).toEqual({ ok: true });
     const router = route();
     await router(batch([chatRow('m1', 'chốt 2 thùng'), chatRow('m2', 'chốt 3', { authorName: 'Minh' })]), from(YT_CHAT));
-    expect((await db.orders.toArray()).map((o) => [o.items[0]?.product, o.totalKg])).toEqual([['V1', 20], ['V1', 3]]);
+    expect((await db.orders.toArray()).map((o) => [o.items[0]?.product, o.totalKg])).toEqual([
+      ['V1', 20],
+      ['V1', 3],
+    ]);
   });
 
   it('names each problem of a bad product at its field and saves nothing', async () => {
-    const reply = await route()({ type: 'save-product', product: { ...v1, code: 'V 1!', packages: { 'thùng': -5 } } }, panel);
+    const reply = await route()({ type: 'save-product', product: { ...v1, code: 'V 1!', packages: { thùng: -5 } } }, panel);
     expect(reply).toMatchObject({ ok: false, error: 'invalid-product' });
     expect((reply as { issues: { path: string }[] }).issues.map((issue) => issue.path).sort()).toEqual(['code', 'packages.thùng']);
     await route()({ type: 'save-product', product: v1 }, panel);
@@ -240,7 +288,18 @@ describe('background router: the product catalog', () => {
     await route()({ type: 'save-product', product: v1 }, panel);
     const bad = await route()({ type: 'import-catalog', json: '{"products": [{"code": "X"}' }, panel);
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('not valid JSON') });
-    const invalid = await route()({ type: 'import-catalog', json: JSON.stringify({ products: [{ code: 'A', name: 'A' }, { code: 'a', name: 'B' }] }) }, panel);
+    const invalid = await route()(
+      {
+        type: 'import-catalog',
+        json: JSON.stringify({
+          products: [
+            { code: 'A', name: 'A' },
+            { code: 'a', name: 'B' },
+          ],
+        }),
+      },
+      panel,
+    );
     expect(invalid).toMatchObject({ ok: false, error: expect.stringContaining('duplicate product code') });
     expect((await db.products.toArray()).map((p) => p.code)).toEqual(['V1']);
     const good = { products: [{ code: 'UH', name: 'Vải u hồng', defaultUnit: 'kg', aliases: ['u hồng'], packages: { box: 5 } }], defaultProduct: 'UH' };
@@ -250,7 +309,10 @@ describe('background router: the product catalog', () => {
   });
 
   it('exports what it imports', async () => {
-    const file = { products: [{ code: 'UH', name: 'Vải u hồng', defaultUnit: 'kg', aliases: ['u hồng'], packages: { box: 5 }, stockKg: 100 }], defaultProduct: 'UH' };
+    const file = {
+      products: [{ code: 'UH', name: 'Vải u hồng', defaultUnit: 'kg', aliases: ['u hồng'], packages: { box: 5 }, stockKg: 100 }],
+      defaultProduct: 'UH',
+    };
     await route()({ type: 'import-catalog', json: JSON.stringify(file) }, panel);
     expect(JSON.parse(await exportCatalog(db))).toEqual(file);
   });

@@ -31,10 +31,13 @@ const database = () => {
 };
 
 async function filled(db = database()): Promise<ChotDatabase> {
-  await saveProduct(db, { code: 'V1', name: 'Vải thiều', packages: { 'thùng': 10 }, stockKg: 500 });
-  await ingestChat(db, { platform: 'youtube', key: 'bk01', title: 'Vải sáng' }, [
-    chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'công ty em đặt 1 tấn 2', { authorName: 'HTX' }), chatRow('m3', 'xin chào'),
-  ], indexCatalog(EMPTY_CATALOG));
+  await saveProduct(db, { code: 'V1', name: 'Vải thiều', packages: { thùng: 10 }, stockKg: 500 });
+  await ingestChat(
+    db,
+    { platform: 'youtube', key: 'bk01', title: 'Vải sáng' },
+    [chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'công ty em đặt 1 tấn 2', { authorName: 'HTX' }), chatRow('m3', 'xin chào')],
+    indexCatalog(EMPTY_CATALOG),
+  );
   await decideOrder(db, 'youtube:m1', 'confirmed');
   await promoteOrder(db, 'youtube:m2');
   return db;
@@ -42,7 +45,14 @@ async function filled(db = database()): Promise<ChotDatabase> {
 
 /** The background as the page reaches it, each message measured as it would travel. */
 function background(db: ChotDatabase) {
-  const router = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
+  const router = createBackgroundRouter({
+    db,
+    health: new HealthRegistry(),
+    extensionId: ID,
+    extensionOrigin: ORIGIN,
+    catalog: new CatalogCache(db),
+    watchers: new OnAirWatchers(),
+  });
   const sizes: number[] = [];
   const run = (command: PanelCommand) => {
     sizes.push(Buffer.byteLength(JSON.stringify(command)));
@@ -51,8 +61,10 @@ function background(db: ChotDatabase) {
   return { run, sizes };
 }
 
-const counts = async (db: ChotDatabase) => Object.fromEntries(await Promise.all(BACKUP_TABLES.map(async (table) => [table, await db.table(table).count()] as const)));
-const everything = async (db: ChotDatabase) => Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const)));
+const counts = async (db: ChotDatabase) =>
+  Object.fromEntries(await Promise.all(BACKUP_TABLES.map(async (table) => [table, await db.table(table).count()] as const)));
+const everything = async (db: ChotDatabase) =>
+  Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const)));
 
 /** A season's backup: the small one's records copied under new ids until its file is about `megabytes` MB (UTF-8). */
 function grown(small: Backup, megabytes: number): Backup {
@@ -63,7 +75,15 @@ function grown(small: Backup, megabytes: number): Backup {
   return {
     ...small,
     messages: [...small.messages, ...Array.from({ length: n }, (_, i) => ({ ...message!, id: `youtube:g${i}`, messageId: `g${i}`, text }))],
-    orders: [...small.orders, ...Array.from({ length: Math.floor(n / 4) }, (_, i) => ({ ...order!, id: `youtube:g${i * 4}`, messageId: `youtube:g${i * 4}`, text: text.slice(0, 200) }))],
+    orders: [
+      ...small.orders,
+      ...Array.from({ length: Math.floor(n / 4) }, (_, i) => ({
+        ...order!,
+        id: `youtube:g${i * 4}`,
+        messageId: `youtube:g${i * 4}`,
+        text: text.slice(0, 200),
+      })),
+    ],
   };
 }
 
@@ -76,7 +96,12 @@ describe('backup in pieces', () => {
     expect(readBackup(parts.join('')).ok).toBe(true);
 
     // 5,000 more messages: several reads, none of the pieces large.
-    await ingestChat(db, { platform: 'youtube', key: 'bk02' }, Array.from({ length: 5000 }, (_, i) => chatRow(`n${i}`, `đẹp quá ${'a'.repeat(1500)}`)), indexCatalog(EMPTY_CATALOG));
+    await ingestChat(
+      db,
+      { platform: 'youtube', key: 'bk02' },
+      Array.from({ length: 5000 }, (_, i) => chatRow(`n${i}`, `đẹp quá ${'a'.repeat(1500)}`)),
+      indexCatalog(EMPTY_CATALOG),
+    );
     const progress: number[] = [];
     const more = await backupParts(db, { onProgress: (done) => progress.push(done) });
     expect(JSON.parse(more.join('')).messages).toHaveLength(5003);

@@ -11,10 +11,13 @@ import { freshDatabase, chatRow } from './test-db';
 
 async function filled(): Promise<ChotDatabase> {
   const db = freshDatabase();
-  await saveProduct(db, { code: 'V1', name: 'Vải thiều', packages: { 'thùng': 10 }, stockKg: 500 });
-  await ingestChat(db, { platform: 'youtube', key: 'bk01', title: 'Vải sáng' }, [
-    chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'công ty em đặt 1 tấn 2', { authorName: 'HTX' }), chatRow('m3', 'xin chào'),
-  ], indexCatalog(EMPTY_CATALOG));
+  await saveProduct(db, { code: 'V1', name: 'Vải thiều', packages: { thùng: 10 }, stockKg: 500 });
+  await ingestChat(
+    db,
+    { platform: 'youtube', key: 'bk01', title: 'Vải sáng' },
+    [chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'công ty em đặt 1 tấn 2', { authorName: 'HTX' }), chatRow('m3', 'xin chào')],
+    indexCatalog(EMPTY_CATALOG),
+  );
   await decideOrder(db, 'youtube:m1', 'confirmed');
   await promoteOrder(db, 'youtube:m2');
   await saveSettings(db, { language: 'vi', repeatWindowSeconds: 90 });

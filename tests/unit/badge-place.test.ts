@@ -6,7 +6,7 @@ const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a
 const CLIP = box(0, 0, 400, 700);
 
 describe('placeBadge', () => {
-  it('puts the whole badge at the row\'s right edge on the first line with room: beside the author', () => {
+  it("puts the whole badge at the row's right edge on the first line with room: beside the author", () => {
     const row = box(0, 100, 400, 40);
     const author = box(40, 102, 90, 16);
     const text = box(40, 120, 340, 16); // a comment line running to the edge

@@ -49,7 +49,16 @@ describe('the toolbar in Chrome/Edge and in Firefox', () => {
 });
 
 describe('which tabs are being read, for the toolbar icon', () => {
-  const health = { platform: 'youtube', streamKey: 'abc', title: null, host: null, rowsSeen: 1, lastRowAt: null, skipped: {}, warnings: [] } as unknown as ReaderHealth;
+  const health = {
+    platform: 'youtube',
+    streamKey: 'abc',
+    title: null,
+    host: null,
+    rowsSeen: 1,
+    lastRowAt: null,
+    skipped: {},
+    warnings: [],
+  } as unknown as ReaderHealth;
 
   it('a tab starts being read at its first report, and stops when it closes or its reports go stale', () => {
     const changes: [number, boolean][] = [];
@@ -57,12 +66,18 @@ describe('which tabs are being read, for the toolbar icon', () => {
     registry.report(1, 0, 'https://www.youtube.com/live_chat?v=abc', health, 1000);
     registry.report(1, 3, 'https://www.youtube.com/live_chat?v=abc', health, 1500);
     registry.report(2, 0, 'https://www.tiktok.com/@shop/live', health, 2000);
-    expect(changes).toEqual([[1, true], [2, true]]);
+    expect(changes).toEqual([
+      [1, true],
+      [2, true],
+    ]);
     registry.forgetTab(1);
     expect(changes.at(-1)).toEqual([1, false]);
     // tab 2 stops reporting (its reader went away): the next report from anyone sweeps it
     registry.report(3, 0, 'https://www.facebook.com/shop/videos/1', health, 2000 + HEALTH_STALE_MS + 1);
-    expect(changes.slice(-2)).toEqual([[3, true], [2, false]]);
+    expect(changes.slice(-2)).toEqual([
+      [3, true],
+      [2, false],
+    ]);
     expect(registry.list(2000 + HEALTH_STALE_MS + 1).map((tab) => tab.tabId)).toEqual([3]);
   });
 });

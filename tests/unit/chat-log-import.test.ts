@@ -23,10 +23,29 @@ afterEach(() => {
 
 const ID = 'chotextensionid';
 const ORIGIN = `chrome-extension://${ID}/`;
-const runCommand = (command: PanelCommand) => createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() })(command, { id: ID, url: `${ORIGIN}dashboard.html` }) as Promise<CommandReply>;
+const runCommand = (command: PanelCommand) =>
+  createBackgroundRouter({
+    db,
+    health: new HealthRegistry(),
+    extensionId: ID,
+    extensionOrigin: ORIGIN,
+    catalog: new CatalogCache(db),
+    watchers: new OnAirWatchers(),
+  })(command, { id: ID, url: `${ORIGIN}dashboard.html` }) as Promise<CommandReply>;
 
 const textItem = (id: string, author: string, text: string, usec: number, channel = `UC${author}`) => ({
-  addChatItemAction: { item: { liveChatTextMessageRenderer: { id, timestampUsec: String(usec), authorName: { simpleText: author }, authorExternalChannelId: channel, message: { runs: [{ text }] } } }, clientId: 'x' },
+  addChatItemAction: {
+    item: {
+      liveChatTextMessageRenderer: {
+        id,
+        timestampUsec: String(usec),
+        authorName: { simpleText: author },
+        authorExternalChannelId: channel,
+        message: { runs: [{ text }] },
+      },
+    },
+    clientId: 'x',
+  },
 });
 const usec = (minutes: number) => (DAY + minutes * 60_000) * 1000;
 
@@ -40,26 +59,60 @@ describe('YouTube chat JSON', () => {
   it('reads a get_live_chat envelope: text, paid with its amount, emoji as characters, deletions applied', async () => {
     const envelope = {
       responseContext: {},
-      continuationContents: { liveChatContinuation: { actions: [
-        textItem('a1', 'Lan', 'chốt 2 thùng', usec(1)),
-        { addChatItemAction: { item: { liveChatPaidMessageRenderer: { id: 'a2', timestampUsec: String(usec(2)), authorName: { simpleText: 'Hùng' }, authorExternalChannelId: 'UCh', purchaseAmountText: { simpleText: '₫50.000' }, message: { runs: [{ text: 'lấy 5 ký ' }, { emoji: { emojiId: '🍒', shortcuts: [':cherries:'] } }, { emoji: { emojiId: 'UCx/abc', isCustomEmoji: true, shortcuts: [':vai:'] } }] } } } } },
-        textItem('a3', 'Spam', 'mua đi', usec(3)),
-        { markChatItemAsDeletedAction: { targetItemId: 'a3', deletedStateMessage: { runs: [] } } },
-        { addLiveChatTickerItemAction: { item: {}, durationSec: '10' } },
-        { addChatItemAction: { item: { liveChatMembershipItemRenderer: { id: 'm', timestampUsec: '1' } } } },
-      ] } },
+      continuationContents: {
+        liveChatContinuation: {
+          actions: [
+            textItem('a1', 'Lan', 'chốt 2 thùng', usec(1)),
+            {
+              addChatItemAction: {
+                item: {
+                  liveChatPaidMessageRenderer: {
+                    id: 'a2',
+                    timestampUsec: String(usec(2)),
+                    authorName: { simpleText: 'Hùng' },
+                    authorExternalChannelId: 'UCh',
+                    purchaseAmountText: { simpleText: '₫50.000' },
+                    message: {
+                      runs: [
+                        { text: 'lấy 5 ký ' },
+                        { emoji: { emojiId: '🍒', shortcuts: [':cherries:'] } },
+                        { emoji: { emojiId: 'UCx/abc', isCustomEmoji: true, shortcuts: [':vai:'] } },
+                      ],
+                    },
+                  },
+                },
+              },
+            },
+            textItem('a3', 'Spam', 'mua đi', usec(3)),
+            { markChatItemAsDeletedAction: { targetItemId: 'a3', deletedStateMessage: { runs: [] } } },
+            { addLiveChatTickerItemAction: { item: {}, durationSec: '10' } },
+            { addChatItemAction: { item: { liveChatMembershipItemRenderer: { id: 'm', timestampUsec: '1' } } } },
+          ],
+        },
+      },
     };
     const log = await read(JSON.stringify(envelope));
     expect(log.format).toBe('youtube-actions');
     expect(log.messages).toEqual([
       { platform: 'youtube', messageId: 'a1', kind: 'chat', authorName: 'Lan', authorId: 'UCLan', text: 'chốt 2 thùng', observedAt: DAY + 60_000 },
-      { platform: 'youtube', messageId: 'a2', kind: 'paid', authorName: 'Hùng', authorId: 'UCh', text: 'lấy 5 ký 🍒:vai:', paidAmount: '₫50.000', observedAt: DAY + 120_000 },
+      {
+        platform: 'youtube',
+        messageId: 'a2',
+        kind: 'paid',
+        authorName: 'Hùng',
+        authorId: 'UCh',
+        text: 'lấy 5 ký 🍒:vai:',
+        paidAmount: '₫50.000',
+        observedAt: DAY + 120_000,
+      },
     ]);
     expect(log.skipped).toEqual({ deleted: 1, addLiveChatTickerItem: 1, MembershipItem: 1 });
   });
 
   it('reads JSON Lines of replay actions, the way downloaders save a replay', async () => {
-    const lines = [1, 2, 3].map((n) => JSON.stringify({ replayChatItemAction: { actions: [textItem(`r${n}`, 'Mai', `lấy ${n} kg`, usec(n))], videoOffsetTimeMsec: String(n * 1000) } }));
+    const lines = [1, 2, 3].map((n) =>
+      JSON.stringify({ replayChatItemAction: { actions: [textItem(`r${n}`, 'Mai', `lấy ${n} kg`, usec(n))], videoOffsetTimeMsec: String(n * 1000) } }),
+    );
     const log = await read(lines.join('\n'));
     expect(log.messages.map((m) => m.text)).toEqual(['lấy 1 kg', 'lấy 2 kg', 'lấy 3 kg']);
   });
@@ -71,15 +124,25 @@ describe('YouTube chat JSON', () => {
     ];
     const log = await read(JSON.stringify(messages));
     expect(log.format).toBe('chat-downloader-messages');
-    expect(log.messages).toEqual([{ platform: 'youtube', messageId: 'd1', kind: 'chat', authorName: 'Tú', authorId: 'UCtu', text: 'chốt 3kg', observedAt: DAY + 300_000 }]);
+    expect(log.messages).toEqual([
+      { platform: 'youtube', messageId: 'd1', kind: 'chat', authorName: 'Tú', authorId: 'UCtu', text: 'chốt 3kg', observedAt: DAY + 300_000 },
+    ]);
     expect(log.skipped).toEqual({ membership_item: 1 });
   });
 
   it.each([
     ['truncated JSON', '{"continuationContents": {"liveChatContinuation": {"actions": [', /not valid JSON/],
-    ['an unknown action', JSON.stringify([textItem('a1', 'Lan', 'chốt 2kg', usec(1)), { launchRocketAction: {} }, { launchRocketAction: {} }]), /does not know.*launchRocketAction \(2×\)/],
+    [
+      'an unknown action',
+      JSON.stringify([textItem('a1', 'Lan', 'chốt 2kg', usec(1)), { launchRocketAction: {} }, { launchRocketAction: {} }]),
+      /does not know.*launchRocketAction \(2×\)/,
+    ],
     ['an unknown chat item', JSON.stringify([{ addChatItemAction: { item: { liveChatHologramRenderer: {} } } }]), /does not know.*liveChatHologramRenderer/],
-    ['a chat item without its time', JSON.stringify([{ addChatItemAction: { item: { liveChatTextMessageRenderer: { id: 'x', message: { runs: [{ text: 'hi' }] } } } } }]), /line 1: a time that cannot be read.*timestampUsec/],
+    [
+      'a chat item without its time',
+      JSON.stringify([{ addChatItemAction: { item: { liveChatTextMessageRenderer: { id: 'x', message: { runs: [{ text: 'hi' }] } } } } }]),
+      /line 1: a time that cannot be read.*timestampUsec/,
+    ],
     ['JSON that is not chat', JSON.stringify({ format: 'chot-backup', version: 1 }), /not YouTube live chat/],
   ])('refuses %s with a clear reason', async (_name, text, error) => {
     const result = await readChatLog(text, options);
@@ -94,7 +157,11 @@ describe.skipIf(!existsSync(REAL))('YouTube chat JSON: real recorded samples', (
   it('reads every get_live_chat sample, keeping only chat and Super Chat text', async () => {
     const files = readdirSync(REAL).filter((name) => name.startsWith('youtube-chat-get_live_chat'));
     const texts = new Map<string, string[]>();
-    for (const name of files) texts.set(name, (await read(sample(name))).messages.map((m) => `${m.kind}:${m.text}`));
+    for (const name of files)
+      texts.set(
+        name,
+        (await read(sample(name))).messages.map((m) => `${m.kind}:${m.text}`),
+      );
     expect(texts.get('youtube-chat-get_live_chat.normal.json')).toEqual(['chat:Hello, World!']);
     expect(texts.get('youtube-chat-get_live_chat.super-chat.json')).toEqual(['paid:Hello, World!']);
     expect(texts.get('youtube-chat-get_live_chat.global-emoji1.json')).toEqual(['chat:👏']);
@@ -130,7 +197,11 @@ describe('CSV and text chat logs', () => {
   it('reads text lines with and without times', async () => {
     const log = await read('[2026-06-01 20:15:03] Lan Anh: chốt 2 thùng\n20:16 Hùng: lấy 5 ký: giao sáng\nMai: 3kg\n\n');
     expect(log.format).toBe('text');
-    expect(log.messages.map((m) => [m.authorName, m.text])).toEqual([['Lan Anh', 'chốt 2 thùng'], ['Hùng', 'lấy 5 ký: giao sáng'], ['Mai', '3kg']]);
+    expect(log.messages.map((m) => [m.authorName, m.text])).toEqual([
+      ['Lan Anh', 'chốt 2 thùng'],
+      ['Hùng', 'lấy 5 ký: giao sáng'],
+      ['Mai', '3kg'],
+    ]);
     expect(log.messages[2]!.observedAt).toBeGreaterThan(log.messages[1]!.observedAt);
   });
 
@@ -164,7 +235,14 @@ describe('importing a read log', () => {
     format: 'text',
     platform: 'youtube',
     skipped: {},
-    messages: Array.from({ length: n }, (_, i) => ({ platform: 'youtube', messageId: `log-x-${i}`, kind: 'chat', authorName: `Buyer ${i % 50}`, text: i % 2 ? 'chốt 2kg' : 'đẹp quá', observedAt: DAY + i * 1000 })),
+    messages: Array.from({ length: n }, (_, i) => ({
+      platform: 'youtube',
+      messageId: `log-x-${i}`,
+      kind: 'chat',
+      authorName: `Buyer ${i % 50}`,
+      text: i % 2 ? 'chốt 2kg' : 'đẹp quá',
+      observedAt: DAY + i * 1000,
+    })),
   });
 
   it('runs the live ingest: a stream, its messages and its orders; importing again doubles nothing', async () => {
@@ -183,7 +261,10 @@ describe('importing a read log', () => {
 
   it('stops between batches when cancelled, keeping what was stored', async () => {
     const controller = new AbortController();
-    const result = await sendChatLog(big(1200), importedStreamClaim(big(1), 'x', 'c'), runCommand, { signal: controller.signal, onProgress: () => controller.abort() });
+    const result = await sendChatLog(big(1200), importedStreamClaim(big(1), 'x', 'c'), runCommand, {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
     expect(result).toMatchObject({ sent: 500, stored: 500, cancelled: true });
     expect(await db.messages.count()).toBe(500);
   });

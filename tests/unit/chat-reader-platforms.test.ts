@@ -17,7 +17,11 @@ function run({ url: startUrl, ...options }: Pick<ChatReaderOptions, 'adapter'> &
   const reports: ReaderHealth[] = [];
   let url = startUrl;
   reader = startChatReader({
-    document, flushDelayMs: 10, reattachCheckMs: 20, retryMs: 50, healthEveryMs: 50,
+    document,
+    flushDelayMs: 10,
+    reattachCheckMs: 20,
+    retryMs: 50,
+    healthEveryMs: 50,
     send: async (stream, messages) => {
       batches.push({ stream, messages: messages as ChatMessage[] }); // no withdrawals on these sites
       return { ok: true, stored: messages.length, duplicates: 0, invalid: 0 };
@@ -26,7 +30,14 @@ function run({ url: startUrl, ...options }: Pick<ChatReaderOptions, 'adapter'> &
     ...options,
     url: () => url,
   });
-  return { batches, reports, sent: () => batches.flatMap((b) => b.messages), setUrl: (next: string) => { url = next; } };
+  return {
+    batches,
+    reports,
+    sent: () => batches.flatMap((b) => b.messages),
+    setUrl: (next: string) => {
+      url = next;
+    },
+  };
 }
 
 describe('chat reader on TikTok (no message ids)', () => {
@@ -48,8 +59,18 @@ describe('chat reader on TikTok (no message ids)', () => {
   it('gives rows ids of its own and does not resend rows TikTok re-renders', async () => {
     const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 2kg' }]);
     const { sent } = run({ adapter: tiktokAdapter, url: LIVE });
-    chat.add([{ author: 'Minh', text: 'lấy 3kg' }, { author: 'Hùng', kind: 'gift', gift: 'Rose', count: 1, text: '' }, { author: 'Ai đó', kind: 'system', text: 'đã tham gia' }]);
-    await eventually(() => expect(sent().map((m) => [m.authorName, m.kind])).toEqual([['Lan', 'chat'], ['Minh', 'chat'], ['Hùng', 'gift']]));
+    chat.add([
+      { author: 'Minh', text: 'lấy 3kg' },
+      { author: 'Hùng', kind: 'gift', gift: 'Rose', count: 1, text: '' },
+      { author: 'Ai đó', kind: 'system', text: 'đã tham gia' },
+    ]);
+    await eventually(() =>
+      expect(sent().map((m) => [m.authorName, m.kind])).toEqual([
+        ['Lan', 'chat'],
+        ['Minh', 'chat'],
+        ['Hùng', 'gift'],
+      ]),
+    );
     const ids = sent().map((m) => m.messageId);
     expect(new Set(ids).size).toBe(3);
     chat.rerender();
@@ -59,35 +80,52 @@ describe('chat reader on TikTok (no message ids)', () => {
     expect(reader!.health().skipped).toEqual({ repeat: 3, system: 2 });
   });
 
-  it.each([['the 2025–2026 room (data-index rows)', 'live'], ['the 2024–2025 room (no index)', 'live-classic']])(
-    'in %s, a list rebuilt 20 s later is not read again, while a buyer\'s same words a minute later count', async (_, page) => {
-      const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 1kg' }, { author: 'Minh', text: 'lấy 3kg' }, { author: 'Lan', text: 'chốt 1kg' }], page);
-      const { sent } = run({ adapter: tiktokAdapter, url: LIVE });
-      chat.add({ author: 'Hà', text: 'xí 2 ký' });
-      // the same words twice on screen are two comments
-      await eventually(() => expect(texts(sent())).toEqual(['Lan: chốt 1kg', 'Minh: lấy 3kg', 'Lan: chốt 1kg', 'Hà: xí 2 ký']));
-      later(20_000);
-      chat.rebuild();
-      await settle();
-      later(20_000);
-      chat.rebuild(2);
-      await settle();
-      expect(sent()).toHaveLength(4);
-      later(20_000);
-      chat.add({ author: 'Lan', text: 'chốt 1kg' });
-      await eventually(() => expect(sent()).toHaveLength(5));
-      later(5_000);
-      chat.rebuild();
-      chat.add({ author: 'Tú', text: 'lấy 5kg' });
-      await eventually(() => expect(texts(sent()).slice(4)).toEqual(['Lan: chốt 1kg', 'Tú: lấy 5kg']));
-      await settle();
-      expect(sent()).toHaveLength(6);
-      expect(reader!.health().rowsSeen).toBe(6);
-    },
-  );
+  it.each([
+    ['the 2025–2026 room (data-index rows)', 'live'],
+    ['the 2024–2025 room (no index)', 'live-classic'],
+  ])("in %s, a list rebuilt 20 s later is not read again, while a buyer's same words a minute later count", async (_, page) => {
+    const chat = loadChatFixture(
+      'tiktok',
+      [
+        { author: 'Lan', text: 'chốt 1kg' },
+        { author: 'Minh', text: 'lấy 3kg' },
+        { author: 'Lan', text: 'chốt 1kg' },
+      ],
+      page,
+    );
+    const { sent } = run({ adapter: tiktokAdapter, url: LIVE });
+    chat.add({ author: 'Hà', text: 'xí 2 ký' });
+    // the same words twice on screen are two comments
+    await eventually(() => expect(texts(sent())).toEqual(['Lan: chốt 1kg', 'Minh: lấy 3kg', 'Lan: chốt 1kg', 'Hà: xí 2 ký']));
+    later(20_000);
+    chat.rebuild();
+    await settle();
+    later(20_000);
+    chat.rebuild(2);
+    await settle();
+    expect(sent()).toHaveLength(4);
+    later(20_000);
+    chat.add({ author: 'Lan', text: 'chốt 1kg' });
+    await eventually(() => expect(sent()).toHaveLength(5));
+    later(5_000);
+    chat.rebuild();
+    chat.add({ author: 'Tú', text: 'lấy 5kg' });
+    await eventually(() => expect(texts(sent()).slice(4)).toEqual(['Lan: chốt 1kg', 'Tú: lấy 5kg']));
+    await settle();
+    expect(sent()).toHaveLength(6);
+    expect(reader!.health().rowsSeen).toBe(6);
+  });
 
   it('does not read old rows again when they come back above the rows already read', async () => {
-    const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 1kg' }, { author: 'Minh', text: 'lấy 3kg' }, { author: 'Hà', text: 'xí 2 ký' }], 'live-classic');
+    const chat = loadChatFixture(
+      'tiktok',
+      [
+        { author: 'Lan', text: 'chốt 1kg' },
+        { author: 'Minh', text: 'lấy 3kg' },
+        { author: 'Hà', text: 'xí 2 ký' },
+      ],
+      'live-classic',
+    );
     const { sent } = run({ adapter: tiktokAdapter, url: LIVE });
     await eventually(() => expect(sent()).toHaveLength(3));
     // the first two scroll out of the window and back in as new elements, above the one still there
@@ -109,7 +147,10 @@ describe('chat reader on TikTok (no message ids)', () => {
   });
 
   it('tells which row is which message after a rebuild, for the on-air badges', async () => {
-    const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 1kg' }, { author: 'Minh', text: 'lấy 3kg' }]);
+    const chat = loadChatFixture('tiktok', [
+      { author: 'Lan', text: 'chốt 1kg' },
+      { author: 'Minh', text: 'lấy 3kg' },
+    ]);
     const seen: [string, string][] = [];
     const { sent } = run({ adapter: tiktokAdapter, url: LIVE, onRow: (row, id) => seen.push([row.textContent ?? '', id]) });
     await eventually(() => expect(sent()).toHaveLength(2));
@@ -132,7 +173,7 @@ describe('chat reader on TikTok (no message ids)', () => {
     expect(reader!.health().rowsSeen).toBe(1);
   });
 
-  it('reads LIVE Center\'s chat for the host named in the page', async () => {
+  it("reads LIVE Center's chat for the host named in the page", async () => {
     const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 2kg' }], 'livecenter');
     const { batches } = run({ adapter: tiktokAdapter, url: 'https://livecenter.tiktok.com/common_live_chat?lang=vi-VN' });
     chat.add({ author: 'Minh', text: 'lấy 1 yến' });
@@ -146,11 +187,16 @@ describe('chat reader on TikTok (no message ids)', () => {
     await eventually(() => expect(batches).toHaveLength(1));
     chat.switchHost('nongsanhaiduong', 'Nông Sản Hải Dương', 'Vải sớm Thanh Hà');
     setUrl('https://www.tiktok.com/@nongsanhaiduong/live');
-    chat.add([{ author: 'Tú', text: 'lấy 5 ký' }, { author: 'Lan', text: 'chốt 2kg' }]);
+    chat.add([
+      { author: 'Tú', text: 'lấy 5 ký' },
+      { author: 'Lan', text: 'chốt 2kg' },
+    ]);
     await eventually(() => expect(batches.flatMap((b) => b.messages)).toHaveLength(3));
     const byStream = batches.map((b) => [b.stream.key.split('/')[0], b.stream.host, b.messages.map((m) => m.text)]);
     expect(byStream[0]).toEqual(['@vuonvaibacgiang', 'Vườn Vải Bắc Giang', ['chốt 2kg']]);
-    expect(byStream.slice(1).flatMap(([key, host, texts]) => (key === '@nongsanhaiduong' && host === 'Nông Sản Hải Dương' ? (texts as string[]) : ['WRONG STREAM']))).toEqual(['lấy 5 ký', 'chốt 2kg']);
+    expect(
+      byStream.slice(1).flatMap(([key, host, texts]) => (key === '@nongsanhaiduong' && host === 'Nông Sản Hải Dương' ? (texts as string[]) : ['WRONG STREAM'])),
+    ).toEqual(['lấy 5 ký', 'chốt 2kg']);
   });
 });
 
@@ -181,7 +227,11 @@ describe('chat reader health', () => {
 
   it('warns, naming the selectors, when rows keep coming but none can be read', async () => {
     const chat = loadChatFixture('tiktok', [{ author: 'Lan', text: 'chốt 2kg' }]);
-    const { reports } = run({ adapter: tiktokAdapter, url: 'https://www.tiktok.com/@vuonvaibacgiang/live', thresholds: { rowsNotReadAfterMs: 50, unmatchedAdditions: 5 } });
+    const { reports } = run({
+      adapter: tiktokAdapter,
+      url: 'https://www.tiktok.com/@vuonvaibacgiang/live',
+      thresholds: { rowsNotReadAfterMs: 50, unmatchedAdditions: 5 },
+    });
     chat.breakRows();
     chat.add(Array.from({ length: 8 }, (_, i) => ({ author: `Khách ${i}`, text: `chốt ${i + 1}kg` })));
     await eventually(() => expect(reports.at(-1)?.warnings.map((w) => w.kind)).toContain('rows-not-read'));

@@ -44,7 +44,10 @@ describe('chat reader: YouTube deletions and temporary ids', () => {
   const TEMP = 'CMvaiLucNgan0sent0001xyz0';
 
   it('sends a withdrawal when a row it read is deleted by a moderator, once', async () => {
-    const chat = loadYoutubeChatFixture([{ id: REAL, author: 'Lan', text: 'chốt 2kg' }, { id: 'x2', author: 'B', text: 'chốt 1kg' }]);
+    const chat = loadYoutubeChatFixture([
+      { id: REAL, author: 'Lan', text: 'chốt 2kg' },
+      { id: 'x2', author: 'B', text: 'chốt 1kg' },
+    ]);
     const { sent, withdrawn, send } = recordingSend();
     start(send);
     await eventually(() => expect(ids(sent)).toEqual([REAL, 'x2']));
@@ -57,14 +60,17 @@ describe('chat reader: YouTube deletions and temporary ids', () => {
   });
 
   it('withdraws a row shown already deleted (deleted while the page reloaded), without reading it', async () => {
-    loadYoutubeChatFixture([{ id: REAL, author: 'Lan', text: 'chốt 2kg', deleted: true }, { id: 'x2', author: 'B', text: 'chốt 1kg' }]);
+    loadYoutubeChatFixture([
+      { id: REAL, author: 'Lan', text: 'chốt 2kg', deleted: true },
+      { id: 'x2', author: 'B', text: 'chốt 1kg' },
+    ]);
     const { sent, withdrawn, send } = recordingSend();
     start(send);
     await eventually(() => expect(withdrawn).toEqual([REAL]));
     expect(ids(sent)).toEqual(['x2']);
   });
 
-  it('reads a message sent from this browser once, under YouTube\'s id, however late the id comes', async () => {
+  it("reads a message sent from this browser once, under YouTube's id, however late the id comes", async () => {
     const chat = loadYoutubeChatFixture([{ id: TEMP, author: 'Chủ vườn', text: 'chốt 2kg' }]);
     const { sent, send } = recordingSend();
     start(send, { retryMs: 20, retries: 2 });
@@ -78,7 +84,7 @@ describe('chat reader: YouTube deletions and temporary ids', () => {
     expect(reader!.health().skipped['pending-id'] ?? 0).toBe(0);
   });
 
-  it('reads a temporary row re-rendered with YouTube\'s id once', async () => {
+  it("reads a temporary row re-rendered with YouTube's id once", async () => {
     const chat = loadYoutubeChatFixture([{ id: TEMP, author: 'Chủ vườn', text: 'chốt 2kg' }]);
     const { sent, send } = recordingSend();
     start(send);
@@ -90,10 +96,16 @@ describe('chat reader: YouTube deletions and temporary ids', () => {
 
 describe('chat reader', () => {
   it('reads the rows on screen, then rows added later, in chat order', async () => {
-    const chat = loadYoutubeChatFixture([{ id: 'a', author: 'A', text: 'chốt 1kg' }, { id: 'b', author: 'B', text: 'xin chào' }]);
+    const chat = loadYoutubeChatFixture([
+      { id: 'a', author: 'A', text: 'chốt 1kg' },
+      { id: 'b', author: 'B', text: 'xin chào' },
+    ]);
     const { sent, send, streams } = recordingSend();
     start(send);
-    chat.add([{ id: 'c', author: 'C', text: 'lấy 2kg' }, { id: 'd', author: 'D', text: 'chốt 3kg', amount: '₫20.000' }]);
+    chat.add([
+      { id: 'c', author: 'C', text: 'lấy 2kg' },
+      { id: 'd', author: 'D', text: 'chốt 3kg', amount: '₫20.000' },
+    ]);
     await eventually(() => expect(ids(sent)).toEqual(['a', 'b', 'c', 'd']));
     expect(streams.every((stream) => stream.platform === 'youtube' && stream.key === 'readerTest1')).toBe(true);
     const times = sent.map((m) => m.observedAt);
@@ -103,7 +115,10 @@ describe('chat reader', () => {
   });
 
   it('reads a row again when the site reuses its element for another message, and tells which row is which', async () => {
-    const chat = loadYoutubeChatFixture([{ id: 'a', author: 'A', text: 'chốt 1kg' }, { id: 'b', author: 'B', text: 'chào shop' }]);
+    const chat = loadYoutubeChatFixture([
+      { id: 'a', author: 'A', text: 'chốt 1kg' },
+      { id: 'b', author: 'B', text: 'chào shop' },
+    ]);
     const { sent, send } = recordingSend();
     const rowsSeen: string[] = [];
     start(send, { onRow: (row, messageId) => rowsSeen.push(`${row.id}=${messageId}`) });
@@ -126,7 +141,10 @@ describe('chat reader', () => {
     chat.remove('a');
     chat.add({ id: 'a', author: 'A', text: 'chốt 1kg' });
     chat.replaceList();
-    chat.add([{ id: 'a', author: 'A', text: 'chốt 1kg' }, { id: 'b', author: 'B', text: 'chốt 2kg' }]);
+    chat.add([
+      { id: 'a', author: 'A', text: 'chốt 1kg' },
+      { id: 'b', author: 'B', text: 'chốt 2kg' },
+    ]);
     await eventually(() => expect(ids(sent)).toEqual(['a', 'b']));
   });
 
@@ -152,7 +170,10 @@ describe('chat reader', () => {
       return ack(messages.length);
     });
     start(send);
-    chat.add([{ id: 'x1', author: 'A', text: 'chốt 1kg' }, { id: 'x2', author: 'B', text: 'chốt 2kg' }]);
+    chat.add([
+      { id: 'x1', author: 'A', text: 'chốt 1kg' },
+      { id: 'x2', author: 'B', text: 'chốt 2kg' },
+    ]);
     await eventually(() => expect(ids(delivered)).toEqual(['x1', 'x2']));
     expect(send.mock.calls.length).toBeGreaterThanOrEqual(3);
     expect(reader!.health().pending).toBe(0);
@@ -162,7 +183,10 @@ describe('chat reader', () => {
     const chat = loadYoutubeChatFixture([]);
     const { sent, send } = recordingSend();
     start(send);
-    chat.add([{ id: 'slow', author: 'A', text: ' ' }, { id: 'empty', author: 'B', text: ' ' }]);
+    chat.add([
+      { id: 'slow', author: 'A', text: ' ' },
+      { id: 'empty', author: 'B', text: ' ' },
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 100)); // the reader has seen both rows empty
     expect(sent).toEqual([]);
     document.querySelector('#slow #message')!.textContent = 'chốt 4kg';
@@ -229,7 +253,11 @@ describe('chat reader: refusals', () => {
 describe('readIngestReply', () => {
   it('tells an acknowledgement, a refusal and a missing reply apart', () => {
     // a failure inside the background is not a refusal: the batch stays in the outbox and is sent again
-    expect(readIngestReply(failureReply(new Error('QuotaExceededError: the disk is full')))).toEqual({ ok: false, refused: false, reason: 'QuotaExceededError: the disk is full' });
+    expect(readIngestReply(failureReply(new Error('QuotaExceededError: the disk is full')))).toEqual({
+      ok: false,
+      refused: false,
+      reason: 'QuotaExceededError: the disk is full',
+    });
     expect(readIngestReply({ ok: false, error: 'not a supported live chat page' })).toMatchObject({ ok: false, refused: true });
     expect(readIngestReply({ ok: true, stored: 1, duplicates: 0, invalid: 0 })).toEqual({ ok: true, ack: { ok: true, stored: 1, duplicates: 0, invalid: 0 } });
     expect(readIngestReply({ ok: false, error: 'nope' })).toEqual({ ok: false, refused: true, reason: 'nope' });
@@ -262,9 +290,18 @@ describe('Outbox', () => {
   it('does not strand a message pushed while the last batch is being acknowledged', async () => {
     const delivered: string[] = [];
     const stream = { platform: 'youtube' as const, key: 'outboxTest' };
-    const message = (id: string) => ({ platform: 'youtube' as const, messageId: id, kind: 'chat' as const, authorName: 'A', text: 'x', observedAt: 1_780_000_000_000 });
+    const message = (id: string) => ({
+      platform: 'youtube' as const,
+      messageId: id,
+      kind: 'chat' as const,
+      authorName: 'A',
+      text: 'x',
+      observedAt: 1_780_000_000_000,
+    });
     const outbox: Outbox = new Outbox({
-      maxBatch: 10, flushDelayMs: 0, maxRetryDelayMs: 1000,
+      maxBatch: 10,
+      flushDelayMs: 0,
+      maxRetryDelayMs: 1000,
       send: async (_stream, messages) => {
         delivered.push(...messages.map((m) => m.messageId));
         return ack(messages.length);
@@ -285,10 +322,19 @@ describe('Outbox', () => {
     try {
       const sentAt: number[] = [];
       const stream = { platform: 'youtube' as const, key: 'outboxTest' };
-      const message = (id: string) => ({ platform: 'youtube' as const, messageId: id, kind: 'chat' as const, authorName: 'A', text: 'x', observedAt: 1_780_000_000_000 });
+      const message = (id: string) => ({
+        platform: 'youtube' as const,
+        messageId: id,
+        kind: 'chat' as const,
+        authorName: 'A',
+        text: 'x',
+        observedAt: 1_780_000_000_000,
+      });
       const started = Date.now();
       const outbox = new Outbox({
-        maxBatch: 10, flushDelayMs: 100, maxRetryDelayMs: 1000,
+        maxBatch: 10,
+        flushDelayMs: 100,
+        maxRetryDelayMs: 1000,
         send: async (_stream, messages) => {
           sentAt.push(Date.now() - started);
           return ack(messages.length);

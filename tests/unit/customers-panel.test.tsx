@@ -14,19 +14,33 @@ afterEach(cleanup);
 describe('buyers in the side panel', () => {
   it('marks a buyer who has not paid, flags their next order, and merges their two platforms', async () => {
     const db = freshDatabase();
-    const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
+    const route = createBackgroundRouter({
+      db,
+      health: new HealthRegistry(),
+      extensionId: 'x',
+      extensionOrigin: 'chrome-extension://x/',
+      catalog: new CatalogCache(db),
+      watchers: new OnAirWatchers(),
+    });
     const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
-    const chat = (rows: unknown[]) => route({ type: 'chat-batch', stream: { platform: 'youtube', key: 'buyers01' }, messages: rows }, { id: 'x', url: 'https://www.youtube.com/live_chat?v=buyers01', tab: { id: 1, url: 'https://www.youtube.com/live_chat?v=buyers01' } });
+    const chat = (rows: unknown[]) =>
+      route(
+        { type: 'chat-batch', stream: { platform: 'youtube', key: 'buyers01' }, messages: rows },
+        { id: 'x', url: 'https://www.youtube.com/live_chat?v=buyers01', tab: { id: 1, url: 'https://www.youtube.com/live_chat?v=buyers01' } },
+      );
     await chat([chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'lấy 3kg', { authorName: 'Lan (Zalo)' })]);
     render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} healthEveryMs={60_000} />);
     const panel = await screen.findByTestId('customers');
-    const openDetails = (details: HTMLElement) => act(async () => {
-      (details as HTMLDetailsElement).open = true;
-      details.dispatchEvent(new Event('toggle'));
-    });
+    const openDetails = (details: HTMLElement) =>
+      act(async () => {
+        (details as HTMLDetailsElement).open = true;
+        details.dispatchEvent(new Event('toggle'));
+      });
     await openDetails(panel); // read only when opened
     await waitFor(() => expect(within(panel).getAllByTestId('customer')).toHaveLength(2));
-    const lan = within(panel).getAllByTestId('customer').find((row) => row.dataset.id === 'youtube:name:Lan')!;
+    const lan = within(panel)
+      .getAllByTestId('customer')
+      .find((row) => row.dataset.id === 'youtube:name:Lan')!;
     expect(lan.textContent).toContain('0912345678');
 
     await act(async () => {
@@ -34,12 +48,19 @@ describe('buyers in the side panel', () => {
     });
     await waitFor(async () => expect((await db.customers.get('youtube:name:Lan'))?.unpaid).toBe(true));
     await chat([chatRow('m3', 'chốt 1 yến')]);
-    await waitFor(() => expect(screen.getAllByTestId('unpaid-buyer').map((badge) => badge.closest('[data-order-id]')?.getAttribute('data-order-id'))).toEqual(['youtube:m3']));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('unpaid-buyer').map((badge) => badge.closest('[data-order-id]')?.getAttribute('data-order-id'))).toEqual(['youtube:m3']),
+    );
 
-    const lanRow = () => within(screen.getByTestId('customers')).getAllByTestId('customer').find((row) => row.dataset.id === 'youtube:name:Lan')!;
+    const lanRow = () =>
+      within(screen.getByTestId('customers'))
+        .getAllByTestId('customer')
+        .find((row) => row.dataset.id === 'youtube:name:Lan')!;
     await openDetails(lanRow().querySelector('details')!); // a buyer's history is read when opened
     await waitFor(() => expect(lanRow().textContent).toContain('2 đơn ở mọi phiên'));
-    const other = within(panel).getAllByTestId('customer').find((row) => row.dataset.id === 'youtube:name:Lan (Zalo)')!;
+    const other = within(panel)
+      .getAllByTestId('customer')
+      .find((row) => row.dataset.id === 'youtube:name:Lan (Zalo)')!;
     await act(async () => {
       fireEvent.click(within(other).getByTestId('merge-button'));
     });

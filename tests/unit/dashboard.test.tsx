@@ -17,16 +17,36 @@ import { freshDatabase, chatRow } from './test-db';
 afterEach(cleanup);
 // happy-dom does no layout: give the scrolling area the size it would have on screen.
 beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get() { return 640; } });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get() { return 1200; } });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get() {
+      return 640;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+    configurable: true,
+    get() {
+      return 1200;
+    },
+  });
 });
 
 async function dashboard(count: number, refused?: PanelCommand['type']) {
   const db = freshDatabase();
   const rows = Array.from({ length: count }, (_, i) => chatRow(`m${i}`, `chốt ${(i % 50) + 1}kg`, { authorName: i % 7 === 0 ? 'Hợp tác xã' : `Khách ${i}` }));
   await ingestChat(db, { platform: 'youtube', key: 'dash01' }, rows, indexCatalog(EMPTY_CATALOG));
-  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
-  const sendCommand = async (command: PanelCommand): Promise<CommandReply> => command.type === refused ? { ok: false, error: 'not-found' } : route(command, { id: 'x', url: 'chrome-extension://x/dashboard.html' }) as Promise<CommandReply>;
+  const route = createBackgroundRouter({
+    db,
+    health: new HealthRegistry(),
+    extensionId: 'x',
+    extensionOrigin: 'chrome-extension://x/',
+    catalog: new CatalogCache(db),
+    watchers: new OnAirWatchers(),
+  });
+  const sendCommand = async (command: PanelCommand): Promise<CommandReply> =>
+    command.type === refused
+      ? { ok: false, error: 'not-found' }
+      : (route(command, { id: 'x', url: 'chrome-extension://x/dashboard.html' }) as Promise<CommandReply>);
   render(<DashboardApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} initialRect={{ width: 1200, height: 640 }} />);
   await screen.findByTestId('orders-table');
   return db;
@@ -102,7 +122,11 @@ describe('orders table grouping', () => {
     fireEvent.change(screen.getByTestId('table-search'), { target: { value: 'hợp tác' } });
     fireEvent.change(screen.getByTestId('table-group'), { target: { value: 'buyer' } });
     // rows 0, 7, 14, 21, 28: chốt 1, 8, 15, 22, 29 kg
-    await waitFor(() => expect(screen.getAllByTestId('table-group-row').map((row) => [row.dataset.group, row.dataset.orders, row.dataset.kg])).toEqual([['Hợp tác xã', '5', '75']]));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('table-group-row').map((row) => [row.dataset.group, row.dataset.orders, row.dataset.kg])).toEqual([
+        ['Hợp tác xã', '5', '75'],
+      ]),
+    );
     expect(screen.getAllByTestId('table-row')).toHaveLength(5);
     fireEvent.change(screen.getByTestId('table-search'), { target: { value: '' } });
     await waitFor(() => expect(screen.getAllByTestId('table-group-row').length).toBeGreaterThan(10));
@@ -130,7 +154,10 @@ describe('exports', () => {
     fireEvent.click(screen.getByTestId('export-csv'));
     await waitFor(() => expect(blobs).toHaveLength(1));
     const csv = await blobs[0]!.text();
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('0912***678');
     expect(lines[1]).toContain('Khách 1');
@@ -162,9 +189,10 @@ describe('exports', () => {
 });
 
 describe('chat log import in the orders page', () => {
-  const pick = async (text: string, name = 'live.txt') => act(async () => {
-    fireEvent.change(screen.getByTestId('import-chat-log'), { target: { files: [new File([text], name, { type: 'text/plain' })] } });
-  });
+  const pick = async (text: string, name = 'live.txt') =>
+    act(async () => {
+      fireEvent.change(screen.getByTestId('import-chat-log'), { target: { files: [new File([text], name, { type: 'text/plain' })] } });
+    });
 
   it('imports a text log as a new stream and says how many messages and orders it found', async () => {
     const db = await dashboard(1);
@@ -182,7 +210,9 @@ describe('chat log import in the orders page', () => {
     await pick(log, 'dai.txt');
     await waitFor(() => expect(screen.getByTestId('import-progress').textContent).toMatch(/^Đang nhập… [\d.]+\/5\.000 tin nhắn$/));
     fireEvent.click(screen.getByTestId('cancel-import'));
-    await waitFor(() => expect(screen.getAllByTestId('import-result')[0]!.textContent).toMatch(/^Đã dừng: [\d.]+\/5\.000 tin nhắn đã nhập/), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getAllByTestId('import-result')[0]!.textContent).toMatch(/^Đã dừng: [\d.]+\/5\.000 tin nhắn đã nhập/), {
+      timeout: 10_000,
+    });
     const stored = (await db.messages.count()) - 1;
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(5000);
@@ -192,8 +222,27 @@ describe('chat log import in the orders page', () => {
   it('refuses a log with unknown actions and changes nothing', async () => {
     const db = await dashboard(2);
     const before = { streams: await db.streams.count(), messages: await db.messages.count(), orders: await db.orders.count() };
-    await pick(JSON.stringify([{ addChatItemAction: { item: { liveChatTextMessageRenderer: { id: 'a', timestampUsec: '1780000000000000', authorName: { simpleText: 'Lan' }, message: { runs: [{ text: 'chốt 2kg' }] } } } } }, { openPortalAction: {} }]), 'chat.json');
-    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toMatch(/^Không nhập được; dữ liệu hiện có vẫn giữ nguyên\.Chi tiết kỹ thuật.*openPortalAction/));
+    await pick(
+      JSON.stringify([
+        {
+          addChatItemAction: {
+            item: {
+              liveChatTextMessageRenderer: {
+                id: 'a',
+                timestampUsec: '1780000000000000',
+                authorName: { simpleText: 'Lan' },
+                message: { runs: [{ text: 'chốt 2kg' }] },
+              },
+            },
+          },
+        },
+        { openPortalAction: {} },
+      ]),
+      'chat.json',
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('import-result').textContent).toMatch(/^Không nhập được; dữ liệu hiện có vẫn giữ nguyên\.Chi tiết kỹ thuật.*openPortalAction/),
+    );
     expect({ streams: await db.streams.count(), messages: await db.messages.count(), orders: await db.orders.count() }).toEqual(before);
   });
 });
@@ -202,11 +251,16 @@ describe('backup in the orders page', () => {
   it('restores a backup file, and says why a bad one was refused', async () => {
     const db = await dashboard(2);
     const input = screen.getByTestId('restore-backup');
-    const pick = async (text: string) => act(async () => {
-      fireEvent.change(input, { target: { files: [new File([text], 'backup.json', { type: 'application/json' })] } });
-    });
+    const pick = async (text: string) =>
+      act(async () => {
+        fireEvent.change(input, { target: { files: [new File([text], 'backup.json', { type: 'application/json' })] } });
+      });
     await pick('{"format":"chot-backup","version":1,');
-    await waitFor(() => expect(within(screen.getByTestId('backup')).getByRole('alert').textContent).toMatch(/^Không khôi phục được; dữ liệu hiện có vẫn giữ nguyên\.Chi tiết kỹ thuậtthe file is not valid JSON/));
+    await waitFor(() =>
+      expect(within(screen.getByTestId('backup')).getByRole('alert').textContent).toMatch(
+        /^Không khôi phục được; dữ liệu hiện có vẫn giữ nguyên\.Chi tiết kỹ thuậtthe file is not valid JSON/,
+      ),
+    );
     const backup = await createBackup(db);
     await db.transaction('rw', [db.orders, ...db.figureTables], () => db.orders.clear());
     await pick(JSON.stringify(backup));
@@ -279,7 +333,9 @@ describe('failures on the orders page', () => {
   it('shows a refused restore once, where it was asked for', async () => {
     await dashboard(2);
     await act(async () => {
-      fireEvent.change(screen.getByTestId('restore-backup'), { target: { files: [new File(['{"format":"chot-backup","version":1,'], 'backup.json', { type: 'application/json' })] } });
+      fireEvent.change(screen.getByTestId('restore-backup'), {
+        target: { files: [new File(['{"format":"chot-backup","version":1,'], 'backup.json', { type: 'application/json' })] },
+      });
     });
     await waitFor(() => expect(within(screen.getByTestId('backup')).queryByRole('alert')).not.toBeNull());
     expect(alerts()).toHaveLength(1);

@@ -11,7 +11,11 @@ const SHIPPED: Record<string, string>[] = [
   { products: 'code' },
   { contracts: 'id, streamId' },
   { customers: 'id, mergedInto', orders: 'id, [streamId+observedAt], [streamId+authorKey], authorKey' },
-  { tallies: 'streamId', streamBuyers: '[streamId+authorKey]', orders: 'id, [streamId+observedAt], [streamId+authorKey], authorKey, [streamId+status+observedAt]' },
+  {
+    tallies: 'streamId',
+    streamBuyers: '[streamId+authorKey]',
+    orders: 'id, [streamId+observedAt], [streamId+authorKey], authorKey, [streamId+status+observedAt]',
+  },
 ];
 
 /** The version the schema module opens at now. */
@@ -55,9 +59,13 @@ describe('database schema', () => {
     const name = `chot-upgrade-${Date.now()}`;
     // Version 1 as it shipped, with a stream, a message and an order.
     const v1 = shippedDatabase(name, 1);
-    await v1.table('streams').put({ id: 'youtube:abc12345', platform: 'youtube', videoId: 'abc12345', title: 'Vải thiều', firstMessageAt: T0, lastMessageAt: T0 + 5 });
+    await v1
+      .table('streams')
+      .put({ id: 'youtube:abc12345', platform: 'youtube', videoId: 'abc12345', title: 'Vải thiều', firstMessageAt: T0, lastMessageAt: T0 + 5 });
     await v1.table('messages').put({ ...chatRow('m1', 'chốt 2kg'), id: 'youtube:m1', streamId: 'youtube:abc12345', receivedAt: T0 });
-    await v1.table('orders').put({ id: 'youtube:m1', streamId: 'youtube:abc12345', status: 'confirmed', totalKg: 2, observedAt: T0 + 1, authorKey: 'name:Lan' });
+    await v1
+      .table('orders')
+      .put({ id: 'youtube:m1', streamId: 'youtube:abc12345', status: 'confirmed', totalKg: 2, observedAt: T0 + 1, authorKey: 'name:Lan' });
     await v1.table('settings').put({ id: 'settings', language: 'vi' });
     v1.close();
 
@@ -65,7 +73,16 @@ describe('database schema', () => {
     await db.open();
     expect(db.verno).toBe(LATEST);
     expect(await db.streams.toArray()).toEqual([
-      { id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: 'Vải thiều', host: null, firstMessageAt: T0, lastMessageAt: T0 + 5, broadcastId: 'youtube:abc12345' },
+      {
+        id: 'youtube:abc12345',
+        platform: 'youtube',
+        streamKey: 'abc12345',
+        title: 'Vải thiều',
+        host: null,
+        firstMessageAt: T0,
+        lastMessageAt: T0 + 5,
+        broadcastId: 'youtube:abc12345',
+      },
     ]);
     expect(await db.streams.where('broadcastId').equals('youtube:abc12345').count()).toBe(1);
     expect(await db.messages.count()).toBe(1);
@@ -78,7 +95,16 @@ describe('database schema', () => {
   it('upgrades a version 2 database with data in it', async () => {
     const name = `chot-upgrade-v2-${Date.now()}`;
     const v2 = shippedDatabase(name, 2);
-    const stream = { id: 'tiktok:@vuonvai/2026-06-01', platform: 'tiktok', streamKey: '@vuonvai/2026-06-01', title: null, host: 'Vườn Vải', firstMessageAt: T0, lastMessageAt: T0, broadcastId: 'youtube:abc12345' };
+    const stream = {
+      id: 'tiktok:@vuonvai/2026-06-01',
+      platform: 'tiktok',
+      streamKey: '@vuonvai/2026-06-01',
+      title: null,
+      host: 'Vườn Vải',
+      firstMessageAt: T0,
+      lastMessageAt: T0,
+      broadcastId: 'youtube:abc12345',
+    };
     await v2.table('streams').put(stream);
     await v2.table('orders').put({ id: 'tiktok:r:a:1', streamId: stream.id, status: 'pending', totalKg: 3, observedAt: T0, authorKey: 'name:Lan' });
     v2.close();
@@ -114,13 +140,13 @@ describe('database schema', () => {
   it('upgrades a version 4 database with data in it', async () => {
     const name = `chot-upgrade-v4-${Date.now()}`;
     const v4 = shippedDatabase(name, 4);
-    await v4.table('products').put({ code: 'V1', name: 'Vải', defaultUnit: 'kg', aliases: [], packages: { 'thùng': 10 }, stockKg: 500 });
+    await v4.table('products').put({ code: 'V1', name: 'Vải', defaultUnit: 'kg', aliases: [], packages: { thùng: 10 }, stockKg: 500 });
     v4.close();
 
     const db = new ChotDatabase(name);
     await db.open();
     expect(db.verno).toBe(LATEST);
-    expect(await db.products.get('V1')).toMatchObject({ stockKg: 500, packages: { 'thùng': 10 } });
+    expect(await db.products.get('V1')).toMatchObject({ stockKg: 500, packages: { thùng: 10 } });
     expect(await db.contracts.count()).toBe(0);
     db.close();
   });
@@ -132,7 +158,9 @@ describe('database schema', () => {
       { id: 'youtube:m1', streamId: 'youtube:a', authorKey: 'name:Lan', status: 'confirmed', totalKg: 2, observedAt: T0 },
       { id: 'youtube:m9', streamId: 'youtube:b', authorKey: 'name:Lan', status: 'pending', totalKg: 3, observedAt: T0 + 1 },
     ]);
-    await v5.table('contracts').put({ id: 'contract:x', streamId: 'youtube:a', buyer: 'HTX', kg: 1000, status: 'signed', organisation: '', note: '', createdAt: T0, updatedAt: T0 });
+    await v5
+      .table('contracts')
+      .put({ id: 'contract:x', streamId: 'youtube:a', buyer: 'HTX', kg: 1000, status: 'signed', organisation: '', note: '', createdAt: T0, updatedAt: T0 });
     v5.close();
 
     const db = new ChotDatabase(name);
@@ -144,33 +172,67 @@ describe('database schema', () => {
     db.close();
   });
 
-  it('upgrades a version 6 database with data in it, keeping each stream\'s figures as a recount gives them', async () => {
+  it("upgrades a version 6 database with data in it, keeping each stream's figures as a recount gives them", async () => {
     const name = `chot-upgrade-v6-${Date.now()}`;
     const v6 = shippedDatabase(name, 6);
-    const order = (id: string, streamId: string, authorKey: string, status: string, totalKg: number | null, items: unknown[] = []) =>
-      ({ id, streamId, messageId: id, platform: 'youtube', authorName: authorKey, authorKey, text: '', items, totalKg, phone: null, confidence: 1, reasons: [], status, observedAt: T0, updatedAt: T0 });
-    await v6.table('orders').bulkPut([
-      order('youtube:m1', 'youtube:a', 'name:Lan', 'confirmed', 2, [{ product: 'V1', quantity: 2, unit: 'kg', kg: 2 }]),
-      order('youtube:m2', 'youtube:a', 'name:Lan', 'pending', 3),
-      order('youtube:m3', 'youtube:a', 'name:Minh', 'rejected', 5),
-      order('youtube:m4', 'youtube:b', 'name:Hà', 'pending', null),
-    ]);
-    await v6.table('contracts').put({ id: 'contract:x', streamId: 'youtube:a', buyer: 'HTX', kg: 1000, status: 'signed', organisation: '', note: '', createdAt: T0, updatedAt: T0 });
+    const order = (id: string, streamId: string, authorKey: string, status: string, totalKg: number | null, items: unknown[] = []) => ({
+      id,
+      streamId,
+      messageId: id,
+      platform: 'youtube',
+      authorName: authorKey,
+      authorKey,
+      text: '',
+      items,
+      totalKg,
+      phone: null,
+      confidence: 1,
+      reasons: [],
+      status,
+      observedAt: T0,
+      updatedAt: T0,
+    });
+    await v6
+      .table('orders')
+      .bulkPut([
+        order('youtube:m1', 'youtube:a', 'name:Lan', 'confirmed', 2, [{ product: 'V1', quantity: 2, unit: 'kg', kg: 2 }]),
+        order('youtube:m2', 'youtube:a', 'name:Lan', 'pending', 3),
+        order('youtube:m3', 'youtube:a', 'name:Minh', 'rejected', 5),
+        order('youtube:m4', 'youtube:b', 'name:Hà', 'pending', null),
+      ]);
+    await v6
+      .table('contracts')
+      .put({ id: 'contract:x', streamId: 'youtube:a', buyer: 'HTX', kg: 1000, status: 'signed', organisation: '', note: '', createdAt: T0, updatedAt: T0 });
     v6.close();
 
     const db = new ChotDatabase(name);
     await db.open();
     expect(db.verno).toBe(LATEST);
     expect(await db.tallies.get('youtube:a')).toEqual({
-      streamId: 'youtube:a', platform: 'youtube', byStatus: { confirmed: 1, pending: 1, rejected: 1 }, contractOrders: 0, orders: 2, pendingKg: 3, confirmedKg: 2, unknownWeight: 0, buyers: 1,
-      byProduct: { V1: { pendingKg: 0, confirmedKg: 2, contractOrderKg: 0 } }, contractedKg: 1000, contracts: 1, contractedVnd: 0,
+      streamId: 'youtube:a',
+      platform: 'youtube',
+      byStatus: { confirmed: 1, pending: 1, rejected: 1 },
+      contractOrders: 0,
+      orders: 2,
+      pendingKg: 3,
+      confirmedKg: 2,
+      unknownWeight: 0,
+      buyers: 1,
+      byProduct: { V1: { pendingKg: 0, confirmedKg: 2, contractOrderKg: 0 } },
+      contractedKg: 1000,
+      contracts: 1,
+      contractedVnd: 0,
     });
     expect(await db.tallies.get('youtube:b')).toMatchObject({ orders: 1, unknownWeight: 1, buyers: 1 });
     expect(await db.streamBuyers.toArray()).toEqual([
       { streamId: 'youtube:a', authorKey: 'name:Lan', counting: 2 },
       { streamId: 'youtube:b', authorKey: 'name:Hà', counting: 1 },
     ]);
-    expect((await db.orders.where('[streamId+status+observedAt]').between(['youtube:a', 'pending', Dexie.minKey], ['youtube:a', 'pending', Dexie.maxKey]).toArray()).map((o) => o.id)).toEqual(['youtube:m2']);
+    expect(
+      (
+        await db.orders.where('[streamId+status+observedAt]').between(['youtube:a', 'pending', Dexie.minKey], ['youtube:a', 'pending', Dexie.maxKey]).toArray()
+      ).map((o) => o.id),
+    ).toEqual(['youtube:m2']);
     db.close();
   });
 
@@ -195,14 +257,43 @@ describe('database schema', () => {
     // version 7's own upgrade is in the schema module; a version 7 database is made by it
     const v7 = shippedDatabase(name, 7);
     await v7.table('streams').bulkPut([
-      { id: 'youtube:live1', platform: 'youtube', streamKey: 'live1', title: null, host: null, firstMessageAt: T0, lastMessageAt: T0 + 9, broadcastId: 'youtube:live1' },
-      { id: 'youtube:old1', platform: 'youtube', streamKey: 'old1', title: null, host: null, firstMessageAt: T0, lastMessageAt: T0 + 9, broadcastId: 'youtube:old1', endedAt: T0 + 10 },
+      {
+        id: 'youtube:live1',
+        platform: 'youtube',
+        streamKey: 'live1',
+        title: null,
+        host: null,
+        firstMessageAt: T0,
+        lastMessageAt: T0 + 9,
+        broadcastId: 'youtube:live1',
+      },
+      {
+        id: 'youtube:old1',
+        platform: 'youtube',
+        streamKey: 'old1',
+        title: null,
+        host: null,
+        firstMessageAt: T0,
+        lastMessageAt: T0 + 9,
+        broadcastId: 'youtube:old1',
+        endedAt: T0 + 10,
+      },
     ]);
-    const message = (id: string, streamId: string, text: string, kind = 'chat') => ({ ...chatRow(id, text, { kind }), id: `youtube:${id}`, streamId, receivedAt: T0 });
-    await v7.table('messages').bulkPut([
-      message('m1', 'youtube:live1', 'bn 1 thùng v shop'), message('m2', 'youtube:live1', 'chốt 2kg'), message('m3', 'youtube:live1', 'vải đẹp quá'),
-      message('m4', 'youtube:live1', 'còn hàng k', 'gift'), message('m5', 'youtube:old1', 'có ship hn k'),
-    ]);
+    const message = (id: string, streamId: string, text: string, kind = 'chat') => ({
+      ...chatRow(id, text, { kind }),
+      id: `youtube:${id}`,
+      streamId,
+      receivedAt: T0,
+    });
+    await v7
+      .table('messages')
+      .bulkPut([
+        message('m1', 'youtube:live1', 'bn 1 thùng v shop'),
+        message('m2', 'youtube:live1', 'chốt 2kg'),
+        message('m3', 'youtube:live1', 'vải đẹp quá'),
+        message('m4', 'youtube:live1', 'còn hàng k', 'gift'),
+        message('m5', 'youtube:old1', 'có ship hn k'),
+      ]);
     v7.close();
 
     const db = new ChotDatabase(name);
@@ -212,14 +303,30 @@ describe('database schema', () => {
       { id: 'youtube:m1', status: 'open', topic: 'price', groupKey: 'price|1 thùng' },
       { id: 'youtube:m5', status: 'answered', topic: 'shipping', groupKey: 'shipping|' },
     ]);
-    expect(await db.questions.where('[streamId+status+observedAt]').between(['youtube:live1', 'open', Dexie.minKey], ['youtube:live1', 'open', Dexie.maxKey]).count()).toBe(1);
+    expect(
+      await db.questions
+        .where('[streamId+status+observedAt]')
+        .between(['youtube:live1', 'open', Dexie.minKey], ['youtube:live1', 'open', Dexie.maxKey])
+        .count(),
+    ).toBe(1);
     db.close();
   });
 
-  it('upgrades a version 7 database to the latest (team mode\'s tables, empty: team mode starts off)', async () => {
+  it("upgrades a version 7 database to the latest (team mode's tables, empty: team mode starts off)", async () => {
     const name = `chot-upgrade-v7-${Date.now()}`;
     const v7 = shippedDatabase(name, 7);
-    await v7.table('streams').put({ id: 'youtube:abc12345', platform: 'youtube', streamKey: 'abc12345', title: null, host: null, firstMessageAt: T0, lastMessageAt: T0, broadcastId: 'youtube:abc12345' });
+    await v7
+      .table('streams')
+      .put({
+        id: 'youtube:abc12345',
+        platform: 'youtube',
+        streamKey: 'abc12345',
+        title: null,
+        host: null,
+        firstMessageAt: T0,
+        lastMessageAt: T0,
+        broadcastId: 'youtube:abc12345',
+      });
     v7.close();
     const db = new ChotDatabase(name);
     await db.open();

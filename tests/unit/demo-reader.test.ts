@@ -26,9 +26,18 @@ afterEach(() => {
 
 /** The demo page's reader wired to the real background router, as the demo page is in the extension. */
 function readDemoPage(senderUrl: string) {
-  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
+  const route = createBackgroundRouter({
+    db,
+    health: new HealthRegistry(),
+    extensionId: ID,
+    extensionOrigin: ORIGIN,
+    catalog: new CatalogCache(db),
+    watchers: new OnAirWatchers(),
+  });
   reader = startDemoReader(document, async (stream, messages) => {
-    const reply = readIngestReply(await route({ type: 'chat-batch', stream, messages }, { id: ID, url: senderUrl, tab: { id: 4, url: senderUrl }, frameId: 0 }));
+    const reply = readIngestReply(
+      await route({ type: 'chat-batch', stream, messages }, { id: ID, url: senderUrl, tab: { id: 4, url: senderUrl }, frameId: 0 }),
+    );
     if (!reply.ok) throw reply.refused ? new BatchRefusedError(reply.reason) : new Error(reply.reason);
     return reply.ack;
   });
@@ -44,7 +53,10 @@ describe('the demo stream inside the extension', () => {
     await eventually(async () => expect(await db.messages.count()).toBe(4));
     expect(await db.streams.toArray()).toMatchObject([{ id: `youtube:${DEMO_STREAM.key}`, title: 'Demo — vải thiều Lục Ngạn' }]);
     const orders = await db.orders.toArray();
-    expect(orders.map((order) => [order.messageId, order.totalKg]).sort()).toEqual([['youtube:chot-demo-002', 5], ['youtube:chot-demo-004', 10]]);
+    expect(orders.map((order) => [order.messageId, order.totalKg]).sort()).toEqual([
+      ['youtube:chot-demo-002', 5],
+      ['youtube:chot-demo-004', 10],
+    ]);
   });
 
   it('the same reader on any other extension page writes nothing', async () => {

@@ -11,10 +11,12 @@ const products = [{ code: 'V1', name: 'Vải', defaultUnit: 'kg', aliases: [], p
 
 async function sample() {
   const db = freshDatabase();
-  await ingestChat(db, { platform: 'youtube', key: 'csv01', title: 'Vải thiều Lục Ngạn' }, [
-    chatRow('m1', 'chốt 2kg 3kg 0912345678', { authorName: 'Nguyễn Thị Lan' }),
-    chatRow('m2', 'lấy 1 tạ', { authorName: '=HYPERLINK("x")' }),
-  ], indexCatalog(EMPTY_CATALOG));
+  await ingestChat(
+    db,
+    { platform: 'youtube', key: 'csv01', title: 'Vải thiều Lục Ngạn' },
+    [chatRow('m1', 'chốt 2kg 3kg 0912345678', { authorName: 'Nguyễn Thị Lan' }), chatRow('m2', 'lấy 1 tạ', { authorName: '=HYPERLINK("x")' })],
+    indexCatalog(EMPTY_CATALOG),
+  );
   await decideOrder(db, 'youtube:m1', 'confirmed');
   const orders = (await db.orders.toArray()).map((order) => ({ ...order, items: order.items.map((item) => ({ ...item, product: 'V1' })) }));
   return { orders, streams: await db.streams.toArray() };
@@ -30,7 +32,7 @@ describe('CSV of order lines', () => {
     expect(parsed.data.map((row) => [row.buyer, row.phone, row.quantity, row.unit, row.kg, row.amount, row.status, row.stream])).toEqual([
       ['Nguyễn Thị Lan', '0912345678', '2', 'kg', '2', '90000', 'confirmed', 'Vải thiều Lục Ngạn'],
       ['Nguyễn Thị Lan', '0912345678', '3', 'kg', '3', '135000', 'confirmed', 'Vải thiều Lục Ngạn'],
-      ["'=HYPERLINK(\"x\")", '', '1', 'tạ', '100', '4500000', 'pending', 'Vải thiều Lục Ngạn'],
+      ['\'=HYPERLINK("x")', '', '1', 'tạ', '100', '4500000', 'pending', 'Vải thiều Lục Ngạn'],
     ]);
     expect(parsed.data[0]!.time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
@@ -38,7 +40,10 @@ describe('CSV of order lines', () => {
   it('masks phones and keeps confirmed orders only when asked', async () => {
     const { orders, streams } = await sample();
     const lines = orderLines(orders, streams, products, { maskPhones: true, confirmedOnly: true });
-    expect(lines.map((line) => [line.buyer, line.phone])).toEqual([['Nguyễn Thị Lan', '0912***678'], ['Nguyễn Thị Lan', '0912***678']]);
+    expect(lines.map((line) => [line.buyer, line.phone])).toEqual([
+      ['Nguyễn Thị Lan', '0912***678'],
+      ['Nguyễn Thị Lan', '0912***678'],
+    ]);
     expect(maskPhone('02439876543')).toBe('0243***543');
   });
 });

@@ -48,7 +48,11 @@ async function controls(language: Language) {
   // A download link does not take the page away in a browser; in happy-dom it would (and the next worker URL would fail).
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
   vi.stubGlobal('Worker', FakeWorker);
-  render(<I18nProvider language={language}><ExportControls db={db} streamIds={['youtube:progress01']} /></I18nProvider>);
+  render(
+    <I18nProvider language={language}>
+      <ExportControls db={db} streamIds={['youtube:progress01']} />
+    </I18nProvider>,
+  );
   fireEvent.click(screen.getByTestId('export-confirmed-only'));
   fireEvent.click(screen.getByTestId('export-xlsx'));
   await waitFor(() => expect(FakeWorker.last?.request).toBeDefined());

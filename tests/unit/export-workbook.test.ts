@@ -18,11 +18,16 @@ async function sample() {
   const db = freshDatabase();
   await db.products.bulkPut(products);
   const catalog = indexCatalog({ products });
-  await ingestChat(db, { platform: 'youtube', key: 'xlsx01', title: 'Vải thiều Lục Ngạn' }, [
-    chatRow('m1', 'chốt 2 thùng V1 0912345678 địa chỉ 12 Lê Lợi, Hà Nội', { authorName: 'Nguyễn Thị Lan', authorId: 'UClan' }),
-    chatRow('m2', 'lấy 5kg V2', { authorName: 'Trần Hùng', authorId: 'UChung' }),
-    chatRow('m3', 'thêm 3kg V1', { authorName: 'Nguyễn Thị Lan', authorId: 'UClan' }),
-  ], catalog);
+  await ingestChat(
+    db,
+    { platform: 'youtube', key: 'xlsx01', title: 'Vải thiều Lục Ngạn' },
+    [
+      chatRow('m1', 'chốt 2 thùng V1 0912345678 địa chỉ 12 Lê Lợi, Hà Nội', { authorName: 'Nguyễn Thị Lan', authorId: 'UClan' }),
+      chatRow('m2', 'lấy 5kg V2', { authorName: 'Trần Hùng', authorId: 'UChung' }),
+      chatRow('m3', 'thêm 3kg V1', { authorName: 'Nguyễn Thị Lan', authorId: 'UClan' }),
+    ],
+    catalog,
+  );
   for (const id of ['youtube:m1', 'youtube:m2', 'youtube:m3']) await decideOrder(db, id, 'confirmed');
   return db;
 }
@@ -43,12 +48,39 @@ describe('xlsx order workbook', () => {
     const workbook = await readBack(await orderWorkbook(lines, words, status));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Đơn hàng', 'Theo sản phẩm', 'V1', 'V2', 'Theo người mua']);
     const orders = workbook.getWorksheet('Đơn hàng')!;
-    expect(orders.getRow(1).values).toEqual([undefined, 'Thời gian', 'Người mua', 'SĐT', 'Địa chỉ', 'Sản phẩm', 'Số lượng', 'Đơn vị', 'Kg', 'Đơn giá (đ/kg)', 'Thành tiền (đ)', 'Trạng thái', 'Nền tảng', 'Phiên live', 'Bình luận']);
+    expect(orders.getRow(1).values).toEqual([
+      undefined,
+      'Thời gian',
+      'Người mua',
+      'SĐT',
+      'Địa chỉ',
+      'Sản phẩm',
+      'Số lượng',
+      'Đơn vị',
+      'Kg',
+      'Đơn giá (đ/kg)',
+      'Thành tiền (đ)',
+      'Trạng thái',
+      'Nền tảng',
+      'Phiên live',
+      'Bình luận',
+    ]);
     const first = orders.getRow(2);
     expect(first.getCell(1).value).toEqual(excelLocalTime(new Date(T0 + 1)));
     expect(first.getCell(1).numFmt).toBe('dd/mm/yyyy hh:mm:ss');
     expect([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((column) => first.getCell(column).value)).toEqual([
-      'Nguyễn Thị Lan', '0912***678', '12 Lê Lợi, Hà Nội', 'V1', 2, 'thùng', 20, 45000, 900000, 'Đã xác nhận', 'youtube', 'Vải thiều Lục Ngạn',
+      'Nguyễn Thị Lan',
+      '0912***678',
+      '12 Lê Lợi, Hà Nội',
+      'V1',
+      2,
+      'thùng',
+      20,
+      45000,
+      900000,
+      'Đã xác nhận',
+      'youtube',
+      'Vải thiều Lục Ngạn',
     ]);
     expect(typeof first.getCell(8).value).toBe('number');
     expect(orders.rowCount).toBe(4);
@@ -62,11 +94,13 @@ describe('xlsx order workbook', () => {
     const lines = await loadExportLines(db, { scope: { kind: 'streams', streamIds: ['youtube:xlsx01'] }, confirmedOnly: false, maskPhones: false });
     const workbook = await readBack(await orderWorkbook(lines, words, status));
     const summary = workbook.getWorksheet('Theo sản phẩm')!;
-    expect([2, 3, 4].map((n) => (summary.getRow(n).values as unknown[]).slice(1, 7))).toEqual([
-      ['V1', 2, 2, 5, 23, 1_035_000],
-      ['V2', 1, 1, 5, 5, 150_000],
-      ['Tổng', 3, null, null, { formula: 'SUM(E2:E3)', result: 28 }, { formula: 'SUM(F2:F3)', result: 1_185_000 }],
-    ].map((row) => row.map((cell) => cell ?? undefined)));
+    expect([2, 3, 4].map((n) => (summary.getRow(n).values as unknown[]).slice(1, 7))).toEqual(
+      [
+        ['V1', 2, 2, 5, 23, 1_035_000],
+        ['V2', 1, 1, 5, 5, 150_000],
+        ['Tổng', 3, null, null, { formula: 'SUM(E2:E3)', result: 28 }, { formula: 'SUM(F2:F3)', result: 1_185_000 }],
+      ].map((row) => row.map((cell) => cell ?? undefined)),
+    );
     const v1 = workbook.getWorksheet('V1')!;
     expect(v1.getRow(v1.rowCount).getCell(7).value).toEqual({ formula: 'SUM(G2:G3)', result: 23 });
     const buyers = workbook.getWorksheet('Theo người mua')!;
@@ -79,12 +113,18 @@ describe('xlsx order workbook', () => {
 
   it('exports a date range across streams, both days included', async () => {
     const db = await sample();
-    await ingestChat(db, { platform: 'youtube', key: 'later' }, [chatRow('m9', 'chốt 7kg V2', { observedAt: T0 + 3 * 86_400_000 })], indexCatalog({ products }));
+    await ingestChat(
+      db,
+      { platform: 'youtube', key: 'later' },
+      [chatRow('m9', 'chốt 7kg V2', { observedAt: T0 + 3 * 86_400_000 })],
+      indexCatalog({ products }),
+    );
     const day = (offset: number) => {
       const date = new Date(T0 + offset * 86_400_000);
       return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
     };
-    const only = async (from: string, to: string) => (await loadExportLines(db, { scope: dayRange(from, to)!, confirmedOnly: false, maskPhones: false })).map((line) => line.comment);
+    const only = async (from: string, to: string) =>
+      (await loadExportLines(db, { scope: dayRange(from, to)!, confirmedOnly: false, maskPhones: false })).map((line) => line.comment);
     expect(await only(day(0), day(0))).toHaveLength(3);
     expect(await only(day(3), day(3))).toEqual(['chốt 7kg V2']);
     expect(await only(day(-1), day(5))).toHaveLength(4);

@@ -10,10 +10,22 @@ const status = (value: string) => ({ confirmed: 'Đã xác nhận', pending: 'Ch
 
 function line(i: number, over: Partial<OrderLine> = {}): OrderLine {
   return {
-    orderId: `youtube:m${i}`, time: new Date(Date.UTC(2026, 5, 1, 13, 0, 0) + i * 1000), stream: 'Vải thiều Lục Ngạn', platform: 'youtube',
-    buyer: `Khách ${i % 7}`, phone: i % 3 === 0 ? '0912345678' : '', address: '', product: ['V1', 'V2', ''][i % 3]!,
-    quantity: (i % 4) + 1, unit: 'kg', kg: (i % 4) + 1.5, pricePerKg: 45_000, amount: 45_000 * ((i % 4) + 1.5), status: i % 2 ? 'confirmed' : 'pending',
-    comment: `chốt ${(i % 4) + 1}kg`, ...over,
+    orderId: `youtube:m${i}`,
+    time: new Date(Date.UTC(2026, 5, 1, 13, 0, 0) + i * 1000),
+    stream: 'Vải thiều Lục Ngạn',
+    platform: 'youtube',
+    buyer: `Khách ${i % 7}`,
+    phone: i % 3 === 0 ? '0912345678' : '',
+    address: '',
+    product: ['V1', 'V2', ''][i % 3]!,
+    quantity: (i % 4) + 1,
+    unit: 'kg',
+    kg: (i % 4) + 1.5,
+    pricePerKg: 45_000,
+    amount: 45_000 * ((i % 4) + 1.5),
+    status: i % 2 ? 'confirmed' : 'pending',
+    comment: `chốt ${(i % 4) + 1}kg`,
+    ...over,
   };
 }
 
@@ -32,8 +44,18 @@ function zipEntries(bytes: Uint8Array) {
   let at = view.getUint32(end + 16, true);
   for (let n = view.getUint16(end + 10, true); n > 0; n -= 1) {
     expect(view.getUint32(at, true)).toBe(0x02014b50);
-    const [method, crc, compressed, size] = [view.getUint16(at + 10, true), view.getUint32(at + 16, true), view.getUint32(at + 20, true), view.getUint32(at + 24, true)];
-    const [nameLength, extraLength, commentLength, local] = [view.getUint16(at + 28, true), view.getUint16(at + 30, true), view.getUint16(at + 32, true), view.getUint32(at + 42, true)];
+    const [method, crc, compressed, size] = [
+      view.getUint16(at + 10, true),
+      view.getUint32(at + 16, true),
+      view.getUint32(at + 20, true),
+      view.getUint32(at + 24, true),
+    ];
+    const [nameLength, extraLength, commentLength, local] = [
+      view.getUint16(at + 28, true),
+      view.getUint16(at + 30, true),
+      view.getUint16(at + 32, true),
+      view.getUint32(at + 42, true),
+    ];
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     expect(method).toBe(8);
@@ -46,8 +68,16 @@ function zipEntries(bytes: Uint8Array) {
 // Generous limits: the machines that run these are often busy, and exceljs reads large files slowly.
 describe('xlsx written as a stream', { timeout: 120_000 }, () => {
   it('is a sound zip: each part inflates to the size and CRC-32 recorded for it', async () => {
-    const entries = zipEntries(await orderWorkbook(Array.from({ length: 2500 }, (_, i) => line(i)), words, status));
-    expect(entries.map((entry) => entry.name)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml']));
+    const entries = zipEntries(
+      await orderWorkbook(
+        Array.from({ length: 2500 }, (_, i) => line(i)),
+        words,
+        status,
+      ),
+    );
+    expect(entries.map((entry) => entry.name)).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml']),
+    );
     for (const entry of entries) {
       expect(entry.data.length, entry.name).toBe(entry.size);
       expect(crc32(entry.data), entry.name).toBe(entry.crc);
@@ -75,7 +105,10 @@ describe('xlsx written as a stream', { timeout: 120_000 }, () => {
     const total = buyers.getRow(7);
     expect(total.getCell(2).value).toBe('Tổng · Khách 0');
     expect(total.getCell(2).font?.bold).toBe(true);
-    expect(total.getCell(8).value).toEqual({ formula: 'SUM(H2:H6)', result: lines.filter((each) => each.buyer === 'Khách 0').reduce((sum, each) => sum + each.kg!, 0) });
+    expect(total.getCell(8).value).toEqual({
+      formula: 'SUM(H2:H6)',
+      result: lines.filter((each) => each.buyer === 'Khách 0').reduce((sum, each) => sum + each.kg!, 0),
+    });
     expect(total.getCell(8).numFmt).toBe('#,##0.##');
     expect(workbook.getWorksheet('Theo sản phẩm')!.getRow(2).getCell(5).numFmt).toBe('#,##0.##');
   });

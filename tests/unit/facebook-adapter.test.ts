@@ -22,7 +22,12 @@ describe('Facebook adapter: URLs and stream', () => {
     expect(facebookAdapter.streamOf(document, url, Date.now())).toEqual({ platform: 'facebook', key, title: 'Vải thiều Lục Ngạn trực tiếp' });
   });
 
-  it.each(['https://www.facebook.com/', 'https://www.facebook.com/groups/123', 'https://www.facebook.com/watch/live/?v=abc', 'https://facebook.evil.example/x/videos/1234567890'])('%s is not read', (url) => {
+  it.each([
+    'https://www.facebook.com/',
+    'https://www.facebook.com/groups/123',
+    'https://www.facebook.com/watch/live/?v=abc',
+    'https://facebook.evil.example/x/videos/1234567890',
+  ])('%s is not read', (url) => {
     expect(facebookAdapter.isChatUrl(url)).toBe(false);
   });
 });
@@ -34,7 +39,10 @@ describe('Facebook adapter: comments', () => {
       { id: '9002', author: 'Trần Minh', text: 'lấy 3kg', idInLink: true, profile: '/profile.php?id=100012345' },
     ]);
     expect(rows().map((row) => facebookAdapter.readRow(row))).toEqual([
-      { ok: true, message: { platform: 'facebook', messageId: '9001', kind: 'chat', authorName: 'Nguyễn Thị Lan', authorId: 'lan.nguyen.5', text: 'chốt 2 thùng ❤️' } },
+      {
+        ok: true,
+        message: { platform: 'facebook', messageId: '9001', kind: 'chat', authorName: 'Nguyễn Thị Lan', authorId: 'lan.nguyen.5', text: 'chốt 2 thùng ❤️' },
+      },
       { ok: true, message: { platform: 'facebook', messageId: '9002', kind: 'chat', authorName: 'Trần Minh', authorId: '100012345', text: 'lấy 3kg' } },
     ]);
   });
@@ -56,7 +64,10 @@ describe('Facebook adapter: comments', () => {
 
   it('reads every line of a comment typed on several lines, in order, one line break between them', () => {
     loadChatFixture('facebook', [{ id: '9101', author: 'Lan', text: 'Chốt 2 thùng\nSĐT 0912 345 678\ngiao về Cầu Giấy' }]);
-    expect(facebookAdapter.readRow(rows()[0]!)).toMatchObject({ ok: true, message: { messageId: '9101', authorName: 'Lan', text: 'Chốt 2 thùng\nSĐT 0912 345 678\ngiao về Cầu Giấy' } });
+    expect(facebookAdapter.readRow(rows()[0]!)).toMatchObject({
+      ok: true,
+      message: { messageId: '9101', authorName: 'Lan', text: 'Chốt 2 thùng\nSĐT 0912 345 678\ngiao về Cầu Giấy' },
+    });
   });
 
   it('takes the id from the article itself or its parent, never from a wrapper further up', () => {

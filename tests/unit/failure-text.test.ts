@@ -14,13 +14,16 @@ describe('failures in words', () => {
 
   it('puts anything else second, as the detail, after a sentence that says what did not happen', () => {
     const failure = describeFailure(words('en'), 'failExport', new Error('QuotaExceededError: the quota has been exceeded'));
-    expect(failure).toEqual({ sentence: 'The orders could not be exported. Try again; if it keeps failing, the details say why.', detail: 'QuotaExceededError: the quota has been exceeded' });
+    expect(failure).toEqual({
+      sentence: 'The orders could not be exported. Try again; if it keeps failing, the details say why.',
+      detail: 'QuotaExceededError: the quota has been exceeded',
+    });
     expect(describeFailure(words('vi'), 'failSave', '').detail).toBeUndefined();
   });
 
   it('never shows a raw code or message as the sentence', () => {
     for (const language of ['vi', 'en'] as const) {
-      for (const error of ['not-found', 'same-customer', 'invalid-phone', 'the order is not of this page\'s stream', 'x'.repeat(5000)]) {
+      for (const error of ['not-found', 'same-customer', 'invalid-phone', "the order is not of this page's stream", 'x'.repeat(5000)]) {
         const { sentence, detail } = describeFailure(words(language), 'failSave', error);
         expect(sentence).not.toContain(error);
         expect(sentence.startsWith(MESSAGES[language].failSave)).toBe(true);

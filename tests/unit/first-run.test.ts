@@ -29,7 +29,9 @@ describe('first run', () => {
 
   it('a tab that cannot be opened is not an error of the background', async () => {
     const { api, install } = fakeApi();
-    api.tabs.create = vi.fn(async () => { throw new Error('no window'); });
+    api.tabs.create = vi.fn(async () => {
+      throw new Error('no window');
+    });
     openWelcomeOnInstall(api);
     expect(() => install('install')).not.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 0)); // no unhandled rejection

@@ -29,7 +29,9 @@ async function importFile(text: string, platform: 'youtube' | 'tiktok' = 'youtub
 }
 
 async function tables(database: ChotDatabase) {
-  return Object.fromEntries(await Promise.all(database.tables.filter((table) => table.name !== 'imports').map(async (table) => [table.name, await table.toArray()] as const)));
+  return Object.fromEntries(
+    await Promise.all(database.tables.filter((table) => table.name !== 'imports').map(async (table) => [table.name, await table.toArray()] as const)),
+  );
 }
 
 async function withData() {
@@ -38,18 +40,69 @@ async function withData() {
 }
 
 const textItem = (id: string, text: string, usec: string) => ({
-  addChatItemAction: { item: { liveChatTextMessageRenderer: { id, timestampUsec: usec, authorName: { simpleText: 'Lan' }, authorExternalChannelId: 'UClan', message: { runs: [{ text }] } } } },
+  addChatItemAction: {
+    item: {
+      liveChatTextMessageRenderer: {
+        id,
+        timestampUsec: usec,
+        authorName: { simpleText: 'Lan' },
+        authorExternalChannelId: 'UClan',
+        message: { runs: [{ text }] },
+      },
+    },
+  },
 });
 const usec = (minutes: number) => String((DAY + minutes * 60_000) * 1000);
 
 describe('a bad chat log is refused whole and nothing is written', () => {
   it.each([
     ['a text line whose time cannot be read', '20:15:01 Hùng: đẹp quá\n20:15:1x Lan: chốt 1 kg\n20:15:09 Mai: lấy 2 ký\n', 2, /time/],
-    ['a CSV with an unclosed quote', 'time,author,message\n20:15:01,Hùng,đẹp quá\n20:15:05,Lan,"chốt 1 kg\n20:15:09,Mai,lấy 2 ký\n20:16:00,Tú,chốt 3kg\n', 3, /quote/],
-    ['a YouTube JSON entry whose timestampUsec is "1"', JSON.stringify([textItem('a1', 'chốt 2kg', usec(1)), textItem('a2', 'chốt 1 kg', '1'), textItem('a3', 'lấy 2 ký', usec(3))], null, 1), '"a2"', /time/],
-    ['a YouTube JSON entry without its time', JSON.stringify([textItem('a1', 'chốt 2kg', usec(1)), { addChatItemAction: { item: { liveChatTextMessageRenderer: { id: 'a2', message: { runs: [{ text: 'chốt 1 kg' }] } } } } }], null, 2), '"a2"', /time/],
-    ['a chat-downloader message with a time in seconds', JSON.stringify([{ message_id: 'd1', message: 'chốt 3kg', timestamp: Number(usec(5)) }, { message_id: 'd2', message: 'chốt 1kg', timestamp: 1_780_000_000 }], null, 2), '"d2"', /time/],
-    ['a YouTube JSON Lines entry whose id holds spaces', [textItem('a1', 'chốt 2kg', usec(1)), textItem('a b', 'chốt 1 kg', usec(2)), textItem('a3', 'lấy 2 ký', usec(3))].map((action) => JSON.stringify(action)).join('\n'), 2, /id/],
+    [
+      'a CSV with an unclosed quote',
+      'time,author,message\n20:15:01,Hùng,đẹp quá\n20:15:05,Lan,"chốt 1 kg\n20:15:09,Mai,lấy 2 ký\n20:16:00,Tú,chốt 3kg\n',
+      3,
+      /quote/,
+    ],
+    [
+      'a YouTube JSON entry whose timestampUsec is "1"',
+      JSON.stringify([textItem('a1', 'chốt 2kg', usec(1)), textItem('a2', 'chốt 1 kg', '1'), textItem('a3', 'lấy 2 ký', usec(3))], null, 1),
+      '"a2"',
+      /time/,
+    ],
+    [
+      'a YouTube JSON entry without its time',
+      JSON.stringify(
+        [
+          textItem('a1', 'chốt 2kg', usec(1)),
+          { addChatItemAction: { item: { liveChatTextMessageRenderer: { id: 'a2', message: { runs: [{ text: 'chốt 1 kg' }] } } } } },
+        ],
+        null,
+        2,
+      ),
+      '"a2"',
+      /time/,
+    ],
+    [
+      'a chat-downloader message with a time in seconds',
+      JSON.stringify(
+        [
+          { message_id: 'd1', message: 'chốt 3kg', timestamp: Number(usec(5)) },
+          { message_id: 'd2', message: 'chốt 1kg', timestamp: 1_780_000_000 },
+        ],
+        null,
+        2,
+      ),
+      '"d2"',
+      /time/,
+    ],
+    [
+      'a YouTube JSON Lines entry whose id holds spaces',
+      [textItem('a1', 'chốt 2kg', usec(1)), textItem('a b', 'chốt 1 kg', usec(2)), textItem('a3', 'lấy 2 ký', usec(3))]
+        .map((action) => JSON.stringify(action))
+        .join('\n'),
+      2,
+      /id/,
+    ],
   ])('%s', async (_name, text, where, reason) => {
     // The line is given as a number, or as text found on it.
     const line = typeof where === 'number' ? where : text.split('\n').findIndex((candidate) => candidate.includes(where)) + 1;
@@ -66,7 +119,14 @@ describe('the background checks an import batch by the same schema', () => {
   it('refuses a batch holding one entry the ingest would refuse, and writes none of it', async () => {
     const before = await withData();
     const good = (n: number) => ({ platform: 'youtube', messageId: `log-k-${n}`, kind: 'chat', authorName: 'Lan', text: 'chốt 2kg', observedAt: DAY + n });
-    const reply = await runCommand({ type: 'import-chat', stream: { platform: 'youtube', key: 'import-k' }, messages: [good(1), { ...good(2), messageId: 'has spaces' }, good(3)], importId: 'k', offset: 0, total: 3 });
+    const reply = await runCommand({
+      type: 'import-chat',
+      stream: { platform: 'youtube', key: 'import-k' },
+      messages: [good(1), { ...good(2), messageId: 'has spaces' }, good(3)],
+      importId: 'k',
+      offset: 0,
+      total: 3,
+    });
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(/entry 2.*messageId/);
     expect(await tables(db)).toEqual(before);

@@ -37,38 +37,49 @@ const log = (n: number): ChatLog => ({
   platform: 'youtube',
   skipped: {},
   // Shuffled on purpose: steps follow time order, whatever order the file had.
-  messages: Array.from({ length: n }, (_, i) => (i * 7919) % n).map((i) => ({ platform: 'youtube' as const, messageId: `log-r-${i}`, kind: 'chat' as const, authorName: `Buyer ${i % 97}`, text: i % 2 ? `chốt ${(i % 5) + 1}kg` : 'đẹp quá', observedAt: DAY + i * 1000 })),
+  messages: Array.from({ length: n }, (_, i) => (i * 7919) % n).map((i) => ({
+    platform: 'youtube' as const,
+    messageId: `log-r-${i}`,
+    kind: 'chat' as const,
+    authorName: `Buyer ${i % 97}`,
+    text: i % 2 ? `chốt ${(i % 5) + 1}kg` : 'đẹp quá',
+    observedAt: DAY + i * 1000,
+  })),
 });
 
 describe('an interrupted chat-log import', () => {
   it.each([
     ['before its third step was handled', 'before' as const, 1000],
     ['after its third step was stored, its reply lost', 'after' as const, 1500],
-  ])('stopped %s: says what is stored, and finishes when the file is chosen again', async (_name, when, stored) => {
-    const file = log(5000);
-    const claim = importedStreamClaim(file, 'dai.txt', 'resume');
-    const progressOf = (id: string) => db.imports.get(id);
-    const shown: number[] = [];
+  ])(
+    'stopped %s: says what is stored, and finishes when the file is chosen again',
+    async (_name, when, stored) => {
+      const file = log(5000);
+      const claim = importedStreamClaim(file, 'dai.txt', 'resume');
+      const progressOf = (id: string) => db.imports.get(id);
+      const shown: number[] = [];
 
-    const first = await sendChatLog(file, claim, stoppingOn(3, when), { progressOf, onProgress: (done) => shown.push(done) });
-    expect(first.error).toMatch(/Receiving end does not exist/);
-    expect(first).toMatchObject({ done: stored, total: 5000 });
-    expect(shown).toEqual([500, 1000]);
-    expect(await db.messages.count()).toBe(stored);
+      const first = await sendChatLog(file, claim, stoppingOn(3, when), { progressOf, onProgress: (done) => shown.push(done) });
+      expect(first.error).toMatch(/Receiving end does not exist/);
+      expect(first).toMatchObject({ done: stored, total: 5000 });
+      expect(shown).toEqual([500, 1000]);
+      expect(await db.messages.count()).toBe(stored);
 
-    const again = await sendChatLog(file, claim, route(), { progressOf });
-    expect(again).toMatchObject({ resumedFrom: stored, done: 5000, total: 5000, stored: 5000 - stored, duplicates: 0 });
-    expect(again.error).toBeUndefined();
-    expect(await db.messages.count()).toBe(5000);
-    expect(await db.orders.count()).toBe(2500);
-    expect(await db.tallies.get('youtube:import-resume')).toMatchObject({ orders: 2500 });
-    expect(await db.imports.toArray()).toEqual([expect.objectContaining({ streamId: 'youtube:import-resume', done: 5000, total: 5000 })]);
+      const again = await sendChatLog(file, claim, route(), { progressOf });
+      expect(again).toMatchObject({ resumedFrom: stored, done: 5000, total: 5000, stored: 5000 - stored, duplicates: 0 });
+      expect(again.error).toBeUndefined();
+      expect(await db.messages.count()).toBe(5000);
+      expect(await db.orders.count()).toBe(2500);
+      expect(await db.tallies.get('youtube:import-resume')).toMatchObject({ orders: 2500 });
+      expect(await db.imports.toArray()).toEqual([expect.objectContaining({ streamId: 'youtube:import-resume', done: 5000, total: 5000 })]);
 
-    // Chosen once more, finished: every step is sent again and stores nothing twice.
-    const third = await sendChatLog(file, claim, route(), { progressOf });
-    expect(third).toMatchObject({ resumedFrom: 0, stored: 0, duplicates: 5000 });
-    expect(await db.orders.count()).toBe(2500);
-  }, 60_000);
+      // Chosen once more, finished: every step is sent again and stores nothing twice.
+      const third = await sendChatLog(file, claim, route(), { progressOf });
+      expect(third).toMatchObject({ resumedFrom: 0, stored: 0, duplicates: 5000 });
+      expect(await db.orders.count()).toBe(2500);
+    },
+    60_000,
+  );
 
   it('stores a step sent twice only once, even without the progress record', async () => {
     const file = log(1200);

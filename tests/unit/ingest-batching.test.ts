@@ -50,17 +50,32 @@ const buyers = (n: number, text: (i: number) => string, at: number, prefix: stri
 
 describe('a batch read and written table by table', () => {
   it('reads the orders of a batch of new buyers in one range, not one query per buyer', async () => {
-    await ingestChat(db, stream, buyers(30, (i) => `chốt ${i + 1}kg`, T0, 'a'), noCatalog);
+    await ingestChat(
+      db,
+      stream,
+      buyers(30, (i) => `chốt ${i + 1}kg`, T0, 'a'),
+      noCatalog,
+    );
     // a count and one range for the repeat check (one per buyer before)
     expect(counts.get('orders')?.queries).toBeLessThanOrEqual(2);
     expect(await db.orders.count()).toBe(30);
   });
 
   it('writes a buyer again only when the comment says something new about them', async () => {
-    await ingestChat(db, stream, buyers(20, (i) => `chốt ${i + 1}kg`, T0, 'a'), noCatalog);
+    await ingestChat(
+      db,
+      stream,
+      buyers(20, (i) => `chốt ${i + 1}kg`, T0, 'a'),
+      noCatalog,
+    );
     counts.clear();
     // seen again seconds later, nothing new: no write; a new phone is written at once
-    await ingestChat(db, stream, [...buyers(19, () => 'cho em hỏi giá', T0 + 5_000, 'b'), chatRow('c1', 'sđt 0912345678', { authorName: 'Người mua 19', observedAt: T0 + 6_000 })], noCatalog);
+    await ingestChat(
+      db,
+      stream,
+      [...buyers(19, () => 'cho em hỏi giá', T0 + 5_000, 'b'), chatRow('c1', 'sđt 0912345678', { authorName: 'Người mua 19', observedAt: T0 + 6_000 })],
+      noCatalog,
+    );
     expect(counts.get('customers')?.writes).toBe(1);
     expect((await db.customers.get('youtube:name:Người mua 3'))?.lastSeenAt).toBe(T0 + 3);
     expect((await db.customers.get('youtube:name:Người mua 19'))?.phones).toEqual(['0912345678']);
@@ -72,13 +87,23 @@ describe('a batch read and written table by table', () => {
   it('spots a repeat and applies cancels whichever way the orders are read, with figures equal to a recount', async () => {
     // many recent orders of others: the repeat check reads buyer by buyer, the kept buyers one by one
     await ingestChat(db, stream, [...buyers(40, (i) => `chốt ${i + 1}kg`, T0, 'a'), chatRow('m1', 'chốt 2 thùng', { observedAt: T0 + 100 })], noCatalog);
-    await ingestChat(db, stream, [
-      chatRow('m2', 'Chốt 2 thùng!', { observedAt: T0 + 60_000 }),
-      chatRow('m3', 'thôi không lấy nữa', { authorName: 'Người mua 5', observedAt: T0 + 60_001 }),
-      chatRow('m4', 'chốt 6kg', { authorName: 'Người mua 5', observedAt: T0 + 60_002 }),
-    ], noCatalog);
+    await ingestChat(
+      db,
+      stream,
+      [
+        chatRow('m2', 'Chốt 2 thùng!', { observedAt: T0 + 60_000 }),
+        chatRow('m3', 'thôi không lấy nữa', { authorName: 'Người mua 5', observedAt: T0 + 60_001 }),
+        chatRow('m4', 'chốt 6kg', { authorName: 'Người mua 5', observedAt: T0 + 60_002 }),
+      ],
+      noCatalog,
+    );
     // few recent orders: one range read
-    await ingestChat(db, stream, [chatRow('m5', 'chốt 2 thùng', { observedAt: T0 + 600_000 }), chatRow('m6', 'chốt 2 thùng', { observedAt: T0 + 600_001 })], noCatalog);
+    await ingestChat(
+      db,
+      stream,
+      [chatRow('m5', 'chốt 2 thùng', { observedAt: T0 + 600_000 }), chatRow('m6', 'chốt 2 thùng', { observedAt: T0 + 600_001 })],
+      noCatalog,
+    );
     const orders = await db.orders.toArray();
     const byId = new Map(orders.map((order) => [order.id, order]));
     expect(byId.get('youtube:m2')?.possibleRepeatOf).toBe('youtube:m1');

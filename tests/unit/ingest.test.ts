@@ -21,10 +21,24 @@ describe('ingestChat', () => {
     expect(result).toEqual({ stored: 2, duplicates: 0, invalid: 0 });
     expect(await db.messages.count()).toBe(2);
     const order = await db.orders.get('youtube:m1');
-    expect(order).toMatchObject({ streamId: 'youtube:abcdef1', messageId: 'youtube:m1', status: 'pending', totalKg: 2, phone: '0912345678', authorName: 'Lan' });
+    expect(order).toMatchObject({
+      streamId: 'youtube:abcdef1',
+      messageId: 'youtube:m1',
+      status: 'pending',
+      totalKg: 2,
+      phone: '0912345678',
+      authorName: 'Lan',
+    });
     expect(await db.orders.count()).toBe(1);
     expect(await db.streams.get('youtube:abcdef1')).toEqual({
-      id: 'youtube:abcdef1', platform: 'youtube', streamKey: 'abcdef1', title: 'Vải thiều', host: null, firstMessageAt: T0 + 1, lastMessageAt: T0 + 2, broadcastId: 'youtube:abcdef1',
+      id: 'youtube:abcdef1',
+      platform: 'youtube',
+      streamKey: 'abcdef1',
+      title: 'Vải thiều',
+      host: null,
+      firstMessageAt: T0 + 1,
+      lastMessageAt: T0 + 2,
+      broadcastId: 'youtube:abcdef1',
     });
   });
 
@@ -82,25 +96,27 @@ describe('ingestChat', () => {
 
   it('keeps HTML and script in names and text as plain data', async () => {
     await ingestChat(db, stream, [chatRow('m1', '<img src=x onerror=alert(1)> chốt 2kg', { authorName: '<script>alert(1)</script>' })], noCatalog);
-    expect(await db.orders.get('youtube:m1')).toMatchObject({ authorName: '<script>alert(1)</script>', text: '<img src=x onerror=alert(1)> chốt 2kg', totalKg: 2 });
+    expect(await db.orders.get('youtube:m1')).toMatchObject({
+      authorName: '<script>alert(1)</script>',
+      text: '<img src=x onerror=alert(1)> chốt 2kg',
+      totalKg: 2,
+    });
   });
 
   it('uses the catalog for package weights', async () => {
-    const catalog = indexCatalog(catalogSchema.parse({ products: [{ code: 'V1', name: 'Vải', packages: { 'thùng': 10 } }], defaultProduct: 'V1' }));
+    const catalog = indexCatalog(catalogSchema.parse({ products: [{ code: 'V1', name: 'Vải', packages: { thùng: 10 } }], defaultProduct: 'V1' }));
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2 thùng')], catalog);
     expect((await db.orders.get('youtube:m1'))?.items).toEqual([{ product: 'V1', quantity: 2, unit: 'thùng', kg: 20 }]);
   });
 
   it("a buyer's cancel cancels their latest open order, not someone else's", async () => {
-    await ingestChat(db, stream, [
-      chatRow('m1', 'chốt 2kg'),
-      chatRow('m2', 'chốt 5kg', { authorName: 'Minh' }),
-      chatRow('m3', 'lấy 3kg'),
-    ], noCatalog);
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 5kg', { authorName: 'Minh' }), chatRow('m3', 'lấy 3kg')], noCatalog);
     await ingestChat(db, stream, [chatRow('m4', 'thôi em không lấy nữa')], noCatalog);
     const orders = await db.orders.toArray();
     expect(orders.map((o) => [o.id, o.status])).toEqual([
-      ['youtube:m1', 'pending'], ['youtube:m2', 'pending'], ['youtube:m3', 'cancelled'],
+      ['youtube:m1', 'pending'],
+      ['youtube:m2', 'pending'],
+      ['youtube:m3', 'cancelled'],
     ]);
     expect((await db.orders.get('youtube:m3'))?.cancelledByMessageId).toBe('youtube:m4');
     expect(computeTally(orders)).toMatchObject({ pendingKg: 7, orders: 2 });
@@ -121,9 +137,22 @@ describe('ingestChat', () => {
 
 describe('decideOrder and tally', () => {
   it('confirms, rejects and reopens; a cancelled order stays cancelled', async () => {
-    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 5kg', { authorName: 'Minh' }), chatRow('m3', 'hủy', { authorName: 'Minh' })], noCatalog);
+    await ingestChat(
+      db,
+      stream,
+      [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 5kg', { authorName: 'Minh' }), chatRow('m3', 'hủy', { authorName: 'Minh' })],
+      noCatalog,
+    );
     expect(await decideOrder(db, 'youtube:m1', 'confirmed')).toEqual({ ok: true });
-    expect(computeTally(await db.orders.toArray())).toMatchObject({ pendingKg: 0, confirmedKg: 2, totalTonnes: 0.002, orders: 1, unknownWeight: 0, byPlatform: { youtube: { kg: 2, orders: 1 } }, buyers: 1 });
+    expect(computeTally(await db.orders.toArray())).toMatchObject({
+      pendingKg: 0,
+      confirmedKg: 2,
+      totalTonnes: 0.002,
+      orders: 1,
+      unknownWeight: 0,
+      byPlatform: { youtube: { kg: 2, orders: 1 } },
+      buyers: 1,
+    });
     expect(await decideOrder(db, 'youtube:m2', 'confirmed')).toEqual({ ok: false, error: 'cancelled' });
     expect(await decideOrder(db, 'youtube:nope', 'confirmed')).toEqual({ ok: false, error: 'not-found' });
     await decideOrder(db, 'youtube:m1', 'rejected');
@@ -133,32 +162,73 @@ describe('decideOrder and tally', () => {
   });
 
   it('counts orders of unknown weight without inventing kilos', () => {
-    const base = { streamId: 's', messageId: 'm', platform: 'youtube' as const, authorName: 'a', authorKey: 'a', text: '', items: [], phone: null, confidence: 1, reasons: [], observedAt: 0, updatedAt: 0 };
+    const base = {
+      streamId: 's',
+      messageId: 'm',
+      platform: 'youtube' as const,
+      authorName: 'a',
+      authorKey: 'a',
+      text: '',
+      items: [],
+      phone: null,
+      confidence: 1,
+      reasons: [],
+      observedAt: 0,
+      updatedAt: 0,
+    };
     const tally = computeTally([
       { ...base, id: '1', totalKg: null, status: 'pending' },
       { ...base, id: '2', totalKg: 1500, status: 'confirmed' },
       { ...base, id: '3', totalKg: 0.1, status: 'pending' },
       { ...base, id: '4', totalKg: 0.2, status: 'pending' },
     ]);
-    expect(tally).toEqual({ pendingKg: 0.3, confirmedKg: 1500, totalTonnes: 1.5, orders: 4, unknownWeight: 1, byPlatform: { youtube: { kg: 1500.3, orders: 4 } }, buyers: 1, byProduct: {}, confirmedVnd: 0, totalVnd: 0, contractedKg: 0, contracts: 0, byStatus: { pending: 3, confirmed: 1 }, contractOrders: 0 });
+    expect(tally).toEqual({
+      pendingKg: 0.3,
+      confirmedKg: 1500,
+      totalTonnes: 1.5,
+      orders: 4,
+      unknownWeight: 1,
+      byPlatform: { youtube: { kg: 1500.3, orders: 4 } },
+      buyers: 1,
+      byProduct: {},
+      confirmedVnd: 0,
+      totalVnd: 0,
+      contractedKg: 0,
+      contracts: 0,
+      byStatus: { pending: 3, confirmed: 1 },
+      contractOrders: 0,
+    });
   });
 
   it('adds buyers, kg per product and value at the catalog prices', () => {
     const base = { streamId: 's', platform: 'youtube' as const, text: '', phone: null, confidence: 1, reasons: [], observedAt: 0, updatedAt: 0 };
     const line = (product: string, kg: number) => ({ product, quantity: kg, unit: 'kg', kg });
-    const products = [{ code: 'V1', name: 'V1', defaultUnit: 'kg', aliases: [], packages: {}, pricePerKg: 45_000 }, { code: 'V2', name: 'V2', defaultUnit: 'kg', aliases: [], packages: {} }];
-    const tally = computeTally([
-      { ...base, id: '1', messageId: '1', authorName: 'Lan', authorKey: 'lan', items: [line('V1', 2), line('V2', 3)], totalKg: 5, status: 'confirmed' },
-      { ...base, id: '2', messageId: '2', authorName: 'Lan', authorKey: 'lan', items: [line('V1', 1)], totalKg: 1, status: 'pending' },
-      { ...base, id: '3', messageId: '3', authorName: 'Minh', authorKey: 'minh', items: [line('V1', 10)], totalKg: 10, status: 'rejected' },
-    ], products);
+    const products = [
+      { code: 'V1', name: 'V1', defaultUnit: 'kg', aliases: [], packages: {}, pricePerKg: 45_000 },
+      { code: 'V2', name: 'V2', defaultUnit: 'kg', aliases: [], packages: {} },
+    ];
+    const tally = computeTally(
+      [
+        { ...base, id: '1', messageId: '1', authorName: 'Lan', authorKey: 'lan', items: [line('V1', 2), line('V2', 3)], totalKg: 5, status: 'confirmed' },
+        { ...base, id: '2', messageId: '2', authorName: 'Lan', authorKey: 'lan', items: [line('V1', 1)], totalKg: 1, status: 'pending' },
+        { ...base, id: '3', messageId: '3', authorName: 'Minh', authorKey: 'minh', items: [line('V1', 10)], totalKg: 10, status: 'rejected' },
+      ],
+      products,
+    );
     expect(tally).toMatchObject({ buyers: 1, byProduct: { V1: 3, V2: 3 }, confirmedVnd: 90_000, totalVnd: 135_000, orders: 2 });
   });
 });
 
 describe('ingestChat: rows without site ids (TikTok)', () => {
   const tiktok = { platform: 'tiktok' as const, key: '@vuonvai/2026-06-01' };
-  const row = (id: string, text: string, at: number, author = 'Lan') => ({ platform: 'tiktok', messageId: id, kind: 'chat', authorName: author, text, observedAt: T0 + at });
+  const row = (id: string, text: string, at: number, author = 'Lan') => ({
+    platform: 'tiktok',
+    messageId: id,
+    kind: 'chat',
+    authorName: author,
+    text,
+    observedAt: T0 + at,
+  });
 
   it('does not count again rows a reload shows again, but counts a real repeat from the same page load', async () => {
     await ingestChat(db, tiktok, [row('r:aaa:1', 'chốt 2kg', 0), row('r:aaa:2', 'chốt 2kg', 60_000)], noCatalog);
@@ -176,7 +246,15 @@ describe('ingestChat: rows without site ids (TikTok)', () => {
   });
 
   it('keeps gifts as messages and never makes orders of them', async () => {
-    await ingestChat(db, tiktok, [{ ...row('r:aaa:1', 'Rose x5', 0), kind: 'gift', paidAmount: 'Rose x5' }, { ...row('r:aaa:2', 'chốt 5 kg', 1), kind: 'gift' }], noCatalog);
+    await ingestChat(
+      db,
+      tiktok,
+      [
+        { ...row('r:aaa:1', 'Rose x5', 0), kind: 'gift', paidAmount: 'Rose x5' },
+        { ...row('r:aaa:2', 'chốt 5 kg', 1), kind: 'gift' },
+      ],
+      noCatalog,
+    );
     expect(await db.messages.count()).toBe(2);
     expect(await db.orders.count()).toBe(0);
   });
@@ -190,12 +268,15 @@ describe('assistant actions: edit, history, undo', () => {
     expect(await editOrder(db, 'youtube:m1', { item: 0, unit: 'yến' })).toEqual({ ok: true });
     expect(await db.orders.get('youtube:m1')).toMatchObject({ items: [{ quantity: 3, unit: 'yến', kg: 30 }], totalKg: 30 });
     const history = await db.actions.where('orderId').equals('youtube:m1').toArray();
-    expect(history.map((a) => [a.kind, a.before.totalKg, a.after.totalKg])).toEqual([['edit', 2, 3], ['edit', 3, 30]]);
+    expect(history.map((a) => [a.kind, a.before.totalKg, a.after.totalKg])).toEqual([
+      ['edit', 2, 3],
+      ['edit', 3, 30],
+    ]);
     expect(history[0]!.at).toBe(T0 + 10);
   });
 
   it('keeps a package weight per package when its quantity changes', async () => {
-    const catalog = indexCatalog(catalogSchema.parse({ products: [{ code: 'V1', name: 'Vải', packages: { 'thùng': 10 } }], defaultProduct: 'V1' }));
+    const catalog = indexCatalog(catalogSchema.parse({ products: [{ code: 'V1', name: 'Vải', packages: { thùng: 10 } }], defaultProduct: 'V1' }));
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2 thùng')], catalog);
     await editOrder(db, 'youtube:m1', { item: 0, quantity: 5 });
     expect((await db.orders.get('youtube:m1'))?.totalKg).toBe(50);
@@ -241,15 +322,24 @@ describe('assistant actions: edit, history, undo', () => {
 describe('what buyers do in the chat to their orders', () => {
   it('flags the same order comment sent again within the window as a possible repeat, without dropping it', async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'Chốt 2kg!!', { observedAt: T0 + 60_000 })], noCatalog, { repeatWindowMs: 120_000 });
-    await ingestChat(db, stream, [chatRow('m3', 'chốt 2kg', { observedAt: T0 + 400_000 }), chatRow('m4', 'chốt 2kg', { authorName: 'Minh', observedAt: T0 + 400_001 })], noCatalog, { repeatWindowMs: 120_000 });
+    await ingestChat(
+      db,
+      stream,
+      [chatRow('m3', 'chốt 2kg', { observedAt: T0 + 400_000 }), chatRow('m4', 'chốt 2kg', { authorName: 'Minh', observedAt: T0 + 400_001 })],
+      noCatalog,
+      { repeatWindowMs: 120_000 },
+    );
     const orders = await db.orders.toArray();
     expect(orders.map((o) => [o.id, o.possibleRepeatOf ?? null])).toEqual([
-      ['youtube:m1', null], ['youtube:m2', 'youtube:m1'], ['youtube:m3', null], ['youtube:m4', null],
+      ['youtube:m1', null],
+      ['youtube:m2', 'youtube:m1'],
+      ['youtube:m3', null],
+      ['youtube:m4', null],
     ]);
     expect(computeTally(orders).orders).toBe(4);
   });
 
-  it('applies a change to the buyer\'s latest open order and records it in its history', async () => {
+  it("applies a change to the buyer's latest open order and records it in its history", async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 1 yến')], noCatalog);
     await ingestChat(db, stream, [chatRow('m3', 'sửa thành 3kg nhé')], noCatalog);
     expect(await db.orders.get('youtube:m2')).toMatchObject({ items: [{ quantity: 3, unit: 'kg', kg: 3 }], totalKg: 3 });
@@ -265,11 +355,16 @@ describe('what buyers do in the chat to their orders', () => {
     await decideOrder(db, 'youtube:m1', 'confirmed');
     await ingestChat(db, stream, [chatRow('m2', 'sửa thành 3kg')], noCatalog);
     expect(await db.orders.get('youtube:m1')).toMatchObject({ status: 'pending', totalKg: 3, changedAfterConfirm: true });
-    expect((await db.actions.where('orderId').equals('youtube:m1').toArray()).at(-1)).toMatchObject({ kind: 'edit', source: 'buyer', before: { status: 'confirmed', totalKg: 10 }, after: { status: 'pending', totalKg: 3 } });
+    expect((await db.actions.where('orderId').equals('youtube:m1').toArray()).at(-1)).toMatchObject({
+      kind: 'edit',
+      source: 'buyer',
+      before: { status: 'confirmed', totalKg: 10 },
+      after: { status: 'pending', totalKg: 3 },
+    });
     expect(computeTally(await db.orders.toArray())).toMatchObject({ pendingKg: 3, confirmedKg: 0 });
   });
 
-  it('attaches a phone sent later to the buyer\'s open order that has none', async () => {
+  it("attaches a phone sent later to the buyer's open order that has none", async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg 0987654321'), chatRow('m2', 'lấy 1 yến')], noCatalog);
     await ingestChat(db, stream, [chatRow('m3', 'sđt em 0912 345 678 nhé'), chatRow('m4', 'zalo 0933111222', { authorName: 'Minh' })], noCatalog);
     expect((await db.orders.get('youtube:m2'))?.phone).toBe('0912345678');
@@ -277,7 +372,7 @@ describe('what buyers do in the chat to their orders', () => {
     expect(await db.actions.toArray()).toMatchObject([{ orderId: 'youtube:m2', source: 'buyer', after: { phone: '0912345678' } }]);
   });
 
-  it('records a cancel in the order\'s history; the assistant\'s undo passes over it', async () => {
+  it("records a cancel in the order's history; the assistant's undo passes over it", async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 3kg', { authorName: 'Minh' })], noCatalog);
     await decideOrder(db, 'youtube:m2', 'confirmed');
     await ingestChat(db, stream, [chatRow('m3', 'hủy đơn')], noCatalog);
@@ -295,7 +390,14 @@ describe('contracts', () => {
     expect(bad.ok).toBe(false);
     expect((bad as { issues: { path: string }[] }).issues.map((i) => i.path).sort()).toEqual(['buyer', 'deliveryDate', 'kg']);
     expect(await saveContract(db, 'youtube:nope', { buyer: 'HTX', kg: 5 })).toEqual({ ok: false, error: 'not-found' });
-    const saved = await saveContract(db, 'youtube:abcdef1', { buyer: 'Anh Tuấn', organisation: 'HTX Lục Ngạn', kg: 5000, pricePerKg: 30000, deliveryDate: '2026-06-15', depositVnd: 10_000_000 });
+    const saved = await saveContract(db, 'youtube:abcdef1', {
+      buyer: 'Anh Tuấn',
+      organisation: 'HTX Lục Ngạn',
+      kg: 5000,
+      pricePerKg: 30000,
+      deliveryDate: '2026-06-15',
+      depositVnd: 10_000_000,
+    });
     expect(saved).toMatchObject({ ok: true });
     const contracts = await db.contracts.toArray();
     expect(contracts).toMatchObject([{ buyer: 'Anh Tuấn', kg: 5000, status: 'draft', streamId: 'youtube:abcdef1' }]);
@@ -319,14 +421,38 @@ describe('contracts', () => {
 
 describe('customers', () => {
   it('keeps one record per buyer per platform, with the phones they gave', async () => {
-    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'xin chào', { authorName: 'Khách lạ' }), chatRow('m3', 'sđt khác 0987 654 321')], noCatalog);
+    await ingestChat(
+      db,
+      stream,
+      [chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'xin chào', { authorName: 'Khách lạ' }), chatRow('m3', 'sđt khác 0987 654 321')],
+      noCatalog,
+    );
     expect(await db.customers.toArray()).toEqual([
-      { id: 'youtube:name:Lan', platform: 'youtube', authorKey: 'name:Lan', name: 'Lan', phones: ['0912345678', '0987654321'], addresses: [], notes: '', unpaid: false, firstSeenAt: T0 + 1, lastSeenAt: T0 + 3 },
+      {
+        id: 'youtube:name:Lan',
+        platform: 'youtube',
+        authorKey: 'name:Lan',
+        name: 'Lan',
+        phones: ['0912345678', '0987654321'],
+        addresses: [],
+        notes: '',
+        unpaid: false,
+        firstSeenAt: T0 + 1,
+        lastSeenAt: T0 + 3,
+      },
     ]);
   });
 
   it('picks up the delivery address a buyer writes', async () => {
-    await ingestChat(db, stream, [chatRow('m1', 'chốt 2 thùng giao về số 15 ngõ 4 Trần Duy Hưng, Cầu Giấy'), chatRow('m2', 'địa chỉ: thôn Đông, xã Phì Điền, Lục Ngạn', { authorName: 'Minh' })], noCatalog);
+    await ingestChat(
+      db,
+      stream,
+      [
+        chatRow('m1', 'chốt 2 thùng giao về số 15 ngõ 4 Trần Duy Hưng, Cầu Giấy'),
+        chatRow('m2', 'địa chỉ: thôn Đông, xã Phì Điền, Lục Ngạn', { authorName: 'Minh' }),
+      ],
+      noCatalog,
+    );
     expect((await db.customers.toArray()).map((c) => [c.name, c.addresses])).toEqual([
       ['Lan', ['số 15 ngõ 4 Trần Duy Hưng, Cầu Giấy']],
       ['Minh', ['thôn Đông, xã Phì Điền, Lục Ngạn']],
@@ -342,7 +468,10 @@ describe('customers', () => {
     await ingestChat(db, { platform: 'facebook', key: '1234567890' }, [{ ...chatRow('f2', 'lấy 3kg'), platform: 'facebook', authorId: '100123' }], noCatalog);
     await ingestChat(db, stream, [chatRow('m5', 'chốt 4kg')], noCatalog);
     expect((await db.orders.toArray()).map((o) => [o.id, o.buyerUnpaid ?? false])).toEqual([
-      ['facebook:f1', false], ['facebook:f2', true], ['youtube:m1', false], ['youtube:m5', true],
+      ['facebook:f1', false],
+      ['facebook:f2', true],
+      ['youtube:m1', false],
+      ['youtube:m5', true],
     ]);
     expect(await unmergeCustomer(db, 'facebook:100123')).toEqual({ ok: true });
     await ingestChat(db, { platform: 'facebook', key: '1234567890' }, [{ ...chatRow('f3', 'lấy 1kg'), platform: 'facebook', authorId: '100123' }], noCatalog);
@@ -379,7 +508,10 @@ describe('two panels acting on one order at once', () => {
 describe('a cancel that names its order', () => {
   it('cancels the open order with that line, not simply the latest', async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2 thùng'), chatRow('m2', 'lấy 5kg'), chatRow('m3', 'hủy 2 thùng nhé')], noCatalog);
-    expect((await db.orders.toArray()).map((o) => [o.id, o.status])).toEqual([['youtube:m1', 'cancelled'], ['youtube:m2', 'pending']]);
+    expect((await db.orders.toArray()).map((o) => [o.id, o.status])).toEqual([
+      ['youtube:m1', 'cancelled'],
+      ['youtube:m2', 'pending'],
+    ]);
     await ingestChat(db, stream, [chatRow('m4', 'hủy 9 tạ')], noCatalog);
     expect((await db.orders.get('youtube:m2'))?.status).toBe('cancelled'); // names nothing open: the latest one
   });

@@ -9,8 +9,21 @@ import { eventually } from './eventually';
 import { freshDatabase, T0 } from './test-db';
 
 const order = (n: number, streamId = 'youtube:a', status: OrderRecord['status'] = 'pending'): OrderRecord => ({
-  id: `${streamId}-${n}`, streamId, messageId: `youtube:m${n}`, platform: 'youtube', authorName: `Buyer ${n}`, authorKey: `k${n}`, text: 'chốt 2kg', phone: null,
-  confidence: 1, reasons: [], status, observedAt: T0 + n, updatedAt: T0 + n, totalKg: 2, items: [{ product: null, quantity: 2, unit: 'kg', kg: 2 }],
+  id: `${streamId}-${n}`,
+  streamId,
+  messageId: `youtube:m${n}`,
+  platform: 'youtube',
+  authorName: `Buyer ${n}`,
+  authorKey: `k${n}`,
+  text: 'chốt 2kg',
+  phone: null,
+  confidence: 1,
+  reasons: [],
+  status,
+  observedAt: T0 + n,
+  updatedAt: T0 + n,
+  totalKg: 2,
+  items: [{ product: null, quantity: 2, unit: 'kg', kg: 2 }],
 });
 
 /** A database that counts the reads of the orders in chat order (how a whole broadcast is read). */
@@ -18,16 +31,22 @@ async function countingDatabase() {
   const db = freshDatabase();
   const counts = { queries: 0 };
   db.use({
-    stack: 'dbcore', name: 'count-order-queries',
+    stack: 'dbcore',
+    name: 'count-order-queries',
     create: (down: DBCore): DBCore => ({
       ...down,
       table: (name) => {
         const table = down.table(name);
         // the whole-broadcast read goes through the chat-order index; key look-ups do not
-        return name === 'orders' ? { ...table, query: (request) => {
-          if (request.query.index.name === '[streamId+observedAt]') counts.queries += 1;
-          return table.query(request);
-        } } : table;
+        return name === 'orders'
+          ? {
+              ...table,
+              query: (request) => {
+                if (request.query.index.name === '[streamId+observedAt]') counts.queries += 1;
+                return table.query(request);
+              },
+            }
+          : table;
       },
     }),
   });

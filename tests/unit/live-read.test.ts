@@ -39,7 +39,18 @@ describe('liveRead', () => {
     await db.products.put(product('vai'));
     await eventually(() => expect(seen.answers.at(-1)).toEqual(['vai']));
     const readsBefore = reads;
-    await db.customers.put({ id: 'youtube:a', platform: 'youtube', authorKey: 'a', name: 'Lan', phones: [], addresses: [], notes: '', unpaid: false, firstSeenAt: 1, lastSeenAt: 1 } as never);
+    await db.customers.put({
+      id: 'youtube:a',
+      platform: 'youtube',
+      authorKey: 'a',
+      name: 'Lan',
+      phones: [],
+      addresses: [],
+      notes: '',
+      unpaid: false,
+      firstSeenAt: 1,
+      lastSeenAt: 1,
+    } as never);
     await db.products.put(product('nhan'));
     await eventually(() => expect(seen.answers.at(-1)).toEqual(['nhan', 'vai']));
     // the customers change woke nothing: one read for the products change only

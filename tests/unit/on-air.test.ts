@@ -23,17 +23,30 @@ afterEach(() => {
 const ID = 'chotextensionid';
 const YT_CHAT = 'https://www.youtube.com/live_chat?is_popout=1&v=air12345';
 let watchers = new OnAirWatchers();
-const route = () => createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: `chrome-extension://${ID}/`, catalog: new CatalogCache(db), watchers });
+const route = () =>
+  createBackgroundRouter({
+    db,
+    health: new HealthRegistry(),
+    extensionId: ID,
+    extensionOrigin: `chrome-extension://${ID}/`,
+    catalog: new CatalogCache(db),
+    watchers,
+  });
 const from = (url: string): MessageSender => ({ id: ID, url, tab: { id: 3, url }, frameId: 0 });
 const stream = { platform: 'youtube', key: 'air12345' } as const;
 const catalog = indexCatalog(EMPTY_CATALOG);
 
 async function seed() {
-  await ingestChat(db, stream, [
-    chatRow('m1', 'chốt 5kg 0912345678 địa chỉ 12 Lê Lợi, Hà Nội', { authorName: 'Nguyễn Thị Lan' }),
-    chatRow('m2', 'lấy 2 tạ', { authorName: 'John Smith' }),
-    chatRow('m3', 'lấy 2 tạ', { authorName: 'John Smith' }),
-  ], catalog);
+  await ingestChat(
+    db,
+    stream,
+    [
+      chatRow('m1', 'chốt 5kg 0912345678 địa chỉ 12 Lê Lợi, Hà Nội', { authorName: 'Nguyễn Thị Lan' }),
+      chatRow('m2', 'lấy 2 tạ', { authorName: 'John Smith' }),
+      chatRow('m3', 'lấy 2 tạ', { authorName: 'John Smith' }),
+    ],
+    catalog,
+  );
 }
 
 describe('names on air', () => {
@@ -63,7 +76,11 @@ describe('on-air snapshot', () => {
     expect(onAirSnapshotSchema.parse(snapshot)).toEqual(snapshot);
     expect(snapshot).toMatchObject({ enabled: true, badges: true, pendingKg: 405, confirmedKg: 0, goalKg: 1000, orders: 3 });
     expect(snapshot.latest.map((order) => order.name)).toEqual(['John', 'John', 'Lan']);
-    expect(snapshot.orderBadges.map((badge) => [badge.messageId, badge.kg, badge.possibleRepeat])).toEqual([['m3', 200, true], ['m2', 200, false], ['m1', 5, false]]);
+    expect(snapshot.orderBadges.map((badge) => [badge.messageId, badge.kg, badge.possibleRepeat])).toEqual([
+      ['m3', 200, true],
+      ['m2', 200, false],
+      ['m1', 5, false],
+    ]);
     const text = JSON.stringify(snapshot);
     for (const secret of ['0912345678', '345678', 'Lê Lợi', 'Nguyễn', 'Smith', 'chốt 5kg']) expect(text).not.toContain(secret);
   });
@@ -86,7 +103,9 @@ describe('on-air messages from chat pages', () => {
     watchers.watch(3, 0, 'youtube:air12345'); // the overlay of tab 3 shows this stream
     expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m1', status: 'confirmed' }, from(YT_CHAT))).toEqual({ ok: true });
     expect((await db.orders.get('youtube:m1'))!.status).toBe('confirmed');
-    expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m2', status: 'confirmed' }, from('https://www.tiktok.com/@shop/live'))).toMatchObject({ ok: false });
+    expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m2', status: 'confirmed' }, from('https://www.tiktok.com/@shop/live'))).toMatchObject({
+      ok: false,
+    });
     expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m2', status: 'confirmed' }, from('https://evil.example/'))).toMatchObject({ ok: false });
     expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m2', status: 'cancelled' }, from(YT_CHAT))).toMatchObject({ ok: false });
     expect((await db.orders.get('youtube:m2'))!.status).toBe('pending');
@@ -98,7 +117,10 @@ describe('on-air messages from chat pages', () => {
     watchers = new OnAirWatchers();
     expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m1', status: 'confirmed' }, from(YT_CHAT))).toMatchObject({ ok: false }); // no overlay known
     watchers.watch(3, 0, 'youtube:air12345');
-    expect(await route()({ type: 'on-air-decide', orderId: 'youtube:x1', status: 'confirmed' }, from(YT_CHAT))).toEqual({ ok: false, error: 'the order is not of this page\'s stream' });
+    expect(await route()({ type: 'on-air-decide', orderId: 'youtube:x1', status: 'confirmed' }, from(YT_CHAT))).toEqual({
+      ok: false,
+      error: "the order is not of this page's stream",
+    });
     expect((await db.orders.get('youtube:x1'))!.status).toBe('pending');
     expect(await route()({ type: 'on-air-decide', orderId: 'youtube:m1', status: 'confirmed' }, { ...from(YT_CHAT), frameId: 7 })).toMatchObject({ ok: false }); // another frame
   });
@@ -125,8 +147,16 @@ describe('on-air publisher', () => {
       sender: { id: ID, url, tab: { id: 3, url: tabUrl }, frameId: tabUrl === url ? 0 : 5 },
       disconnected: false,
       postMessage: (message) => received.push(message as OnAirSnapshot),
-      onMessage: { addListener: (listener) => { onMessage = listener; } },
-      onDisconnect: { addListener: (listener) => { onDisconnect = listener; } },
+      onMessage: {
+        addListener: (listener) => {
+          onMessage = listener;
+        },
+      },
+      onDisconnect: {
+        addListener: (listener) => {
+          onDisconnect = listener;
+        },
+      },
       disconnect() {
         this.disconnected = true;
       },

@@ -22,8 +22,26 @@ afterEach(() => {
 /** The ticker on a chat page, fed one snapshot as the background would push it. */
 function tickerShowing(snapshot: unknown): HTMLElement {
   let push: (message: unknown) => void = () => undefined;
-  const port: OverlayPort = { postMessage: () => undefined, onMessage: { addListener: (listener) => { push = listener; } }, onDisconnect: { addListener: () => undefined }, disconnect: () => undefined };
-  const { started: overlay, root } = startedWithRoot(() => startPageOverlay({ adapter: youtubeAdapter, document, streamId: () => 'youtube:truth01', connect: () => port, send: async () => ({ ok: true }), browserLanguage: 'vi' }));
+  const port: OverlayPort = {
+    postMessage: () => undefined,
+    onMessage: {
+      addListener: (listener) => {
+        push = listener;
+      },
+    },
+    onDisconnect: { addListener: () => undefined },
+    disconnect: () => undefined,
+  };
+  const { started: overlay, root } = startedWithRoot(() =>
+    startPageOverlay({
+      adapter: youtubeAdapter,
+      document,
+      streamId: () => 'youtube:truth01',
+      connect: () => port,
+      send: async () => ({ ok: true }),
+      browserLanguage: 'vi',
+    }),
+  );
   push(snapshot);
   stops.push(() => overlay.stop());
   return root.querySelector<HTMLElement>('[data-testid="chot-ticker"]')!;
@@ -32,10 +50,12 @@ function tickerShowing(snapshot: unknown): HTMLElement {
 describe('one truth in every view', () => {
   it('the ticker, the side panel and the presenter show the same total after a chat order becomes a contract', async () => {
     const db = freshDatabase();
-    await ingestChat(db, { platform: 'youtube', key: 'truth01' }, [
-      chatRow('m1', 'công ty em đặt 2 tấn', { authorName: 'HTX Lục Ngạn' }),
-      chatRow('m2', 'chốt 346kg', { authorName: 'Minh' }),
-    ], indexCatalog(EMPTY_CATALOG));
+    await ingestChat(
+      db,
+      { platform: 'youtube', key: 'truth01' },
+      [chatRow('m1', 'công ty em đặt 2 tấn', { authorName: 'HTX Lục Ngạn' }), chatRow('m2', 'chốt 346kg', { authorName: 'Minh' })],
+      indexCatalog(EMPTY_CATALOG),
+    );
     expect(await promoteOrder(db, 'youtube:m1')).toMatchObject({ ok: true });
 
     const snapshot = await buildOnAirSnapshot(db, 'youtube:truth01');
@@ -47,7 +67,9 @@ describe('one truth in every view', () => {
     render(<SidePanelApp db={db} sendCommand={async () => ({ ok: true, tabs: [] })} browserLanguages={['vi']} healthEveryMs={60_000} />);
     const tally = await screen.findByTestId('tally');
     expect(tally.dataset).toMatchObject({ pendingKg: '346', contractedKg: '2000' });
-    const panelTotal = [...tally.querySelectorAll('.tally-cell')].find((cell) => cell.textContent?.startsWith('Tổng'))!.querySelector('.tally-value')!.textContent;
+    const panelTotal = [...tally.querySelectorAll('.tally-cell')]
+      .find((cell) => cell.textContent?.startsWith('Tổng'))!
+      .querySelector('.tally-value')!.textContent;
     cleanup();
 
     render(<PresenterApp db={db} search="" browserLanguages={['vi']} />);
@@ -75,10 +97,22 @@ describe('a chat order made a contract', () => {
   it('leaves the review queue and its counts, and is counted once, as the contract', async () => {
     const { readBroadcastTally, readOrdersByStatus } = await import('../../utils/store/broadcast-reads');
     const db = freshDatabase();
-    await ingestChat(db, { platform: 'youtube', key: 'queue002' }, [chatRow('m1', 'công ty em đặt 2 tấn', { authorName: 'HTX' }), chatRow('m2', 'chốt 3kg', { authorName: 'Minh' })], indexCatalog(EMPTY_CATALOG));
+    await ingestChat(
+      db,
+      { platform: 'youtube', key: 'queue002' },
+      [chatRow('m1', 'công ty em đặt 2 tấn', { authorName: 'HTX' }), chatRow('m2', 'chốt 3kg', { authorName: 'Minh' })],
+      indexCatalog(EMPTY_CATALOG),
+    );
     expect(await promoteOrder(db, 'youtube:m1')).toMatchObject({ ok: true });
     expect((await readOrdersByStatus(db, ['youtube:queue002'], 'pending', 0, 10)).map((order) => order.id)).toEqual(['youtube:m2']);
-    expect(await readBroadcastTally(db, ['youtube:queue002'])).toMatchObject({ orders: 1, byStatus: { pending: 1 }, contractOrders: 1, contracts: 1, pendingKg: 3, contractedKg: 2000 });
+    expect(await readBroadcastTally(db, ['youtube:queue002'])).toMatchObject({
+      orders: 1,
+      byStatus: { pending: 1 },
+      contractOrders: 1,
+      contracts: 1,
+      pendingKg: 3,
+      contractedKg: 2000,
+    });
     render(<SidePanelApp db={db} sendCommand={async () => ({ ok: true, tabs: [] })} browserLanguages={['vi']} healthEveryMs={60_000} />);
     await waitFor(() => expect(screen.getByTestId('queue-counts').textContent).toBe('Chờ 1 · Đã xác nhận 0 · Từ chối 0'));
     await waitFor(() => expect(screen.getByTestId('queue-current').dataset.orderId).toBe('youtube:m2'));

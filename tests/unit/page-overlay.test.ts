@@ -18,20 +18,53 @@ function start(asUser = true) {
   const sent: unknown[] = [];
   const port: OverlayPort = {
     postMessage: (message) => posted.push(message),
-    onMessage: { addListener: (listener) => { push = listener; } },
+    onMessage: {
+      addListener: (listener) => {
+        push = listener;
+      },
+    },
     onDisconnect: { addListener: () => undefined },
     disconnect: () => undefined,
   };
-  const { started, root, init } = startedWithRoot(() => startPageOverlay({ adapter: youtubeAdapter, document, streamId: () => 'youtube:vid1', connect: () => port, send: async (message) => { sent.push(message); return { ok: true }; }, browserLanguage: 'en',
-    // happy-dom has no input device: the tests' own events stand for the user's, unless a test plays the page
-    ...(asUser ? { isUserEvent: () => true } : {}) }));
+  const { started, root, init } = startedWithRoot(() =>
+    startPageOverlay({
+      adapter: youtubeAdapter,
+      document,
+      streamId: () => 'youtube:vid1',
+      connect: () => port,
+      send: async (message) => {
+        sent.push(message);
+        return { ok: true };
+      },
+      browserLanguage: 'en',
+      // happy-dom has no input device: the tests' own events stand for the user's, unless a test plays the page
+      ...(asUser ? { isUserEvent: () => true } : {}),
+    }),
+  );
   overlay = started;
-  return { overlay: started, push: (message: unknown) => push(message), posted, sent, root, init, ticker: root.querySelector<HTMLElement>('[data-testid="chot-ticker"]')! };
+  return {
+    overlay: started,
+    push: (message: unknown) => push(message),
+    posted,
+    sent,
+    root,
+    init,
+    ticker: root.querySelector<HTMLElement>('[data-testid="chot-ticker"]')!,
+  };
 }
 
 const snapshot = (changes: Partial<OnAirSnapshot> = {}): OnAirSnapshot => ({
-  type: 'on-air', enabled: true, badges: true, language: null, placement: null,
-  pendingKg: 1500, confirmedKg: 250, contractedKg: 0, totalTonnes: 1.75, goalKg: 54_000, orders: 12,
+  type: 'on-air',
+  enabled: true,
+  badges: true,
+  language: null,
+  placement: null,
+  pendingKg: 1500,
+  confirmedKg: 250,
+  contractedKg: 0,
+  totalTonnes: 1.75,
+  goalKg: 54_000,
+  orders: 12,
   latest: [{ name: '<img src=x onerror=alert(1)>', items: [{ quantity: 2, unit: 'thùng', product: null, kg: 20 }], status: 'pending' }],
   orderBadges: [],
   ...changes,
@@ -78,7 +111,7 @@ describe('page overlay', () => {
     expect(document.querySelector('chot-overlay')).toBeNull();
   });
 
-  it('keeps its shadow root closed: the page\'s scripts cannot reach the ticker or the badges through the host', () => {
+  it("keeps its shadow root closed: the page's scripts cannot reach the ticker or the badges through the host", () => {
     const page = start();
     page.push(snapshot());
     expect(page.init.mode).toBe('closed');
@@ -86,7 +119,7 @@ describe('page overlay', () => {
     expect(document.querySelector('[data-testid="chot-ticker"]')).toBeNull();
   });
 
-  it('takes no action from the page\'s own events: a script\'s click does not collapse the ticker', () => {
+  it("takes no action from the page's own events: a script's click does not collapse the ticker", () => {
     for (const asUser of [false, true]) {
       const page = start(asUser);
       page.push(snapshot());

@@ -38,7 +38,9 @@ const ROWS: Record<Platform, FixtureRow[]> = {
 function secretsOf(rows: FixtureRow[]): string[] {
   const words = rows.flatMap((row) => [row.author, row.text, row.gift ?? '', row.handle ?? '', row.profile ?? ''].flatMap((value) => value.split(/[\s/.:]+/)));
   const ids = rows.map((row) => row.id ?? '');
-  return [...words, ...ids, '0912 345 678', '0912345678', 'vuonvai', 'secret123', 'vaiThieu2026', '1234567890'].filter((word) => word.length >= 3 && !/^(?:\d{1,2}|cherries)$/.test(word));
+  return [...words, ...ids, '0912 345 678', '0912345678', 'vuonvai', 'secret123', 'vaiThieu2026', '1234567890'].filter(
+    (word) => word.length >= 3 && !/^(?:\d{1,2}|cherries)$/.test(word),
+  );
 }
 
 function capture(platform: Platform, rows = ROWS[platform]): { sample: PageSample; adapter: PlatformAdapter } {
@@ -72,7 +74,9 @@ describe('page sample capture', () => {
       for (const secret of secretsOf(ROWS[platform])) {
         // as a whole word: "lan" inside the attribute name "lang" is not the buyer Lan
         const word = secret.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const found = /^[\d ]+$/.test(secret) ? new RegExp(`(?<!\\d)${secret}(?!\\d)`).test(serialized) : new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').test(serialized);
+        const found = /^[\d ]+$/.test(secret)
+          ? new RegExp(`(?<!\\d)${secret}(?!\\d)`).test(serialized)
+          : new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').test(serialized);
         expect(found, secret).toBe(false);
       }
 
@@ -130,7 +134,9 @@ describe('page sample capture', () => {
       expect(ADAPTERS[platform].isChatUrl(masked), masked).toBe(true);
       for (const secret of ['vuonvai', 'secret', 'vaiThieu2026', '1234567890', 'tracking', 'enter_from', '777']) expect(masked).not.toContain(secret);
     }
-    expect(maskUrl('https://www.facebook.com/vuonvai.lucngan/videos/1234567890/', pseudo)).toMatch(/^https:\/\/www\.facebook\.com\/[a-z]{7}\.[a-z]{7}\/videos\/\d{10}\/$/);
+    expect(maskUrl('https://www.facebook.com/vuonvai.lucngan/videos/1234567890/', pseudo)).toMatch(
+      /^https:\/\/www\.facebook\.com\/[a-z]{7}\.[a-z]{7}\/videos\/\d{10}\/$/,
+    );
     expect(maskUrl('data:image/svg+xml,%3Csvg%3E', pseudo)).toBe('data:,');
     expect(maskUrl('https://tracker.example.com/u/lan', pseudo)).toBe('https://example.invalid/x/xxx');
     expect(maskUrl('/@lananh.99', pseudo)).toMatch(/^\/@[b-df-hj-np-tv-xz]{6}\.\d{2}$/);

@@ -7,12 +7,22 @@ import { LineSplitter, outputLine, outputLineSchema } from '../../utils/parser/i
 
 function parse(input: string, args: string[] = []) {
   const run = spawnSync('node_modules/.bin/tsx', ['scripts/parse.ts', ...args], { input, encoding: 'utf8' });
-  return { status: run.status, lines: run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line)), stderr: run.stderr };
+  return {
+    status: run.status,
+    lines: run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line)),
+    stderr: run.stderr,
+  };
 }
 
 describe('npm run parse', () => {
   it('reads plain and JSON lines and writes one result per line', () => {
-    const { status, lines, stderr } = parse('chốt 2 thùng\n{"text": "lấy 5 ký 0912 345 678", "author": "Lan"}\nngon quá\n', ['--catalog', 'tests/fixtures/lychee-catalog.json']);
+    const { status, lines, stderr } = parse('chốt 2 thùng\n{"text": "lấy 5 ký 0912 345 678", "author": "Lan"}\nngon quá\n', [
+      '--catalog',
+      'tests/fixtures/lychee-catalog.json',
+    ]);
     expect(status).toBe(0);
     expect(stderr).toBe('');
     expect(lines.map(({ text, intent, items, totalKg, phone }) => ({ text, intent, items, totalKg, phone }))).toEqual([
@@ -42,7 +52,15 @@ describe('npm run parse', () => {
     const fields = ['text', 'intent', 'topic', 'items', 'totalKg', 'phone', 'address', 'confidence', 'review', 'reasons', 'error'];
     for (const line of lines) expect(Object.keys(line).sort()).toEqual([...fields].sort());
     expect(lines[0]).toMatchObject({ intent: 'order', review: false, error: null });
-    expect(lines[1]).toMatchObject({ text: '{"text": 5}', intent: 'none', items: [], confidence: 0, review: false, reasons: [], error: 'a JSON line needs a string "text" field' });
+    expect(lines[1]).toMatchObject({
+      text: '{"text": 5}',
+      intent: 'none',
+      items: [],
+      confidence: 0,
+      review: false,
+      reasons: [],
+      error: 'a JSON line needs a string "text" field',
+    });
     expect(lines[2]).toMatchObject({ intent: 'none', confidence: 0, review: false, reasons: [] });
     expect(lines[2].error).toMatch(/^not valid JSON/);
     expect(lines[3]).toMatchObject({ text: '', intent: 'none', error: null });
@@ -58,7 +76,10 @@ describe('npm run parse', () => {
 
   it('flags lines above --max-quantity', () => {
     const { lines } = parse('chốt 50kg\nchốt 60kg\n', ['--max-quantity', '50']);
-    expect(lines.map((l) => [l.intent, l.reasons.at(-1)])).toEqual([['order', 'quantity: 50 kg'], ['none', 'quantity too large: 60 kg']]);
+    expect(lines.map((l) => [l.intent, l.reasons.at(-1)])).toEqual([
+      ['order', 'quantity: 50 kg'],
+      ['none', 'quantity too large: 60 kg'],
+    ]);
   });
 
   it('refuses a --max-quantity that is not a positive number', () => {
@@ -70,7 +91,15 @@ describe('npm run parse', () => {
   it('refuses a catalog that does not validate, saying why', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chot-catalog-'));
     const file = join(dir, 'catalog.json');
-    writeFileSync(file, JSON.stringify({ products: [{ code: 'V1', name: 'Vải', packages: { 'thùng': -3 } }, { code: 'v1', name: 'Trùng mã' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        products: [
+          { code: 'V1', name: 'Vải', packages: { thùng: -3 } },
+          { code: 'v1', name: 'Trùng mã' },
+        ],
+      }),
+    );
     const { status, stderr } = parse('chốt 1kg\n', ['--catalog', file]);
     expect(status).toBe(2);
     expect(stderr).toContain('duplicate product code "v1"');

@@ -18,7 +18,11 @@ describe('chat as buyers type it', () => {
     const result = parseComment(comment, catalog);
     expect(parseResultSchema.parse(result)).toEqual(result);
     expect({ intent: result.intent, topic: result.topic, totalKg: result.totalKg }).toEqual({ intent, topic, totalKg });
-    if (reason) expect(result.reasons.some((said) => reason.test(said)), result.reasons.join(' | ')).toBe(true);
+    if (reason)
+      expect(
+        result.reasons.some((said) => reason.test(said)),
+        result.reasons.join(' | '),
+      ).toBe(true);
   });
 
   it('gives a topic to questions only', () => {
@@ -29,7 +33,10 @@ describe('chat as buyers type it', () => {
 describe('word lists', () => {
   it('writes every short form as its full form is written, in every lexicon phrase that has it', () => {
     for (const { full, short } of SHORTHAND) {
-      const phrase = LEXICON.find((entry) => ` ${entry.words.join(' ')} `.includes(` ${full} `) && !entry.atStart && !entry.atEnd && !entry.diacriticsRequired && entry.words.join(' ') !== full);
+      const phrase = LEXICON.find(
+        (entry) =>
+          ` ${entry.words.join(' ')} `.includes(` ${full} `) && !entry.atStart && !entry.atEnd && !entry.diacriticsRequired && entry.words.join(' ') !== full,
+      );
       if (!phrase) continue; // a full form only inside tail words ("bạn")
       const written = phrase.words.join(' ');
       const fullHits = hitsOf(written)[phrase.category].length;
@@ -64,7 +71,7 @@ describe('word lists', () => {
 });
 
 describe('the labelled set', () => {
-  it('is kept apart from the tests\' own tables', () => {
+  it("is kept apart from the tests' own tables", () => {
     const tested = new Set([...ALL_ROWS, ...CHAT_ROWS].map(([comment]) => comment.trim().toLowerCase()));
     const labelled = readLabelled();
     expect(labelled.length).toBeGreaterThanOrEqual(200);

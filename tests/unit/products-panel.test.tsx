@@ -14,18 +14,30 @@ afterEach(cleanup);
 async function panel() {
   const db = freshDatabase();
   const catalog = new CatalogCache(db);
-  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog, watchers: new OnAirWatchers() });
+  const route = createBackgroundRouter({
+    db,
+    health: new HealthRegistry(),
+    extensionId: 'x',
+    extensionOrigin: 'chrome-extension://x/',
+    catalog,
+    watchers: new OnAirWatchers(),
+  });
   const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
-  const chat = (rows: unknown[]) => route({ type: 'chat-batch', stream: { platform: 'youtube', key: 'stock01' }, messages: rows }, { id: 'x', url: 'https://www.youtube.com/live_chat?v=stock01', tab: { id: 1, url: 'https://www.youtube.com/live_chat?v=stock01' } });
+  const chat = (rows: unknown[]) =>
+    route(
+      { type: 'chat-batch', stream: { platform: 'youtube', key: 'stock01' }, messages: rows },
+      { id: 'x', url: 'https://www.youtube.com/live_chat?v=stock01', tab: { id: 1, url: 'https://www.youtube.com/live_chat?v=stock01' } },
+    );
   render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} healthEveryMs={60_000} />);
   const products = await screen.findByTestId('products');
   return { db, chat, products };
 }
 
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
-const submit = async (form: HTMLElement) => act(async () => {
-  fireEvent.submit(form);
-});
+const submit = async (form: HTMLElement) =>
+  act(async () => {
+    fireEvent.submit(form);
+  });
 
 describe('products and stock in the side panel', () => {
   it('adds a product, saying what is wrong at the field first, then reads orders with it', async () => {
@@ -44,7 +56,7 @@ describe('products and stock in the side panel', () => {
     type('product-stockKg', '25');
     await submit(screen.getByTestId('product-code').closest('form')!);
     await waitFor(() => expect(screen.getAllByTestId('product').map((li) => li.dataset.code)).toEqual(['V1']));
-    expect(await db.products.get('V1')).toMatchObject({ packages: { 'thùng': 10, 'hộp': 2 }, stockKg: 25 });
+    expect(await db.products.get('V1')).toMatchObject({ packages: { thùng: 10, hộp: 2 }, stockKg: 25 });
 
     fireEvent.click(within(products).getByRole('radio'));
     await waitFor(async () => expect((await db.settings.get('settings'))?.pinnedProduct).toBe('V1'));
@@ -63,14 +75,19 @@ describe('products and stock in the side panel', () => {
   it('imports a catalog file, and leaves the catalog as it was when the file is bad', async () => {
     const { db, products } = await panel();
     const input = within(products).getByTestId('import-catalog') as HTMLInputElement;
-    const pick = async (text: string) => act(async () => {
-      fireEvent.change(input, { target: { files: [new File([text], 'catalog.json', { type: 'application/json' })] } });
-    });
-    await pick(JSON.stringify({ products: [{ code: 'V2', name: 'Vải loại 2', defaultUnit: 'thùng', packages: { 'thùng': 12 } }], defaultProduct: 'V2' }));
+    const pick = async (text: string) =>
+      act(async () => {
+        fireEvent.change(input, { target: { files: [new File([text], 'catalog.json', { type: 'application/json' })] } });
+      });
+    await pick(JSON.stringify({ products: [{ code: 'V2', name: 'Vải loại 2', defaultUnit: 'thùng', packages: { thùng: 12 } }], defaultProduct: 'V2' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Đã nhập danh mục.'));
     await waitFor(() => expect(screen.getAllByTestId('product').map((li) => li.dataset.code)).toEqual(['V2']));
     await pick('{"products": [');
-    await waitFor(() => expect(screen.getByRole('alert').querySelector('.failure-sentence')?.textContent).toBe('Không nhập được danh mục; danh mục cũ vẫn giữ nguyên. Hãy thử lại; nếu vẫn lỗi, phần chi tiết cho biết nguyên nhân.'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').querySelector('.failure-sentence')?.textContent).toBe(
+        'Không nhập được danh mục; danh mục cũ vẫn giữ nguyên. Hãy thử lại; nếu vẫn lỗi, phần chi tiết cho biết nguyên nhân.',
+      ),
+    );
     expect(screen.getByRole('alert').querySelector('details code')!.textContent).toMatch(/^the catalog is not valid JSON/);
     expect((await db.products.toArray()).map((p) => p.code)).toEqual(['V2']);
     expect((await db.settings.get('settings'))?.pinnedProduct).toBe('V2');

@@ -18,15 +18,27 @@ const catalog = indexCatalog(EMPTY_CATALOG);
 /** The side panel over a real background router and database, with questions and an order in the chat. */
 async function panel(language: 'vi' | 'en') {
   const db = freshDatabase();
-  await ingestChat(db, { platform: 'youtube', key: 'lane0001' }, [
-    chatRow('m1', 'bn 1 thùng v', { authorName: 'Lan' }),
-    chatRow('m2', 'chốt 2kg', { authorName: 'Minh' }),
-    chatRow('m3', '1 thùng giá bn ạ', { authorName: 'Hà' }),
-    chatRow('m4', 'xin giá 1 thùng', { authorName: 'Tú' }),
-    chatRow('m5', 'có ship hà nội k', { authorName: 'Quý' }),
-  ], catalog);
+  await ingestChat(
+    db,
+    { platform: 'youtube', key: 'lane0001' },
+    [
+      chatRow('m1', 'bn 1 thùng v', { authorName: 'Lan' }),
+      chatRow('m2', 'chốt 2kg', { authorName: 'Minh' }),
+      chatRow('m3', '1 thùng giá bn ạ', { authorName: 'Hà' }),
+      chatRow('m4', 'xin giá 1 thùng', { authorName: 'Tú' }),
+      chatRow('m5', 'có ship hà nội k', { authorName: 'Quý' }),
+    ],
+    catalog,
+  );
   const sent: PanelCommand[] = [];
-  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
+  const route = createBackgroundRouter({
+    db,
+    health: new HealthRegistry(),
+    extensionId: 'x',
+    extensionOrigin: 'chrome-extension://x/',
+    catalog: new CatalogCache(db),
+    watchers: new OnAirWatchers(),
+  });
   const sendCommand = (command: PanelCommand) => {
     sent.push(command);
     return route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
@@ -46,7 +58,10 @@ describe('questions lane in the side panel', () => {
     const { db, lane, press, sent } = await panel('en');
     await waitFor(() => expect(lane.getAttribute('data-waiting')).toBe('4'));
     const groups = () => screen.queryAllByTestId('question-group');
-    expect(groups().map((group) => [group.getAttribute('data-topic'), group.getAttribute('data-askers')])).toEqual([['shipping', '1'], ['price', '3']]);
+    expect(groups().map((group) => [group.getAttribute('data-topic'), group.getAttribute('data-askers')])).toEqual([
+      ['shipping', '1'],
+      ['price', '3'],
+    ]);
     expect(groups()[1]!.textContent).toContain('3 people asked the price of 1 thùng');
     await waitFor(() => expect(screen.getByTestId('questions-waiting').getAttribute('data-count')).toBe('4'));
     expect(screen.getByTestId('tally').getAttribute('data-orders')).toBe('1');

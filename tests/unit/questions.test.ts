@@ -22,13 +22,33 @@ afterEach(() => {
   db.close();
   db = freshDatabase();
 });
-const route = () => createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
+const route = () =>
+  createBackgroundRouter({
+    db,
+    health: new HealthRegistry(),
+    extensionId: ID,
+    extensionOrigin: ORIGIN,
+    catalog: new CatalogCache(db),
+    watchers: new OnAirWatchers(),
+  });
 
 /** Twelve buyers ask the price of 1 thùng in their own words, one asks about shipping, one orders. */
 async function askedInChat() {
   const rows = [
-    ...['bn 1 thùng v', 'giá 1 thùng sao ạ', '1 thùng nhiu z shop', 'bnhiu 1 thùng', '1 thùng giá bn', 'gia 1 thung bao nhieu', '1 thùng bao nhiêu tiền',
-      'nhiêu 1 thùng ạ', 'bnh 1 thùng', '1 thùng bn tiền v', 'giá 1 thùng thế nào', 'xin giá 1 thùng'].map((text, i) => chatRow(`p${i + 1}`, text, { authorName: `Khách ${i + 1}` })),
+    ...[
+      'bn 1 thùng v',
+      'giá 1 thùng sao ạ',
+      '1 thùng nhiu z shop',
+      'bnhiu 1 thùng',
+      '1 thùng giá bn',
+      'gia 1 thung bao nhieu',
+      '1 thùng bao nhiêu tiền',
+      'nhiêu 1 thùng ạ',
+      'bnh 1 thùng',
+      '1 thùng bn tiền v',
+      'giá 1 thùng thế nào',
+      'xin giá 1 thùng',
+    ].map((text, i) => chatRow(`p${i + 1}`, text, { authorName: `Khách ${i + 1}` })),
     chatRow('p13', 'bn 1 thùng v', { authorName: 'Khách 1' }), // the same buyer again
     chatRow('s20', 'có ship sg ko', { authorName: 'Nguyễn Thị Lan' }),
     chatRow('o30', 'chốt 2kg 0912345678', { authorName: 'Minh' }),
@@ -64,13 +84,20 @@ describe('questions lane', () => {
     expect(await db.questions.get('youtube:p1')).toMatchObject({ status: 'answered', answeredAt: expect.any(Number) });
     // answering again changes nothing; a page that is not the extension's cannot answer
     expect(await route()({ type: 'answer-questions', ids: ['youtube:p1'] }, panel)).toEqual({ ok: true, changed: 0 });
-    expect(await route()({ type: 'answer-questions', ids: ['youtube:s20'] }, { ...panel, url: 'https://www.youtube.com/live_chat?v=qa000001' })).toMatchObject({ ok: false });
+    expect(await route()({ type: 'answer-questions', ids: ['youtube:s20'] }, { ...panel, url: 'https://www.youtube.com/live_chat?v=qa000001' })).toMatchObject({
+      ok: false,
+    });
     expect(await countWaitingQuestions(db, [STREAM])).toBe(1);
   });
 
   it('shows one question of a broadcast on air at a time, and none once it is answered', async () => {
     await askedInChat();
-    await ingestChat(db, { platform: 'facebook', key: 'fb000001' }, [{ ...chatRow('f1', 'còn hàng k b', { authorName: 'Hà' }), platform: 'facebook' }], NO_CATALOG);
+    await ingestChat(
+      db,
+      { platform: 'facebook', key: 'fb000001' },
+      [{ ...chatRow('f1', 'còn hàng k b', { authorName: 'Hà' }), platform: 'facebook' }],
+      NO_CATALOG,
+    );
     await joinStream(db, STREAM, 'facebook:fb000001');
     const both = [STREAM, 'facebook:fb000001'];
     expect(await route()({ type: 'show-question', broadcastId: STREAM, id: 'youtube:s20' }, panel)).toMatchObject({ ok: true });

@@ -62,7 +62,8 @@ describe('a quiet chat: silence longer than the recent pace explains', () => {
 
 describe('a closed chat or a login wall explains the silence', () => {
   it('YouTube: the input panel shows a message instead of the input → chat-closed, not quiet', () => {
-    document.body.innerHTML = '<yt-live-chat-renderer><div id="input-panel"><yt-live-chat-message-renderer><div id="message">x</div></yt-live-chat-message-renderer></div></yt-live-chat-renderer>';
+    document.body.innerHTML =
+      '<yt-live-chat-renderer><div id="input-panel"><yt-live-chat-message-renderer><div id="message">x</div></yt-live-chat-message-renderer></div></yt-live-chat-renderer>';
     const s = state(arrivalsEvery(2000, 12, T0));
     expect(kinds(s, T0 + 5000)).toEqual([]); // rows still flowing: the sign alone is no warning
     expect(kinds(s, T0 + 60_000)).toEqual(['chat-closed']);
@@ -107,7 +108,13 @@ describe('the reader measures the pace as rows arrive (fake clock)', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(T0);
     const chat = loadChatFixture('youtube');
-    reader = startChatReader({ adapter: youtubeAdapter, document, url: () => 'https://www.youtube.com/live_chat?v=quietTest01', send: async (_s, messages) => ({ ok: true, stored: messages.length, duplicates: 0, invalid: 0 }), flushDelayMs: 5 });
+    reader = startChatReader({
+      adapter: youtubeAdapter,
+      document,
+      url: () => 'https://www.youtube.com/live_chat?v=quietTest01',
+      send: async (_s, messages) => ({ ok: true, stored: messages.length, duplicates: 0, invalid: 0 }),
+      flushDelayMs: 5,
+    });
     for (let i = 0; i < 10; i += 1) {
       vi.setSystemTime(T0 + i * 2000);
       chat.add({ id: `q${i}`, author: 'Lan', text: `chốt ${i + 1}kg` });

@@ -17,13 +17,25 @@ const catalog = indexCatalog(EMPTY_CATALOG);
 /** The side panel over a real background router and database, as in the extension. */
 async function panel() {
   const db = freshDatabase();
-  await ingestChat(db, { platform: 'youtube', key: 'queue01' }, [
-    chatRow('m1', 'chốt 2kg'),
-    chatRow('m2', 'lấy 5kg', { authorName: 'Minh' }),
-    chatRow('m3', 'xí 3kg', { authorName: 'Hà' }),
-    chatRow('m4', 'thêm 1kg nữa', { authorName: 'Minh' }),
-  ], catalog);
-  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
+  await ingestChat(
+    db,
+    { platform: 'youtube', key: 'queue01' },
+    [
+      chatRow('m1', 'chốt 2kg'),
+      chatRow('m2', 'lấy 5kg', { authorName: 'Minh' }),
+      chatRow('m3', 'xí 3kg', { authorName: 'Hà' }),
+      chatRow('m4', 'thêm 1kg nữa', { authorName: 'Minh' }),
+    ],
+    catalog,
+  );
+  const route = createBackgroundRouter({
+    db,
+    health: new HealthRegistry(),
+    extensionId: 'x',
+    extensionOrigin: 'chrome-extension://x/',
+    catalog: new CatalogCache(db),
+    watchers: new OnAirWatchers(),
+  });
   const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
   render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} healthEveryMs={60_000} />);
   const queue = await screen.findByTestId('queue');
@@ -108,7 +120,7 @@ describe('review queue by keyboard', () => {
     expect(await db.actions.count()).toBe(0);
   });
 
-  it('shows an order\'s history', async () => {
+  it("shows an order's history", async () => {
     const { press, current } = await panel();
     await waitFor(() => expect(current()).toBe('youtube:m1'));
     await press('x');

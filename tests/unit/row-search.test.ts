@@ -22,13 +22,19 @@ describe('searchRows', () => {
 
   it('agrees with a full scan for any sequence of searches', () => {
     const word = fc.string({ unit: fc.constantFrom('h', 'ợ', 'p', ' ', 'a'), maxLength: 6 });
-    fc.assert(fc.property(fc.array(word, { maxLength: 40 }), fc.array(fc.tuple(word, fc.constantFrom('all', 'pending', 'confirmed')), { maxLength: 12 }), (texts, searches) => {
-      const statuses = texts.map((_, i) => (i % 3 === 0 ? 'confirmed' : 'pending'));
-      let previous;
-      for (const [needle, status] of searches) {
-        previous = searchRows(texts, statuses, needle, status, previous);
-        expect(previous.picked).toEqual(fullScan(texts, statuses, needle, status));
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(word, { maxLength: 40 }),
+        fc.array(fc.tuple(word, fc.constantFrom('all', 'pending', 'confirmed')), { maxLength: 12 }),
+        (texts, searches) => {
+          const statuses = texts.map((_, i) => (i % 3 === 0 ? 'confirmed' : 'pending'));
+          let previous;
+          for (const [needle, status] of searches) {
+            previous = searchRows(texts, statuses, needle, status, previous);
+            expect(previous.picked).toEqual(fullScan(texts, statuses, needle, status));
+          }
+        },
+      ),
+    );
   });
 });

@@ -19,19 +19,48 @@ const ORIGIN = `chrome-extension://${ID}/`;
 const YT_CHAT = 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345';
 const panel: MessageSender = { id: ID, url: `${ORIGIN}sidepanel.html`, tab: { id: 1 }, frameId: 0 };
 const report: ReaderHealth = {
-  platform: 'youtube', streamKey: 'vid12345', title: null, host: null, attached: true, listSelector: '#items', rowsSeen: 1, rowsSent: 1, rowsStored: 1,
-  refused: 0, pending: 0, skipped: {}, lastRowAt: 1_780_000_000_000, warnings: [],
+  platform: 'youtube',
+  streamKey: 'vid12345',
+  title: null,
+  host: null,
+  attached: true,
+  listSelector: '#items',
+  rowsSeen: 1,
+  rowsSent: 1,
+  rowsStored: 1,
+  refused: 0,
+  pending: 0,
+  skipped: {},
+  lastRowAt: 1_780_000_000_000,
+  warnings: [],
 };
 const sample: PageSample = {
-  format: 'chot-page-sample', version: 1, platform: 'youtube', url: 'https://www.youtube.com/live_chat?v=abcdefgh', title: 'Xxx', capturedAt: 1_780_000_000_000,
-  readerVersion: '0.1.0', listSelector: '#items', truncated: false, rows: { total: 1, read: { chat: 1 }, skipped: {} }, body: '<body><div id="items"></div></body>',
+  format: 'chot-page-sample',
+  version: 1,
+  platform: 'youtube',
+  url: 'https://www.youtube.com/live_chat?v=abcdefgh',
+  title: 'Xxx',
+  capturedAt: 1_780_000_000_000,
+  readerVersion: '0.1.0',
+  listSelector: '#items',
+  truncated: false,
+  rows: { total: 1, read: { chat: 1 }, skipped: {} },
+  body: '<body><div id="items"></div></body>',
 };
 
 function setup(answer: (tabId: number, frameId: number) => Promise<unknown>) {
   const health = new HealthRegistry();
   health.report(7, 3, YT_CHAT, report);
   const captureSample = vi.fn(answer);
-  const route = createBackgroundRouter({ db, health, extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers(), captureSample });
+  const route = createBackgroundRouter({
+    db,
+    health,
+    extensionId: ID,
+    extensionOrigin: ORIGIN,
+    catalog: new CatalogCache(db),
+    watchers: new OnAirWatchers(),
+    captureSample,
+  });
   return { route, captureSample };
 }
 

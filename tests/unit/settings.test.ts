@@ -15,9 +15,21 @@ const ON_AIR_DEFAULTS = {
 describe('settings', () => {
   it('defaults to following the browser, and keeps a choice', async () => {
     const db = freshDatabase();
-    expect(await loadSettings(db)).toEqual({ language: null, repeatWindowSeconds: 120, pinnedProduct: null, contractThresholdKg: 1000, onAir: ON_AIR_DEFAULTS });
+    expect(await loadSettings(db)).toEqual({
+      language: null,
+      repeatWindowSeconds: 120,
+      pinnedProduct: null,
+      contractThresholdKg: 1000,
+      onAir: ON_AIR_DEFAULTS,
+    });
     await saveSettings(db, { language: 'vi' });
-    expect(await loadSettings(db)).toEqual({ language: 'vi', repeatWindowSeconds: 120, pinnedProduct: null, contractThresholdKg: 1000, onAir: ON_AIR_DEFAULTS });
+    expect(await loadSettings(db)).toEqual({
+      language: 'vi',
+      repeatWindowSeconds: 120,
+      pinnedProduct: null,
+      contractThresholdKg: 1000,
+      onAir: ON_AIR_DEFAULTS,
+    });
   });
 
   it('keeps on-air choices and refuses a ticker placed off the window', async () => {
@@ -32,7 +44,13 @@ describe('settings', () => {
   it('falls back to defaults when the stored record is damaged', async () => {
     const db = freshDatabase();
     await db.settings.put({ id: 'settings', language: 'klingon' } as never);
-    expect(await loadSettings(db)).toEqual({ language: null, repeatWindowSeconds: 120, pinnedProduct: null, contractThresholdKg: 1000, onAir: ON_AIR_DEFAULTS });
+    expect(await loadSettings(db)).toEqual({
+      language: null,
+      repeatWindowSeconds: 120,
+      pinnedProduct: null,
+      contractThresholdKg: 1000,
+      onAir: ON_AIR_DEFAULTS,
+    });
   });
 });
 

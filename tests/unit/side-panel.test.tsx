@@ -34,10 +34,12 @@ describe('side panel', () => {
     confirm.focus();
     fireEvent.click(confirm);
     fireEvent.click(screen.getByRole('button', { name: 'Từ chối đơn của Lan' }));
-    await waitFor(() => expect(sendCommand.mock.calls.map(([command]) => command).filter((command) => command.type !== 'get-health')).toEqual([
-      { type: 'decide-order', orderId: 'youtube:m1', status: 'confirmed' },
-      { type: 'decide-order', orderId: 'youtube:m1', status: 'rejected' },
-    ]));
+    await waitFor(() =>
+      expect(sendCommand.mock.calls.map(([command]) => command).filter((command) => command.type !== 'get-health')).toEqual([
+        { type: 'decide-order', orderId: 'youtube:m1', status: 'confirmed' },
+        { type: 'decide-order', orderId: 'youtube:m1', status: 'rejected' },
+      ]),
+    );
   });
 
   it('follows changes written by the background', async () => {
@@ -67,7 +69,9 @@ describe('side panel', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Xác nhận đơn của Lan' }));
     await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(1));
     const alert = screen.getByRole('alert');
-    expect(alert.querySelector('.failure-sentence')!.textContent).toBe('Không lưu được thay đổi. Hãy thử lại; nếu vẫn lỗi, phần chi tiết cho biết nguyên nhân.');
+    expect(alert.querySelector('.failure-sentence')!.textContent).toBe(
+      'Không lưu được thay đổi. Hãy thử lại; nếu vẫn lỗi, phần chi tiết cho biết nguyên nhân.',
+    );
     expect(alert.querySelector('details code')!.textContent).toBe('Could not establish connection. Receiving end does not exist.');
   });
 
@@ -103,9 +107,11 @@ describe('side panel', () => {
     expect(screen.getByRole('alert').textContent).toBe('Mục tiêu là số tấn lớn hơn 0 (để trống để bỏ mục tiêu).');
     fireEvent.change(screen.getByTestId('goal-input'), { target: { value: '1,5' } });
     fireEvent.submit(screen.getByTestId('goal-input').closest('form')!);
-    await waitFor(() => expect(sendCommand.mock.calls.map(([command]) => command).filter((command) => command.type === 'set-goal')).toEqual([
-      { type: 'set-goal', broadcastId: 'youtube:stream01', goalKg: 1500 },
-    ]));
+    await waitFor(() =>
+      expect(sendCommand.mock.calls.map(([command]) => command).filter((command) => command.type === 'set-goal')).toEqual([
+        { type: 'set-goal', broadcastId: 'youtube:stream01', goalKg: 1500 },
+      ]),
+    );
   });
 
   it('offers orders of a tonne or more as contracts', async () => {
@@ -114,7 +120,11 @@ describe('side panel', () => {
     const promote = screen.getAllByTestId('promote');
     expect(promote.map((button) => button.closest('[data-order-id]')?.getAttribute('data-order-id'))).toEqual(['youtube:m1']);
     fireEvent.click(promote[0]!);
-    await waitFor(() => expect(sendCommand.mock.calls.map(([command]) => command).filter((command) => command.type === 'promote-order')).toEqual([{ type: 'promote-order', orderId: 'youtube:m1' }]));
+    await waitFor(() =>
+      expect(sendCommand.mock.calls.map(([command]) => command).filter((command) => command.type === 'promote-order')).toEqual([
+        { type: 'promote-order', orderId: 'youtube:m1' },
+      ]),
+    );
   });
 
   it('explains what to do when nothing has been read yet', async () => {
@@ -133,8 +143,10 @@ describe('settings', () => {
     fireEvent.change(screen.getByTestId('setting-repeat'), { target: { value: '300' } });
     fireEvent.change(screen.getByTestId('setting-threshold'), { target: { value: '500' } });
     fireEvent.submit(screen.getByTestId('setting-repeat').closest('form')!);
-    await waitFor(() => expect(sendCommand.mock.calls.map(([command]) => command).filter((command) => command.type === 'save-settings')).toEqual([
-      { type: 'save-settings', changes: { repeatWindowSeconds: 300, contractThresholdKg: 500 } },
-    ]));
+    await waitFor(() =>
+      expect(sendCommand.mock.calls.map(([command]) => command).filter((command) => command.type === 'save-settings')).toEqual([
+        { type: 'save-settings', changes: { repeatWindowSeconds: 300, contractThresholdKg: 500 } },
+      ]),
+    );
   });
 });

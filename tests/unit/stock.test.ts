@@ -3,11 +3,31 @@ import { computeStock } from '../../utils/store/stock';
 import type { OrderRecord } from '../../utils/store/records';
 import type { Product } from '../../utils/parser/catalog';
 
-const product = (code: string, stockKg?: number): Product => ({ code, name: code, defaultUnit: 'kg', aliases: [], packages: {}, ...(stockKg === undefined ? {} : { stockKg }) });
+const product = (code: string, stockKg?: number): Product => ({
+  code,
+  name: code,
+  defaultUnit: 'kg',
+  aliases: [],
+  packages: {},
+  ...(stockKg === undefined ? {} : { stockKg }),
+});
 let at = 0;
 const order = (id: string, lines: [string, number][], status: OrderRecord['status'] = 'pending'): OrderRecord => ({
-  id, streamId: 's', messageId: id, platform: 'youtube', authorName: 'a', authorKey: 'a', text: '', phone: null, confidence: 1, reasons: [], status,
-  observedAt: (at += 1), updatedAt: 0, totalKg: lines.reduce((sum, [, kg]) => sum + kg, 0), items: lines.map(([code, kg]) => ({ product: code, quantity: kg, unit: 'kg', kg })),
+  id,
+  streamId: 's',
+  messageId: id,
+  platform: 'youtube',
+  authorName: 'a',
+  authorKey: 'a',
+  text: '',
+  phone: null,
+  confidence: 1,
+  reasons: [],
+  status,
+  observedAt: (at += 1),
+  updatedAt: 0,
+  totalKg: lines.reduce((sum, [, kg]) => sum + kg, 0),
+  items: lines.map(([code, kg]) => ({ product: code, quantity: kg, unit: 'kg', kg })),
 });
 
 describe('stock and waitlist', () => {
@@ -27,7 +47,14 @@ describe('stock and waitlist', () => {
   });
 
   it('waitlists an order of two products when either does not fit, and ignores rejected ones', () => {
-    const orders = [order('r', [['V1', 9]], 'rejected'), order('a', [['V1', 2], ['V2', 8]]), order('b', [['V1', 1]])];
+    const orders = [
+      order('r', [['V1', 9]], 'rejected'),
+      order('a', [
+        ['V1', 2],
+        ['V2', 8],
+      ]),
+      order('b', [['V1', 1]]),
+    ];
     const { byProduct, waitlisted } = computeStock([product('V1', 10), product('V2', 5)], orders);
     expect([...waitlisted]).toEqual(['a']);
     expect(byProduct.get('V1')).toMatchObject({ allocatedKg: 1, remainingKg: 9 });

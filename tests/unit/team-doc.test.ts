@@ -16,7 +16,10 @@ function meet(one: Y.Doc, two: Y.Doc) {
 describe('the later write of a record wins', () => {
   // Yjs settles concurrent writes to a map key by client id; with the ids both ways round, one of the two
   // cases has Yjs keep the earlier write, and the desks must put the later one back.
-  for (const [earlierId, laterId] of [[1, 2], [2, 1]] as const) {
+  for (const [earlierId, laterId] of [
+    [1, 2],
+    [2, 1],
+  ] as const) {
     it(`whichever desk Yjs favours (earlier write by client ${earlierId})`, () => {
       const early = new Y.Doc();
       early.clientID = earlierId;
@@ -33,7 +36,7 @@ describe('the later write of a record wins', () => {
     });
   }
 
-  it('stamps a change made after seeing another later than it, whatever the desk\'s clock says', () => {
+  it("stamps a change made after seeing another later than it, whatever the desk's clock says", () => {
     const doc = new Y.Doc();
     writeEntries(doc, 'orders', [['o1', { status: 'confirmed' }, 5000]], { desk: 'desk-a', by: 'Lan' }, 5000);
     writeEntries(doc, 'orders', [['o1', { status: 'rejected' }, 3000]], { desk: 'desk-b', by: 'Minh' }, 3000);

@@ -20,14 +20,32 @@ const KEY = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
 /** The side panel with a fake background end of the team port: what it is told, what it says. */
 async function panel(granted = true) {
   const db = freshDatabase();
-  const route = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: 'x', extensionOrigin: 'chrome-extension://x/', catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
+  const route = createBackgroundRouter({
+    db,
+    health: new HealthRegistry(),
+    extensionId: 'x',
+    extensionOrigin: 'chrome-extension://x/',
+    catalog: new CatalogCache(db),
+    watchers: new OnAirWatchers(),
+  });
   const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
-  await route({ type: 'chat-batch', stream: { platform: 'youtube', key: 'team0001' }, messages: [chatRow('m1', 'chốt 2kg'), { ...chatRow('m2', 'lấy 5 ký'), authorName: 'Hùng' }] }, { id: 'x', url: 'https://www.youtube.com/live_chat?v=team0001', tab: { id: 1, url: 'https://www.youtube.com/live_chat?v=team0001' } });
+  await route(
+    {
+      type: 'chat-batch',
+      stream: { platform: 'youtube', key: 'team0001' },
+      messages: [chatRow('m1', 'chốt 2kg'), { ...chatRow('m2', 'lấy 5 ký'), authorName: 'Hùng' }],
+    },
+    { id: 'x', url: 'https://www.youtube.com/live_chat?v=team0001', tab: { id: 1, url: 'https://www.youtube.com/live_chat?v=team0001' } },
+  );
   const listeners: ((message: unknown) => void)[] = [];
   const said: TeamPortMessage[] = [];
   const sent: TeamCommand[] = [];
   const asked: string[] = [];
-  const port: TeamPortLike = { postMessage: (message) => said.push(message), onMessage: { addListener: (listener) => listeners.push(listener) }, disconnect: () => {} };
+  const port: TeamPortLike = {
+    postMessage: (message) => said.push(message),
+    onMessage: { addListener: (listener) => listeners.push(listener) },
+    disconnect: () => {},
+  };
   const team: TeamPanelDeps = {
     connect: () => port,
     requestPermission: async (pattern) => (asked.push(pattern), granted),
@@ -41,7 +59,7 @@ async function panel(granted = true) {
 const online: Partial<TeamStatus> = { state: 'online', desk: 'desk-me', url: 'wss://team.example.vn', name: 'Lan', role: 'host', key: KEY };
 
 describe('team mode in the side panel', () => {
-  it('asks for the server\'s address first, then turns team mode on; an assistant must enter a real key', async () => {
+  it("asks for the server's address first, then turns team mode on; an assistant must enter a real key", async () => {
     const { sent, asked, section } = await panel();
     fireEvent.change(within(section).getByRole('textbox', { name: /Team server address/ }), { target: { value: 'wss://team.example.vn' } });
     fireEvent.change(within(section).getByRole('textbox', { name: /Display name/ }), { target: { value: 'Minh' } });
@@ -66,12 +84,20 @@ describe('team mode in the side panel', () => {
     expect(sent).toEqual([]);
   });
 
-  it('shows the host\'s key as text and QR code, who looks at what, the counts, and the problems in words', async () => {
+  it("shows the host's key as text and QR code, who looks at what, the counts, and the problems in words", async () => {
     const { tell, said, section } = await panel();
-    await tell({ ...online, members: [{ desk: 'desk-me', name: 'Lan', orderId: null, reading: [] }, { desk: 'desk-2', name: 'Minh', orderId: 'youtube:m1', reading: [{ streamId: 'tiktok:@vuon', platform: 'tiktok' }] }, { desk: 'desk-3', name: 'Hoa', orderId: null, reading: [{ streamId: 'tiktok:@vuon', platform: 'tiktok' }] }], decided: { Minh: 3, Lan: 1 } });
+    await tell({
+      ...online,
+      members: [
+        { desk: 'desk-me', name: 'Lan', orderId: null, reading: [] },
+        { desk: 'desk-2', name: 'Minh', orderId: 'youtube:m1', reading: [{ streamId: 'tiktok:@vuon', platform: 'tiktok' }] },
+        { desk: 'desk-3', name: 'Hoa', orderId: null, reading: [{ streamId: 'tiktok:@vuon', platform: 'tiktok' }] },
+      ],
+      decided: { Minh: 3, Lan: 1 },
+    });
     expect((within(section).getByTestId('team-key') as HTMLInputElement).value).toBe(KEY);
     expect(await within(section).findByTestId('team-qr')).toBeTruthy();
-    await waitFor(() => expect(within(section).getByTestId('team-members').textContent).toContain('Minh — looking at Lan\'s order — reading tiktok:@vuon'));
+    await waitFor(() => expect(within(section).getByTestId('team-members').textContent).toContain("Minh — looking at Lan's order — reading tiktok:@vuon"));
     expect(within(section).getByTestId('team-members').textContent).toContain('Lan (you)');
     expect(within(section).getByRole('alert').textContent).toContain('Minh, Hoa are all reading one TikTok stream');
     expect(within(section).getByTestId('team-decided').textContent).toBe('Decided: Lan 1 · Minh 3');
@@ -79,7 +105,9 @@ describe('team mode in the side panel', () => {
     await waitFor(() => expect(said.at(-1)).toEqual({ broadcastId: 'youtube:team0001', orderId: 'youtube:m2' }));
 
     await tell({ ...online, state: 'offline', waiting: 12 });
-    expect(within(section).getByTestId('team-state').textContent).toBe('Offline — 12 changes waiting. Keep working: they are sent when the connection is back.');
+    expect(within(section).getByTestId('team-state').textContent).toBe(
+      'Offline — 12 changes waiting. Keep working: they are sent when the connection is back.',
+    );
     await tell({ ...online, state: 'refused' });
     expect(within(section).getByTestId('team-state').textContent).toContain('refused the team key');
     await tell({ ...online, state: 'unreachable' });

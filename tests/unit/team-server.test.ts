@@ -18,7 +18,13 @@ const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 20_000, inte
 function desk(port: number, token: string, name = 'broadcast:youtube:v1') {
   const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket, delay: 100, minDelay: 100, maxDelay: 500 });
   const refusals: string[] = [];
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: new Y.Doc(), token, onAuthenticationFailed: ({ reason }) => refusals.push(reason) });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name,
+    document: new Y.Doc(),
+    token,
+    onAuthenticationFailed: ({ reason }) => refusals.push(reason),
+  });
   provider.attach();
   desks.push(provider);
   return { provider, orders: provider.document.getMap<unknown>('orders'), refusals };

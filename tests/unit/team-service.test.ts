@@ -30,7 +30,11 @@ afterAll(async () => {
 function panel(service: TeamService, broadcastId: string | null = null) {
   const heard: TeamStatus[] = [];
   const listeners: ((message: unknown) => void)[] = [];
-  const port: TeamPanelPort = { postMessage: (message) => heard.push(message as TeamStatus), onMessage: { addListener: (listener) => listeners.push(listener) }, onDisconnect: { addListener: () => {} } };
+  const port: TeamPanelPort = {
+    postMessage: (message) => heard.push(message as TeamStatus),
+    onMessage: { addListener: (listener) => listeners.push(listener) },
+    onDisconnect: { addListener: () => {} },
+  };
   service.connectPort(port);
   const say = (orderId: string | null) => listeners.forEach((listener) => listener({ broadcastId, orderId }));
   say(null);
@@ -39,7 +43,12 @@ function panel(service: TeamService, broadcastId: string | null = null) {
 
 async function desk(granted = true) {
   const db = freshDatabase();
-  const service = new TeamService(db, { health: new HealthRegistry(), catalog: { invalidate: () => {} }, hasPermission: async () => granted, WebSocketPolyfill: WebSocket });
+  const service = new TeamService(db, {
+    health: new HealthRegistry(),
+    catalog: { invalidate: () => {} },
+    hasPermission: async () => granted,
+    WebSocketPolyfill: WebSocket,
+  });
   services.push(service);
   await service.start();
   return { db, service };
@@ -70,7 +79,12 @@ describe('team mode against the real team server', () => {
     hostPanel.say('youtube:m2');
     await waitFor(() => {
       const seen = assistantPanel.last();
-      expect(seen.members.map((m) => [m.name, m.orderId])).toEqual(expect.arrayContaining([['Lan', 'youtube:m2'], ['Minh', null]]));
+      expect(seen.members.map((m) => [m.name, m.orderId])).toEqual(
+        expect.arrayContaining([
+          ['Lan', 'youtube:m2'],
+          ['Minh', null],
+        ]),
+      );
       expect(seen.decided).toEqual({ Minh: 1 });
     });
 
@@ -96,7 +110,7 @@ describe('team mode against the real team server', () => {
     await waitFor(() => expect(assistantPanel.last()).toMatchObject({ state: 'online', waiting: 0 }));
   }, 90_000);
 
-  it('makes no connection while the server\'s address is not granted', async () => {
+  it("makes no connection while the server's address is not granted", async () => {
     const alone = await desk(false);
     const reply = await alone.service.command({ type: 'team-enable', role: 'host', url: 'ws://127.0.0.1:9', name: 'Lan' });
     expect(reply).toEqual({ ok: false, error: 'no-permission' });

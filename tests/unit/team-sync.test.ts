@@ -44,7 +44,9 @@ async function settle(...desks: { sync: TeamSync }[]) {
 async function view(db: ChotDatabase) {
   const orders = (await db.orders.orderBy('id').toArray()).map(({ id, status, totalKg, phone }) => ({ id, status, totalKg, phone }));
   const tallies = await db.tallies.toArray();
-  const history = (await db.actions.toArray()).map(({ orderId, kind, after, by, at }) => ({ orderId, kind, after, by, at })).sort((a, b) => a.at - b.at || (a.by ?? '').localeCompare(b.by ?? ''));
+  const history = (await db.actions.toArray())
+    .map(({ orderId, kind, after, by, at }) => ({ orderId, kind, after, by, at }))
+    .sort((a, b) => a.at - b.at || (a.by ?? '').localeCompare(b.by ?? ''));
   return { orders, tallies, history };
 }
 
@@ -59,7 +61,7 @@ async function as<T>(name: string, act: () => Promise<T>): Promise<T> {
 }
 
 describe('team sync between two desks', () => {
-  it('gives the other desk the orders one desk reads, its decisions with the assistant\'s name, and the same figures', async () => {
+  it("gives the other desk the orders one desk reads, its decisions with the assistant's name, and the same figures", async () => {
     const hub = new TeamHub();
     const a = await desk(hub, 'desk-aaaa', 'Lan');
     const b = await desk(hub, 'desk-bbbb', 'Minh');
@@ -103,7 +105,10 @@ describe('team sync between two desks', () => {
     const [onA, onB] = [await view(a.db), await view(b.db)];
     expect(onA).toEqual(onB);
     expect(onA.orders[0]?.status).toBe('rejected');
-    expect(onA.history.filter((h) => h.kind === 'decide').map((h) => [h.by, h.after.status])).toEqual([['Lan', 'confirmed'], ['Minh', 'rejected']]);
+    expect(onA.history.filter((h) => h.kind === 'decide').map((h) => [h.by, h.after.status])).toEqual([
+      ['Lan', 'confirmed'],
+      ['Minh', 'rejected'],
+    ]);
   });
 
   it('shares streams, goals, contracts, buyers, products and stock, deletes included', async () => {
@@ -127,7 +132,10 @@ describe('team sync between two desks', () => {
       expect(await db.streams.get('facebook:fb777')).toMatchObject({ broadcastId: STREAM_ID });
       expect(await db.contracts.get(contract.ok ? contract.id! : '')).toMatchObject({ buyer: 'HTX Thanh Hà', kg: 2000 });
       expect(await db.customers.get(customer.id)).toMatchObject({ notes: 'giao sáng', unpaid: true, phones: ['0912345678'] });
-      expect((await db.products.toArray()).map((p) => [p.code, p.stockKg])).toEqual([['V1', 800], ['V2', undefined]]);
+      expect((await db.products.toArray()).map((p) => [p.code, p.stockKg])).toEqual([
+        ['V1', 800],
+        ['V2', undefined],
+      ]);
       expect((await db.orders.get('youtube:m1'))?.totalKg).toBe(3);
     }
     expect(await b.db.tallies.orderBy('streamId').toArray()).toEqual(await a.db.tallies.orderBy('streamId').toArray());
@@ -149,7 +157,7 @@ describe('team sync between two desks', () => {
     expect(await b.db.tallies.orderBy('streamId').toArray()).toEqual(await a.db.tallies.orderBy('streamId').toArray());
   });
 
-  it('shares the questions lane: what is asked, shown on air and answered, and a deleted stream\'s questions, never twice', async () => {
+  it("shares the questions lane: what is asked, shown on air and answered, and a deleted stream's questions, never twice", async () => {
     const hub = new TeamHub();
     const a = await desk(hub, 'desk-aaaa', 'Lan');
     const b = await desk(hub, 'desk-bbbb', 'Minh');
@@ -157,32 +165,53 @@ describe('team sync between two desks', () => {
     await ingestChat(a.db, stream, rows, noCatalog, T0);
     await settle(a, b);
     const lane = async (db: ChotDatabase) => (await db.questions.orderBy('id').toArray()).map(({ id, status, authorName }) => [id, status, authorName]);
-    expect(await lane(b.db)).toEqual([['youtube:q1', 'open', 'Lan'], ['youtube:q2', 'open', 'Hùng']]);
+    expect(await lane(b.db)).toEqual([
+      ['youtube:q1', 'open', 'Lan'],
+      ['youtube:q2', 'open', 'Hùng'],
+    ]);
     expect(await b.db.questions.toArray()).toEqual(await a.db.questions.toArray());
 
     // the host puts one on air from B's panel, A answers the other
     await showQuestion(b.db, STREAM_ID, 'youtube:q1');
     await answerQuestions(a.db, ['youtube:q2'], T0 + 500);
     await settle(a, b, a, b);
-    for (const db of [a.db, b.db]) expect(await lane(db)).toEqual([['youtube:q1', 'onAir', 'Lan'], ['youtube:q2', 'answered', 'Hùng']]);
+    for (const db of [a.db, b.db])
+      expect(await lane(db)).toEqual([
+        ['youtube:q1', 'onAir', 'Lan'],
+        ['youtube:q2', 'answered', 'Hùng'],
+      ]);
 
     // B's own reader reads the same chat: the questions are not asked again, their status stays
     await ingestChat(b.db, stream, [...rows, chatRow('q4', 'có giao tận nhà không?')], noCatalog, T0 + 600);
     await settle(a, b, a, b);
-    for (const db of [a.db, b.db]) expect(await lane(db)).toEqual([['youtube:q1', 'onAir', 'Lan'], ['youtube:q2', 'answered', 'Hùng'], ['youtube:q4', 'open', 'Lan']]);
+    for (const db of [a.db, b.db])
+      expect(await lane(db)).toEqual([
+        ['youtube:q1', 'onAir', 'Lan'],
+        ['youtube:q2', 'answered', 'Hùng'],
+        ['youtube:q4', 'open', 'Lan'],
+      ]);
 
     await deleteStream(b.db, STREAM_ID);
     await settle(a, b, a, b);
     for (const db of [a.db, b.db]) expect(await db.questions.count()).toBe(0);
   });
 
-  it('moves a joined stream\'s old orders, history, contracts and questions into its new broadcast\'s document', async () => {
+  it("moves a joined stream's old orders, history, contracts and questions into its new broadcast's document", async () => {
     const hub = new TeamHub();
     const a = await desk(hub, 'desk-aaaa', 'Lan');
     const b = await desk(hub, 'desk-bbbb', 'Minh');
     await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
     const facebook = { platform: 'facebook' as const, key: 'fb777' };
-    await ingestChat(a.db, facebook, [{ ...chatRow('f1', 'lấy 3kg'), platform: 'facebook' }, { ...chatRow('f2', '5kg bao nhiêu tiền?'), platform: 'facebook' }], noCatalog, T0);
+    await ingestChat(
+      a.db,
+      facebook,
+      [
+        { ...chatRow('f1', 'lấy 3kg'), platform: 'facebook' },
+        { ...chatRow('f2', '5kg bao nhiêu tiền?'), platform: 'facebook' },
+      ],
+      noCatalog,
+      T0,
+    );
     await settle(a, b);
     await as('Minh', () => decideOrder(b.db, 'facebook:f1', 'confirmed', T0 + 100));
     const contract = await saveContract(b.db, 'facebook:fb777', { buyer: 'HTX Thanh Hà', kg: 2000 }, undefined, T0);
@@ -207,7 +236,10 @@ describe('team sync between two desks', () => {
     await c.sync.start();
     c.sync.docFor(`broadcast:${STREAM_ID}`);
     await settle(a, b, c, a, b, c);
-    expect((await c.db.orders.orderBy('id').toArray()).map((o) => [o.id, o.status])).toEqual([['facebook:f1', 'confirmed'], ['youtube:m1', 'pending']]);
+    expect((await c.db.orders.orderBy('id').toArray()).map((o) => [o.id, o.status])).toEqual([
+      ['facebook:f1', 'confirmed'],
+      ['youtube:m1', 'pending'],
+    ]);
     expect(await c.db.questions.count()).toBe(1);
     expect(await c.db.contracts.count()).toBe(1);
     expect((await view(c.db)).history).toEqual((await view(a.db)).history);
@@ -226,7 +258,11 @@ describe('team sync between two desks', () => {
     await ingestChat(b.db, stream, [...rows, chatRow('m4', 'chốt 1kg')], noCatalog, T0 + 60);
     await settle(a, b, a, b);
     for (const db of [a.db, b.db]) {
-      expect((await db.orders.orderBy('id').toArray()).map((o) => [o.id, o.status])).toEqual([['youtube:m1', 'confirmed'], ['youtube:m2', 'cancelled'], ['youtube:m4', 'pending']]);
+      expect((await db.orders.orderBy('id').toArray()).map((o) => [o.id, o.status])).toEqual([
+        ['youtube:m1', 'confirmed'],
+        ['youtube:m2', 'cancelled'],
+        ['youtube:m4', 'pending'],
+      ]);
     }
     expect(await view(a.db)).toEqual(await view(b.db));
   });

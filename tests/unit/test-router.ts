@@ -10,6 +10,13 @@ export const TEST_EXTENSION_ORIGIN = `chrome-extension://${TEST_EXTENSION_ID}/`;
 
 /** The background's router over a test database, sending commands as the orders page does. */
 export function dashboardCommands(db: ChotDatabase): (command: PanelCommand) => Promise<CommandReply> {
-  const router = createBackgroundRouter({ db, health: new HealthRegistry(), extensionId: TEST_EXTENSION_ID, extensionOrigin: TEST_EXTENSION_ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
+  const router = createBackgroundRouter({
+    db,
+    health: new HealthRegistry(),
+    extensionId: TEST_EXTENSION_ID,
+    extensionOrigin: TEST_EXTENSION_ORIGIN,
+    catalog: new CatalogCache(db),
+    watchers: new OnAirWatchers(),
+  });
   return (command) => router(command, { id: TEST_EXTENSION_ID, url: `${TEST_EXTENSION_ORIGIN}dashboard.html` }) as Promise<CommandReply>;
 }

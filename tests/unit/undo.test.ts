@@ -27,9 +27,21 @@ describe('undo', () => {
   it('reaches back past many actions that can no longer be undone', async () => {
     const db = freshDatabase();
     const buyers = Array.from({ length: 30 }, (_, i) => `Khách ${i}`);
-    await ingestChat(db, stream, buyers.map((name, i) => chatRow(`m${i + 1}`, 'chốt 1kg', { authorName: name })), catalog, T0);
+    await ingestChat(
+      db,
+      stream,
+      buyers.map((name, i) => chatRow(`m${i + 1}`, 'chốt 1kg', { authorName: name })),
+      catalog,
+      T0,
+    );
     for (let i = 1; i <= 30; i += 1) await decideOrder(db, `youtube:m${i}`, 'confirmed', T0 + i);
-    await ingestChat(db, stream, buyers.slice(1).map((name, i) => chatRow(`c${i + 100}`, 'hủy đơn', { authorName: name })), catalog, T0 + 100);
+    await ingestChat(
+      db,
+      stream,
+      buyers.slice(1).map((name, i) => chatRow(`c${i + 100}`, 'hủy đơn', { authorName: name })),
+      catalog,
+      T0 + 100,
+    );
     expect(await undoLastAction(db, T0 + 200)).toEqual({ ok: true, orderId: 'youtube:m1', skipped: 29 });
     db.close();
   });

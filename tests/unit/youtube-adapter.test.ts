@@ -31,7 +31,11 @@ describe('YouTube adapter: URLs', () => {
   it.each([
     ['the chat beside the video', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://www.youtube.com/watch?v=abcDEF_123'],
     ['Studio', `https://studio.youtube.com/live_chat?continuation=${TOKEN}`, 'https://studio.youtube.com/video/abcDEF_123/livestreaming'],
-    ['Studio around a www.youtube.com frame', `https://www.youtube.com/live_chat?continuation=${TOKEN}&authuser=0`, 'https://studio.youtube.com/video/abcDEF_123/livestreaming'],
+    [
+      'Studio around a www.youtube.com frame',
+      `https://www.youtube.com/live_chat?continuation=${TOKEN}&authuser=0`,
+      'https://studio.youtube.com/video/abcDEF_123/livestreaming',
+    ],
     ['a /live/ page', `https://www.youtube.com/live_chat?continuation=${TOKEN}`, 'https://www.youtube.com/live/abcDEF_123?si=x'],
   ])('%s (a continuation frame) is live chat of the video its page shows', (_name, url, pageUrl) => {
     expect(youtubeAdapter.isChatUrl(url)).toBe(true);
@@ -44,7 +48,10 @@ describe('YouTube adapter: URLs', () => {
 
   it('a popout has its own video, whatever page is around it', () => {
     const url = 'https://www.youtube.com/live_chat?is_popout=1&v=abcDEF_123';
-    expect(youtubeAdapter.streamOf(document, url, Date.now(), 'https://www.youtube.com/watch?v=other_9999')).toEqual({ platform: 'youtube', key: 'abcDEF_123' });
+    expect(youtubeAdapter.streamOf(document, url, Date.now(), 'https://www.youtube.com/watch?v=other_9999')).toEqual({
+      platform: 'youtube',
+      key: 'abcDEF_123',
+    });
   });
 
   it.each([
@@ -73,9 +80,7 @@ describe('YouTube adapter: URLs', () => {
 
 describe('YouTube adapter: rows (project fixture)', () => {
   it('reads text rows with badges left out of the name and emoji kept', () => {
-    loadYoutubeChatFixture([
-      { id: 'r1', author: 'Nguyễn Thị Lan', text: 'chốt 2 thùng :cherries::fire:', role: 'moderator', verified: true },
-    ]);
+    loadYoutubeChatFixture([{ id: 'r1', author: 'Nguyễn Thị Lan', text: 'chốt 2 thùng :cherries::fire:', role: 'moderator', verified: true }]);
     expect(youtubeAdapter.readRow(rows()[0]!)).toEqual({
       ok: true,
       message: { platform: 'youtube', messageId: 'r1', kind: 'chat', authorName: 'Nguyễn Thị Lan', text: 'chốt 2 thùng 🍒🔥' },
@@ -108,7 +113,7 @@ describe('YouTube adapter: rows (project fixture)', () => {
 
   const REAL = 'ChwKGkNMdmFpVGhpZXVMdWNOZ2FuMDAwMDAwMDAx';
 
-  it('waits for YouTube\'s id of a message sent from this browser (its temporary id is the client\'s)', () => {
+  it("waits for YouTube's id of a message sent from this browser (its temporary id is the client's)", () => {
     const chat = loadYoutubeChatFixture([{ id: 'CMvaiLucNgan0sent0001xyz0', author: 'Chủ vườn', text: 'chốt 2kg' }]);
     expect(youtubeAdapter.readRow(rows()[0]!)).toEqual({ ok: false, reason: 'pending-id', retry: true });
     chat.confirmSent('CMvaiLucNgan0sent0001xyz0', REAL);
@@ -128,7 +133,10 @@ describe('YouTube adapter: rows (project fixture)', () => {
   });
 
   it('names a read row a moderator deleted since, and only then', () => {
-    const chat = loadYoutubeChatFixture([{ id: REAL, author: 'Lan', text: 'chốt 1kg' }, { id: 'CMvaiLucNgan0sent0001xyz0', author: 'B', text: 'chốt 2kg' }]);
+    const chat = loadYoutubeChatFixture([
+      { id: REAL, author: 'Lan', text: 'chốt 1kg' },
+      { id: 'CMvaiLucNgan0sent0001xyz0', author: 'B', text: 'chốt 2kg' },
+    ]);
     expect(youtubeAdapter.withdrawnId?.(rows()[0]!)).toBeUndefined();
     chat.markDeleted(REAL);
     chat.markDeleted('CMvaiLucNgan0sent0001xyz0');
@@ -176,10 +184,20 @@ describe.skipIf(!existsSync(REAL))('YouTube adapter: real captured rows', () => 
     document.body.innerHTML = `<div id="items">${readFileSync(REAL, 'utf8')}</div>`;
     const readings = rows().map((row) => youtubeAdapter.readRow(row));
     expect(readings).toEqual([
-      { ok: true, message: { platform: 'youtube', messageId: 'ChwKGkNOaTg4ZnpzbTRBREZZdjJGZ2tkWDJZUHJ3', kind: 'chat', authorName: 'Nightbot', text: 'hambone' } },
       {
         ok: true,
-        message: { platform: 'youtube', messageId: 'ChwKGkNJLUpqWUx0bTRBREZaMGIxZ0FkWEtvRHh3', kind: 'paid', authorName: 'Mike', text: 'you skipped my dono to talk about sausage wtf', paidAmount: 'CA$2.79' },
+        message: { platform: 'youtube', messageId: 'ChwKGkNOaTg4ZnpzbTRBREZZdjJGZ2tkWDJZUHJ3', kind: 'chat', authorName: 'Nightbot', text: 'hambone' },
+      },
+      {
+        ok: true,
+        message: {
+          platform: 'youtube',
+          messageId: 'ChwKGkNJLUpqWUx0bTRBREZaMGIxZ0FkWEtvRHh3',
+          kind: 'paid',
+          authorName: 'Mike',
+          text: 'you skipped my dono to talk about sausage wtf',
+          paidAmount: 'CA$2.79',
+        },
       },
     ]);
   });

@@ -287,7 +287,12 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
     if (!found) return;
     // Rows may sit deeper than the list's children (TikTok, Facebook): watch the whole subtree.
     // Text changed in place too: a gift combo counts up in its row.
-    listObserver.observe(found.element, { childList: true, subtree: true, characterData: true, ...(adapter.watchedAttributes ? { attributes: true, attributeFilter: [...adapter.watchedAttributes] } : {}) });
+    listObserver.observe(found.element, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      ...(adapter.watchedAttributes ? { attributes: true, attributeFilter: [...adapter.watchedAttributes] } : {}),
+    });
     stream = streamNow();
     const rowsBefore = counters.rowsSeen;
     found.element.querySelectorAll(rowSelector).forEach(readRow);
@@ -321,7 +326,13 @@ export function startChatReader(options: ChatReaderOptions): ChatReader {
       pending: outbox.pending,
       skipped: { ...skipped },
       lastRowAt,
-      warnings: warningsFor(adapter, document, { attached, startedAt, lastRowAt, unmatchedSinceRow: counters.unmatchedSinceRow, recentOutcomes: outcomes, arrivals }, Date.now(), thresholds),
+      warnings: warningsFor(
+        adapter,
+        document,
+        { attached, startedAt, lastRowAt, unmatchedSinceRow: counters.unmatchedSinceRow, recentOutcomes: outcomes, arrivals },
+        Date.now(),
+        thresholds,
+      ),
     };
   };
   const report = () => options.reportHealth?.(health());

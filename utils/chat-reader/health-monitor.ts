@@ -53,7 +53,10 @@ export interface ReadingState {
  * slow. Undefined while too few rows have arrived to know the pace.
  */
 export function quietAfterMs(arrivals: readonly number[], limits: HealthThresholds): number | undefined {
-  const gaps = arrivals.slice(1).map((time, i) => time - arrivals[i]!).sort((a, b) => a - b);
+  const gaps = arrivals
+    .slice(1)
+    .map((time, i) => time - arrivals[i]!)
+    .sort((a, b) => a - b);
   if (gaps.length < limits.quietMinGapCount) return undefined;
   const middle = gaps.length >> 1;
   const median = gaps.length % 2 ? gaps[middle]! : (gaps[middle - 1]! + gaps[middle]!) / 2;
@@ -89,7 +92,8 @@ export function warningsFor(adapter: PlatformAdapter, document: Document, state:
   const recent = state.recentOutcomes.slice(-limits.emptyWindow);
   for (const field of ['author', 'text'] as const) {
     const empty = recent.filter((outcome) => outcome === `empty-${field}`).length;
-    if (empty >= limits.emptyLimit) warnings.push({ kind: 'empty-fields', detail: `${field}: ${(adapter.selectors.fields[field] ?? []).join(' | ')}`.slice(0, 300) });
+    if (empty >= limits.emptyLimit)
+      warnings.push({ kind: 'empty-fields', detail: `${field}: ${(adapter.selectors.fields[field] ?? []).join(' | ')}`.slice(0, 300) });
   }
   const filter = adapter.hiddenByFilter(document);
   if (filter) warnings.push({ kind: 'filtered-chat', detail: filter.slice(0, 300) });

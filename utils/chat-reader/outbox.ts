@@ -84,7 +84,13 @@ export class Outbox {
   private nextBatch(): Entry[] {
     const first = this.queue[0]!;
     let end = 1;
-    while (end < this.queue.length && end < this.options.maxBatch && this.queue[end]!.stream.key === first.stream.key && this.queue[end]!.stream.platform === first.stream.platform) end += 1;
+    while (
+      end < this.queue.length &&
+      end < this.options.maxBatch &&
+      this.queue[end]!.stream.key === first.stream.key &&
+      this.queue[end]!.stream.platform === first.stream.platform
+    )
+      end += 1;
     return this.queue.slice(0, end);
   }
 
@@ -96,7 +102,10 @@ export class Outbox {
       // The latest title and host for the stream travel with its batch.
       const stream = batch[batch.length - 1]!.stream;
       try {
-        const ack = await this.options.send(stream, batch.map((entry) => entry.message));
+        const ack = await this.options.send(
+          stream,
+          batch.map((entry) => entry.message),
+        );
         this.queue.splice(0, batch.length);
         this.failures = 0;
         this.options.onAck?.(ack, batch.length);

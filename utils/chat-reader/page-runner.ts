@@ -29,13 +29,16 @@ function framePageUrl(): () => string | undefined {
     }
     if (!asked) {
       asked = true;
-      browser.runtime.sendMessage({ type: 'frame-page' }).then((reply: unknown) => {
-        const parsed = framePageReplySchema.safeParse(reply);
-        if (parsed.success) told = parsed.data.pageUrl;
-        else asked = false; // the worker may be restarting: ask again on the next batch
-      }, () => {
-        asked = false;
-      });
+      browser.runtime.sendMessage({ type: 'frame-page' }).then(
+        (reply: unknown) => {
+          const parsed = framePageReplySchema.safeParse(reply);
+          if (parsed.success) told = parsed.data.pageUrl;
+          else asked = false; // the worker may be restarting: ask again on the next batch
+        },
+        () => {
+          asked = false;
+        },
+      );
     }
     return told;
   };
@@ -98,7 +101,15 @@ export function runChatReaderInPage(ctx: ContentScriptContext, adapter: Platform
   const sample = (): SampleAnswer => {
     if (!reader) return { ok: false, error: 'not reading a chat' };
     const around = pageUrl(); // the page around a chat frame, as the reader knows it
-    return captureSample({ document, adapter, list: reader.list(), url: location.href, ...(around ? { topUrl: around } : {}), readerVersion: browser.runtime.getManifest().version, now: Date.now() });
+    return captureSample({
+      document,
+      adapter,
+      list: reader.list(),
+      url: location.href,
+      ...(around ? { topUrl: around } : {}),
+      readerVersion: browser.runtime.getManifest().version,
+      now: Date.now(),
+    });
   };
   const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (answer: SampleAnswer) => void) => {
     const answer = answerSampleRequest(message, sender, browser.runtime.id, sample);

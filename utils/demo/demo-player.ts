@@ -16,11 +16,14 @@ export function playDemoChat({ rows, speed, add, onProgress }: DemoPlayerOptions
   if (!(speed > 0)) throw new Error('the speed must be positive');
   let shown = 0;
   const timers = rows.map((row) =>
-    setTimeout(() => {
-      add(row);
-      shown += 1;
-      onProgress(shown);
-    }, (row.at * 1000) / speed),
+    setTimeout(
+      () => {
+        add(row);
+        shown += 1;
+        onProgress(shown);
+      },
+      (row.at * 1000) / speed,
+    ),
   );
   return () => timers.forEach(clearTimeout);
 }

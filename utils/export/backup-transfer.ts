@@ -40,7 +40,11 @@ export type RestoreProgress = { phase: 'sending' | 'writing'; done: number; tota
  * each table's records, then the commit that writes them all in one transaction. A failure anywhere
  * leaves the stored data as it was.
  */
-export async function sendBackup(backup: Backup, run: (command: PanelCommand) => Promise<CommandReply>, options: { onProgress?: (progress: RestoreProgress) => void; maxBytes?: number } = {}): Promise<CommandReply> {
+export async function sendBackup(
+  backup: Backup,
+  run: (command: PanelCommand) => Promise<CommandReply>,
+  options: { onProgress?: (progress: RestoreProgress) => void; maxBytes?: number } = {},
+): Promise<CommandReply> {
   const maxBytes = options.maxBytes ?? MAX_MESSAGE_BYTES;
   const counts = Object.fromEntries(BACKUP_TABLES.map((table) => [table, backup[table].length])) as Record<(typeof BACKUP_TABLES)[number], number>;
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { IndexableType, Table } from 'dexie';
 import type { ChotDatabase } from '../store/db';
 import {
-  actionRecordSchema, contractRecordSchema, customerRecordSchema, messageRecordSchema, orderRecordSchema, settingsSchema, streamRecordSchema,
+  actionRecordSchema,
+  contractRecordSchema,
+  customerRecordSchema,
+  messageRecordSchema,
+  orderRecordSchema,
+  settingsSchema,
+  streamRecordSchema,
 } from '../store/records';
 import { productSchema } from '../parser/catalog';
 import { loadSettings, saveSettings } from '../store/settings';
@@ -53,20 +59,24 @@ export type BackupRecords = { [table in BackupTable]: Backup[table] };
 
 /** Everything the extension keeps, with a format version. */
 export async function createBackup(db: ChotDatabase, now = Date.now()): Promise<Backup> {
-  return db.transaction('r', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, db.questions], async () => ({
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: now,
-    streams: await db.streams.toArray(),
-    messages: await db.messages.toArray(),
-    orders: await db.orders.toArray(),
-    actions: (await db.actions.orderBy('seq').toArray()).map(({ seq: _seq, ...action }) => action),
-    customers: await db.customers.toArray(),
-    products: await db.products.toArray(),
-    contracts: await db.contracts.toArray(),
-    settings: await loadSettings(db),
-    questions: await db.questions.toArray(),
-  }));
+  return db.transaction(
+    'r',
+    [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, db.questions],
+    async () => ({
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: now,
+      streams: await db.streams.toArray(),
+      messages: await db.messages.toArray(),
+      orders: await db.orders.toArray(),
+      actions: (await db.actions.orderBy('seq').toArray()).map(({ seq: _seq, ...action }) => action),
+      customers: await db.customers.toArray(),
+      products: await db.products.toArray(),
+      contracts: await db.contracts.toArray(),
+      settings: await loadSettings(db),
+      questions: await db.questions.toArray(),
+    }),
+  );
 }
 
 export type RestoreResult = { ok: true; counts: Record<string, number> } | { ok: false; error: string };
@@ -82,7 +92,8 @@ export function readBackup(text: string): { ok: true; backup: Backup } | { ok: f
   }
   const head = z.object({ format: z.string(), version: z.number() }).safeParse(value);
   if (!head.success || head.data.format !== BACKUP_FORMAT) return { ok: false, error: 'the file is not a Chốt backup' };
-  if (head.data.version !== BACKUP_VERSION) return { ok: false, error: `backup format version ${head.data.version} is not one this version of Chốt reads (it reads ${BACKUP_VERSION})` };
+  if (head.data.version !== BACKUP_VERSION)
+    return { ok: false, error: `backup format version ${head.data.version} is not one this version of Chốt reads (it reads ${BACKUP_VERSION})` };
   const parsed = backupSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -96,20 +107,36 @@ export function readBackup(text: string): { ok: true; backup: Backup } | { ok: f
  * replaced (not doubled), others are added; history entries already present are not added again.
  */
 export async function writeBackup(db: ChotDatabase, backup: Omit<Backup, 'format' | 'version' | 'exportedAt'>): Promise<RestoreResult> {
-  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, db.questions, ...db.figureTables], async () => {
-    await db.streams.bulkPut(backup.streams);
-    await db.messages.bulkPut(backup.messages);
-    await db.orders.bulkPut(backup.orders);
-    await db.customers.bulkPut(backup.customers);
-    await db.products.bulkPut(backup.products);
-    await db.contracts.bulkPut(backup.contracts);
-    const present = new Set((await db.actions.toArray()).map((action) => `${action.orderId}|${action.at}|${action.kind}|${JSON.stringify(action.after)}`));
-    const fresh = backup.actions.filter((action) => !present.has(`${action.orderId}|${action.at}|${action.kind}|${JSON.stringify(action.after)}`));
-    await db.actions.bulkAdd(fresh);
-    await saveSettings(db, backup.settings);
-    await db.questions.bulkPut(backup.questions);
-    return { ok: true, counts: { streams: backup.streams.length, messages: backup.messages.length, orders: backup.orders.length, actions: fresh.length, customers: backup.customers.length, products: backup.products.length, contracts: backup.contracts.length, questions: backup.questions.length } } as const;
-  });
+  return db.transaction(
+    'rw',
+    [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, db.questions, ...db.figureTables],
+    async () => {
+      await db.streams.bulkPut(backup.streams);
+      await db.messages.bulkPut(backup.messages);
+      await db.orders.bulkPut(backup.orders);
+      await db.customers.bulkPut(backup.customers);
+      await db.products.bulkPut(backup.products);
+      await db.contracts.bulkPut(backup.contracts);
+      const present = new Set((await db.actions.toArray()).map((action) => `${action.orderId}|${action.at}|${action.kind}|${JSON.stringify(action.after)}`));
+      const fresh = backup.actions.filter((action) => !present.has(`${action.orderId}|${action.at}|${action.kind}|${JSON.stringify(action.after)}`));
+      await db.actions.bulkAdd(fresh);
+      await saveSettings(db, backup.settings);
+      await db.questions.bulkPut(backup.questions);
+      return {
+        ok: true,
+        counts: {
+          streams: backup.streams.length,
+          messages: backup.messages.length,
+          orders: backup.orders.length,
+          actions: fresh.length,
+          customers: backup.customers.length,
+          products: backup.products.length,
+          contracts: backup.contracts.length,
+          questions: backup.questions.length,
+        },
+      } as const;
+    },
+  );
 }
 
 /** A backup file's text restored in one go (the background receives it in chunks: restore-sessions.ts). */
@@ -126,7 +153,16 @@ const PAGE = 2000;
  * primary key in one read transaction: the same file as createBackup's, never one giant string.
  */
 export async function backupParts(db: ChotDatabase, options: { onProgress?: (done: number, total: number) => void; now?: number } = {}): Promise<string[]> {
-  const tables = { streams: db.streams, messages: db.messages, orders: db.orders, actions: db.actions, customers: db.customers, products: db.products, contracts: db.contracts, questions: db.questions } as const;
+  const tables = {
+    streams: db.streams,
+    messages: db.messages,
+    orders: db.orders,
+    actions: db.actions,
+    customers: db.customers,
+    products: db.products,
+    contracts: db.contracts,
+    questions: db.questions,
+  } as const;
   return db.transaction('r', [...Object.values(tables), db.settings], async () => {
     const counts = await Promise.all(BACKUP_TABLES.map((name) => tables[name].count()));
     const total = counts.reduce((sum, n) => sum + n, 0);

@@ -7,7 +7,9 @@ import { orderLines, type OrderLine } from './order-lines';
 export const exportScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('streams'), streamIds: z.array(z.string().min(1).max(300)).min(1).max(1000) }),
   /** From `from` (inclusive) to `to` (exclusive), ms since the epoch. */
-  z.object({ kind: z.literal('range'), from: z.number().int(), to: z.number().int() }).refine((range) => range.to > range.from, 'the end of the range is before its start'),
+  z
+    .object({ kind: z.literal('range'), from: z.number().int(), to: z.number().int() })
+    .refine((range) => range.to > range.from, 'the end of the range is before its start'),
 ]);
 
 export const exportRequestSchema = z.object({
@@ -24,17 +26,21 @@ export async function loadExportLines(db: ChotDatabase, request: ExportRequest):
   const { scope } = request;
   return db.transaction('r', [db.streams, db.orders, db.products, db.customers], async () => {
     const allStreams = await db.streams.toArray();
-    const streams = scope.kind === 'streams'
-      ? allStreams.filter((stream) => scope.streamIds.includes(stream.id))
-      : allStreams.filter((stream) => stream.lastMessageAt >= scope.from && stream.firstMessageAt < scope.to);
+    const streams =
+      scope.kind === 'streams'
+        ? allStreams.filter((stream) => scope.streamIds.includes(stream.id))
+        : allStreams.filter((stream) => stream.lastMessageAt >= scope.from && stream.firstMessageAt < scope.to);
     const [low, high] = scope.kind === 'range' ? [scope.from, scope.to - 1] : [Dexie.minKey, Dexie.maxKey];
-    const orders = (await Promise.all(streams.map((stream) => db.orders.where('[streamId+observedAt]').between([stream.id, low], [stream.id, high], true, true).toArray()))).flat();
+    const orders = (
+      await Promise.all(streams.map((stream) => db.orders.where('[streamId+observedAt]').between([stream.id, low], [stream.id, high], true, true).toArray()))
+    ).flat();
     return orderLines(orders, streams, await db.products.toArray(), request, await db.customers.toArray());
   });
 }
 
 /** A day as a date input writes it, "YYYY-MM-DD", in local time. */
-export const dateInputValue = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+export const dateInputValue = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /** A date input's "YYYY-MM-DD" as local midnight, or null. */
 export function localDay(value: string): number | null {

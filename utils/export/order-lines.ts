@@ -60,7 +60,13 @@ function buyerRecords(customers: readonly CustomerRecord[]) {
 }
 
 /** The order lines of some orders, in chat order; orders without items have none. */
-export function orderLines(orders: readonly OrderRecord[], streams: readonly StreamRecord[], products: readonly Product[], options: LineOptions, customers: readonly CustomerRecord[] = []): OrderLine[] {
+export function orderLines(
+  orders: readonly OrderRecord[],
+  streams: readonly StreamRecord[],
+  products: readonly Product[],
+  options: LineOptions,
+  customers: readonly CustomerRecord[] = [],
+): OrderLine[] {
   const streamName = new Map(streams.map((stream) => [stream.id, stream.title ?? stream.streamKey]));
   const price = new Map(products.map((product) => [product.code, product.pricePerKg ?? null]));
   const customerOf = buyerRecords(customers);
@@ -72,24 +78,24 @@ export function orderLines(orders: readonly OrderRecord[], streams: readonly Str
       const phone = order.phone ?? customer?.phones.at(-1) ?? '';
       const address = customer?.addresses.at(-1) ?? '';
       return order.items.map((item): OrderLine => {
-      const pricePerKg = item.product ? (price.get(item.product) ?? null) : null;
-      return {
-        orderId: order.id,
-        time: new Date(order.observedAt),
-        stream: streamName.get(order.streamId) ?? order.streamId,
-        platform: order.platform,
-        buyer: order.authorName,
-        phone: phone && options.maskPhones ? maskPhone(phone) : phone,
-        address,
-        product: item.product ?? '',
-        quantity: item.quantity,
-        unit: item.unit ?? '',
-        kg: item.kg,
-        pricePerKg,
-        amount: pricePerKg !== null && item.kg !== null ? Math.round(pricePerKg * item.kg) : null,
-        status: order.status,
-        comment: options.maskPhones ? maskPhonesInText(order.text) : order.text,
-      };
+        const pricePerKg = item.product ? (price.get(item.product) ?? null) : null;
+        return {
+          orderId: order.id,
+          time: new Date(order.observedAt),
+          stream: streamName.get(order.streamId) ?? order.streamId,
+          platform: order.platform,
+          buyer: order.authorName,
+          phone: phone && options.maskPhones ? maskPhone(phone) : phone,
+          address,
+          product: item.product ?? '',
+          quantity: item.quantity,
+          unit: item.unit ?? '',
+          kg: item.kg,
+          pricePerKg,
+          amount: pricePerKg !== null && item.kg !== null ? Math.round(pricePerKg * item.kg) : null,
+          status: order.status,
+          comment: options.maskPhones ? maskPhonesInText(order.text) : order.text,
+        };
       });
     });
 }

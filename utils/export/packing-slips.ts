@@ -20,20 +20,22 @@ export interface ProductTotal {
   amount: number;
 }
 
-
 /** Slips per buyer (alphabetical in Vietnamese order) and totals per product, for the printed sheets. */
 export function packingSlips(lines: readonly OrderLine[]): { slips: PackingSlip[]; products: ProductTotal[]; kg: number; amount: number } {
-  const slips = [...groupBy(lines, (line) => line.buyer)].map(([buyer, group]): PackingSlip => ({
-    buyer,
-    // The latest phone and address the buyer gave.
-    phone: group.findLast((line) => line.phone)?.phone ?? '',
-    address: group.findLast((line) => line.address)?.address ?? '',
-    lines: group,
-    kg: total(group, 'kg'),
-    amount: total(group, 'amount'),
-    unknownKg: group.filter((line) => line.kg === null).length,
-  })).sort((a, b) => a.buyer.localeCompare(b.buyer, 'vi'));
-  const products = [...groupBy(lines, (line) => line.product)].map(([product, group]) => ({ product, lines: group.length, kg: total(group, 'kg'), amount: total(group, 'amount') }))
+  const slips = [...groupBy(lines, (line) => line.buyer)]
+    .map(([buyer, group]): PackingSlip => ({
+      buyer,
+      // The latest phone and address the buyer gave.
+      phone: group.findLast((line) => line.phone)?.phone ?? '',
+      address: group.findLast((line) => line.address)?.address ?? '',
+      lines: group,
+      kg: total(group, 'kg'),
+      amount: total(group, 'amount'),
+      unknownKg: group.filter((line) => line.kg === null).length,
+    }))
+    .sort((a, b) => a.buyer.localeCompare(b.buyer, 'vi'));
+  const products = [...groupBy(lines, (line) => line.product)]
+    .map(([product, group]) => ({ product, lines: group.length, kg: total(group, 'kg'), amount: total(group, 'amount') }))
     .sort((a, b) => b.kg - a.kg);
   return { slips, products, kg: total(lines, 'kg'), amount: total(lines, 'amount') };
 }

@@ -16,7 +16,9 @@ export function readPrintQuery(search: string): { ok: true; request: ExportReque
   const params = new URLSearchParams(search);
   try {
     const parsed = printRequestSchema.safeParse({ request: JSON.parse(params.get('request') ?? 'null'), layout: params.get('layout') ?? 'a4' });
-    return parsed.success ? { ok: true, ...parsed.data } : { ok: false, error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
+    return parsed.success
+      ? { ok: true, ...parsed.data }
+      : { ok: false, error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
   } catch {
     return { ok: false, error: 'the address does not say what to print' };
   }

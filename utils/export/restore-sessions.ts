@@ -9,7 +9,9 @@ export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 /** What a restore announces before its chunks: how many records of each table, and the settings. */
 export const restoreHeaderSchema = z.object({
   exportedAt: z.number(),
-  counts: z.object(Object.fromEntries(BACKUP_TABLES.map((table) => [table, z.number().int().nonnegative().max(50_000_000)])) as { [table in BackupTable]: z.ZodNumber }),
+  counts: z.object(
+    Object.fromEntries(BACKUP_TABLES.map((table) => [table, z.number().int().nonnegative().max(50_000_000)])) as { [table in BackupTable]: z.ZodNumber },
+  ),
   settings: settingsSchema,
 });
 
@@ -47,7 +49,8 @@ export class RestoreSessions {
     const session = this.sessions.get(id);
     if (!session) return { ok: false, error: UNKNOWN };
     const kept = session.records[table];
-    if (kept.length + records.length > session.header.counts[table]) return this.fail(id, `the backup sends more ${table} than it announced (${session.header.counts[table]})`);
+    if (kept.length + records.length > session.header.counts[table])
+      return this.fail(id, `the backup sends more ${table} than it announced (${session.header.counts[table]})`);
     const schema = backupRecordSchemas[table];
     for (const record of records) {
       const parsed = schema.safeParse(record);
@@ -66,7 +69,11 @@ export class RestoreSessions {
     if (!session) return { ok: false, error: UNKNOWN };
     this.sessions.delete(id);
     const missing = BACKUP_TABLES.find((table) => session.records[table].length !== session.header.counts[table]);
-    if (missing) return { ok: false, error: `the backup's ${missing} did not all arrive (${session.records[missing].length} of ${session.header.counts[missing]}): nothing was restored` };
+    if (missing)
+      return {
+        ok: false,
+        error: `the backup's ${missing} did not all arrive (${session.records[missing].length} of ${session.header.counts[missing]}): nothing was restored`,
+      };
     return writeBackup(db, { ...(session.records as unknown as BackupRecords), settings: session.header.settings });
   }
 

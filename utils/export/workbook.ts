@@ -87,11 +87,23 @@ function totalRow(columns: readonly Column[], lines: readonly OrderLine[], first
 
 /** A sheet of order lines under the given columns: bold frozen header, fitted widths. */
 function linesSheet(name: string, columns: readonly Column[], lines: readonly OrderLine[], words: Words, rows: SheetPlan['rows'], rowCount: number): SheetPlan {
-  return { name, columns: fitWidths(columns, lines, words), header: columns.map((column) => words(column.header)), freezeHeader: true, filter: false, rowCount, rows };
+  return {
+    name,
+    columns: fitWidths(columns, lines, words),
+    header: columns.map((column) => words(column.header)),
+    freezeHeader: true,
+    filter: false,
+    rowCount,
+    rows,
+  };
 }
 
 const safeSheetName = (name: string, taken: Set<string>) => {
-  const base = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 28) || '?';
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 28) || '?';
   let candidate = base;
   for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = `${base.slice(0, 25)} (${n})`;
   taken.add(candidate.toLowerCase());
@@ -129,39 +141,81 @@ export function orderWorkbookBlob(lines: readonly OrderLine[], words: Words, sta
     rows: function* () {
       for (const code of products) {
         const group = byProduct.get(code)!;
-        yield { cells: [productName(code), group.length, new Set(group.map((line) => line.orderId)).size, sum(group, 'quantity'), sum(group, 'kg'), sum(group, 'amount')] };
+        yield {
+          cells: [
+            productName(code),
+            group.length,
+            new Set(group.map((line) => line.orderId)).size,
+            sum(group, 'quantity'),
+            sum(group, 'kg'),
+            sum(group, 'amount'),
+          ],
+        };
       }
       const last = products.length + 1;
-      yield { cells: [words('total'), lines.length, null, null, { formula: `SUM(E2:E${last})`, result: sum(lines, 'kg') }, { formula: `SUM(F2:F${last})`, result: sum(lines, 'amount') }], bold: true };
+      yield {
+        cells: [
+          words('total'),
+          lines.length,
+          null,
+          null,
+          { formula: `SUM(E2:E${last})`, result: sum(lines, 'kg') },
+          { formula: `SUM(F2:F${last})`, result: sum(lines, 'amount') },
+        ],
+        bold: true,
+      };
     },
   });
 
   const productColumns = COLUMNS.filter((column) => column.key !== 'product');
   for (const code of products.slice(0, MAX_PRODUCT_SHEETS)) {
     const group = byProduct.get(code)!;
-    sheets.push(linesSheet(safeSheetName(productName(code), taken), productColumns, group, words, function* () {
-      yield* lineRows(group, productColumns, status);
-      yield totalRow(productColumns, group, 2, group.length + 1, words('total'));
-    }, group.length + 1));
+    sheets.push(
+      linesSheet(
+        safeSheetName(productName(code), taken),
+        productColumns,
+        group,
+        words,
+        function* () {
+          yield* lineRows(group, productColumns, status);
+          yield totalRow(productColumns, group, 2, group.length + 1, words('total'));
+        },
+        group.length + 1,
+      ),
+    );
   }
 
   const byBuyer = groupBy(lines, (line) => line.buyer);
   const buyers = [...byBuyer.keys()].sort((a, b) => a.localeCompare(b, 'vi'));
-  sheets.push(linesSheet(safeSheetName(words('sheetBuyers'), taken), COLUMNS, lines, words, function* () {
-    let next = 2;
-    for (const name of buyers) {
-      const group = byBuyer.get(name)!;
-      yield* lineRows(group, COLUMNS, status);
-      yield totalRow(COLUMNS, group, next, next + group.length - 1, `${words('total')} · ${name}`);
-      next += group.length + 1;
-    }
-  }, lines.length + buyers.length));
+  sheets.push(
+    linesSheet(
+      safeSheetName(words('sheetBuyers'), taken),
+      COLUMNS,
+      lines,
+      words,
+      function* () {
+        let next = 2;
+        for (const name of buyers) {
+          const group = byBuyer.get(name)!;
+          yield* lineRows(group, COLUMNS, status);
+          yield totalRow(COLUMNS, group, next, next + group.length - 1, `${words('total')} · ${name}`);
+          next += group.length + 1;
+        }
+      },
+      lines.length + buyers.length,
+    ),
+  );
 
   return writeXlsx(sheets, { creator: 'Chốt', created: new Date(), onProgress });
 }
 
 /** The workbook's bytes (tests, and callers that want them whole). */
-export async function orderWorkbook(lines: readonly OrderLine[], words: Words, status: StatusWords, onProgress?: WorkbookProgress): Promise<Uint8Array<ArrayBuffer>> {
+export async function orderWorkbook(
+  lines: readonly OrderLine[],
+  words: Words,
+  status: StatusWords,
+  onProgress?: WorkbookProgress,
+): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await (await orderWorkbookBlob(lines, words, status, onProgress)).arrayBuffer());
 }
 

@@ -65,7 +65,11 @@ export class SharedStrings {
 }
 
 /** How a sheet's column is written: its style, and whether its text goes in the cell (text that rarely repeats, such as comments). */
-export interface ColumnMarkup { letter: string; style: StyleIndex; inline: boolean }
+export interface ColumnMarkup {
+  letter: string;
+  style: StyleIndex;
+  inline: boolean;
+}
 
 /** `<c` with each style's attribute, made once: a row is written as pieces joined once per chunk. */
 const OPEN: Record<StyleIndex, string> = { 0: '<c', 1: '<c s="1"', 2: '<c s="2"', 3: '<c s="3"', 4: '<c s="4"', 5: '<c s="5"', 6: '<c s="6"', 7: '<c s="7"' };
@@ -74,7 +78,14 @@ const OPEN: Record<StyleIndex, string> = { 0: '<c', 1: '<c s="1"', 2: '<c s="2"'
  * A row of cells, pushed as pieces onto `parts` (joined once per chunk of rows: cheaper than growing one
  * string cell by cell). A bold row uses each column style's bold twin.
  */
-export function rowXml(parts: (string | number)[], rowNumber: number, columns: readonly ColumnMarkup[], cells: readonly CellValue[], bold: boolean, strings: SharedStrings): void {
+export function rowXml(
+  parts: (string | number)[],
+  rowNumber: number,
+  columns: readonly ColumnMarkup[],
+  cells: readonly CellValue[],
+  bold: boolean,
+  strings: SharedStrings,
+): void {
   parts.push(`<row r="${rowNumber}">`);
   let gap = true;
   for (let i = 0; i < cells.length; i += 1) {

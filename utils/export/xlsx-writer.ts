@@ -3,8 +3,15 @@ import { packageParts, SHARED_STRINGS_PATH, worksheetPath, XLSX_TYPE, XML_HEAD }
 import { ZipStream } from './zip-stream';
 
 /** A column's width (in characters), its cells' style, and whether its text is written in the cell rather than shared. */
-export interface SheetColumn { width: number; style: StyleIndex; inline?: boolean }
-export interface SheetRow { cells: readonly CellValue[]; bold?: boolean }
+export interface SheetColumn {
+  width: number;
+  style: StyleIndex;
+  inline?: boolean;
+}
+export interface SheetRow {
+  cells: readonly CellValue[];
+  bold?: boolean;
+}
 
 /** One worksheet: its bold header row, its rows (made as they are written), and how it is shown. */
 export interface SheetPlan {
@@ -31,11 +38,17 @@ const ROWS_PER_CHUNK = 1000;
 const PROGRESS_EVERY = 5000;
 
 function sheetHead(plan: SheetPlan): string {
-  const pane = plan.freezeHeader ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' : '';
-  const cols = plan.columns.map((column, i) => `<col min="${i + 1}" max="${i + 1}" width="${column.width}" customWidth="1"${column.style ? ` style="${column.style}"` : ''}/>`).join('');
-  return `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`
-    + `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>`
-    + `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
+  const pane = plan.freezeHeader
+    ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
+    : '';
+  const cols = plan.columns
+    .map((column, i) => `<col min="${i + 1}" max="${i + 1}" width="${column.width}" customWidth="1"${column.style ? ` style="${column.style}"` : ''}/>`)
+    .join('');
+  return (
+    `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`
+  );
 }
 
 /**
@@ -46,7 +59,12 @@ function sheetHead(plan: SheetPlan): string {
 export async function writeXlsx(sheets: readonly SheetPlan[], options: WriteOptions): Promise<Blob> {
   const zip = new ZipStream();
   const strings = new SharedStrings();
-  for (const [path, text] of packageParts(sheets.map((sheet) => sheet.name), options.creator, options.created)) await zip.file(path, text);
+  for (const [path, text] of packageParts(
+    sheets.map((sheet) => sheet.name),
+    options.creator,
+    options.created,
+  ))
+    await zip.file(path, text);
 
   const total = sheets.reduce((sum, sheet) => sum + sheet.rowCount, 0);
   let written = 0;

@@ -30,7 +30,7 @@ const MAX_DETAIL = 2000;
 
 /** The technical text of a failure (a refusal's code, an exception's message), bounded. */
 export function failureDetail(error: unknown): string {
-  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
   return text.trim().slice(0, MAX_DETAIL);
 }
 

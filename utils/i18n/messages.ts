@@ -54,7 +54,8 @@ const vi = {
   warningNoChatList: 'Không tìm thấy khung chat trên trang {platform}. Có thể trang đã đổi giao diện (bộ chọn không còn khớp: {detail}).',
   warningRowsNotRead: 'Chat trên {platform} vẫn chạy nhưng Chốt không đọc được dòng nào: trang đã đổi giao diện (bộ chọn dòng không còn khớp: {detail}).',
   warningEmptyFields: 'Nhiều dòng chat trên {platform} không có tên người hoặc nội dung ({detail}): có thể trang đã đổi giao diện.',
-  warningFilteredChat: '{platform} đang để chế độ “{detail}”, một số bình luận bị ẩn và Chốt không đọc được. Hãy chọn “Trò chuyện trực tiếp” / “Tất cả bình luận”.',
+  warningFilteredChat:
+    '{platform} đang để chế độ “{detail}”, một số bình luận bị ẩn và Chốt không đọc được. Hãy chọn “Trò chuyện trực tiếp” / “Tất cả bình luận”.',
   queue: 'Đơn chờ xác nhận',
   queueEmpty: 'Không còn đơn nào chờ xác nhận.',
   queueCounts: 'Chờ {waiting} · Đã xác nhận {confirmed} · Từ chối {rejected}',
@@ -249,14 +250,20 @@ const vi = {
   presenterNoStream: 'Chưa có phiên live.',
   statusWithdrawn: 'Bị xoá khỏi chat',
   historyChat: '{time}: người kiểm duyệt xoá khỏi chat ({change})',
-  warningQuietYoutube: 'Chat YouTube im lặng đã {duration}, lâu hơn hẳn nhịp bình luận vừa rồi. Chat YouTube đôi khi bị đứng: hãy tải lại khung chat (F5 trong cửa sổ chat, hoặc tải lại trang video) và chọn “Trò chuyện trực tiếp” (không phải “Trò chuyện hàng đầu”) trong menu chat.',
-  warningQuietFacebook: 'Facebook không có bình luận mới đã {duration}, lâu hơn hẳn nhịp bình luận vừa rồi. Trang xem live đôi khi ngừng nhận bình luận trong khi trang quản lý vẫn nhận: hãy mở buổi live trong Live Producer (trang quản lý phát trực tiếp) hoặc tải lại trang.',
-  warningQuietTiktok: 'TikTok không có bình luận mới đã {duration}, lâu hơn hẳn nhịp bình luận vừa rồi. Hãy tải lại trang live TikTok; nếu TikTok đã chuyển sang phiên live khác, hãy mở lại đúng phiên live của bạn.',
-  warningChatClosedYoutube: 'Khung chat YouTube báo chat đã tắt hoặc buổi live đã kết thúc, nên không có tin nhắn mới. Nếu vẫn đang live, hãy tải lại khung chat; nếu chat bị tắt, bật lại trong YouTube Studio.',
-  warningChatClosedTiktok: 'Ô bình luận TikTok đang bị khoá và không có bình luận mới: buổi live có thể đã kết thúc hoặc trang mất kết nối. Nếu vẫn đang live, hãy tải lại trang live.',
+  warningQuietYoutube:
+    'Chat YouTube im lặng đã {duration}, lâu hơn hẳn nhịp bình luận vừa rồi. Chat YouTube đôi khi bị đứng: hãy tải lại khung chat (F5 trong cửa sổ chat, hoặc tải lại trang video) và chọn “Trò chuyện trực tiếp” (không phải “Trò chuyện hàng đầu”) trong menu chat.',
+  warningQuietFacebook:
+    'Facebook không có bình luận mới đã {duration}, lâu hơn hẳn nhịp bình luận vừa rồi. Trang xem live đôi khi ngừng nhận bình luận trong khi trang quản lý vẫn nhận: hãy mở buổi live trong Live Producer (trang quản lý phát trực tiếp) hoặc tải lại trang.',
+  warningQuietTiktok:
+    'TikTok không có bình luận mới đã {duration}, lâu hơn hẳn nhịp bình luận vừa rồi. Hãy tải lại trang live TikTok; nếu TikTok đã chuyển sang phiên live khác, hãy mở lại đúng phiên live của bạn.',
+  warningChatClosedYoutube:
+    'Khung chat YouTube báo chat đã tắt hoặc buổi live đã kết thúc, nên không có tin nhắn mới. Nếu vẫn đang live, hãy tải lại khung chat; nếu chat bị tắt, bật lại trong YouTube Studio.',
+  warningChatClosedTiktok:
+    'Ô bình luận TikTok đang bị khoá và không có bình luận mới: buổi live có thể đã kết thúc hoặc trang mất kết nối. Nếu vẫn đang live, hãy tải lại trang live.',
   warningChatClosed: 'Khung bình luận trên {platform} đã đóng, nên không có bình luận mới. Nếu vẫn đang live, hãy tải lại trang.',
   warningLoginTiktok: 'TikTok đang yêu cầu đăng nhập và không hiện bình luận mới. Hãy đăng nhập TikTok trong trình duyệt này rồi tải lại trang live.',
-  warningLoginFacebook: 'Facebook đang yêu cầu đăng nhập nên bình luận không hiện đủ. Hãy đăng nhập Facebook (tài khoản quản lý trang) trong trình duyệt này rồi tải lại trang live.',
+  warningLoginFacebook:
+    'Facebook đang yêu cầu đăng nhập nên bình luận không hiện đủ. Hãy đăng nhập Facebook (tài khoản quản lý trang) trong trình duyệt này rồi tải lại trang live.',
   warningLogin: '{platform} đang yêu cầu đăng nhập và không hiện bình luận mới. Hãy đăng nhập trong trình duyệt này rồi tải lại trang.',
   durationSeconds: '{seconds} giây',
   durationMinutes: '{minutes} phút {seconds} giây',
@@ -349,20 +356,26 @@ const vi = {
   historyBy: '{text} — {name}',
   exportingRows: 'Đang tạo tệp Excel… {written} / {total} dòng',
   welcomeTitle: 'Chào mừng bạn đến với Chốt',
-  welcomeWhat: 'Chốt đọc bình luận trong buổi livestream bán hàng của bạn, nhận ra bình luận đặt hàng ("chốt 2 thùng", "lấy 5 ký 0912 345 678", "công ty em đặt 5 tấn") và cộng dồn số đơn, số ký, số tấn ngay trong trình duyệt, để người trợ giúp xác nhận đơn kịp tốc độ bình luận. Không gì rời khỏi máy của bạn.',
+  welcomeWhat:
+    'Chốt đọc bình luận trong buổi livestream bán hàng của bạn, nhận ra bình luận đặt hàng ("chốt 2 thùng", "lấy 5 ký 0912 345 678", "công ty em đặt 5 tấn") và cộng dồn số đơn, số ký, số tấn ngay trong trình duyệt, để người trợ giúp xác nhận đơn kịp tốc độ bình luận. Không gì rời khỏi máy của bạn.',
   welcomeSites: 'Chốt đọc bình luận ở đâu',
   welcomeSiteYoutube: 'YouTube: khung trò chuyện bên cạnh video, cửa sổ trò chuyện bật ra, và phòng điều khiển trực tiếp của YouTube Studio.',
   welcomeSiteTiktok: 'TikTok LIVE: phòng live (tiktok.com/@tên/live) và khung bình luận của LIVE Center cho người phát.',
   welcomeSiteFacebook: 'Facebook Live: video đang phát trực tiếp và Live Producer (cả trên business.facebook.com).',
   welcomePanelTitle: 'Mở bảng đơn',
-  welcomePanel: 'Bấm nút Chốt trên thanh công cụ của trình duyệt: bảng đơn mở ra ở khung bên cạnh buổi live. Nếu chưa thấy nút, mở menu Tiện ích (hình mảnh ghép) và ghim Chốt. Trên Firefox, bảng đơn mở thành thanh bên (sidebar).',
+  welcomePanel:
+    'Bấm nút Chốt trên thanh công cụ của trình duyệt: bảng đơn mở ra ở khung bên cạnh buổi live. Nếu chưa thấy nút, mở menu Tiện ích (hình mảnh ghép) và ghim Chốt. Trên Firefox, bảng đơn mở thành thanh bên (sidebar).',
   welcomeFiltersTitle: 'Một cài đặt mỗi trang làm ẩn bình luận',
-  welcomeFilterYoutube: 'YouTube: trong menu ở đầu khung trò chuyện, chọn "Trò chuyện trực tiếp" (Live chat), đừng để "Trò chuyện hàng đầu" (Top chat): chế độ này ẩn bớt tin nhắn.',
-  welcomeFilterFacebook: 'Facebook: đổi thứ tự bình luận sang "Tất cả bình luận" (All comments), đừng để "Phù hợp nhất" (Most relevant): chế độ này ẩn bớt bình luận.',
-  welcomeFilterTiktok: 'TikTok: người xem không có lựa chọn nào như vậy. Bộ lọc bình luận của người phát (lọc bình luận bị cộng đồng gắn cờ, chặn từ khoá) giấu bình luận khỏi người xem, nên Chốt cũng không thấy chúng: đừng chặn những từ người mua dùng để đặt hàng. Bình luận chỉ hiện mờ cho người phát thì Chốt có đọc được không, chúng tôi chưa kiểm tra.',
+  welcomeFilterYoutube:
+    'YouTube: trong menu ở đầu khung trò chuyện, chọn "Trò chuyện trực tiếp" (Live chat), đừng để "Trò chuyện hàng đầu" (Top chat): chế độ này ẩn bớt tin nhắn.',
+  welcomeFilterFacebook:
+    'Facebook: đổi thứ tự bình luận sang "Tất cả bình luận" (All comments), đừng để "Phù hợp nhất" (Most relevant): chế độ này ẩn bớt bình luận.',
+  welcomeFilterTiktok:
+    'TikTok: người xem không có lựa chọn nào như vậy. Bộ lọc bình luận của người phát (lọc bình luận bị cộng đồng gắn cờ, chặn từ khoá) giấu bình luận khỏi người xem, nên Chốt cũng không thấy chúng: đừng chặn những từ người mua dùng để đặt hàng. Bình luận chỉ hiện mờ cho người phát thì Chốt có đọc được không, chúng tôi chưa kiểm tra.',
   welcomeFiltersWarn: 'Khi thấy chế độ ẩn bình luận của YouTube hoặc Facebook đang bật, bảng đơn sẽ nhắc bạn.',
   welcomeDemoTitle: 'Thử trước khi lên live',
-  welcomeDemo: 'Buổi live mẫu phát một khung bình luận giả lập về vải thiều ngay trong tiện ích, và Chốt đọc nó như đọc một buổi live thật. Đơn của nó nằm riêng trong phiên "Demo — vải thiều Lục Ngạn", không lẫn với đơn thật.',
+  welcomeDemo:
+    'Buổi live mẫu phát một khung bình luận giả lập về vải thiều ngay trong tiện ích, và Chốt đọc nó như đọc một buổi live thật. Đơn của nó nằm riêng trong phiên "Demo — vải thiều Lục Ngạn", không lẫn với đơn thật.',
   welcomeDemoLink: 'Mở buổi live mẫu',
   demoBadge: 'DEMO · buổi live giả lập, không phải đơn thật',
   demoStepPanel: 'Mở bảng đơn: bấm nút Chốt trên thanh công cụ (hoặc ghim nó từ menu Tiện ích hình mảnh ghép). Bảng đơn mở ở khung bên cạnh trang này.',
@@ -373,7 +386,8 @@ const vi = {
   demoPlayAgain: 'Phát lại',
   demoPlaying: 'Đang phát {shown}/{total} bình luận',
   demoDone: 'Đã phát xong {total} bình luận.',
-  demoAgainNote: 'Phát lại thì những bình luận đã đọc không được tính lần nữa (như trong live thật). Muốn làm lại từ đầu, xoá phiên demo trong bảng đơn rồi phát lại.',
+  demoAgainNote:
+    'Phát lại thì những bình luận đã đọc không được tính lần nữa (như trong live thật). Muốn làm lại từ đầu, xoá phiên demo trong bảng đơn rồi phát lại.',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -550,7 +564,7 @@ const en: Record<keyof typeof vi, string> = {
   restoreBackup: 'Restore a backup',
   restored: 'Backup restored.',
   restoreFailed: 'Not restored; the data already here is unchanged.',
-  importChatLog: 'Import a past stream\'s chat log',
+  importChatLog: "Import a past stream's chat log",
   importHint: 'YouTube chat JSON (get_live_chat, chat downloader files), CSV (time, author, message) or text lines "20:15 Lan: chốt 2 thùng".',
   chooseLogFile: 'Choose a chat log…',
   importPlatform: 'Platform (for CSV, text)',
@@ -623,19 +637,26 @@ const en: Record<keyof typeof vi, string> = {
   presenterNoStream: 'No stream yet.',
   statusWithdrawn: 'Deleted by a moderator',
   historyChat: '{time}: deleted in the chat by a moderator ({change})',
-  warningQuietYoutube: 'No new YouTube chat for {duration}, far longer than its recent pace. YouTube chat sometimes stalls: reload the chat (F5 in the chat window, or reload the video page), and pick “Live chat” (not “Top chat”) in the chat menu.',
-  warningQuietFacebook: 'No new Facebook comments for {duration}, far longer than the recent pace. The viewer page sometimes stops getting comments while the producer page still does: open the live in Live Producer, or reload the page.',
-  warningQuietTiktok: 'No new TikTok comments for {duration}, far longer than the recent pace. Reload the TikTok live page; if TikTok has moved on to another live, open yours again.',
-  warningChatClosedYoutube: 'The YouTube chat says chat is off or the stream is over, so no new messages come. If you are still live, reload the chat; if chat was turned off, turn it back on in YouTube Studio.',
-  warningChatClosedTiktok: 'The TikTok comment box is disabled and no comments come: the live may have ended or the page lost its connection. If you are still live, reload the live page.',
+  warningQuietYoutube:
+    'No new YouTube chat for {duration}, far longer than its recent pace. YouTube chat sometimes stalls: reload the chat (F5 in the chat window, or reload the video page), and pick “Live chat” (not “Top chat”) in the chat menu.',
+  warningQuietFacebook:
+    'No new Facebook comments for {duration}, far longer than the recent pace. The viewer page sometimes stops getting comments while the producer page still does: open the live in Live Producer, or reload the page.',
+  warningQuietTiktok:
+    'No new TikTok comments for {duration}, far longer than the recent pace. Reload the TikTok live page; if TikTok has moved on to another live, open yours again.',
+  warningChatClosedYoutube:
+    'The YouTube chat says chat is off or the stream is over, so no new messages come. If you are still live, reload the chat; if chat was turned off, turn it back on in YouTube Studio.',
+  warningChatClosedTiktok:
+    'The TikTok comment box is disabled and no comments come: the live may have ended or the page lost its connection. If you are still live, reload the live page.',
   warningChatClosed: 'The {platform} comments are closed, so none come. If you are still live, reload the page.',
   warningLoginTiktok: 'TikTok asks you to log in and shows no new comments. Log in to TikTok in this browser, then reload the live page.',
-  warningLoginFacebook: 'Facebook asks you to log in, so not all comments are shown. Log in to Facebook (with the page’s admin account) in this browser, then reload the live page.',
+  warningLoginFacebook:
+    'Facebook asks you to log in, so not all comments are shown. Log in to Facebook (with the page’s admin account) in this browser, then reload the live page.',
   warningLogin: '{platform} asks you to log in and shows no new comments. Log in in this browser, then reload the page.',
   durationSeconds: '{seconds} s',
   durationMinutes: '{minutes} min {seconds} s',
   saveSample: 'Save a page sample',
-  saveSampleHelp: 'Saves the chat area’s structure (names, texts and phone numbers replaced by placeholders) to a file to send to the Chốt team when Chốt misreads a chat.',
+  saveSampleHelp:
+    'Saves the chat area’s structure (names, texts and phone numbers replaced by placeholders) to a file to send to the Chốt team when Chốt misreads a chat.',
   sampleSaved: 'Saved {file}: {rows} chat rows, names and texts replaced by placeholders.',
   failSave: 'The change was not saved.',
   failUndo: 'Nothing was undone.',
@@ -693,9 +714,9 @@ const en: Record<keyof typeof vi, string> = {
   questionsMore: 'Showing the newest {shown} of {total} questions.',
   // Team mode (issue 13)
   teamTitle: 'Team mode',
-  teamIntro: 'Several people confirm one stream\'s orders through the shop\'s team server. Until it is on, Chốt makes no network connection.',
+  teamIntro: "Several people confirm one stream's orders through the shop's team server. Until it is on, Chốt makes no network connection.",
   teamRoleHost: 'I am the host (make a team key)',
-  teamRoleAssistant: 'I am an assistant (enter the host\'s key)',
+  teamRoleAssistant: "I am an assistant (enter the host's key)",
   teamServer: 'Team server address (ws:// or wss://)',
   teamName: 'Display name',
   teamKey: 'Team key',
@@ -714,39 +735,47 @@ const en: Record<keyof typeof vi, string> = {
   teamStateNoPermission: 'Chốt may not connect to {host} yet. Turn team mode off and on again and choose Allow.',
   teamMembers: 'Working now',
   teamYou: '{name} (you)',
-  teamLooking: 'looking at {buyer}\'s order',
+  teamLooking: "looking at {buyer}'s order",
   teamReading: 'reading {streams}',
   teamDecided: 'Decided: {counts}',
-  teamTiktokTwice: 'Warning: {names} are all reading one TikTok stream ({stream}). TikTok comments have no ids, so its orders would count twice — let one person read it.',
+  teamTiktokTwice:
+    'Warning: {names} are all reading one TikTok stream ({stream}). TikTok comments have no ids, so its orders would count twice — let one person read it.',
   teamHeldBy: '{count} orders are open on another desk and skipped in the queue.',
   historyBy: '{text} — {name}',
   exportingRows: 'Making the Excel file… {written} / {total} rows',
   welcomeTitle: 'Welcome to Chốt',
-  welcomeWhat: 'Chốt reads the chat of your selling livestream, recognises order comments ("chốt 2 thùng", "lấy 5 ký 0912 345 678", "công ty em đặt 5 tấn") and keeps a running tally of orders, kilograms and tonnes in your browser, so your assistant confirms orders at chat speed. Nothing leaves your computer.',
+  welcomeWhat:
+    'Chốt reads the chat of your selling livestream, recognises order comments ("chốt 2 thùng", "lấy 5 ký 0912 345 678", "công ty em đặt 5 tấn") and keeps a running tally of orders, kilograms and tonnes in your browser, so your assistant confirms orders at chat speed. Nothing leaves your computer.',
   welcomeSites: 'Where Chốt reads',
-  welcomeSiteYoutube: 'YouTube: the live chat beside the video, the chat popout, and YouTube Studio\'s live control room.',
-  welcomeSiteTiktok: 'TikTok LIVE: the live room (tiktok.com/@name/live) and the hosts\' chat in LIVE Center.',
+  welcomeSiteYoutube: "YouTube: the live chat beside the video, the chat popout, and YouTube Studio's live control room.",
+  welcomeSiteTiktok: "TikTok LIVE: the live room (tiktok.com/@name/live) and the hosts' chat in LIVE Center.",
   welcomeSiteFacebook: 'Facebook Live: live videos and Live Producer (business.facebook.com too).',
   welcomePanelTitle: 'Open the order desk',
-  welcomePanel: 'Click the Chốt button in the browser\'s toolbar: the order desk opens in the side panel beside the stream. If you do not see the button, open the Extensions menu (the puzzle piece) and pin Chốt. In Firefox the desk opens as the sidebar.',
+  welcomePanel:
+    "Click the Chốt button in the browser's toolbar: the order desk opens in the side panel beside the stream. If you do not see the button, open the Extensions menu (the puzzle piece) and pin Chốt. In Firefox the desk opens as the sidebar.",
   welcomeFiltersTitle: 'One setting per site hides comments',
   welcomeFilterYoutube: 'YouTube: in the menu at the top of the chat, pick "Live chat", not "Top chat": Top chat hides some messages.',
   welcomeFilterFacebook: 'Facebook: set the comment order to "All comments", not "Most relevant": Most relevant hides some comments.',
-  welcomeFilterTiktok: 'TikTok: viewers have no such choice. The host\'s LIVE comment filters (community-flagged comments, blocked keywords) keep comments from viewers, so Chốt cannot see them either: do not block words buyers order with. Whether comments shown greyed out to the host are read has not been tested.',
-  welcomeFiltersWarn: 'The desk warns you when it sees YouTube\'s or Facebook\'s filter on.',
+  welcomeFilterTiktok:
+    "TikTok: viewers have no such choice. The host's LIVE comment filters (community-flagged comments, blocked keywords) keep comments from viewers, so Chốt cannot see them either: do not block words buyers order with. Whether comments shown greyed out to the host are read has not been tested.",
+  welcomeFiltersWarn: "The desk warns you when it sees YouTube's or Facebook's filter on.",
   welcomeDemoTitle: 'Try it before going live',
-  welcomeDemo: 'The demo stream plays a simulated lychee livestream chat inside the extension, and Chốt reads it as it reads a real one. Its orders stay apart, in the stream "Demo — vải thiều Lục Ngạn", never mixed with real ones.',
+  welcomeDemo:
+    'The demo stream plays a simulated lychee livestream chat inside the extension, and Chốt reads it as it reads a real one. Its orders stay apart, in the stream "Demo — vải thiều Lục Ngạn", never mixed with real ones.',
   welcomeDemoLink: 'Open the demo stream',
   demoBadge: 'DEMO · a simulated stream, not real orders',
-  demoStepPanel: 'Open the order desk: click the Chốt button in the toolbar (or pin it from the Extensions menu, the puzzle piece). The desk opens in the side panel beside this page.',
-  demoStepPlay: 'Press Play: the chat on the right plays for about a minute and a half, and its orders appear in the desk under the stream "YouTube · Demo — vải thiều Lục Ngạn".',
+  demoStepPanel:
+    'Open the order desk: click the Chốt button in the toolbar (or pin it from the Extensions menu, the puzzle piece). The desk opens in the side panel beside this page.',
+  demoStepPlay:
+    'Press Play: the chat on the right plays for about a minute and a half, and its orders appear in the desk under the stream "YouTube · Demo — vải thiều Lục Ngạn".',
   demoStepDecide: 'Confirm or reject orders in the desk, as on a real stream.',
   demoSpeed: 'Speed',
   demoPlay: 'Play',
   demoPlayAgain: 'Play again',
   demoPlaying: 'Playing {shown} of {total} comments',
   demoDone: 'All {total} comments played.',
-  demoAgainNote: 'Played again, comments already read are not counted twice (as in a real chat). To start afresh, delete the demo stream in the desk and play again.',
+  demoAgainNote:
+    'Played again, comments already read are not counted twice (as in a real chat). To start afresh, delete the demo stream in the desk and play again.',
 };
 
 export type MessageKey = keyof typeof vi;

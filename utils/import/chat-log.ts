@@ -46,7 +46,12 @@ export class ReadCancelled extends Error {
 }
 
 /** Runs `each` over items in chunks, yielding to the page and reporting progress between chunks. */
-export async function inChunks<T>(items: readonly T[], each: (item: T, index: number) => void, options: Pick<ReadOptions, 'onProgress' | 'signal'>, chunk = 5000): Promise<void> {
+export async function inChunks<T>(
+  items: readonly T[],
+  each: (item: T, index: number) => void,
+  options: Pick<ReadOptions, 'onProgress' | 'signal'>,
+  chunk = 5000,
+): Promise<void> {
   for (let start = 0; start < items.length; start += chunk) {
     if (options.signal?.aborted) throw new ReadCancelled();
     const end = Math.min(items.length, start + chunk);

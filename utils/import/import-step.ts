@@ -23,16 +23,30 @@ export type ImportStepResult = { ok: true; counts: StepCounts } | { ok: false; e
  * store would refuse refuses the step, nothing of it written), then the live ingest and the import's
  * progress record in one transaction, so the record never says more or less than what is stored.
  */
-export async function importStep(db: ChotDatabase, step: ImportStep, catalog: CatalogIndex, repeatWindowMs: number, now = Date.now()): Promise<ImportStepResult> {
+export async function importStep(
+  db: ChotDatabase,
+  step: ImportStep,
+  catalog: CatalogIndex,
+  repeatWindowMs: number,
+  now = Date.now(),
+): Promise<ImportStepResult> {
   for (const [i, message] of step.messages.entries()) {
     const problem = entryProblem(message);
     if (problem) return { ok: false, error: `entry ${step.offset + i + 1} of the file: ${problem.detail}` };
-    if ((message as { platform: string }).platform !== step.stream.platform) return { ok: false, error: `entry ${step.offset + i + 1} of the file is not of ${step.stream.platform}` };
+    if ((message as { platform: string }).platform !== step.stream.platform)
+      return { ok: false, error: `entry ${step.offset + i + 1} of the file is not of ${step.stream.platform}` };
   }
   const streamId = streamIdOf(step.stream);
   return db.transaction('rw', [...db.ingestTables, db.imports], async () => {
     const counts = await ingestChat(db, step.stream, step.messages, catalog, { repeatWindowMs, now });
-    const progress = progressAfter(await db.imports.get(step.importId), { id: step.importId, streamId, total: step.total, offset: step.offset, count: step.messages.length, now });
+    const progress = progressAfter(await db.imports.get(step.importId), {
+      id: step.importId,
+      streamId,
+      total: step.total,
+      offset: step.offset,
+      count: step.messages.length,
+      now,
+    });
     await db.imports.put(progress);
     return { ok: true as const, counts: { ...counts, done: progress.done } };
   });

@@ -48,7 +48,12 @@ export interface SendOptions {
  * already stored and the record says how many; the same file sent again goes on after them (and message
  * ids make a step sent twice store nothing twice).
  */
-export async function sendChatLog(log: ChatLog, stream: StreamClaim, run: (command: PanelCommand) => Promise<CommandReply>, options: SendOptions = {}): Promise<SendResult> {
+export async function sendChatLog(
+  log: ChatLog,
+  stream: StreamClaim,
+  run: (command: PanelCommand) => Promise<CommandReply>,
+  options: SendOptions = {},
+): Promise<SendResult> {
   const messages = [...log.messages].sort((a, b) => a.observedAt - b.observedAt || (a.messageId < b.messageId ? -1 : 1));
   const total = messages.length;
   const importId = entriesFingerprint(messages);

@@ -14,7 +14,8 @@ const HEADER_NAMES = {
 
 type Column = keyof typeof HEADER_NAMES;
 
-const columnOf = (header: string): Column | undefined => (Object.keys(HEADER_NAMES) as Column[]).find((column) => (HEADER_NAMES[column] as readonly string[]).includes(header.trim().toLowerCase().normalize('NFC')));
+const columnOf = (header: string): Column | undefined =>
+  (Object.keys(HEADER_NAMES) as Column[]).find((column) => (HEADER_NAMES[column] as readonly string[]).includes(header.trim().toLowerCase().normalize('NFC')));
 
 const pad = (value: string | undefined) => Number(value ?? 0);
 
@@ -70,7 +71,14 @@ function toMessages(entries: RawEntry[], options: ReadOptions, prefix: string): 
       at += dayShift;
     }
     previous = at;
-    const message: ChatMessage = { platform: options.platform, messageId: `${prefix}-${entry.line}`, kind: 'chat', authorName: boundName(entry.author), text, observedAt: at };
+    const message: ChatMessage = {
+      platform: options.platform,
+      messageId: `${prefix}-${entry.line}`,
+      kind: 'chat',
+      authorName: boundName(entry.author),
+      text,
+      observedAt: at,
+    };
     const problem = entryProblem(message);
     if (problem) return { messages, unreadable, refusal: { line: entry.line, ...problem } };
     messages.push(message);
@@ -90,7 +98,12 @@ function csvRows(text: string, columns: number): { rows: { line: number; cells: 
       while (text[start] === '\n' || text[start] === '\r') start += 1;
       const line = lineAt(start);
       const error = result.errors[0];
-      if (error) refusal = { line: error.index === undefined ? line : lineCounter(text)(error.index), reason: error.type === 'Quotes' ? 'quote' : 'columns', detail: error.message };
+      if (error)
+        refusal = {
+          line: error.index === undefined ? line : lineCounter(text)(error.index),
+          reason: error.type === 'Quotes' ? 'quote' : 'columns',
+          detail: error.message,
+        };
       else if (result.data.length !== columns) refusal = { line, reason: 'columns', detail: `${result.data.length} ≠ ${columns}` };
       if (refusal) return parser.abort();
       rows.push({ line, cells: result.data });
@@ -115,24 +128,37 @@ export async function readTextChatLog(text: string, options: ReadOptions & { fil
     const { rows, refusal } = csvRows(body, header.length);
     if (refusal) return refused(refusal);
     const at = (column: Column) => columns.indexOf(column);
-    await inChunks(rows, ({ line, cells }) => {
-      const time = at('time') >= 0 ? cells[at('time')] : undefined;
-      entries.push({ line, time: time === '' ? undefined : time, author: cells[at('author')] ?? '', text: cells[at('message')] ?? '' });
-    }, options);
+    await inChunks(
+      rows,
+      ({ line, cells }) => {
+        const time = at('time') >= 0 ? cells[at('time')] : undefined;
+        entries.push({ line, time: time === '' ? undefined : time, author: cells[at('author')] ?? '', text: cells[at('message')] ?? '' });
+      },
+      options,
+    );
   } else {
     const lines = body.split(/\r?\n/);
     const unmatched: number[] = [];
-    await inChunks(lines, (line, i) => {
-      if (line.trim() === '') return;
-      const match = LINE_PATTERN.exec(line);
-      if (!match) {
-        unmatched.push(i + 1);
-        return;
-      }
-      entries.push({ line: i + 1, time: match[1] ?? match[2], author: match[3]!, text: match[4]! });
-    }, options);
-    if (entries.length === 0) return { ok: false, error: 'no chat lines found: expected a CSV with time, author and message columns, or lines like "20:15:03 Lan: chốt 2 thùng"' };
-    if (unmatched.length > entries.length) return { ok: false, error: `most lines (${unmatched.length} of ${unmatched.length + entries.length}) are not chat lines "time author: message"; is this a chat log?` };
+    await inChunks(
+      lines,
+      (line, i) => {
+        if (line.trim() === '') return;
+        const match = LINE_PATTERN.exec(line);
+        if (!match) {
+          unmatched.push(i + 1);
+          return;
+        }
+        entries.push({ line: i + 1, time: match[1] ?? match[2], author: match[3]!, text: match[4]! });
+      },
+      options,
+    );
+    if (entries.length === 0)
+      return { ok: false, error: 'no chat lines found: expected a CSV with time, author and message columns, or lines like "20:15:03 Lan: chốt 2 thùng"' };
+    if (unmatched.length > entries.length)
+      return {
+        ok: false,
+        error: `most lines (${unmatched.length} of ${unmatched.length + entries.length}) are not chat lines "time author: message"; is this a chat log?`,
+      };
     const first = unmatched[0];
     if (first !== undefined) {
       const line = lines[first - 1]!;

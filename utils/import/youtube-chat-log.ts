@@ -9,14 +9,20 @@ import { entryProblem, lineOf, type RefusalReason } from './import-entry';
 // everything else YouTube sends is left alone.
 
 const runsSchema = z.looseObject({
-  runs: z.array(z.looseObject({
-    text: z.string().optional(),
-    emoji: z.looseObject({
-      emojiId: z.string().optional(),
-      isCustomEmoji: z.boolean().optional(),
-      shortcuts: z.array(z.string()).optional(),
-    }).optional(),
-  })).optional(),
+  runs: z
+    .array(
+      z.looseObject({
+        text: z.string().optional(),
+        emoji: z
+          .looseObject({
+            emojiId: z.string().optional(),
+            isCustomEmoji: z.boolean().optional(),
+            shortcuts: z.array(z.string()).optional(),
+          })
+          .optional(),
+      }),
+    )
+    .optional(),
   simpleText: z.string().optional(),
 });
 
@@ -33,23 +39,44 @@ const messageRendererSchema = z.looseObject({
 const CHAT_ITEMS = { liveChatTextMessageRenderer: 'chat', liveChatPaidMessageRenderer: 'paid' } as const;
 /** Items that are not chat text: kept out of the stream, counted. */
 const OTHER_ITEMS = new Set([
-  'liveChatPaidStickerRenderer', 'liveChatMembershipItemRenderer', 'liveChatViewerEngagementMessageRenderer',
-  'liveChatModeChangeMessageRenderer', 'liveChatDonationAnnouncementRenderer', 'liveChatPlaceholderItemRenderer',
-  'liveChatSponsorshipsGiftPurchaseAnnouncementRenderer', 'liveChatSponsorshipsGiftRedemptionAnnouncementRenderer',
-  'liveChatAutoModMessageRenderer', 'liveChatBannerRenderer', 'liveChatCallForQuestionsRenderer',
+  'liveChatPaidStickerRenderer',
+  'liveChatMembershipItemRenderer',
+  'liveChatViewerEngagementMessageRenderer',
+  'liveChatModeChangeMessageRenderer',
+  'liveChatDonationAnnouncementRenderer',
+  'liveChatPlaceholderItemRenderer',
+  'liveChatSponsorshipsGiftPurchaseAnnouncementRenderer',
+  'liveChatSponsorshipsGiftRedemptionAnnouncementRenderer',
+  'liveChatAutoModMessageRenderer',
+  'liveChatBannerRenderer',
+  'liveChatCallForQuestionsRenderer',
 ]);
 /** Actions that change nothing a tally needs: tickers, banners, polls, tooltips, panels. */
 const OTHER_ACTIONS = new Set([
-  'addLiveChatTickerItemAction', 'showLiveChatTooltipCommand', 'addBannerToLiveChatCommand', 'removeBannerForLiveChatCommand',
-  'showLiveChatActionPanelAction', 'updateLiveChatPollAction', 'closeLiveChatActionPanelAction', 'removeChatItemAction',
-  'removeChatItemByAuthorAction', 'updateDateTextAction', 'updateTitleAction', 'updateDescriptionAction',
-  'updateViewershipAction', 'updateToggleButtonTextAction', 'liveChatReportModerationStateCommand', 'showLiveChatDialogAction',
+  'addLiveChatTickerItemAction',
+  'showLiveChatTooltipCommand',
+  'addBannerToLiveChatCommand',
+  'removeBannerForLiveChatCommand',
+  'showLiveChatActionPanelAction',
+  'updateLiveChatPollAction',
+  'closeLiveChatActionPanelAction',
+  'removeChatItemAction',
+  'removeChatItemByAuthorAction',
+  'updateDateTextAction',
+  'updateTitleAction',
+  'updateDescriptionAction',
+  'updateViewershipAction',
+  'updateToggleButtonTextAction',
+  'liveChatReportModerationStateCommand',
+  'showLiveChatDialogAction',
 ]);
 
 const textOf = (runs: z.infer<typeof runsSchema> | undefined): string => {
   if (!runs) return '';
   if (runs.simpleText !== undefined) return runs.simpleText;
-  return (runs.runs ?? []).map((run) => run.text ?? (run.emoji ? (run.emoji.isCustomEmoji ? (run.emoji.shortcuts?.[0] ?? '') : (run.emoji.emojiId ?? '')) : '')).join('');
+  return (runs.runs ?? [])
+    .map((run) => run.text ?? (run.emoji ? (run.emoji.isCustomEmoji ? (run.emoji.shortcuts?.[0] ?? '') : (run.emoji.emojiId ?? '')) : ''))
+    .join('');
 };
 
 type Reading = {
@@ -170,7 +197,8 @@ const downloaderMessageSchema = z.looseObject({
   money: z.looseObject({ text: z.string().optional() }).optional(),
 });
 
-const looksLikeDownloaderMessages = (documents: unknown[]) => documents.length > 0 && documents.every((entry) => typeof entry === 'object' && entry !== null && 'message_id' in entry);
+const looksLikeDownloaderMessages = (documents: unknown[]) =>
+  documents.length > 0 && documents.every((entry) => typeof entry === 'object' && entry !== null && 'message_id' in entry);
 
 /**
  * Reads YouTube chat JSON: one document (a response envelope or an array of actions) or JSON Lines (one
@@ -184,7 +212,8 @@ export async function readYoutubeChatLog(text: string, options: ReadOptions): Pr
     documents = [JSON.parse(trimmed)];
   } catch (whole) {
     // Not one document: perhaps JSON Lines, one action or envelope per line.
-    if (!(whole instanceof SyntaxError) || trimmed.startsWith('[') || !trimmed.includes('\n')) return { ok: false, error: `the file is not valid JSON (cut short?): ${(whole as Error).message}` };
+    if (!(whole instanceof SyntaxError) || trimmed.startsWith('[') || !trimmed.includes('\n'))
+      return { ok: false, error: `the file is not valid JSON (cut short?): ${(whole as Error).message}` };
   }
   try {
     documents ??= await parseLines(trimmed, options);
@@ -192,7 +221,8 @@ export async function readYoutubeChatLog(text: string, options: ReadOptions): Pr
     if (error instanceof SyntaxError) return { ok: false, error: `the file is not valid JSON (cut short?): ${error.message}` };
     throw error;
   }
-  if (documents.length === 1 && Array.isArray(documents[0]) && looksLikeDownloaderMessages(documents[0])) return readDownloaderMessages(documents[0], options, text);
+  if (documents.length === 1 && Array.isArray(documents[0]) && looksLikeDownloaderMessages(documents[0]))
+    return readDownloaderMessages(documents[0], options, text);
   const actions: unknown[] = [];
   for (const [i, document] of documents.entries()) {
     const found = actionsOf(document);
@@ -206,7 +236,8 @@ export async function readYoutubeChatLog(text: string, options: ReadOptions): Pr
     return { ok: false, error: `the log has entries Chốt does not know, so nothing was imported: ${names}` };
   }
   if (reading.malformed) {
-    if (reading.malformedId !== undefined) return refused({ line: lineOfId(text, 'id', reading.malformedId), reason: reading.malformedReason ?? 'entry', detail: reading.malformed });
+    if (reading.malformedId !== undefined)
+      return refused({ line: lineOfId(text, 'id', reading.malformedId), reason: reading.malformedReason ?? 'entry', detail: reading.malformed });
     return { ok: false, error: `the log has a chat entry Chốt cannot read, so nothing was imported: ${reading.malformed}` };
   }
   const messages = [...reading.messages.values()];
@@ -216,13 +247,17 @@ export async function readYoutubeChatLog(text: string, options: ReadOptions): Pr
 async function parseLines(text: string, options: ReadOptions): Promise<unknown[]> {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
   const documents: unknown[] = [];
-  await inChunks(lines, (line, i) => {
-    try {
-      documents.push(JSON.parse(line));
-    } catch (error) {
-      throw new SyntaxError(`line ${i + 1}: ${(error as Error).message}`);
-    }
-  }, options);
+  await inChunks(
+    lines,
+    (line, i) => {
+      try {
+        documents.push(JSON.parse(line));
+      } catch (error) {
+        throw new SyntaxError(`line ${i + 1}: ${(error as Error).message}`);
+      }
+    },
+    options,
+  );
   return documents;
 }
 
@@ -246,28 +281,32 @@ async function readDownloaderMessages(entries: unknown[], options: ReadOptions, 
   const messages: ChatMessage[] = [];
   const skipped: Record<string, number> = {};
   let malformed: string | null = null;
-  await inChunks(entries, (entry, i) => {
-    const parsed = downloaderMessageSchema.safeParse(entry);
-    if (!parsed.success) {
-      malformed ??= `message ${i + 1}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`;
-      return;
-    }
-    const { message_id: id, message = '', message_type: type = 'text_message', timestamp, author, money } = parsed.data;
-    const text = boundText(message);
-    if ((type !== 'text_message' && type !== 'paid_message') || !text) return count(skipped, type);
-    const paidAmount = boundText(money?.text ?? '', 50);
-    messages.push({
-      platform: 'youtube',
-      messageId: id,
-      kind: type === 'paid_message' ? 'paid' : 'chat',
-      authorName: boundName(author?.name ?? ''),
-      ...(author?.id && siteIdSchema.safeParse(author.id).success ? { authorId: author.id } : {}),
-      text,
-      ...(paidAmount ? { paidAmount } : {}),
-      // chat-downloader writes microseconds.
-      observedAt: Math.floor(timestamp > 1e14 ? timestamp / 1000 : timestamp),
-    });
-  }, options);
+  await inChunks(
+    entries,
+    (entry, i) => {
+      const parsed = downloaderMessageSchema.safeParse(entry);
+      if (!parsed.success) {
+        malformed ??= `message ${i + 1}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`;
+        return;
+      }
+      const { message_id: id, message = '', message_type: type = 'text_message', timestamp, author, money } = parsed.data;
+      const text = boundText(message);
+      if ((type !== 'text_message' && type !== 'paid_message') || !text) return count(skipped, type);
+      const paidAmount = boundText(money?.text ?? '', 50);
+      messages.push({
+        platform: 'youtube',
+        messageId: id,
+        kind: type === 'paid_message' ? 'paid' : 'chat',
+        authorName: boundName(author?.name ?? ''),
+        ...(author?.id && siteIdSchema.safeParse(author.id).success ? { authorId: author.id } : {}),
+        text,
+        ...(paidAmount ? { paidAmount } : {}),
+        // chat-downloader writes microseconds.
+        observedAt: Math.floor(timestamp > 1e14 ? timestamp / 1000 : timestamp),
+      });
+    },
+    options,
+  );
   if (malformed) return { ok: false, error: `the log has a message Chốt cannot read, so nothing was imported: ${malformed}` };
   return checked(file, 'message_id', messages) ?? { ok: true, log: { format: 'chat-downloader-messages', platform: 'youtube', messages, skipped } };
 }

@@ -53,7 +53,6 @@ export type RouterReply = IngestAck | CommandReply | { ok: true; pageUrl: string
 
 const done = (result: { ok: true } | { ok: false; error: string }): CommandReply => result;
 
-
 /**
  * Every message reaching the background goes through here. Chat and health reports are accepted only
  * from frames whose URL is a live chat of the platform they claim (and chat of the demo stream from the
@@ -107,17 +106,24 @@ export function createBackgroundRouter(deps: RouterDeps) {
       const demo = isDemoPage(sender.url, deps.extensionOrigin);
       if (demo) {
         // The extension's own demo page writes to the demo stream only, under its fixed label.
-        if (batch.data.stream.platform !== DEMO_STREAM.platform || batch.data.stream.key !== DEMO_STREAM.key) return { ok: false, error: 'the demo page writes to the demo stream only' };
+        if (batch.data.stream.platform !== DEMO_STREAM.platform || batch.data.stream.key !== DEMO_STREAM.key)
+          return { ok: false, error: 'the demo page writes to the demo stream only' };
       } else {
         if (!adapter || adapter.platform !== batch.data.stream.platform) return { ok: false, error: 'not a supported live chat page' };
         if (!senderOwnsStream(adapter, sender, batch.data.stream.key)) return { ok: false, error: 'the chat is not of this stream' };
       }
       const { repeatWindowSeconds } = await settings();
-      return { ok: true, ...(await ingestChat(deps.db, demo ? DEMO_STREAM : batch.data.stream, batch.data.messages, await deps.catalog.get(), { repeatWindowMs: repeatWindowSeconds * 1000 })) };
+      return {
+        ok: true,
+        ...(await ingestChat(deps.db, demo ? DEMO_STREAM : batch.data.stream, batch.data.messages, await deps.catalog.get(), {
+          repeatWindowMs: repeatWindowSeconds * 1000,
+        })),
+      };
     }
     const report = healthReportSchema.safeParse(message);
     if (report.success) {
-      if (!adapter || adapter.platform !== report.data.health.platform || sender.tab?.id === undefined) return { ok: false, error: 'not a supported live chat page' };
+      if (!adapter || adapter.platform !== report.data.health.platform || sender.tab?.id === undefined)
+        return { ok: false, error: 'not a supported live chat page' };
       deps.health.report(sender.tab.id, sender.frameId ?? 0, sender.url!, report.data.health);
       return { ok: true };
     }
@@ -131,7 +137,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
       // A badge on the chat page: only for orders of the stream that page's overlay shows.
       if (!adapter || !decide.data.orderId.startsWith(`${adapter.platform}:`)) return { ok: false, error: 'not a supported live chat page' };
       const order = await deps.db.orders.get(decide.data.orderId);
-      if (!order || order.streamId !== deps.watchers.streamOf(sender.tab?.id, sender.frameId)) return { ok: false, error: 'the order is not of this page\'s stream' };
+      if (!order || order.streamId !== deps.watchers.streamOf(sender.tab?.id, sender.frameId))
+        return { ok: false, error: "the order is not of this page's stream" };
       return done(await decideOrder(deps.db, decide.data.orderId, decide.data.status));
     }
     const place = onAirPlaceSchema.safeParse(message);
@@ -172,7 +179,12 @@ export function createBackgroundRouter(deps: RouterDeps) {
       case 'split-stream':
         return done(await splitStream(deps.db, command.data.streamId));
       case 'update-customer':
-        return done(await updateCustomer(deps.db, command.data.id, { ...(command.data.notes !== undefined ? { notes: command.data.notes } : {}), ...(command.data.unpaid !== undefined ? { unpaid: command.data.unpaid } : {}) }));
+        return done(
+          await updateCustomer(deps.db, command.data.id, {
+            ...(command.data.notes !== undefined ? { notes: command.data.notes } : {}),
+            ...(command.data.unpaid !== undefined ? { unpaid: command.data.unpaid } : {}),
+          }),
+        );
       case 'merge-customers':
         return done(await mergeCustomers(deps.db, command.data.into, command.data.from));
       case 'unmerge-customer':
@@ -184,7 +196,10 @@ export function createBackgroundRouter(deps: RouterDeps) {
       case 'delete-contract':
         return deleteContract(deps.db, command.data.id);
       case 'update-stream':
-        return updateStream(deps.db, command.data.streamId, { ...(command.data.title !== undefined ? { title: command.data.title } : {}), ...(command.data.ended !== undefined ? { ended: command.data.ended } : {}) });
+        return updateStream(deps.db, command.data.streamId, {
+          ...(command.data.title !== undefined ? { title: command.data.title } : {}),
+          ...(command.data.ended !== undefined ? { ended: command.data.ended } : {}),
+        });
       case 'delete-stream':
         return deleteStream(deps.db, command.data.streamId);
       case 'set-goal':

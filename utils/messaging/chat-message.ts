@@ -8,7 +8,11 @@ export const MAX_BATCH_MESSAGES = 500;
 
 const boundedText = (max: number) => z.string().trim().min(1).max(max);
 /** Site ids: message ids, channel ids, stream keys. Conservative characters only. */
-export const siteIdSchema = z.string().min(1).max(200).regex(/^[\w\-.:=%@/]+$/);
+export const siteIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w\-.:=%@/]+$/);
 
 export const MESSAGE_KINDS = ['chat', 'paid', 'gift'] as const;
 

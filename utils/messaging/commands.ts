@@ -70,7 +70,17 @@ export const healthReplySchema = z.object({ ok: z.literal(true), tabs: z.array(t
 export const sampleReplySchema = z.object({ ok: z.literal(true), sample: pageSampleSchema });
 
 export type CommandReply =
-  | { ok: true; orderId?: string; id?: string; changed?: number; deleted?: number; counts?: Record<string, number>; orders?: number; agreed?: boolean; skipped?: number }
+  | {
+      ok: true;
+      orderId?: string;
+      id?: string;
+      changed?: number;
+      deleted?: number;
+      counts?: Record<string, number>;
+      orders?: number;
+      agreed?: boolean;
+      skipped?: number;
+    }
   | { ok: false; error: string; issues?: { path: string; message: string }[]; skipped?: number }
   | z.infer<typeof healthReplySchema>
   | z.infer<typeof sampleReplySchema>;

@@ -63,7 +63,10 @@ export function placeBadge(row: Rect, content: readonly Rect[], badgeWidth: numb
   const right = Math.min(row.right, clip.right) - GAP;
   const bands = lines(content);
   const middles = [...bands.map((band) => (band.top + band.bottom) / 2), row.top + BADGE_HEIGHT / 2, row.bottom - BADGE_HEIGHT / 2];
-  for (const [size, width, height] of [['full', badgeWidth, BADGE_HEIGHT], ['dot', DOT_SIZE, DOT_SIZE]] as const) {
+  for (const [size, width, height] of [
+    ['full', badgeWidth, BADGE_HEIGHT],
+    ['dot', DOT_SIZE, DOT_SIZE],
+  ] as const) {
     for (const middle of middles) {
       // kept inside its row, so it reads as that row's
       const top = Math.round(Math.max(row.top, Math.min(middle - height / 2, row.bottom - height)));

@@ -48,7 +48,12 @@ const DEFAULT_PLACEMENT: TickerPlacement = { x: 1, y: 0.12, collapsed: false, hi
 const TICKER_INSET_PX = 8;
 const MAX_ROWS_KEPT = 1000;
 
-const intersect = (a: Rect, b: Rect): Rect => ({ left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) });
+const intersect = (a: Rect, b: Rect): Rect => ({
+  left: Math.max(a.left, b.left),
+  top: Math.max(a.top, b.top),
+  right: Math.min(a.right, b.right),
+  bottom: Math.min(a.bottom, b.bottom),
+});
 
 const element = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string) => {
   const node = doc.createElement(tag);
@@ -169,55 +174,69 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   };
 
   let drawn = '';
-  const renderTicker = () => timed(() => {
-    const show = Boolean(snapshot?.enabled) && !placement.hidden;
-    ticker.hidden = !show || placement.collapsed;
-    pill.hidden = !show || !placement.collapsed;
-    if (!snapshot || !show) return;
-    // Most snapshots after a batch change badges only: the ticker is redrawn when what it shows changed.
-    const key = JSON.stringify([snapshot.pendingKg, snapshot.confirmedKg, snapshot.contractedKg, snapshot.totalTonnes, snapshot.orders, snapshot.goalKg, snapshot.latest.slice(0, 3), snapshot.language, placement.collapsed]);
-    if (key === drawn) return;
-    drawn = key;
-    // the tally's own total: waiting, confirmed and contracted, as the panel and the presenter show it
-    const total = Math.round(snapshot.totalTonnes * 1000 * 1000) / 1000;
-    pill.textContent = `Chốt · ${weight(total)}`;
-    labelled(pill, 'tickerExpand');
-    labelled(head, 'tickerMove');
-    labelled(collapse, 'tickerCollapse');
-    labelled(hide, 'tickerHide');
-    ticker.dataset.totalKg = String(total);
-    ticker.dataset.orders = String(snapshot.orders);
-    const body = element(doc, 'div', 'body');
-    const tonnes = element(doc, 'div', 'tonnes', weight(total));
-    tonnes.dataset.testid = 'chot-ticker-total';
-    const split = element(doc, 'div', 'split');
-    split.append(element(doc, 'span', 'confirmed', `${t('tickerConfirmed')} ${weight(snapshot.confirmedKg)}`), element(doc, 'span', undefined, `${t('tickerWaiting')} ${weight(snapshot.pendingKg)}`));
-    if (snapshot.contractedKg > 0) split.append(element(doc, 'span', undefined, `${t('tickerContracted')} ${weight(snapshot.contractedKg)}`));
-    body.append(tonnes, split);
-    if (snapshot.goalKg) {
-      const percent = Math.min(100, Math.round((snapshot.totalTonnes * 1000 * 100) / snapshot.goalKg));
-      const bar = element(doc, 'div', 'bar');
-      bar.setAttribute('role', 'progressbar');
-      bar.setAttribute('aria-valuenow', String(percent));
-      const fill = element(doc, 'div');
-      fill.style.width = `${percent}%`;
-      bar.append(fill);
-      body.append(bar, element(doc, 'div', 'goal', t('goalProgress', { percent, goal: weight(snapshot.goalKg) })));
-    }
-    body.append(element(doc, 'div', 'goal', t('tickerOrders', { count: format(snapshot.orders, 0) })));
-    const latest = element(doc, 'ul', 'latest');
-    latest.setAttribute('aria-label', t('latestOrders'));
-    for (const order of snapshot.latest.slice(0, 3)) latest.append(element(doc, 'li', undefined, `${order.name}: ${describeItems(order, (n) => format(n))}`));
-    body.append(latest);
-    // Replacing keeps the same head element (and its focus) in place.
-    if (ticker.firstChild !== head) ticker.replaceChildren(head, body);
-    else ticker.lastChild!.replaceWith(body);
-    place();
-    view.requestAnimationFrame(() => {
-      measure();
+  const renderTicker = () =>
+    timed(() => {
+      const show = Boolean(snapshot?.enabled) && !placement.hidden;
+      ticker.hidden = !show || placement.collapsed;
+      pill.hidden = !show || !placement.collapsed;
+      if (!snapshot || !show) return;
+      // Most snapshots after a batch change badges only: the ticker is redrawn when what it shows changed.
+      const key = JSON.stringify([
+        snapshot.pendingKg,
+        snapshot.confirmedKg,
+        snapshot.contractedKg,
+        snapshot.totalTonnes,
+        snapshot.orders,
+        snapshot.goalKg,
+        snapshot.latest.slice(0, 3),
+        snapshot.language,
+        placement.collapsed,
+      ]);
+      if (key === drawn) return;
+      drawn = key;
+      // the tally's own total: waiting, confirmed and contracted, as the panel and the presenter show it
+      const total = Math.round(snapshot.totalTonnes * 1000 * 1000) / 1000;
+      pill.textContent = `Chốt · ${weight(total)}`;
+      labelled(pill, 'tickerExpand');
+      labelled(head, 'tickerMove');
+      labelled(collapse, 'tickerCollapse');
+      labelled(hide, 'tickerHide');
+      ticker.dataset.totalKg = String(total);
+      ticker.dataset.orders = String(snapshot.orders);
+      const body = element(doc, 'div', 'body');
+      const tonnes = element(doc, 'div', 'tonnes', weight(total));
+      tonnes.dataset.testid = 'chot-ticker-total';
+      const split = element(doc, 'div', 'split');
+      split.append(
+        element(doc, 'span', 'confirmed', `${t('tickerConfirmed')} ${weight(snapshot.confirmedKg)}`),
+        element(doc, 'span', undefined, `${t('tickerWaiting')} ${weight(snapshot.pendingKg)}`),
+      );
+      if (snapshot.contractedKg > 0) split.append(element(doc, 'span', undefined, `${t('tickerContracted')} ${weight(snapshot.contractedKg)}`));
+      body.append(tonnes, split);
+      if (snapshot.goalKg) {
+        const percent = Math.min(100, Math.round((snapshot.totalTonnes * 1000 * 100) / snapshot.goalKg));
+        const bar = element(doc, 'div', 'bar');
+        bar.setAttribute('role', 'progressbar');
+        bar.setAttribute('aria-valuenow', String(percent));
+        const fill = element(doc, 'div');
+        fill.style.width = `${percent}%`;
+        bar.append(fill);
+        body.append(bar, element(doc, 'div', 'goal', t('goalProgress', { percent, goal: weight(snapshot.goalKg) })));
+      }
+      body.append(element(doc, 'div', 'goal', t('tickerOrders', { count: format(snapshot.orders, 0) })));
+      const latest = element(doc, 'ul', 'latest');
+      latest.setAttribute('aria-label', t('latestOrders'));
+      for (const order of snapshot.latest.slice(0, 3)) latest.append(element(doc, 'li', undefined, `${order.name}: ${describeItems(order, (n) => format(n))}`));
+      body.append(latest);
+      // Replacing keeps the same head element (and its focus) in place.
+      if (ticker.firstChild !== head) ticker.replaceChildren(head, body);
+      else ticker.lastChild!.replaceWith(body);
       place();
+      view.requestAnimationFrame(() => {
+        measure();
+        place();
+      });
     });
-  });
 
   let drag: { dx: number; dy: number } | null = null;
   function startDrag(event: PointerEvent): void {
@@ -230,7 +249,11 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   }
   const onPointerMove = (event: PointerEvent) => {
     if (!drag) return;
-    placement = { ...placement, x: Math.max(0, Math.min(1, (event.clientX - drag.dx) / view.innerWidth)), y: Math.max(0, Math.min(1, (event.clientY - drag.dy) / view.innerHeight)) };
+    placement = {
+      ...placement,
+      x: Math.max(0, Math.min(1, (event.clientX - drag.dx) / view.innerWidth)),
+      y: Math.max(0, Math.min(1, (event.clientY - drag.dy) / view.innerHeight)),
+    };
     place();
   };
   const onPointerUp = () => {
@@ -333,7 +356,15 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     const size = `${Math.round(box.width)}x${Math.round(box.height)}:${row.textContent?.length ?? 0}`;
     let known = rowContent.get(row);
     if (known?.size !== size) {
-      known = { size, boxes: contentBoxes(row, range).map((each) => ({ left: each.left - box.left, top: each.top - box.top, right: each.right - box.left, bottom: each.bottom - box.top })) };
+      known = {
+        size,
+        boxes: contentBoxes(row, range).map((each) => ({
+          left: each.left - box.left,
+          top: each.top - box.top,
+          right: each.right - box.left,
+          bottom: each.bottom - box.top,
+        })),
+      };
       rowContent.set(row, known);
     }
     return known.boxes.map((each) => ({ left: each.left + box.left, top: each.top + box.top, right: each.right + box.left, bottom: each.bottom + box.top }));
@@ -376,66 +407,67 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
    * view. All positions are read first and all styles written after, so the page lays out once per frame,
    * not once per badge.
    */
-  const layoutBadges = () => timed(() => {
-    const listBox = chatList()?.getBoundingClientRect();
-    const viewBox = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
-    const placed: { id: string; place: BadgePlace }[] = [];
-    const keep = new Set<string>();
-    let scroller: Element | null = null;
-    for (const [id, badge] of wanted) {
-      const row = rows.get(id);
-      if (!row) continue;
-      if (!row.isConnected) {
-        rows.delete(id);
-        visibility.unobserve(row);
-        continue;
+  const layoutBadges = () =>
+    timed(() => {
+      const listBox = chatList()?.getBoundingClientRect();
+      const viewBox = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
+      const placed: { id: string; place: BadgePlace }[] = [];
+      const keep = new Set<string>();
+      let scroller: Element | null = null;
+      for (const [id, badge] of wanted) {
+        const row = rows.get(id);
+        if (!row) continue;
+        if (!row.isConnected) {
+          rows.delete(id);
+          visibility.unobserve(row);
+          continue;
+        }
+        keep.add(id);
+        // Rows out of the window are known without measuring them (most of a long chat is).
+        if (!onScreenRows.has(row)) continue;
+        const rowBox = row.getBoundingClientRect();
+        if (rowBox.height <= 0) continue;
+        scroller ??= scrollBoxOf(row);
+        let clip = listBox ? intersect(viewBox, listBox) : viewBox;
+        const seenThrough = scrollBoxOf(row)?.getBoundingClientRect();
+        if (seenThrough) clip = intersect(clip, seenThrough);
+        const place = placeBadge(rowBox, contentOf(row, rowBox), widthOf(badgeText(badge)), clip);
+        if (place) placed.push({ id, place });
       }
-      keep.add(id);
-      // Rows out of the window are known without measuring them (most of a long chat is).
-      if (!onScreenRows.has(row)) continue;
-      const rowBox = row.getBoundingClientRect();
-      if (rowBox.height <= 0) continue;
-      scroller ??= scrollBoxOf(row);
-      let clip = listBox ? intersect(viewBox, listBox) : viewBox;
-      const seenThrough = scrollBoxOf(row)?.getBoundingClientRect();
-      if (seenThrough) clip = intersect(clip, seenThrough);
-      const place = placeBadge(rowBox, contentOf(row, rowBox), widthOf(badgeText(badge)), clip);
-      if (place) placed.push({ id, place });
-    }
-    const anchor = scroller?.getBoundingClientRect();
-    const nextChatBox = anchor && anchor.height > 0 ? intersect(viewBox, anchor) : null;
-    const anchorMoved = JSON.stringify(nextChatBox) !== JSON.stringify(chatBox);
-    chatBox = nextChatBox;
-    // Writes only from here on.
-    if (anchorMoved && anchored) place();
-    for (const [id, node] of badges) {
-      if (!keep.has(id)) {
-        node.remove();
-        badges.delete(id);
+      const anchor = scroller?.getBoundingClientRect();
+      const nextChatBox = anchor && anchor.height > 0 ? intersect(viewBox, anchor) : null;
+      const anchorMoved = JSON.stringify(nextChatBox) !== JSON.stringify(chatBox);
+      chatBox = nextChatBox;
+      // Writes only from here on.
+      if (anchorMoved && anchored) place();
+      for (const [id, node] of badges) {
+        if (!keep.has(id)) {
+          node.remove();
+          badges.delete(id);
+        }
       }
-    }
-    const shown = new Set(placed.map((each) => each.id));
-    // Out of view: kept (and filled) for when the row scrolls back, just not drawn.
-    for (const [id, node] of badges) if (!shown.has(id)) node.style.display = 'none';
-    for (const { id, place: where } of placed) {
-      const badge = wanted.get(id)!;
-      const node = badges.get(id) ?? makeBadge(badge);
-      fillBadge(node, id, badge);
-      node.style.display = '';
-      node.dataset.size = where.size;
-      node.style.top = `${where.top}px`;
-      // anchored at its right edge: a dot opens leftwards, over its row, when pointed at
-      node.style.right = `${view.innerWidth - where.left - (where.size === 'dot' ? DOT_SIZE : widthOf(badgeText(badge)))}px`;
-    }
-    // Rows the reader met that never became orders are forgotten once they leave the page.
-    if (rows.size > 2 * MAX_ROWS_KEPT) {
-      for (const [id, row] of rows) {
-        if (row.isConnected) continue;
-        rows.delete(id);
-        visibility.unobserve(row);
+      const shown = new Set(placed.map((each) => each.id));
+      // Out of view: kept (and filled) for when the row scrolls back, just not drawn.
+      for (const [id, node] of badges) if (!shown.has(id)) node.style.display = 'none';
+      for (const { id, place: where } of placed) {
+        const badge = wanted.get(id)!;
+        const node = badges.get(id) ?? makeBadge(badge);
+        fillBadge(node, id, badge);
+        node.style.display = '';
+        node.dataset.size = where.size;
+        node.style.top = `${where.top}px`;
+        // anchored at its right edge: a dot opens leftwards, over its row, when pointed at
+        node.style.right = `${view.innerWidth - where.left - (where.size === 'dot' ? DOT_SIZE : widthOf(badgeText(badge)))}px`;
       }
-    }
-  });
+      // Rows the reader met that never became orders are forgotten once they leave the page.
+      if (rows.size > 2 * MAX_ROWS_KEPT) {
+        for (const [id, row] of rows) {
+          if (row.isConnected) continue;
+          rows.delete(id);
+          visibility.unobserve(row);
+        }
+      }
+    });
 
   let frame = 0;
   // Positions are read just after the browser has laid out and painted a frame (a task queued from the
@@ -452,13 +484,15 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   const listObserver = new MutationObserver(schedule);
   // Which rows are in the window, told by the browser after its own layout: only those are measured.
   const onScreenRows = new WeakSet<Element>();
-  const visibility = new view.IntersectionObserver((entries) => timed(() => {
-    for (const entry of entries) {
-      if (entry.isIntersecting) onScreenRows.add(entry.target);
-      else onScreenRows.delete(entry.target);
-    }
-    schedule();
-  }));
+  const visibility = new view.IntersectionObserver((entries) =>
+    timed(() => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) onScreenRows.add(entry.target);
+        else onScreenRows.delete(entry.target);
+      }
+      schedule();
+    }),
+  );
   let observed: Element | null = null;
   const observeList = () => {
     const list = chatList();
@@ -515,19 +549,20 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   observeList();
 
   return {
-    rowRead: (row, messageId) => timed(() => {
-      // A recycled row now shows another message: its old message has no row any more.
-      const before = idOfRow.get(row);
-      if (before !== undefined && before !== messageId && rows.get(before) === row) rows.delete(before);
-      idOfRow.set(row, messageId);
-      const earlier = rows.get(messageId);
-      if (earlier !== row) {
-        if (earlier) visibility.unobserve(earlier);
-        rows.set(messageId, row);
-        visibility.observe(row);
-      }
-      schedule();
-    }),
+    rowRead: (row, messageId) =>
+      timed(() => {
+        // A recycled row now shows another message: its old message has no row any more.
+        const before = idOfRow.get(row);
+        if (before !== undefined && before !== messageId && rows.get(before) === row) rows.delete(before);
+        idOfRow.set(row, messageId);
+        const earlier = rows.get(messageId);
+        if (earlier !== row) {
+          if (earlier) visibility.unobserve(earlier);
+          rows.set(messageId, row);
+          visibility.observe(row);
+        }
+        schedule();
+      }),
     stop() {
       stopped = true;
       afterFrame.port1.close();

@@ -27,8 +27,18 @@ export const onAirSnapshotSchema = z.object({
   orders: z.number().int(),
   latest: z.array(z.object({ name: z.string().max(60), items: z.array(item).max(20), status: orderStatusSchema })).max(LATEST_SHOWN),
   /** Badges by the chat row's id (the site's, or the reader's for sites without ids). */
-  orderBadges: z.array(z.object({ messageId: z.string().max(200), orderId: z.string().max(300), items: z.array(item).max(20), kg: z.number().nullable(), status: orderStatusSchema, possibleRepeat: z.boolean() })).max(BADGES_SENT),
+  orderBadges: z
+    .array(
+      z.object({
+        messageId: z.string().max(200),
+        orderId: z.string().max(300),
+        items: z.array(item).max(20),
+        kg: z.number().nullable(),
+        status: orderStatusSchema,
+        possibleRepeat: z.boolean(),
+      }),
+    )
+    .max(BADGES_SENT),
 });
 
 export type OnAirSnapshot = z.infer<typeof onAirSnapshotSchema>;
-

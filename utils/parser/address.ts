@@ -3,15 +3,53 @@ import { compileWords, type CompiledWord } from './lexicon';
 import { wordMatches } from './match';
 
 // Words after which buyers write where to deliver: "giao về …", "địa chỉ: …", "ship tới …".
-const LEADS = [['địa', 'chỉ'], ['đc'], ['dc'], ['giao', 'về'], ['giao', 'tới'], ['giao', 'đến'], ['giao', 'ở'], ['ship', 'về'], ['ship', 'tới'], ['ship', 'đến'], ['gửi', 'về'], ['gửi', 'tới'], ['deliver', 'to'], ['address']]
-  .map((words) => compileWords(words));
+const LEADS = [
+  ['địa', 'chỉ'],
+  ['đc'],
+  ['dc'],
+  ['giao', 'về'],
+  ['giao', 'tới'],
+  ['giao', 'đến'],
+  ['giao', 'ở'],
+  ['ship', 'về'],
+  ['ship', 'tới'],
+  ['ship', 'đến'],
+  ['gửi', 'về'],
+  ['gửi', 'tới'],
+  ['deliver', 'to'],
+  ['address'],
+].map((words) => compileWords(words));
 // An address names a place: one of these, or a house number.
-const PLACE_WORDS = compileWords(['số', 'ngõ', 'ngách', 'hẻm', 'kiệt', 'đường', 'phố', 'phường', 'quận', 'huyện', 'xã', 'thôn', 'xóm', 'tổ', 'tỉnh', 'thành', 'tp', 'p', 'q', 'street', 'district', 'ward']);
+const PLACE_WORDS = compileWords([
+  'số',
+  'ngõ',
+  'ngách',
+  'hẻm',
+  'kiệt',
+  'đường',
+  'phố',
+  'phường',
+  'quận',
+  'huyện',
+  'xã',
+  'thôn',
+  'xóm',
+  'tổ',
+  'tỉnh',
+  'thành',
+  'tp',
+  'p',
+  'q',
+  'street',
+  'district',
+  'ward',
+]);
 
 // Checked first, so comments without any lead word cost one set look-up per word.
 const LEAD_KEYS = new Set(LEADS.map((words) => words[0]!.key));
 
-const matchesAt = (tokens: readonly Token[], at: number, words: readonly CompiledWord[]) => words.every((word, w) => tokens[at + w] !== undefined && wordMatches(tokens[at + w]!, word));
+const matchesAt = (tokens: readonly Token[], at: number, words: readonly CompiledWord[]) =>
+  words.every((word, w) => tokens[at + w] !== undefined && wordMatches(tokens[at + w]!, word));
 
 /** The delivery address a comment gives after a lead phrase, as typed, or null. */
 export function findAddress(cleaned: string, tokens: readonly Token[]): string | null {
@@ -23,7 +61,10 @@ export function findAddress(cleaned: string, tokens: readonly Token[]): string |
     const rest = tokens.slice(at + lead.length).filter((token) => token.text !== ':');
     const placeLike = rest.some((token) => token.kind === 'number' || PLACE_WORDS.some((word) => wordMatches(token, word)));
     if (rest.length < 2 || !placeLike) continue;
-    const text = cleaned.slice(rest[0]!.start, rest[rest.length - 1]!.end).replace(/\s+/g, ' ').trim();
+    const text = cleaned
+      .slice(rest[0]!.start, rest[rest.length - 1]!.end)
+      .replace(/\s+/g, ' ')
+      .trim();
     return text.slice(0, 200);
   }
   return null;

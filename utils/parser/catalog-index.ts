@@ -73,9 +73,5 @@ export function indexCatalog(catalog: Catalog, { maxLineQuantity = MAX_LINE_QUAN
 
 /** Which product a package word refers to: the named one, else the default, else the first that sells it. */
 export function choosePackage(options: readonly PackageOption[], named: Product | undefined, index: CatalogIndex): PackageOption | undefined {
-  return (
-    options.find((option) => option.product === named) ??
-    options.find((option) => option.product === index.defaultProduct) ??
-    options[0]
-  );
+  return options.find((option) => option.product === named) ?? options.find((option) => option.product === index.defaultProduct) ?? options[0];
 }

@@ -5,7 +5,12 @@ import { lexiconKey } from './text';
 const word = z.string().trim().min(1).max(40);
 
 export const productSchema = z.object({
-  code: z.string().trim().min(1).max(20).regex(/^[\p{L}\d_-]+$/u, 'code: letters, digits, - or _ only'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[\p{L}\d_-]+$/u, 'code: letters, digits, - or _ only'),
   name: z.string().trim().min(1).max(200),
   pricePerKg: z.number().nonnegative().max(1e9).optional(),
   /** What a bare number means for this product: a mass unit or one of its package words. */
@@ -31,7 +36,11 @@ export const catalogSchema = z
       codes.add(key);
       const packageKeys = Object.keys(product.packages).map(lexiconKey);
       if (!massUnitByName(product.defaultUnit) && !packageKeys.includes(lexiconKey(product.defaultUnit))) {
-        ctx.addIssue({ code: 'custom', path: ['products', index, 'defaultUnit'], message: `defaultUnit "${product.defaultUnit}" is neither a mass unit nor one of the product's packages` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['products', index, 'defaultUnit'],
+          message: `defaultUnit "${product.defaultUnit}" is neither a mass unit nor one of the product's packages`,
+        });
       }
     });
     if (catalog.defaultProduct && !codes.has(lexiconKey(catalog.defaultProduct))) {

@@ -30,7 +30,19 @@ export type OutputLine = z.infer<typeof outputLineSchema>;
 export function outputLine(line: string, catalog?: CatalogIndex): OutputLine {
   const input = readInputLine(line);
   if (!input.ok) {
-    return { text: line, intent: 'none', topic: null, items: [], totalKg: null, phone: null, address: null, confidence: 0, review: false, reasons: [], error: input.error };
+    return {
+      text: line,
+      intent: 'none',
+      topic: null,
+      items: [],
+      totalKg: null,
+      phone: null,
+      address: null,
+      confidence: 0,
+      review: false,
+      reasons: [],
+      error: input.error,
+    };
   }
   return { ...parseComment(input.text, catalog), error: null };
 }

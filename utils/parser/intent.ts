@@ -63,7 +63,8 @@ function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsRea
   if (hits.spam.length > 0) return { intent: 'none', confidence: 0.85, reasons: said(tokens, hits.spam, 'spam') };
   if (hits.otherThing.length > 0) return { intent: 'none', confidence: 0.85, reasons: said(tokens, hits.otherThing, 'other meaning') };
   // "mấy k lấy 1kg": the "k" is the price's (a thousand), not a "không lấy"
-  const cancels = hits.price.length === 0 ? hits.cancel : hits.cancel.filter((hit) => !hits.price.some((other) => other.start < hit.start && hit.start < other.end));
+  const cancels =
+    hits.price.length === 0 ? hits.cancel : hits.cancel.filter((hit) => !hits.price.some((other) => other.start < hit.start && hit.start < other.end));
   if (cancels.length > 0) return { intent: 'cancel', confidence: 0.85, reasons: said(tokens, cancels, 'cancel') };
   const { items } = reading;
   if (hits.change.length > 0 && (items.length > 0 || reading.bareNumbers.length > 0)) {
@@ -87,7 +88,12 @@ function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsRea
   }
   if (asks.length > 0 || yesNo.length > 0 || questionMark || hits.contact.length > 0) {
     const topic = questionTopic(tokens, hits, items);
-    const reasons = [...said(tokens, asks, 'question'), ...said(tokens, yesNo, 'question'), ...(questionMark ? ['question mark'] : []), ...said(tokens, hits.contact, 'asks to be written to')];
+    const reasons = [
+      ...said(tokens, asks, 'question'),
+      ...said(tokens, yesNo, 'question'),
+      ...(questionMark ? ['question mark'] : []),
+      ...said(tokens, hits.contact, 'asks to be written to'),
+    ];
     // An order asked as a question or a wish ("cho e 2kg đc k", "can I get 2 kg?") is an order; a question that
     // asks something (a price, stock, delivery) stays a question, with or without a quantity.
     if (asks.length === 0 && hits.contact.length === 0 && topic === 'other' && !narrated) {
@@ -98,7 +104,12 @@ function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsRea
     return { intent: 'question', topic, confidence: 0.8, reasons };
   }
   // A buyer's story, a complaint, the past: not an order whatever quantity it names.
-  if (narrated) return { intent: 'none', confidence: 0.75, reasons: [...said(tokens, hits.past, 'past'), ...said(tokens, hits.story, 'story'), ...said(tokens, hits.complaint, 'complaint')] };
+  if (narrated)
+    return {
+      intent: 'none',
+      confidence: 0.75,
+      reasons: [...said(tokens, hits.past, 'past'), ...said(tokens, hits.story, 'story'), ...said(tokens, hits.complaint, 'complaint')],
+    };
   return readOrder(tokens, hits, orderHits, reading, hasPhone, false);
 }
 
@@ -106,12 +117,22 @@ function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsRea
  * An order needs a quantity with an order word near it, or (unless `orderWordNeeded`) a quantity standing
  * alone with polite words and a phone; anything else is no order.
  */
-function readOrder(tokens: readonly Token[], hits: Hits, orderWords: readonly PhraseHit[], reading: ItemsReading, hasPhone: boolean, orderWordNeeded: boolean): IntentDecision {
+function readOrder(
+  tokens: readonly Token[],
+  hits: Hits,
+  orderWords: readonly PhraseHit[],
+  reading: ItemsReading,
+  hasPhone: boolean,
+  orderWordNeeded: boolean,
+): IntentDecision {
   const { items } = reading;
   let words = 0;
   for (const token of tokens) if (token.kind !== 'symbol') words += 1;
   // order words inside an item ("cho" of a product name) are the item's
-  const orderHits = items.length === 0 || orderWords.length === 0 ? orderWords : orderWords.filter((hit) => !items.some((item) => item.start <= hit.start && hit.start < item.end));
+  const orderHits =
+    items.length === 0 || orderWords.length === 0
+      ? orderWords
+      : orderWords.filter((hit) => !items.some((item) => item.start <= hit.start && hit.start < item.end));
   const reviewPenalty = 0.1 * hits.review.length + (words > LONG_COMMENT_WORDS ? 0.25 : 0);
 
   if (items.length === 0) {
@@ -120,8 +141,14 @@ function readOrder(tokens: readonly Token[], hits: Hits, orderWords: readonly Ph
       const bare = reading.bareNumbers.find((n) => n.index >= hit.end && n.index - hit.end <= 2);
       if (!bare || words > 8) continue;
       // "chốt -2", "chốt 1e308": no amount can be read from it
-      if (bare.odd && !bare.odd.keep) return { intent: 'none', confidence: ODD_QUANTITY_CONFIDENCE, reasons: [...said(tokens, orderHits, 'order word'), bare.odd.reason] };
-      return { intent: 'order', confidence: clamp(0.65 - reviewPenalty), reasons: [...said(tokens, orderHits, 'order word'), `bare number: ${bare.value}`], bareNumber: bare };
+      if (bare.odd && !bare.odd.keep)
+        return { intent: 'none', confidence: ODD_QUANTITY_CONFIDENCE, reasons: [...said(tokens, orderHits, 'order word'), bare.odd.reason] };
+      return {
+        intent: 'order',
+        confidence: clamp(0.65 - reviewPenalty),
+        reasons: [...said(tokens, orderHits, 'order word'), `bare number: ${bare.value}`],
+        bareNumber: bare,
+      };
     }
     return { intent: 'none', confidence: 0.9, reasons: [] };
   }
@@ -138,7 +165,11 @@ function readOrder(tokens: readonly Token[], hits: Hits, orderWords: readonly Ph
     const gap = before ? first.start - before.end : 1;
     const confidence = clamp(0.95 - 0.05 * gap - reviewPenalty);
     if (confidence >= 0.5) return { intent: 'order', confidence, reasons: [...said(tokens, orderHits, 'order word'), ...itemReasons(items)] };
-    return { intent: 'none', confidence: 0.6, reasons: [...said(tokens, orderHits, 'order word'), ...itemReasons(items), ...said(tokens, hits.review, 'not an order message')] };
+    return {
+      intent: 'none',
+      confidence: 0.6,
+      reasons: [...said(tokens, orderHits, 'order word'), ...itemReasons(items), ...said(tokens, hits.review, 'not an order message')],
+    };
   }
   if (orderWordNeeded) return { intent: 'none', confidence: 0.6, reasons: ['no order word by the quantity'] };
 
@@ -150,7 +181,11 @@ function readOrder(tokens: readonly Token[], hits: Hits, orderWords: readonly Ph
     if (token.kind !== 'symbol' && known[index] === 0) leftover.push(token.text);
   });
   if (leftover.length === 0 && words <= 12) {
-    return { intent: 'order', confidence: clamp((hasPhone ? 0.8 : 0.75) - reviewPenalty), reasons: [...said(tokens, orderHits, 'order word'), ...itemReasons(items), ...(hasPhone ? ['phone'] : [])] };
+    return {
+      intent: 'order',
+      confidence: clamp((hasPhone ? 0.8 : 0.75) - reviewPenalty),
+      reasons: [...said(tokens, orderHits, 'order word'), ...itemReasons(items), ...(hasPhone ? ['phone'] : [])],
+    };
   }
   return { intent: 'none', confidence: 0.6, reasons: [`quantity without an order word: ${leftover.join(' ')}`] };
 }

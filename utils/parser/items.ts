@@ -69,7 +69,13 @@ function readMassTail(tokens: readonly Token[], i: number, unit: MassUnit, catal
 
 function packageItem(amount: number, unit: Extract<UnitHit, { kind: 'package' }>, named: Product | undefined, catalog: CatalogIndex) {
   const option = unit.options ? choosePackage(unit.options, named, catalog) : undefined;
-  return { product: option?.product.code ?? named?.code ?? null, quantity: amount, unit: option?.unit ?? unit.name, kg: option ? round(amount * option.kgPerUnit) : null, options: unit.options };
+  return {
+    product: option?.product.code ?? named?.code ?? null,
+    quantity: amount,
+    unit: option?.unit ?? unit.name,
+    kg: option ? round(amount * option.kgPerUnit) : null,
+    options: unit.options,
+  };
 }
 
 /** Every item is made here, so that all have one shape (the reader builds thousands a second). */
@@ -77,7 +83,14 @@ function span(item: OrderItem, start: number, end: number, options?: PackageOpti
   return { product: item.product, quantity: item.quantity, unit: item.unit, kg: item.kg, start, end, productNamed: false, options };
 }
 
-const packageSpan = (amount: number, unit: Extract<UnitHit, { kind: 'package' }>, named: Product | undefined, catalog: CatalogIndex, start: number, end: number) => {
+const packageSpan = (
+  amount: number,
+  unit: Extract<UnitHit, { kind: 'package' }>,
+  named: Product | undefined,
+  catalog: CatalogIndex,
+  start: number,
+  end: number,
+) => {
   const item = packageItem(amount, unit, named, catalog);
   return span(item, start, end, item.options);
 };
@@ -117,8 +130,11 @@ const mayStartItem = (token: Token, catalog: CatalogIndex) =>
 
 // The reading of every comment without a quantity: shared, and frozen so that no one adds to it.
 const NOTHING_READ: ItemsReading = Object.freeze({
-  items: Object.freeze([]) as unknown as ItemSpan[], excluded: Object.freeze([]) as unknown as ItemsReading['excluded'],
-  bareNumbers: Object.freeze([]) as unknown as BareNumber[], products: Object.freeze([]) as unknown as ItemsReading['products'], odd: Object.freeze([]) as unknown as string[],
+  items: Object.freeze([]) as unknown as ItemSpan[],
+  excluded: Object.freeze([]) as unknown as ItemsReading['excluded'],
+  bareNumbers: Object.freeze([]) as unknown as BareNumber[],
+  products: Object.freeze([]) as unknown as ItemsReading['products'],
+  odd: Object.freeze([]) as unknown as string[],
 });
 
 export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits: Hits): ItemsReading {
@@ -148,9 +164,13 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
       // "2kg V1": a product right after an item without one names that item's product.
       const previous = reading.items[reading.items.length - 1];
       if (previous && previous.end === i && !previous.productNamed) {
-        Object.assign(previous, previous.options
-          ? packageItem(previous.quantity, { kind: 'package', name: previous.unit ?? '', options: previous.options, next: 0 }, product.value, catalog)
-          : { product: product.value.code }, { productNamed: true });
+        Object.assign(
+          previous,
+          previous.options
+            ? packageItem(previous.quantity, { kind: 'package', name: previous.unit ?? '', options: previous.options, next: 0 }, product.value, catalog)
+            : { product: product.value.code },
+          { productNamed: true },
+        );
         named = undefined;
       }
       i = product.next;
@@ -207,18 +227,25 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
         continue;
       }
     }
-    if (token.kind === 'number' && isQuantityToken(token) && !hits.numberNoun.some((hit) => hit.start === i + 1) && !hits.numberLabel.some((hit) => hit.end === i) && !(tokens[i + 1]?.kind === 'symbol' && /^[/:%]$/.test(tokens[i + 1]!.text))) {
+    if (
+      token.kind === 'number' &&
+      isQuantityToken(token) &&
+      !hits.numberNoun.some((hit) => hit.start === i + 1) &&
+      !hits.numberLabel.some((hit) => hit.end === i) &&
+      !(tokens[i + 1]?.kind === 'symbol' && /^[/:%]$/.test(tokens[i + 1]!.text))
+    ) {
       bare.push(i);
     }
     i += 1;
   }
 
   // "bé 12kg", "nặng 50kg", "giảm được 4kg": a measure word just before the quantity.
-  if (hits.measure.length > 0) reading.items = reading.items.filter((item) => {
-    const measured = hits.measure.some((hit) => hit.end <= item.start && item.start - hit.end <= 1);
-    if (measured) reading.excluded.push({ start: item.start, end: item.end, reason: 'measure' });
-    return !measured;
-  });
+  if (hits.measure.length > 0)
+    reading.items = reading.items.filter((item) => {
+      const measured = hits.measure.some((hit) => hit.end <= item.start && item.start - hit.end <= 1);
+      if (measured) reading.excluded.push({ start: item.start, end: item.end, reason: 'measure' });
+      return !measured;
+    });
   // Odd quantities: a zero stays, for the assistant to correct; a minus, an exponent or a size beyond the
   // largest line cannot be read as any amount, so the item is left out. Either way the reason is given.
   reading.items = reading.items.filter((item) => {
@@ -230,10 +257,11 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
   });
   // A bare number orders the product named anywhere in the comment, or the default, in its default unit.
   const bareProduct = reading.products[0]?.product ?? catalog.defaultProduct;
-  if (bare.length > 0) reading.bareNumbers = bare.map((index) => {
-    const value = tokens[index]!.value!;
-    const item = defaultUnitItem(value, bareProduct);
-    return { value, index, item, odd: oddQuantity(tokens, index, index + 1, value, item.kg, catalog.maxLineQuantity) };
-  });
+  if (bare.length > 0)
+    reading.bareNumbers = bare.map((index) => {
+      const value = tokens[index]!.value!;
+      const item = defaultUnitItem(value, bareProduct);
+      return { value, index, item, odd: oddQuantity(tokens, index, index + 1, value, item.kg, catalog.maxLineQuantity) };
+    });
   return reading;
 }

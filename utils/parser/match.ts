@@ -43,11 +43,26 @@ const NONE: readonly PhraseHit[] = Object.freeze([]);
 const S = Object.fromEntries(CATEGORIES.map((category, slot) => [category, slot])) as Record<Category, number>;
 /** The hits found, by category slot (lexicon.ts CompiledEntry.slot), as the record every reader takes. */
 const hitsOf = (found: readonly (PhraseHit[] | undefined)[]): Hits => ({
-  order: found[S.order] ?? NONE, cancel: found[S.cancel] ?? NONE, change: found[S.change] ?? NONE, question: found[S.question] ?? NONE,
-  yesNo: found[S.yesNo] ?? NONE, past: found[S.past] ?? NONE, story: found[S.story] ?? NONE, complaint: found[S.complaint] ?? NONE,
-  remark: found[S.remark] ?? NONE, contact: found[S.contact] ?? NONE, review: found[S.review] ?? NONE, measure: found[S.measure] ?? NONE,
-  otherThing: found[S.otherThing] ?? NONE, spam: found[S.spam] ?? NONE, filler: found[S.filler] ?? NONE, numberLabel: found[S.numberLabel] ?? NONE,
-  numberNoun: found[S.numberNoun] ?? NONE, price: found[S.price] ?? NONE, stock: found[S.stock] ?? NONE, shipping: found[S.shipping] ?? NONE,
+  order: found[S.order] ?? NONE,
+  cancel: found[S.cancel] ?? NONE,
+  change: found[S.change] ?? NONE,
+  question: found[S.question] ?? NONE,
+  yesNo: found[S.yesNo] ?? NONE,
+  past: found[S.past] ?? NONE,
+  story: found[S.story] ?? NONE,
+  complaint: found[S.complaint] ?? NONE,
+  remark: found[S.remark] ?? NONE,
+  contact: found[S.contact] ?? NONE,
+  review: found[S.review] ?? NONE,
+  measure: found[S.measure] ?? NONE,
+  otherThing: found[S.otherThing] ?? NONE,
+  spam: found[S.spam] ?? NONE,
+  filler: found[S.filler] ?? NONE,
+  numberLabel: found[S.numberLabel] ?? NONE,
+  numberNoun: found[S.numberNoun] ?? NONE,
+  price: found[S.price] ?? NONE,
+  stock: found[S.stock] ?? NONE,
+  shipping: found[S.shipping] ?? NONE,
   payment: found[S.payment] ?? NONE,
 });
 
@@ -110,7 +125,14 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
 }
 
 /** Adds the entries that match at tokens[at] to `found`. */
-function addHits(found: (PhraseHit[] | undefined)[], tokens: readonly Token[], at: number, firstWord: number, afterNumber: boolean, entries: readonly CompiledEntry[]): void {
+function addHits(
+  found: (PhraseHit[] | undefined)[],
+  tokens: readonly Token[],
+  at: number,
+  firstWord: number,
+  afterNumber: boolean,
+  entries: readonly CompiledEntry[],
+): void {
   for (const entry of entries) {
     if (entry.atStart && at !== firstWord) continue;
     // "50k", "5kg", "5 sao": after a number these are not "không" or "sao?"

@@ -22,22 +22,42 @@ function lookup(map: WordTable, token: Token): number | undefined {
   return options.find((option) => option.typed === token.text)?.value;
 }
 
-const DIGITS = table({ 'một': 1, 'mốt': 1, 'hai': 2, 'ba': 3, 'bốn': 4, 'tư': 4, 'năm': 5, 'lăm': 5, 'nhăm': 5, 'sáu': 6, 'bảy': 7, 'bẩy': 7, 'tám': 8, 'chín': 9 });
-const TENS = table({ 'mười': 10, 'chục': 10 });
-const TENS_MARKER = table({ 'mươi': 10 });
-const HUNDRED = table({ 'trăm': 100 });
-const THOUSAND = table({ 'nghìn': 1000, 'ngàn': 1000 });
-const ZERO_FILLER = table({ linh: 0, 'lẻ': 0 });
-const HALF = table({ 'nửa': 0.5, half: 0.5, quarter: 0.25 });
-const HALF_SUFFIX = table({ 'rưỡi': 0.5, 'rưởi': 0.5 });
+const DIGITS = table({ một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, nhăm: 5, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9 });
+const TENS = table({ mười: 10, chục: 10 });
+const TENS_MARKER = table({ mươi: 10 });
+const HUNDRED = table({ trăm: 100 });
+const THOUSAND = table({ nghìn: 1000, ngàn: 1000 });
+const ZERO_FILLER = table({ linh: 0, lẻ: 0 });
+const HALF = table({ nửa: 0.5, half: 0.5, quarter: 0.25 });
+const HALF_SUFFIX = table({ rưỡi: 0.5, rưởi: 0.5 });
 const ENGLISH = table({
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
 });
 const ENGLISH_ARTICLE = table({ a: 1, an: 1 });
 
 // Every key a number word can start with ("hai", "nửa", "a"): other words skip the number tables entirely.
-export const NUMBER_START_KEYS: ReadonlySet<string> = new Set([DIGITS, TENS, HUNDRED, THOUSAND, HALF, ENGLISH, ENGLISH_ARTICLE].flatMap((map) => [...map.keys()]));
+export const NUMBER_START_KEYS: ReadonlySet<string> = new Set(
+  [DIGITS, TENS, HUNDRED, THOUSAND, HALF, ENGLISH, ENGLISH_ARTICLE].flatMap((map) => [...map.keys()]),
+);
 
 export interface NumberReading {
   value: number;

@@ -32,7 +32,8 @@ export function parseComment(text: string, catalog: CatalogIndex = EMPTY_INDEX):
   const hits = findPhrases(tokens, COMPILED_LEXICON);
   const reading = readItems(tokens, catalog, hits);
   // The early exit: no word of the order language, no quantity and no question mark leave nothing to decide.
-  const saysNothing = hits === NO_HITS && reading.items.length === 0 && reading.bareNumbers.length === 0 && reading.odd.length === 0 && !tokens.some(isQuestionMark);
+  const saysNothing =
+    hits === NO_HITS && reading.items.length === 0 && reading.bareNumbers.length === 0 && reading.odd.length === 0 && !tokens.some(isQuestionMark);
   const decision: IntentDecision = saysNothing ? { intent: 'none', confidence: 0.9, reasons: [] } : decideIntent(tokens, hits, reading, phone !== null);
   const items = decision.bareNumber ? [decision.bareNumber.item] : decision.intent === 'none' ? [] : reading.items.map(plain);
   let sum: number | null = items.length > 0 ? 0 : null;
@@ -41,7 +42,7 @@ export function parseComment(text: string, catalog: CatalogIndex = EMPTY_INDEX):
   return {
     text,
     intent: decision.intent,
-    topic: decision.intent === 'question' ? decision.topic ?? 'other' : null,
+    topic: decision.intent === 'question' ? (decision.topic ?? 'other') : null,
     items,
     totalKg,
     phone,

@@ -8,8 +8,45 @@ const TOPIC_ORDER = ['payment', 'shipping', 'price', 'stock'] as const;
 
 // "bao nhiêu" and "mấy" ask a price unless a unit or a count follows: "1 thùng mấy ký", "mấy ngày", "mấy giờ".
 const HOW_MUCH_KEYS = new Set(['bao nhieu', 'bn', 'bnh', 'bnhiu', 'bnhieu', 'bao nhiu', 'nhiu', 'nhieu', 'bao nh', 'may', 'how much']);
-const AMOUNT_WORDS = new Set(['kg', 'ky', 'ki', 'can', 'kilo', 'kilos', 'lang', 'yen', 'ta', 'tan', 'g', 'gram', 'thung', 'hop', 'gio', 'tui', 'trai', 'qua',
-  'ngay', 'gio', 'phut', 'tieng', 'tuan', 'thang', 'nam', 'lan', 'nguoi', 'cai', 'con', 'size', 'box', 'boxes', 'kg', 'tuoi', 'cm', 'm', 'loai']);
+const AMOUNT_WORDS = new Set([
+  'kg',
+  'ky',
+  'ki',
+  'can',
+  'kilo',
+  'kilos',
+  'lang',
+  'yen',
+  'ta',
+  'tan',
+  'g',
+  'gram',
+  'thung',
+  'hop',
+  'gio',
+  'tui',
+  'trai',
+  'qua',
+  'ngay',
+  'gio',
+  'phut',
+  'tieng',
+  'tuan',
+  'thang',
+  'nam',
+  'lan',
+  'nguoi',
+  'cai',
+  'con',
+  'size',
+  'box',
+  'boxes',
+  'kg',
+  'tuoi',
+  'cm',
+  'm',
+  'loai',
+]);
 const MONEY_WORDS = new Set(['k', 'd', 'đ', 'vnd', 'nghin', 'ngan', 'tr', 'trieu', 'dong', 'canh', 'xu']);
 
 const keyOf = (tokens: readonly Token[], hit: PhraseHit) => joinWords(tokens, hit.start, hit.end, 'key');

@@ -34,7 +34,10 @@ export function oddQuantity(tokens: readonly Token[], start: number, end: number
   }
   const tooLarge = !Number.isFinite(quantity) || quantity > max || (kg !== null && !(kg <= max));
   if (!negative && !scientific && !tooLarge && quantity !== 0) return undefined;
-  const typed = tokens.slice(start, end).map((token) => token.text).join(' ');
+  const typed = tokens
+    .slice(start, end)
+    .map((token) => token.text)
+    .join(' ');
   if (negative || quantity < 0) return { reason: `negative quantity: ${typed}`, keep: false };
   if (tooLarge) return { reason: `quantity too large: ${typed}`, keep: false };
   if (scientific) return { reason: `quantity in scientific notation: ${typed}`, keep: false };

@@ -107,7 +107,8 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
       for (; i < lower.length; i += 1) {
         const at = lower.charCodeAt(i);
         if (isDigit(at)) continue;
-        if ((at === 46 || at === 44) && isDigit(lower.charCodeAt(i + 1))) separated = true; // "." or ","
+        if ((at === 46 || at === 44) && isDigit(lower.charCodeAt(i + 1)))
+          separated = true; // "." or ","
         else break;
       }
       const mantissaEnd = i;

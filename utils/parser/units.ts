@@ -9,26 +9,45 @@ export interface MassUnit {
 }
 
 export const MASS_UNITS: Record<string, MassUnit> = {
-  'tấn': { name: 'tấn', kg: 1000, smaller: 'tạ' },
-  'tạ': { name: 'tạ', kg: 100, smaller: 'yến' },
-  'yến': { name: 'yến', kg: 10, smaller: 'kg' },
+  tấn: { name: 'tấn', kg: 1000, smaller: 'tạ' },
+  tạ: { name: 'tạ', kg: 100, smaller: 'yến' },
+  yến: { name: 'yến', kg: 10, smaller: 'kg' },
   kg: { name: 'kg', kg: 1, smaller: 'lạng' },
-  'lạng': { name: 'lạng', kg: 0.1 },
+  lạng: { name: 'lạng', kg: 0.1 },
   g: { name: 'g', kg: 0.001 },
 };
 
 // Spellings as people type them. Diacritics must agree when typed: "tá" (a dozen) is not "tạ".
 const MASS_UNIT_SPELLINGS: Record<string, readonly string[]> = {
-  'tấn': ['tấn', 'tonne', 'tonnes', 'ton', 'tons'],
-  'tạ': ['tạ'],
-  'yến': ['yến'],
+  tấn: ['tấn', 'tonne', 'tonnes', 'ton', 'tons'],
+  tạ: ['tạ'],
+  yến: ['yến'],
   kg: ['kg', 'kgs', 'ký', 'kí', 'cân', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogam', 'kilôgam', 'kílô', 'ki lô', 'kí lô'],
-  'lạng': ['lạng'],
+  lạng: ['lạng'],
   g: ['g', 'gr', 'gram', 'grams', 'gam'],
 };
 
 /** English unit words: only these take "a"/"an" as one ("a kilo", "half a tonne"). */
-export const ENGLISH_UNIT_KEYS = new Set(['kilo', 'kilos', 'kilogram', 'kilograms', 'tone', 'tones', 'ton', 'tons', 'box', 'boxes', 'bag', 'bags', 'basket', 'baskets', 'crate', 'crates', 'kg', 'kgs']);
+export const ENGLISH_UNIT_KEYS = new Set([
+  'kilo',
+  'kilos',
+  'kilogram',
+  'kilograms',
+  'tone',
+  'tones',
+  'ton',
+  'tons',
+  'box',
+  'boxes',
+  'bag',
+  'bags',
+  'basket',
+  'baskets',
+  'crate',
+  'crates',
+  'kg',
+  'kgs',
+]);
 
 // Package words sellers commonly use. Their weight comes from the catalog; without one the item
 // is still read (quantity and unit) with unknown kg.

@@ -54,11 +54,14 @@ function planOf<K extends string>(fields: Readonly<Record<K, readonly string[]>>
   let plan = plans.get(fields) as FieldPlan<K> | undefined;
   if (!plan) {
     const ids = new Set<string>();
-    const entries = (Object.keys(fields) as K[]).map((key): [K, ({ id: string } | { selector: string })[]] => [key, fields[key].map((selector) => {
-      const id = SIMPLE_ID.exec(selector)?.[1];
-      if (id) ids.add(id);
-      return id ? { id } : { selector };
-    })]);
+    const entries = (Object.keys(fields) as K[]).map((key): [K, ({ id: string } | { selector: string })[]] => [
+      key,
+      fields[key].map((selector) => {
+        const id = SIMPLE_ID.exec(selector)?.[1];
+        if (id) ids.add(id);
+        return id ? { id } : { selector };
+      }),
+    ]);
     plan = { ids, fields: entries };
     plans.set(fields, plan);
   }

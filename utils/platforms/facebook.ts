@@ -65,7 +65,10 @@ function textBlockOf(row: Element, author: Element): Element | undefined {
 function textOf(block: Element): string {
   const paragraphs = [...block.querySelectorAll(S.paragraph)].filter((paragraph) => !paragraph.querySelector(S.paragraph));
   if (paragraphs.length === 0) return tidy(textWithEmoji(block));
-  return paragraphs.map((paragraph) => tidy(textWithEmoji(paragraph))).filter(Boolean).join('\n');
+  return paragraphs
+    .map((paragraph) => tidy(textWithEmoji(paragraph)))
+    .filter(Boolean)
+    .join('\n');
 }
 
 function readRow(row: Element): RowReading {
@@ -90,7 +93,14 @@ function readRow(row: Element): RowReading {
   const profileId = /[?&]id=(\d+)/.exec(profile)?.[1] ?? /^(?:https:\/\/(?:www|web)\.facebook\.com)?\/([\w.]{3,80})\/?(?:\?|$)/.exec(profile)?.[1];
   return {
     ok: true,
-    message: { platform: 'facebook', messageId: id.replace(/[^\w\-.:=%@/]/g, '_').slice(0, 200), kind: 'chat', authorName: authorName.slice(0, MAX_AUTHOR_NAME), ...(profileId ? { authorId: profileId } : {}), text },
+    message: {
+      platform: 'facebook',
+      messageId: id.replace(/[^\w\-.:=%@/]/g, '_').slice(0, 200),
+      kind: 'chat',
+      authorName: authorName.slice(0, MAX_AUTHOR_NAME),
+      ...(profileId ? { authorId: profileId } : {}),
+      text,
+    },
   };
 }
 

@@ -109,7 +109,16 @@ function readRow(row: Element): RowReading {
   if (row.matches(S.giftRow)) {
     const gift = tidy(queryFirst(row, S.giftName)?.textContent ?? '') || 'gift';
     const count = tidy(queryFirst(row, S.giftCount)?.textContent ?? '');
-    return { ok: true, message: { platform: 'tiktok', kind: 'gift', ...author, text: `${gift} ${count}`.trim().slice(0, 200), paidAmount: `${gift} ${count}`.trim().slice(0, 50) } };
+    return {
+      ok: true,
+      message: {
+        platform: 'tiktok',
+        kind: 'gift',
+        ...author,
+        text: `${gift} ${count}`.trim().slice(0, 200),
+        paidAmount: `${gift} ${count}`.trim().slice(0, 50),
+      },
+    };
   }
   const commentNode = commentElement(row);
   const gift = commentNode ? giftInComment(commentNode) : undefined;

@@ -29,9 +29,11 @@ export function videoIdOfPage(url: string | undefined): string | undefined {
   if (!parsed) return undefined;
   const path = parsed.pathname;
   const candidate =
-    path === '/watch' || path === '/live_chat' ? parsed.searchParams.get('v')
-    : parsed.hostname === 'studio.youtube.com' ? /^\/video\/([^/]+)(?:\/|$)/.exec(path)?.[1]
-    : /^\/live\/([^/]+)\/?$/.exec(path)?.[1];
+    path === '/watch' || path === '/live_chat'
+      ? parsed.searchParams.get('v')
+      : parsed.hostname === 'studio.youtube.com'
+        ? /^\/video\/([^/]+)(?:\/|$)/.exec(path)?.[1]
+        : /^\/live\/([^/]+)\/?$/.exec(path)?.[1];
   return candidate && VIDEO_ID.test(candidate) ? candidate : undefined;
 }
 

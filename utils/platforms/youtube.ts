@@ -35,7 +35,10 @@ function readRow(row: Element): RowReading {
   if (text.length > MAX_MESSAGE_TEXT) return { ok: false, reason: 'too-long' };
   const amountElement = kind === 'paid' ? queryFirst(row, S.paidAmount) : null;
   const paidAmount = amountElement ? tidy(amountElement.textContent ?? '').slice(0, 50) : undefined;
-  return { ok: true, message: { platform: 'youtube', messageId, kind, authorName: authorName.slice(0, MAX_AUTHOR_NAME), text, ...(paidAmount ? { paidAmount } : {}) } };
+  return {
+    ok: true,
+    message: { platform: 'youtube', messageId, kind, authorName: authorName.slice(0, MAX_AUTHOR_NAME), text, ...(paidAmount ? { paidAmount } : {}) },
+  };
 }
 
 /** The page around a chat frame when it can be read (same origin): its URL names the video. */

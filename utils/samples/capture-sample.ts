@@ -5,10 +5,42 @@ import { maskUrl, Pseudonyms } from './mask';
 
 /** Attributes the reader's selectors and the sites' structure rely on; none holds what a person wrote. */
 const KEPT_ATTRIBUTES = new Set([
-  'class', 'role', 'dir', 'lang', 'tabindex', 'type', 'name', 'method', 'hidden', 'disabled', 'contenteditable', 'slot', 'draggable',
-  'height', 'width', 'loading', 'data-e2e', 'data-index', 'data-testid', 'data-pagelet', 'data-visualcompletion',
-  'aria-haspopup', 'aria-hidden', 'aria-expanded', 'aria-selected', 'aria-disabled', 'aria-live', 'aria-level', 'aria-posinset', 'aria-setsize',
-  'is-deleted', 'in-banner', 'author-type', 'modern', 'allow-scroll', 'is-popout',
+  'class',
+  'role',
+  'dir',
+  'lang',
+  'tabindex',
+  'type',
+  'name',
+  'method',
+  'hidden',
+  'disabled',
+  'contenteditable',
+  'slot',
+  'draggable',
+  'height',
+  'width',
+  'loading',
+  'data-e2e',
+  'data-index',
+  'data-testid',
+  'data-pagelet',
+  'data-visualcompletion',
+  'aria-haspopup',
+  'aria-hidden',
+  'aria-expanded',
+  'aria-selected',
+  'aria-disabled',
+  'aria-live',
+  'aria-level',
+  'aria-posinset',
+  'aria-setsize',
+  'is-deleted',
+  'in-banner',
+  'author-type',
+  'modern',
+  'allow-scroll',
+  'is-popout',
 ]);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'poster', 'data-src']);
 const DROPPED_ATTRIBUTES = new Set(['style', 'srcset', 'nonce', 'integrity', 'sizes']);
@@ -156,4 +188,3 @@ export function captureSample(options: CaptureOptions): PageSample {
     body: body.outerHTML,
   };
 }
-

@@ -48,9 +48,15 @@ export class Pseudonyms {
     let made: string;
     // Short words have few placeholders (ten one-digit ones): after a while a placeholder may repeat.
     let tries = 0;
-    do made = letters.replace(/./gu, (char) => (/\p{N}/u.test(char) ? pick('0123456789') : /\p{Lu}/u.test(char) ? pick(CONSONANTS).toUpperCase() : pick(CONSONANTS)));
-    // Nor another original word (a placeholder that looks like someone's number would be a false alarm).
-    while (made === letters || ((this.used.has(made) || this.byOriginal.has(made)) && (tries += 1) < 50));
+    do
+      made = letters.replace(/./gu, (char) =>
+        /\p{N}/u.test(char) ? pick('0123456789') : /\p{Lu}/u.test(char) ? pick(CONSONANTS).toUpperCase() : pick(CONSONANTS),
+      );
+    while (
+      // Nor another original word (a placeholder that looks like someone's number would be a false alarm).
+      made === letters ||
+      ((this.used.has(made) || this.byOriginal.has(made)) && (tries += 1) < 50)
+    );
     this.byOriginal.set(original, made);
     this.used.add(made);
     return made;
@@ -61,8 +67,27 @@ export class Pseudonyms {
 const SITE_HOSTS = /(?:^|\.)(?:youtube\.com|facebook\.com|tiktok\.com)$/;
 /** Path words that say what kind of page it is, never who it is about. */
 const STRUCTURAL_SEGMENTS = new Set([
-  'live_chat', 'live_chat_replay', 'watch', 'live', 'videos', 'video', 'livestreaming', 'producer', 'v2', 'dashboard',
-  'profile.php', 'permalink.php', 'story.php', 'posts', 'groups', 'reel', 'reels', 'photo', 'photos', 'channel', 'embed',
+  'live_chat',
+  'live_chat_replay',
+  'watch',
+  'live',
+  'videos',
+  'video',
+  'livestreaming',
+  'producer',
+  'v2',
+  'dashboard',
+  'profile.php',
+  'permalink.php',
+  'story.php',
+  'posts',
+  'groups',
+  'reel',
+  'reels',
+  'photo',
+  'photos',
+  'channel',
+  'embed',
 ]);
 /** Query parameters a page's identity depends on (their values are replaced); all others are dropped. */
 const KEPT_QUERY = new Set(['v', 'is_popout', 'continuation', 'comment_id', 'reply_comment_id', 'id']);

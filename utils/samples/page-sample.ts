@@ -57,7 +57,9 @@ export function sampleFileName(sample: Pick<PageSample, 'platform' | 'capturedAt
  */
 export function sampleFile(sample: PageSample): string {
   const { body, title, ...header } = sample;
-  const json = JSON.stringify({ ...header, title }).replace(/--/g, '-\\u002d').replace(/>/g, '\\u003e');
+  const json = JSON.stringify({ ...header, title })
+    .replace(/--/g, '-\\u002d')
+    .replace(/>/g, '\\u003e');
   const escapedTitle = title.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
   return `<!doctype html>\n<!-- ${HEADER} ${json} -->\n<html>\n<head><meta charset="utf-8"><title>${escapedTitle}</title></head>\n${body}\n</html>\n`;
 }

@@ -15,11 +15,18 @@ export async function readBroadcastTally(db: ChotDatabase, streamIds: readonly s
 const byNewest = (a: OrderRecord, b: OrderRecord) => b.observedAt - a.observedAt || (a.id < b.id ? 1 : -1);
 
 /** The newest `limit` orders of the streams (newest first), optionally only those `keep` accepts. */
-export async function readNewestOrders(db: ChotDatabase, streamIds: readonly string[], limit: number, keep?: (order: OrderRecord) => boolean): Promise<OrderRecord[]> {
-  const perStream = await Promise.all(streamIds.map((id) => {
-    const newest = db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).reverse();
-    return (keep ? newest.filter(keep) : newest).limit(limit).toArray();
-  }));
+export async function readNewestOrders(
+  db: ChotDatabase,
+  streamIds: readonly string[],
+  limit: number,
+  keep?: (order: OrderRecord) => boolean,
+): Promise<OrderRecord[]> {
+  const perStream = await Promise.all(
+    streamIds.map((id) => {
+      const newest = db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).reverse();
+      return (keep ? newest.filter(keep) : newest).limit(limit).toArray();
+    }),
+  );
   return perStream.flat().sort(byNewest).slice(0, limit);
 }
 
@@ -27,20 +34,41 @@ export async function readNewestOrders(db: ChotDatabase, streamIds: readonly str
  * Orders of one status in chat order, from `from` (a chat time) on, or before it with `direction: 'back'`
  * (nearest first): the review queue's window onto its waiting orders.
  */
-export async function readOrdersByStatus(db: ChotDatabase, streamIds: readonly string[], status: OrderStatus, from: number, limit: number, direction: 'on' | 'back' = 'on'): Promise<OrderRecord[]> {
-  const perStream = await Promise.all(streamIds.map((id) => {
-    const range = direction === 'on'
-      ? db.orders.where('[streamId+status+observedAt]').between([id, status, from], [id, status, Dexie.maxKey], true, true)
-      : db.orders.where('[streamId+status+observedAt]').between([id, status, Dexie.minKey], [id, status, from], true, false).reverse();
-    // an order made a contract is counted there and decided there, not in the queue
-    return range.filter((order) => !order.contractId).limit(limit).toArray();
-  }));
+export async function readOrdersByStatus(
+  db: ChotDatabase,
+  streamIds: readonly string[],
+  status: OrderStatus,
+  from: number,
+  limit: number,
+  direction: 'on' | 'back' = 'on',
+): Promise<OrderRecord[]> {
+  const perStream = await Promise.all(
+    streamIds.map((id) => {
+      const range =
+        direction === 'on'
+          ? db.orders.where('[streamId+status+observedAt]').between([id, status, from], [id, status, Dexie.maxKey], true, true)
+          : db.orders.where('[streamId+status+observedAt]').between([id, status, Dexie.minKey], [id, status, from], true, false).reverse();
+      // an order made a contract is counted there and decided there, not in the queue
+      return range
+        .filter((order) => !order.contractId)
+        .limit(limit)
+        .toArray();
+    }),
+  );
   const merged = perStream.flat().sort((a, b) => (direction === 'on' ? a.observedAt - b.observedAt : b.observedAt - a.observedAt));
   return merged.slice(0, limit);
 }
 
 /** How many orders of one status come before a chat time: a position in the queue, counted on the index. */
 export async function countOrdersBefore(db: ChotDatabase, streamIds: readonly string[], status: OrderStatus, before: number): Promise<number> {
-  const counts = await Promise.all(streamIds.map((id) => db.orders.where('[streamId+status+observedAt]').between([id, status, Dexie.minKey], [id, status, before], true, false).filter((order) => !order.contractId).count()));
+  const counts = await Promise.all(
+    streamIds.map((id) =>
+      db.orders
+        .where('[streamId+status+observedAt]')
+        .between([id, status, Dexie.minKey], [id, status, before], true, false)
+        .filter((order) => !order.contractId)
+        .count(),
+    ),
+  );
   return counts.reduce((sum, count) => sum + count, 0);
 }

@@ -23,14 +23,20 @@ export async function readBroadcastStock(db: ChotDatabase, streamIds: readonly s
   const kept = (await db.tallies.bulkGet([...streamIds])).filter((tally) => tally !== undefined);
   const ordered = new Map<string, number>(); // kg in counting orders, contracts' included: they take stock too
   for (const tally of kept) {
-    for (const [code, figures] of Object.entries(tally.byProduct)) ordered.set(code, roundKg((ordered.get(code) ?? 0) + figures.pendingKg + figures.confirmedKg + figures.contractOrderKg));
+    for (const [code, figures] of Object.entries(tally.byProduct))
+      ordered.set(code, roundKg((ordered.get(code) ?? 0) + figures.pendingKg + figures.confirmedKg + figures.contractOrderKg));
   }
   const over = products.filter((product) => product.stockKg !== undefined && (ordered.get(product.code) ?? 0) > product.stockKg + 1e-9);
   if (over.length === 0) {
-    const byProduct = new Map<string, ProductStock>(products.map((product) => {
-      const allocatedKg = ordered.get(product.code) ?? 0;
-      return [product.code, { product, allocatedKg, remainingKg: product.stockKg === undefined ? undefined : roundKg(product.stockKg - allocatedKg), waitlist: [] }];
-    }));
+    const byProduct = new Map<string, ProductStock>(
+      products.map((product) => {
+        const allocatedKg = ordered.get(product.code) ?? 0;
+        return [
+          product.code,
+          { product, allocatedKg, remainingKg: product.stockKg === undefined ? undefined : roundKg(product.stockKg - allocatedKg), waitlist: [] },
+        ];
+      }),
+    );
     return { byProduct, waitlisted: new Set() };
   }
   // Walk back from the newest order until every product that ran out is back under its stock: from the
@@ -50,7 +56,9 @@ export async function readBroadcastStock(db: ChotDatabase, streamIds: readonly s
     }
     if (found.size < over.length && newest.length === page) continue; // not far enough back yet
     const tail = newest.slice(0, start + 1).reverse();
-    const left = products.map((product) => (product.stockKg === undefined ? product : { ...product, stockKg: roundKg(product.stockKg - (before.get(product.code) ?? 0)) }));
+    const left = products.map((product) =>
+      product.stockKg === undefined ? product : { ...product, stockKg: roundKg(product.stockKg - (before.get(product.code) ?? 0)) },
+    );
     const result = computeStock(left, tail);
     for (const [code, stock] of result.byProduct) {
       const original = products.find((product) => product.code === code)!;

@@ -14,10 +14,12 @@ export interface Broadcast {
 export function groupBroadcasts(streams: readonly StreamRecord[]): Broadcast[] {
   const byId = new Map<string, StreamRecord[]>();
   for (const stream of streams) byId.set(stream.broadcastId, [...(byId.get(stream.broadcastId) ?? []), stream]);
-  return [...byId].map(([id, members]) => {
-    const sorted = [...members].sort((a, b) => b.lastMessageAt - a.lastMessageAt);
-    return { id, streams: sorted, lastMessageAt: sorted[0]!.lastMessageAt };
-  }).sort((a, b) => Number(a.streams.every((s) => s.endedAt)) - Number(b.streams.every((s) => s.endedAt)) || b.lastMessageAt - a.lastMessageAt);
+  return [...byId]
+    .map(([id, members]) => {
+      const sorted = [...members].sort((a, b) => b.lastMessageAt - a.lastMessageAt);
+      return { id, streams: sorted, lastMessageAt: sorted[0]!.lastMessageAt };
+    })
+    .sort((a, b) => Number(a.streams.every((s) => s.endedAt)) - Number(b.streams.every((s) => s.endedAt)) || b.lastMessageAt - a.lastMessageAt);
 }
 
 export type BroadcastResult = { ok: true } | { ok: false; error: 'not-found' | 'same-broadcast' };
@@ -88,7 +90,8 @@ export async function deleteStream(db: ChotDatabase, streamId: string): Promise<
     await db.orders.bulkDelete(orderIds);
     await db.messages.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();
     await db.contracts.where('streamId').equals(streamId).delete();
-    for (const status of QUESTION_STATUSES) await db.questions.where('[streamId+status+observedAt]').between([streamId, status, Dexie.minKey], [streamId, status, Dexie.maxKey]).delete();
+    for (const status of QUESTION_STATUSES)
+      await db.questions.where('[streamId+status+observedAt]').between([streamId, status, Dexie.minKey], [streamId, status, Dexie.maxKey]).delete();
     await db.streams.delete(streamId);
     await db.tallies.delete(streamId);
     await db.streamBuyers.where('[streamId+authorKey]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();

@@ -5,7 +5,12 @@ import type { ActionRecord, OrderChange, OrderRecord } from './records';
 const OPEN_STATUSES = new Set(['pending', 'confirmed']);
 
 /** Comparable form of an order comment for spotting repeats: case, spacing and punctuation aside. */
-const wordsOf = (text: string) => text.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** What a batch needs read before it is applied. */
 export interface BuyerReads {
@@ -37,7 +42,11 @@ export class BuyerOrders {
   readonly actions: ActionRecord[] = [];
   private readonly created = new Set<string>();
 
-  constructor(private readonly db: ChotDatabase, private readonly streamId: string, private readonly now: number) {}
+  constructor(
+    private readonly db: ChotDatabase,
+    private readonly streamId: string,
+    private readonly now: number,
+  ) {}
 
   /**
    * Reads what the batch needs: the whole history only of buyers who cancel or change (a few per batch),
@@ -46,7 +55,8 @@ export class BuyerOrders {
    * over a compound index walks a cursor key by key and was four times slower).
    */
   async load({ histories, recent }: BuyerReads): Promise<void> {
-    const byBuyer = (keys: readonly string[]) => Promise.all(keys.map((key) => this.db.orders.where('[streamId+authorKey]').equals([this.streamId, key]).toArray()));
+    const byBuyer = (keys: readonly string[]) =>
+      Promise.all(keys.map((key) => this.db.orders.where('[streamId+authorKey]').equals([this.streamId, key]).toArray()));
     const wanted = [...new Set(histories)].filter((key) => !this.stored.has(key));
     const readRecent = async () => {
       if (!recent || recent.since >= this.recentSince) return;
@@ -79,7 +89,9 @@ export class BuyerOrders {
 
   /** The buyer's latest open order before `before` (their history must have been loaded). */
   latestOpen(authorKey: string, before: number, wanting?: (order: OrderRecord) => boolean): OrderRecord | undefined {
-    return this.ordersOf(authorKey).filter((order) => OPEN_STATUSES.has(order.status) && order.observedAt <= before && (wanting?.(order) ?? true)).at(-1);
+    return this.ordersOf(authorKey)
+      .filter((order) => OPEN_STATUSES.has(order.status) && order.observedAt <= before && (wanting?.(order) ?? true))
+      .at(-1);
   }
 
   /** Whether a touched order is new in this batch (not stored before). */
@@ -89,7 +101,11 @@ export class BuyerOrders {
 
   /** A new order; flagged when the buyer sent the same words within the window (not dropped: they may mean it). */
   add(order: OrderRecord, repeatWindowMs: number): void {
-    const same = this.ordersOf(order.authorKey, order.observedAt - repeatWindowMs).filter((earlier) => earlier.status !== 'cancelled' && order.observedAt - earlier.observedAt <= repeatWindowMs && wordsOf(earlier.text) === wordsOf(order.text)).at(-1);
+    const same = this.ordersOf(order.authorKey, order.observedAt - repeatWindowMs)
+      .filter(
+        (earlier) => earlier.status !== 'cancelled' && order.observedAt - earlier.observedAt <= repeatWindowMs && wordsOf(earlier.text) === wordsOf(order.text),
+      )
+      .at(-1);
     this.created.add(order.id);
     this.touch(same ? { ...order, possibleRepeatOf: same.id } : order);
   }

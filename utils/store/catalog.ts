@@ -27,7 +27,11 @@ export async function saveProduct(db: ChotDatabase, input: unknown, previousCode
     if (!next.success) {
       const index = others.length;
       const own = next.error.issues.filter((issue) => issue.path[0] === 'products' && issue.path[1] === index);
-      return { ok: false, error: 'invalid-product', issues: own.length ? own.map((issue) => ({ path: issue.path.slice(2).join('.'), message: issue.message })) : issuesOf(next.error) } as const;
+      return {
+        ok: false,
+        error: 'invalid-product',
+        issues: own.length ? own.map((issue) => ({ path: issue.path.slice(2).join('.'), message: issue.message })) : issuesOf(next.error),
+      } as const;
     }
     if (previousCode && previousCode !== product.data.code) {
       await db.products.delete(previousCode);

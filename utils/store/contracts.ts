@@ -9,12 +9,20 @@ const newId = (now: number) => `contract:${now.toString(36)}${Math.random().toSt
 /** Adds a contract to a stream, or replaces one (`id`), checked field by field. */
 export async function saveContract(db: ChotDatabase, streamId: string, input: unknown, id?: string, now = Date.now()): Promise<ContractResult> {
   const parsed = contractSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'invalid-contract', issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
+  if (!parsed.success)
+    return { ok: false, error: 'invalid-contract', issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
   return db.transaction('rw', [db.streams, db.contracts, ...db.figureTables], async () => {
     if (!(await db.streams.get(streamId))) return { ok: false, error: 'not-found' } as const;
     const existing = id ? await db.contracts.get(id) : undefined;
     if (id && !existing) return { ok: false, error: 'not-found' } as const;
-    const record: ContractRecord = { ...existing, ...parsed.data, id: existing?.id ?? newId(now), streamId: existing?.streamId ?? streamId, createdAt: existing?.createdAt ?? now, updatedAt: now };
+    const record: ContractRecord = {
+      ...existing,
+      ...parsed.data,
+      id: existing?.id ?? newId(now),
+      streamId: existing?.streamId ?? streamId,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
     await db.contracts.put(record);
     return { ok: true, id: record.id } as const;
   });
@@ -29,9 +37,17 @@ export async function promoteOrder(db: ChotDatabase, orderId: string, now = Date
     if (order.status === 'cancelled' || order.status === 'rejected' || order.status === 'withdrawn') return { ok: false, error: order.status } as const;
     const product = order.items[0]?.product ? await db.products.get(order.items[0].product) : undefined;
     const record: ContractRecord = {
-      id: newId(now), streamId: order.streamId, fromOrderId: order.id, buyer: order.authorName, organisation: '', kg: order.totalKg,
-      ...(product?.pricePerKg !== undefined ? { pricePerKg: product.pricePerKg } : {}), status: 'draft',
-      note: order.text.slice(0, 2000), createdAt: now, updatedAt: now,
+      id: newId(now),
+      streamId: order.streamId,
+      fromOrderId: order.id,
+      buyer: order.authorName,
+      organisation: '',
+      kg: order.totalKg,
+      ...(product?.pricePerKg !== undefined ? { pricePerKg: product.pricePerKg } : {}),
+      status: 'draft',
+      note: order.text.slice(0, 2000),
+      createdAt: now,
+      updatedAt: now,
     };
     await db.contracts.add(record);
     await db.orders.update(order.id, { contractId: record.id, updatedAt: now });

@@ -20,11 +20,34 @@ export async function rootCustomer(db: ChotDatabase, id: string): Promise<Custom
 }
 
 /** The buyer of a comment, created or refreshed: their latest name, when seen, and any phone or address they gave. */
-export function withComment(current: CustomerRecord | undefined, message: MessageRecord, authorKey: string, phone: string | null, address: string | null = null): CustomerRecord {
+export function withComment(
+  current: CustomerRecord | undefined,
+  message: MessageRecord,
+  authorKey: string,
+  phone: string | null,
+  address: string | null = null,
+): CustomerRecord {
   const add = (list: string[], value: string | null) => (value && !list.includes(value) ? [...list, value].slice(-5) : list);
   return current
-    ? { ...current, name: message.authorName, lastSeenAt: Math.max(current.lastSeenAt, message.observedAt), phones: add(current.phones, phone), addresses: add(current.addresses ?? [], address) }
-    : { id: customerIdOf(message, authorKey), platform: message.platform, authorKey, name: message.authorName, phones: add([], phone), addresses: add([], address), notes: '', unpaid: false, firstSeenAt: message.observedAt, lastSeenAt: message.observedAt };
+    ? {
+        ...current,
+        name: message.authorName,
+        lastSeenAt: Math.max(current.lastSeenAt, message.observedAt),
+        phones: add(current.phones, phone),
+        addresses: add(current.addresses ?? [], address),
+      }
+    : {
+        id: customerIdOf(message, authorKey),
+        platform: message.platform,
+        authorKey,
+        name: message.authorName,
+        phones: add([], phone),
+        addresses: add([], address),
+        notes: '',
+        unpaid: false,
+        firstSeenAt: message.observedAt,
+        lastSeenAt: message.observedAt,
+      };
 }
 
 /**
@@ -34,11 +57,18 @@ export function withComment(current: CustomerRecord | undefined, message: Messag
  */
 export const LAST_SEEN_STEP_MS = 10 * 60_000;
 
-const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).length === (b ?? []).length && (a ?? []).every((value, i) => value === b?.[i]);
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  (a ?? []).length === (b ?? []).length && (a ?? []).every((value, i) => value === b?.[i]);
 
 /** Whether the batch's record of a buyer says more than the stored one. */
 function worthWriting(stored: CustomerRecord | undefined, record: CustomerRecord): boolean {
-  return !stored || stored.name !== record.name || !sameList(stored.phones, record.phones) || !sameList(stored.addresses, record.addresses) || record.lastSeenAt - stored.lastSeenAt >= LAST_SEEN_STEP_MS;
+  return (
+    !stored ||
+    stored.name !== record.name ||
+    !sameList(stored.phones, record.phones) ||
+    !sameList(stored.addresses, record.addresses) ||
+    record.lastSeenAt - stored.lastSeenAt >= LAST_SEEN_STEP_MS
+  );
 }
 
 /**

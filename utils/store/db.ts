@@ -51,12 +51,15 @@ export class ChotDatabase extends Dexie {
     this.version(2)
       .stores({ streams: 'id, lastMessageAt, broadcastId' })
       .upgrade((tx) =>
-        tx.table('streams').toCollection().modify((stream: Record<string, unknown>) => {
-          stream.streamKey = stream.videoId;
-          delete stream.videoId;
-          stream.host = null;
-          stream.broadcastId = stream.id;
-        }),
+        tx
+          .table('streams')
+          .toCollection()
+          .modify((stream: Record<string, unknown>) => {
+            stream.streamKey = stream.videoId;
+            delete stream.videoId;
+            stream.host = null;
+            stream.broadcastId = stream.id;
+          }),
       );
     // v3: every assistant action on an order, for its history and for undo.
     this.version(3).stores({ actions: '++seq, orderId' });

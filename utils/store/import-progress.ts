@@ -18,7 +18,10 @@ export const importProgressSchema = z.object({
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 
 /** Where a step leaves the record: it moves on only when the step continues what was stored. */
-export function progressAfter(current: ImportProgress | undefined, step: { id: string; streamId: string; total: number; offset: number; count: number; now: number }): ImportProgress {
+export function progressAfter(
+  current: ImportProgress | undefined,
+  step: { id: string; streamId: string; total: number; offset: number; count: number; now: number },
+): ImportProgress {
   const before = current && current.streamId === step.streamId ? current.done : 0;
   const done = step.offset <= before ? Math.max(before, step.offset + step.count) : before;
   return { id: step.id, streamId: step.streamId, total: step.total, done: Math.min(done, step.total), updatedAt: step.now };

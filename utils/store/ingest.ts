@@ -59,7 +59,13 @@ export interface IngestOptions {
   now?: number;
 }
 
-export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessages: readonly unknown[], catalog: CatalogIndex, options: IngestOptions | number = {}): Promise<IngestResult> {
+export async function ingestChat(
+  db: ChotDatabase,
+  stream: StreamClaim,
+  rawMessages: readonly unknown[],
+  catalog: CatalogIndex,
+  options: IngestOptions | number = {},
+): Promise<IngestResult> {
   const { now = Date.now(), repeatWindowMs = 120_000 } = typeof options === 'number' ? { now: options } : options;
   const streamId = streamIdOf(stream);
   let invalid = 0;
@@ -127,7 +133,9 @@ export async function ingestChat(db: ChotDatabase, stream: StreamClaim, rawMessa
       // The batch's writes go out together, each table's in one bulk request.
       writes.push(customers.save());
       // the host's questions lane: its own table, the tally never reads it
-      const questions = fromBuyers.flatMap((message) => (parsedById.get(message.id)!.intent === 'question' ? [questionFrom(message, authorKeyOf(message), parsedById.get(message.id)!)] : []));
+      const questions = fromBuyers.flatMap((message) =>
+        parsedById.get(message.id)!.intent === 'question' ? [questionFrom(message, authorKeyOf(message), parsedById.get(message.id)!)] : [],
+      );
       if (questions.length > 0) writes.push(db.questions.bulkPut(questions));
       writes.push(writeOrders(db, buyers));
       if (buyers.actions.length > 0) writes.push(db.actions.bulkAdd(buyers.actions));
@@ -178,10 +186,22 @@ async function withdrawOrders(db: ChotDatabase, streamId: string, messageIds: re
   // a deleted question leaves the lane (and the presenter view)
   const questions = (await db.questions.bulkGet([...messageIds])).filter((question) => question?.streamId === streamId);
   if (questions.length > 0) await db.questions.bulkDelete(questions.map((question) => question!.id));
-  const orders = (await db.orders.bulkGet([...messageIds])).filter((order): order is OrderRecord => order !== undefined && order.streamId === streamId && (order.status === 'pending' || order.status === 'confirmed'));
+  const orders = (await db.orders.bulkGet([...messageIds])).filter(
+    (order): order is OrderRecord => order !== undefined && order.streamId === streamId && (order.status === 'pending' || order.status === 'confirmed'),
+  );
   if (orders.length === 0) return;
   await db.orders.bulkUpdate(orders.map((order) => ({ key: order.id, changes: { status: 'withdrawn' as const, updatedAt: now } })));
-  await db.actions.bulkAdd(orders.map((order) => ({ at: now, orderId: order.id, kind: 'decide' as const, source: 'chat' as const, messageId: order.messageId, before: { status: order.status }, after: { status: 'withdrawn' as const } })));
+  await db.actions.bulkAdd(
+    orders.map((order) => ({
+      at: now,
+      orderId: order.id,
+      kind: 'decide' as const,
+      source: 'chat' as const,
+      messageId: order.messageId,
+      before: { status: order.status },
+      after: { status: 'withdrawn' as const },
+    })),
+  );
 }
 
 /**
@@ -220,10 +240,14 @@ async function shownBeforeReload(db: ChotDatabase, streamId: string, messages: r
     const key = `${stored.authorName}\u0000${stored.text}`;
     earlier.set(key, [...(earlier.get(key) ?? []), session]);
   }
-  return new Set(candidates.filter((message) => {
-    const sessions = earlier.get(`${message.authorName}\u0000${message.text}`) ?? [];
-    return sessions.some((session) => session !== readerSessionOf(message.messageId));
-  }).map((message) => message.id));
+  return new Set(
+    candidates
+      .filter((message) => {
+        const sessions = earlier.get(`${message.authorName}\u0000${message.text}`) ?? [];
+        return sessions.some((session) => session !== readerSessionOf(message.messageId));
+      })
+      .map((message) => message.id),
+  );
 }
 
 /**
@@ -239,8 +263,10 @@ function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed: Parse
   }
   if (parsed.intent === 'cancel') {
     // "hủy 2 thùng" names the order: the latest open one with that line; otherwise the latest open one.
-    const names = (order: { items: ParseResult['items'] }) => parsed.items.some((wanted) => order.items.some((item) => item.quantity === wanted.quantity && item.unit === wanted.unit));
-    const target = (parsed.items.length > 0 ? buyers.latestOpen(author, message.observedAt, names) : undefined) ?? buyers.latestOpen(author, message.observedAt);
+    const names = (order: { items: ParseResult['items'] }) =>
+      parsed.items.some((wanted) => order.items.some((item) => item.quantity === wanted.quantity && item.unit === wanted.unit));
+    const target =
+      (parsed.items.length > 0 ? buyers.latestOpen(author, message.observedAt, names) : undefined) ?? buyers.latestOpen(author, message.observedAt);
     if (target) buyers.change(target, { status: 'cancelled' }, message.id, 'decide', { cancelledByMessageId: message.id });
     return;
   }
@@ -248,7 +274,14 @@ function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed: Parse
     const target = buyers.latestOpen(author, message.observedAt);
     // A change to an order the assistant already confirmed goes back to them for a second look.
     const reopen = target?.status === 'confirmed' ? ({ status: 'pending' } as const) : {};
-    if (target) buyers.change(target, { items: parsed.items, totalKg: parsed.totalKg, ...(parsed.phone ? { phone: parsed.phone } : {}), ...reopen }, message.id, 'edit', target.status === 'confirmed' ? { changedAfterConfirm: true } : {});
+    if (target)
+      buyers.change(
+        target,
+        { items: parsed.items, totalKg: parsed.totalKg, ...(parsed.phone ? { phone: parsed.phone } : {}), ...reopen },
+        message.id,
+        'edit',
+        target.status === 'confirmed' ? { changedAfterConfirm: true } : {},
+      );
     return;
   }
   if (parsed.phone && parsed.items.length === 0) {
@@ -263,7 +296,23 @@ async function upsertStream(db: ChotDatabase, stream: StreamClaim, streamId: str
   const last = Math.max(...times);
   const current = await db.streams.get(streamId);
   const record: StreamRecord = current
-    ? { ...current, title: stream.title ?? current.title, host: stream.host ?? current.host, firstMessageAt: Math.min(current.firstMessageAt, first), lastMessageAt: Math.max(current.lastMessageAt, last), endedAt: undefined }
-    : { id: streamId, platform: stream.platform, streamKey: stream.key, title: stream.title ?? null, host: stream.host ?? null, firstMessageAt: first, lastMessageAt: last, broadcastId: streamId };
+    ? {
+        ...current,
+        title: stream.title ?? current.title,
+        host: stream.host ?? current.host,
+        firstMessageAt: Math.min(current.firstMessageAt, first),
+        lastMessageAt: Math.max(current.lastMessageAt, last),
+        endedAt: undefined,
+      }
+    : {
+        id: streamId,
+        platform: stream.platform,
+        streamKey: stream.key,
+        title: stream.title ?? null,
+        host: stream.host ?? null,
+        firstMessageAt: first,
+        lastMessageAt: last,
+        broadcastId: streamId,
+      };
   await db.streams.put(record);
 }

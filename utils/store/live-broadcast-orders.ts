@@ -20,7 +20,9 @@ export function liveBroadcastOrders(db: ChotDatabase, streamIds: readonly string
       let running = false;
       let pending: Set<string> | 'all' | null = 'all';
       const readAll = async () => {
-        const perStream = await db.transaction('r', db.orders, () => Promise.all([...wanted].map((id) => db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray())));
+        const perStream = await db.transaction('r', db.orders, () =>
+          Promise.all([...wanted].map((id) => db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray())),
+        );
         byId.clear();
         for (const order of perStream.flat()) byId.set(order.id, order);
       };

@@ -32,7 +32,13 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 const changeOf = (order: OrderRecord): Required<OrderChange> => ({ status: order.status, items: order.items, totalKg: order.totalKg, phone: order.phone });
 
 /** Applies a change and records it, in one transaction, so two panels acting at once cannot interleave. */
-async function change(db: ChotDatabase, orderId: string, kind: ActionRecord['kind'], now: number, compute: (order: OrderRecord) => OrderChange | OrderError): Promise<OrderResult> {
+async function change(
+  db: ChotDatabase,
+  orderId: string,
+  kind: ActionRecord['kind'],
+  now: number,
+  compute: (order: OrderRecord) => OrderChange | OrderError,
+): Promise<OrderResult> {
   return db.transaction('rw', [db.orders, db.actions, ...db.figureTables], async () => {
     const order = await db.orders.get(orderId);
     if (!order) return { ok: false, error: 'not-found' } as const;
@@ -64,7 +70,9 @@ export function editOrder(db: ChotDatabase, orderId: string, edit: OrderEdit, no
       if (unit && !mass && unit !== line.unit) return 'unknown-unit';
       // A package keeps its weight per package; a mass unit is its own weight.
       const perUnit = mass ? mass.kg : line.kg !== null && line.quantity > 0 ? line.kg / line.quantity : null;
-      const items = order.items.map((item, index) => (index === edit.item ? { ...item, quantity, unit: mass?.name ?? unit, kg: perUnit === null ? null : round(quantity * perUnit) } : item));
+      const items = order.items.map((item, index) =>
+        index === edit.item ? { ...item, quantity, unit: mass?.name ?? unit, kg: perUnit === null ? null : round(quantity * perUnit) } : item,
+      );
       const weights = items.map((item) => item.kg);
       result.items = items;
       result.totalKg = weights.every((kg) => kg !== null) ? round(weights.reduce<number>((sum, kg) => sum + (kg ?? 0), 0)) : null;
@@ -92,7 +100,13 @@ export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promis
     let skipped = 0;
     // newest first, a few at a time: the action log of a long stream is long
     for (let offset = 0; ; offset += UNDO_PAGE) {
-      const page = await db.actions.orderBy('seq').reverse().filter((action) => action.kind !== 'undo' && !action.undone && !action.remote && (action.source ?? 'assistant') === 'assistant').offset(offset).limit(UNDO_PAGE).toArray();
+      const page = await db.actions
+        .orderBy('seq')
+        .reverse()
+        .filter((action) => action.kind !== 'undo' && !action.undone && !action.remote && (action.source ?? 'assistant') === 'assistant')
+        .offset(offset)
+        .limit(UNDO_PAGE)
+        .toArray();
       if (page.length === 0) return { ok: false, error: 'nothing-to-undo', ...(skipped > 0 ? { skipped } : {}) } as const;
       for (const last of page) {
         const order = await db.orders.get(last.orderId);
@@ -102,7 +116,16 @@ export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promis
         }
         await db.orders.update(order.id, { ...last.before, updatedAt: now });
         await db.actions.update(last.seq, { undone: true });
-        await db.actions.add({ at: now, orderId: order.id, kind: 'undo', source: 'assistant', before: last.after, after: last.before, undoes: last.seq, ...assistantStamp() });
+        await db.actions.add({
+          at: now,
+          orderId: order.id,
+          kind: 'undo',
+          source: 'assistant',
+          before: last.after,
+          after: last.before,
+          undoes: last.seq,
+          ...assistantStamp(),
+        });
         return { ok: true, orderId: order.id, ...(skipped > 0 ? { skipped } : {}) } as const;
       }
     }
@@ -112,9 +135,21 @@ export async function undoLastAction(db: ChotDatabase, now = Date.now()): Promis
 /** Confirms or rejects many orders at once (the dashboard's bulk action), each recorded; cancelled ones are left. */
 export async function decideOrders(db: ChotDatabase, orderIds: readonly string[], status: Decision, now = Date.now()): Promise<{ ok: true; changed: number }> {
   return db.transaction('rw', [db.orders, db.actions, ...db.figureTables], async () => {
-    const orders = (await db.orders.bulkGet([...orderIds])).filter((order): order is OrderRecord => order !== undefined && order.status !== 'cancelled' && order.status !== status);
+    const orders = (await db.orders.bulkGet([...orderIds])).filter(
+      (order): order is OrderRecord => order !== undefined && order.status !== 'cancelled' && order.status !== status,
+    );
     await db.orders.bulkUpdate(orders.map((order) => ({ key: order.id, changes: { status, updatedAt: now } })));
-    await db.actions.bulkAdd(orders.map((order) => ({ at: now, orderId: order.id, kind: 'decide' as const, source: 'assistant' as const, before: { status: order.status }, after: { status }, ...assistantStamp() })));
+    await db.actions.bulkAdd(
+      orders.map((order) => ({
+        at: now,
+        orderId: order.id,
+        kind: 'decide' as const,
+        source: 'assistant' as const,
+        before: { status: order.status },
+        after: { status },
+        ...assistantStamp(),
+      })),
+    );
     return { ok: true, changed: orders.length } as const;
   });
 }

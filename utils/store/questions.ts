@@ -41,8 +41,11 @@ export type QuestionStatus = z.infer<typeof questionStatusSchema>;
 /** "price|1 thùng V1": the topic and what it names; a question about anything else by its words. */
 export function groupKeyOf(parsed: Pick<ParseResult, 'topic' | 'items' | 'text'>): string {
   const topic = parsed.topic ?? 'other';
-  if (topic !== 'other') return `${topic}|${parsed.items.map((item) => `${item.quantity} ${item.unit ?? ''} ${item.product ?? ''}`.trim()).join('+')}`.slice(0, 300);
-  const words = tokenize(cleanText(parsed.text)).filter((token) => token.kind !== 'symbol').map((token) => token.key);
+  if (topic !== 'other')
+    return `${topic}|${parsed.items.map((item) => `${item.quantity} ${item.unit ?? ''} ${item.product ?? ''}`.trim()).join('+')}`.slice(0, 300);
+  const words = tokenize(cleanText(parsed.text))
+    .filter((token) => token.kind !== 'symbol')
+    .map((token) => token.key);
   return `other|${words.join(' ')}`.slice(0, 300);
 }
 
@@ -83,21 +86,31 @@ const byNewest = (a: QuestionRecord, b: QuestionRecord) => b.observedAt - a.obse
 
 /** The newest `limit` questions still waiting (on air or open) in the streams, newest first, through the index. */
 export async function readWaitingQuestions(db: ChotDatabase, streamIds: readonly string[], limit: number): Promise<QuestionRecord[]> {
-  const lists = await Promise.all(streamIds.flatMap((id) => WAITING.map((status) =>
-    db.questions.where('[streamId+status+observedAt]').between([id, status, Dexie.minKey], [id, status, Dexie.maxKey]).reverse().limit(limit).toArray())));
+  const lists = await Promise.all(
+    streamIds.flatMap((id) =>
+      WAITING.map((status) =>
+        db.questions.where('[streamId+status+observedAt]').between([id, status, Dexie.minKey], [id, status, Dexie.maxKey]).reverse().limit(limit).toArray(),
+      ),
+    ),
+  );
   return lists.flat().sort(byNewest).slice(0, limit);
 }
 
 /** How many questions wait for an answer, counted on the index. */
 export async function countWaitingQuestions(db: ChotDatabase, streamIds: readonly string[]): Promise<number> {
-  const counts = await Promise.all(streamIds.flatMap((id) => WAITING.map((status) =>
-    db.questions.where('[streamId+status+observedAt]').between([id, status, Dexie.minKey], [id, status, Dexie.maxKey]).count())));
+  const counts = await Promise.all(
+    streamIds.flatMap((id) =>
+      WAITING.map((status) => db.questions.where('[streamId+status+observedAt]').between([id, status, Dexie.minKey], [id, status, Dexie.maxKey]).count()),
+    ),
+  );
   return counts.reduce((sum, count) => sum + count, 0);
 }
 
 /** The question being answered on air in these streams, if any. */
 export async function readOnAirQuestion(db: ChotDatabase, streamIds: readonly string[]): Promise<QuestionRecord | undefined> {
-  const lists = await Promise.all(streamIds.map((id) => db.questions.where('[streamId+status+observedAt]').between([id, 'onAir', Dexie.minKey], [id, 'onAir', Dexie.maxKey]).toArray()));
+  const lists = await Promise.all(
+    streamIds.map((id) => db.questions.where('[streamId+status+observedAt]').between([id, 'onAir', Dexie.minKey], [id, 'onAir', Dexie.maxKey]).toArray()),
+  );
   return lists.flat().sort(byNewest)[0];
 }
 
@@ -132,7 +145,9 @@ export type QuestionResult = { ok: true; changed: number } | { ok: false; error:
 /** Marks questions answered (they leave the lane and the presenter view). */
 export async function answerQuestions(db: ChotDatabase, ids: readonly string[], now = Date.now()): Promise<QuestionResult> {
   return db.transaction('rw', db.questions, async () => {
-    const found = (await db.questions.bulkGet([...ids])).filter((question): question is QuestionRecord => question !== undefined && question.status !== 'answered');
+    const found = (await db.questions.bulkGet([...ids])).filter(
+      (question): question is QuestionRecord => question !== undefined && question.status !== 'answered',
+    );
     await db.questions.bulkUpdate(found.map((question) => ({ key: question.id, changes: { status: 'answered' as const, answeredAt: now } })));
     return { ok: true, changed: found.length } as const;
   });
@@ -146,8 +161,15 @@ export async function showQuestion(db: ChotDatabase, broadcastId: string, id: st
   return db.transaction('rw', [db.streams, db.questions], async () => {
     const streamIds = (await db.streams.where('broadcastId').equals(broadcastId).primaryKeys()) as string[];
     const question = id === null ? undefined : await db.questions.get(id);
-    if (id !== null && (!question || !streamIds.includes(question.streamId) || question.status === 'answered')) return { ok: false, error: 'not-found' } as const;
-    const shown = (await Promise.all(streamIds.map((streamId) => db.questions.where('[streamId+status+observedAt]').between([streamId, 'onAir', Dexie.minKey], [streamId, 'onAir', Dexie.maxKey]).primaryKeys()))).flat();
+    if (id !== null && (!question || !streamIds.includes(question.streamId) || question.status === 'answered'))
+      return { ok: false, error: 'not-found' } as const;
+    const shown = (
+      await Promise.all(
+        streamIds.map((streamId) =>
+          db.questions.where('[streamId+status+observedAt]').between([streamId, 'onAir', Dexie.minKey], [streamId, 'onAir', Dexie.maxKey]).primaryKeys(),
+        ),
+      )
+    ).flat();
     await db.questions.bulkUpdate(shown.filter((key) => key !== id).map((key) => ({ key, changes: { status: 'open' as const } })));
     if (question) await db.questions.update(question.id, { status: 'onAir' });
     return { ok: true, changed: shown.length + (question ? 1 : 0) } as const;

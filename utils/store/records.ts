@@ -156,7 +156,9 @@ export const onAirSettingsSchema = z.object({
   badges: z.boolean().default(true),
   /** Off: buyers appear by first name only. Phones and addresses are never shown on air. */
   fullNames: z.boolean().default(false),
-  tickers: z.object({ youtube: tickerPlacementSchema.optional(), tiktok: tickerPlacementSchema.optional(), facebook: tickerPlacementSchema.optional() }).default({}),
+  tickers: z
+    .object({ youtube: tickerPlacementSchema.optional(), tiktok: tickerPlacementSchema.optional(), facebook: tickerPlacementSchema.optional() })
+    .default({}),
   presenterBackground: z.enum(PRESENTER_BACKGROUNDS).default('dark'),
   /** null: the panel's language. */
   presenterLanguage: languageSchema.nullable().default(null),

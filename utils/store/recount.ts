@@ -9,7 +9,12 @@ export type RecountResult = { ok: true; orders: number; agreed: boolean } | { ok
 const same = (a: unknown, b: unknown) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted((value as Record<string, unknown>)[key])]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sorted((value as Record<string, unknown>)[key])]),
+    );
   return value;
 }
 
@@ -28,7 +33,12 @@ export async function recountStream(db: ChotDatabase, streamId: string): Promise
     const buyerRange = db.streamBuyers.where('[streamId+authorKey]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]);
     const keptBuyers = await buyerRange.toArray();
     // kept buyers come in key order; IndexedDB orders strings by code unit, as < does
-    const agreed = same(await db.tallies.get(streamId), tally) && same(keptBuyers, fresh.buyers.sort((a, b) => (a.authorKey < b.authorKey ? -1 : 1)));
+    const agreed =
+      same(await db.tallies.get(streamId), tally) &&
+      same(
+        keptBuyers,
+        fresh.buyers.sort((a, b) => (a.authorKey < b.authorKey ? -1 : 1)),
+      );
     if (!agreed) {
       await db.tallies.put(tally);
       await buyerRange.delete();

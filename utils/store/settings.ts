@@ -22,10 +22,11 @@ export function settingsReader(db: ChotDatabase): () => Promise<Settings> {
   Dexie.on.storagemutated.subscribe((parts) => {
     if (touchesTables(parts, db.name, [db.settings.name])) read = undefined;
   });
-  return () => (read ??= loadSettings(db).catch((error: unknown) => {
-    read = undefined;
-    throw error;
-  }));
+  return () =>
+    (read ??= loadSettings(db).catch((error: unknown) => {
+      read = undefined;
+      throw error;
+    }));
 }
 
 /** Changes made from the stored settings in one transaction, so two writers never undo each other. */

@@ -51,7 +51,21 @@ export const roundKg = (value: number) => Math.round(value * 1000) / 1000;
 export const isCountingStatus = (status: OrderRecord['status']) => status === 'pending' || status === 'confirmed';
 
 export function emptyStreamTally(streamId: string, platform: StreamTally['platform']): StreamTally {
-  return { streamId, platform, byStatus: {}, contractOrders: 0, orders: 0, pendingKg: 0, confirmedKg: 0, unknownWeight: 0, buyers: 0, byProduct: {}, contractedKg: 0, contracts: 0, contractedVnd: 0 };
+  return {
+    streamId,
+    platform,
+    byStatus: {},
+    contractOrders: 0,
+    orders: 0,
+    pendingKg: 0,
+    confirmedKg: 0,
+    unknownWeight: 0,
+    buyers: 0,
+    byProduct: {},
+    contractedKg: 0,
+    contracts: 0,
+    contractedVnd: 0,
+  };
 }
 
 /**

@@ -15,7 +15,9 @@ function recordsBefore(table: DBCoreTable, req: DBCoreMutateRequest): Promise<(W
   // An add replaces nothing: where its key is taken it fails, and a failed write moves no figure.
   if (req.type === 'add') return Promise.resolve(req.values.map(() => undefined));
   if (req.type === 'deleteRange') {
-    return table.query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }).then(({ result }) => result as Watched[]);
+    return table
+      .query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } })
+      .then(({ result }) => result as Watched[]);
   }
   const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((value) => table.schema.primaryKey.extractKey!(value)));
   return table.getMany({ trans: req.trans, keys });
@@ -28,7 +30,11 @@ function recordsAfter(req: DBCoreMutateRequest, before: readonly (Watched | unde
 const platformOfStream = (streamId: string) => platformSchema.catch('youtube').parse(streamId.split(':')[0]);
 
 /** What a batch of changes does to the figures of the streams it touches, and to their buyers. */
-function applyChanges(byStream: Map<string, StreamTally>, kind: 'orders' | 'contracts', changes: readonly Change[]): Map<string, { streamId: string; authorKey: string; by: number }> {
+function applyChanges(
+  byStream: Map<string, StreamTally>,
+  kind: 'orders' | 'contracts',
+  changes: readonly Change[],
+): Map<string, { streamId: string; authorKey: string; by: number }> {
   const buyerMoves = new Map<string, { streamId: string; authorKey: string; by: number }>();
   const moveBuyer = (order: OrderRecord, by: number) => {
     if (by === 0) return;
@@ -90,15 +96,32 @@ function moveFigures(down: DBCore, trans: DBCoreTransaction, kind: 'orders' | 'c
  */
 const WHOLE_STREAM_READ = 4;
 
-function readBuyers(buyers: DBCoreTable, trans: DBCoreTransaction, moves: readonly { streamId: string; authorKey: string }[], keptBuyers: (streamId: string) => number): Promise<(StreamBuyer | undefined)[]> {
+function readBuyers(
+  buyers: DBCoreTable,
+  trans: DBCoreTransaction,
+  moves: readonly { streamId: string; authorKey: string }[],
+  keptBuyers: (streamId: string) => number,
+): Promise<(StreamBuyer | undefined)[]> {
   if (moves.length === 0) return Promise.resolve([]);
   const byStream = new Map<string, number>();
   for (const move of moves) byStream.set(move.streamId, (byStream.get(move.streamId) ?? 0) + 1);
   const whole = [...byStream].filter(([streamId, count]) => keptBuyers(streamId) <= count * WHOLE_STREAM_READ).map(([streamId]) => streamId);
   const single = moves.filter((move) => !whole.includes(move.streamId));
-  const streamRange = (streamId: string): DBCoreKeyRange => ({ type: 2 as DBCoreRangeType, lower: [streamId, -Infinity], upper: [streamId, [[]]], lowerOpen: false, upperOpen: false });
+  const streamRange = (streamId: string): DBCoreKeyRange => ({
+    type: 2 as DBCoreRangeType,
+    lower: [streamId, -Infinity],
+    upper: [streamId, [[]]],
+    lowerOpen: false,
+    upperOpen: false,
+  });
   return Promise.all([
-    Promise.all(whole.map((streamId) => buyers.query({ trans, values: true, query: { index: buyers.schema.primaryKey, range: streamRange(streamId) } }).then(({ result }) => result as StreamBuyer[]))),
+    Promise.all(
+      whole.map((streamId) =>
+        buyers
+          .query({ trans, values: true, query: { index: buyers.schema.primaryKey, range: streamRange(streamId) } })
+          .then(({ result }) => result as StreamBuyer[]),
+      ),
+    ),
     single.length === 0 ? [] : buyers.getMany({ trans, keys: single.map((move) => [move.streamId, move.authorKey]) }),
   ]).then(([streams, found]: [StreamBuyer[][], (StreamBuyer | undefined)[]]) => {
     const kept = new Map<string, StreamBuyer | undefined>(streams.flat().map((buyer) => [`${buyer.streamId}\u0000${buyer.authorKey}`, buyer]));

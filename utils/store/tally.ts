@@ -48,8 +48,20 @@ export const isCounting = (order: Pick<OrderRecord, 'status'>) => isCountingStat
 export function tallyOf(streams: readonly StreamTally[], products: readonly Product[] = []): Tally {
   const prices = new Map(products.map((product) => [product.code, product.pricePerKg ?? 0]));
   const tally: Tally = {
-    pendingKg: 0, confirmedKg: 0, totalTonnes: 0, orders: 0, unknownWeight: 0, byPlatform: {}, buyers: 0, byProduct: {},
-    confirmedVnd: 0, totalVnd: 0, contractedKg: 0, contracts: 0, byStatus: {}, contractOrders: 0,
+    pendingKg: 0,
+    confirmedKg: 0,
+    totalTonnes: 0,
+    orders: 0,
+    unknownWeight: 0,
+    byPlatform: {},
+    buyers: 0,
+    byProduct: {},
+    confirmedVnd: 0,
+    totalVnd: 0,
+    contractedKg: 0,
+    contracts: 0,
+    byStatus: {},
+    contractOrders: 0,
   };
   for (const stream of streams) {
     tally.pendingKg = roundKg(tally.pendingKg + stream.pendingKg);

@@ -29,7 +29,15 @@ export interface RemoteChange {
 
 /** JSON with sorted keys and no undefined: the same record reads the same from the store and the document. */
 export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
+      : v,
+  );
 }
 
 type FromChat = Pick<OrderRecord, 'streamId' | 'platform' | 'authorName' | 'authorKey' | 'text' | 'observedAt'>;
@@ -69,7 +77,10 @@ export async function readMany(store: Table, keys: readonly unknown[]): Promise<
 
 /** Orders and questions from another desk: their chat messages, where this browser has not read them. */
 async function rememberMessages(db: ChotDatabase, records: readonly (readonly [string, FromChat])[], now: number): Promise<void> {
-  const known = await readMany(db.messages, records.map(([id]) => id));
+  const known = await readMany(
+    db.messages,
+    records.map(([id]) => id),
+  );
   await db.messages.bulkPut(records.filter((_, i) => !known[i]).map(([id, record]) => messageOf(record, id, now)));
 }
 
@@ -100,7 +111,11 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
     for (const run of runs) {
       const table = run[0]!.table;
       if (table === 'actions') {
-        applied += await applyActions(db, run.map(({ key, value }) => [key, value as ActionRecord | null] as const), deskId);
+        applied += await applyActions(
+          db,
+          run.map(({ key, value }) => [key, value as ActionRecord | null] as const),
+          deskId,
+        );
         continue;
       }
       const store = db.table(table);
@@ -118,8 +133,18 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
         await store.bulkAdd(adds);
         await store.bulkPut(changed);
         const puts = [...adds, ...changed];
-        if (table === 'orders' && puts.length > 0) await rememberMessages(db, (puts as OrderRecord[]).map((order) => [order.messageId, order] as const), now);
-        if (table === 'questions' && puts.length > 0) await rememberMessages(db, (puts as QuestionRecord[]).map((question) => [question.id, question] as const), now);
+        if (table === 'orders' && puts.length > 0)
+          await rememberMessages(
+            db,
+            (puts as OrderRecord[]).map((order) => [order.messageId, order] as const),
+            now,
+          );
+        if (table === 'questions' && puts.length > 0)
+          await rememberMessages(
+            db,
+            (puts as QuestionRecord[]).map((question) => [question.id, question] as const),
+            now,
+          );
         applied += puts.length;
         productsChanged ||= table === 'products' && puts.length > 0;
       }
@@ -139,9 +164,15 @@ async function forgetStream(db: ChotDatabase, streamId: string): Promise<void> {
 /** Other desks' actions join this browser's log under sequence numbers of its own (and are never undone here). */
 async function applyActions(db: ChotDatabase, run: readonly (readonly [string, ActionRecord | null])[], deskId: string): Promise<number> {
   const own = (uid: string) => (uid.startsWith(`${deskId}:`) ? Number(uid.slice(deskId.length + 1)) : undefined);
-  const mapped = (await readMany(db.teamActions, run.map(([uid]) => uid))) as ({ seq: number } | undefined)[];
+  const mapped = (await readMany(
+    db.teamActions,
+    run.map(([uid]) => uid),
+  )) as ({ seq: number } | undefined)[];
   const seqs = run.map(([uid], i) => own(uid) ?? mapped[i]?.seq);
-  const current = (await readMany(db.actions, seqs.map((seq) => seq ?? -1))) as (ActionRecord | undefined)[];
+  const current = (await readMany(
+    db.actions,
+    seqs.map((seq) => seq ?? -1),
+  )) as (ActionRecord | undefined)[];
   let applied = 0;
   const fresh: { uid: string; record: ActionRecord }[] = [];
   const puts: ActionRecord[] = [];
@@ -161,12 +192,18 @@ async function applyActions(db: ChotDatabase, run: readonly (readonly [string, A
     applied += 1;
   }
   await db.actions.bulkPut(puts);
-  const added = (await db.actions.bulkAdd(fresh.map(({ record }) => record), { allKeys: true })) as number[];
+  const added = (await db.actions.bulkAdd(
+    fresh.map(({ record }) => record),
+    { allKeys: true },
+  )) as number[];
   await db.teamActions.bulkPut(fresh.map(({ uid }, i) => ({ uid, seq: added[i]! })));
   // The buyer's comment behind an action (a cancel, a change) is known here too, so this browser's reader does not apply it again.
   const withComment = run.flatMap(([, value]) => (value?.messageId ? [value] : []));
   if (withComment.length > 0) {
-    const known = await readMany(db.messages, withComment.map((action) => action.messageId!));
+    const known = await readMany(
+      db.messages,
+      withComment.map((action) => action.messageId!),
+    );
     for (const [i, action] of withComment.entries()) {
       if (known[i]) continue;
       const order = await db.orders.get(action.orderId);

@@ -36,9 +36,12 @@ function captured(databaseName: string, name: SharedTable, table: DBCoreTable): 
     ...table,
     mutate(req) {
       if (!sinks.has(databaseName) || remoteTransactions.has(req.trans)) return table.mutate(req);
-      const before = req.type === 'deleteRange'
-        ? table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } }).then(({ result }) => result as unknown[])
-        : Promise.resolve([]);
+      const before =
+        req.type === 'deleteRange'
+          ? table
+              .query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } })
+              .then(({ result }) => result as unknown[])
+          : Promise.resolve([]);
       return before.then((rangeKeys) =>
         table.mutate(req).then((response) => {
           let changes = pending.get(req.trans);

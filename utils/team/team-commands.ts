@@ -3,8 +3,15 @@ import { teamKeySchema, teamUrlSchema } from './team-records';
 
 /** The side panel's team requests. The host gets a new key; an assistant enters the host's. */
 export const teamCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('team-enable'), role: z.enum(['host', 'assistant']), url: teamUrlSchema, name: z.string().trim().min(1).max(60), key: teamKeySchema.optional() })
-    .refine((command) => command.role === 'host' || command.key !== undefined, 'an assistant enters the host\'s key'),
+  z
+    .object({
+      type: z.literal('team-enable'),
+      role: z.enum(['host', 'assistant']),
+      url: teamUrlSchema,
+      name: z.string().trim().min(1).max(60),
+      key: teamKeySchema.optional(),
+    })
+    .refine((command) => command.role === 'host' || command.key !== undefined, "an assistant enters the host's key"),
   z.object({ type: z.literal('team-disable') }),
 ]);
 
@@ -19,7 +26,11 @@ export function originPatternOf(url: string): string {
   return `${parsed.protocol === 'wss:' ? 'https:' : 'http:'}//${parsed.hostname}/*`;
 }
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 /** 32 random bytes (256 bits) from the browser's cryptographic generator, 43 characters to type or scan. */
 export const newTeamKey = () => base64url(crypto.getRandomValues(new Uint8Array(32)));

@@ -21,12 +21,23 @@ export class TeamConnection {
   private everConnected = false;
   state: ConnectionState = 'connecting';
 
-  constructor(private readonly config: TeamConfig, private readonly onChange: () => void, WebSocketPolyfill?: unknown) {
+  constructor(
+    private readonly config: TeamConfig,
+    private readonly onChange: () => void,
+    WebSocketPolyfill?: unknown,
+  ) {
     this.socket = new HocuspocusProviderWebsocket({ url: config.url, maxDelay: 15_000, ...(WebSocketPolyfill ? { WebSocketPolyfill } : {}) });
     this.socket.on('status', ({ status }: { status: WebSocketStatus }) => {
       if (this.state === 'refused') return;
       if (status === WebSocketStatus.Connected) this.everConnected = true;
-      this.state = status === WebSocketStatus.Connected ? 'online' : status === WebSocketStatus.Connecting && !this.everConnected ? 'connecting' : this.everConnected ? 'offline' : 'unreachable';
+      this.state =
+        status === WebSocketStatus.Connected
+          ? 'online'
+          : status === WebSocketStatus.Connecting && !this.everConnected
+            ? 'connecting'
+            : this.everConnected
+              ? 'offline'
+              : 'unreachable';
       this.onChange();
     });
     this.socket.on('disconnect', () => {

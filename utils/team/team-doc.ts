@@ -14,7 +14,13 @@ export const entriesOf = (doc: Y.Doc, table: SharedTable) => doc.getMap<TeamEntr
  * now). Each is stamped later than what the desk has seen for
  * that key, so a change made after seeing another always wins over it, even with the clocks apart.
  */
-export function writeEntries(doc: Y.Doc, table: SharedTable, records: readonly (readonly [string, unknown, number?])[], who: { desk: string; by: string }, now: number): void {
+export function writeEntries(
+  doc: Y.Doc,
+  table: SharedTable,
+  records: readonly (readonly [string, unknown, number?])[],
+  who: { desk: string; by: string },
+  now: number,
+): void {
   if (records.length === 0) return;
   const map = entriesOf(doc, table);
   doc.transact(() => {

@@ -34,13 +34,29 @@ type Outgoing = Map<string, Map<SharedTable, Map<string, [unknown, number?]>>>;
  */
 async function streamRecords(db: ChotDatabase, streamId: string, deskId: string): Promise<[SharedTable, string, unknown][]> {
   const orders = await db.orders.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).toArray();
-  const actions = await db.actions.where('orderId').anyOf(orders.map((order) => order.id)).toArray();
-  const uids = new Map((await db.teamActions.where('seq').anyOf(actions.map((action) => action.seq!)).toArray()).map((team) => [team.seq, team.uid]));
+  const actions = await db.actions
+    .where('orderId')
+    .anyOf(orders.map((order) => order.id))
+    .toArray();
+  const uids = new Map(
+    (
+      await db.teamActions
+        .where('seq')
+        .anyOf(actions.map((action) => action.seq!))
+        .toArray()
+    ).map((team) => [team.seq, team.uid]),
+  );
   return [
     ...orders.map((order): [SharedTable, string, unknown] => ['orders', order.id, order]),
     ...actions.map((action): [SharedTable, string, unknown] => ['actions', uids.get(action.seq!) ?? `${deskId}:${action.seq}`, sharedAction(action)]),
-    ...(await db.contracts.where('streamId').equals(streamId).toArray()).map((contract): [SharedTable, string, unknown] => ['contracts', contract.id, contract]),
-    ...(await db.questions.where('[streamId+status+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).toArray()).map((question): [SharedTable, string, unknown] => ['questions', question.id, question]),
+    ...(await db.contracts.where('streamId').equals(streamId).toArray()).map((contract): [SharedTable, string, unknown] => [
+      'contracts',
+      contract.id,
+      contract,
+    ]),
+    ...(await db.questions.where('[streamId+status+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).toArray()).map(
+      (question): [SharedTable, string, unknown] => ['questions', question.id, question],
+    ),
   ];
 }
 
@@ -78,15 +94,26 @@ export async function pushChanges(db: ChotDatabase, changes: LocalChanges, room:
       read.set(table, new Map(list.map((key, i) => [key, values[i]])));
     }
     const actions = [...(read.get('actions') ?? new Map<unknown, unknown>())] as [number, ActionRecord | undefined][];
-    const uids = new Map((await db.teamActions.where('seq').anyOf(actions.map(([seq]) => seq)).toArray()).map((team) => [team.seq, team.uid]));
+    const uids = new Map(
+      (
+        await db.teamActions
+          .where('seq')
+          .anyOf(actions.map(([seq]) => seq))
+          .toArray()
+      ).map((team) => [team.seq, team.uid]),
+    );
     const orderOf = new Map<string, OrderRecord | undefined>(read.get('orders') as Map<string, OrderRecord | undefined> | undefined);
     const missing = [...new Set(actions.flatMap(([, action]) => (action && !orderOf.has(action.orderId) ? [action.orderId] : [])))];
     (await db.orders.bulkGet(missing)).forEach((order, i) => orderOf.set(missing[i]!, order));
     const streams = new Map<string, StreamRecord | undefined>(read.get('streams') as Map<string, StreamRecord | undefined> | undefined);
-    const unknownStreams = [...new Set([...orderOf.values(), ...(['contracts', 'questions'] as const).flatMap((table) => [...(read.get(table)?.values() ?? [])])].flatMap((record) => {
-      const streamId = (record as { streamId?: string } | undefined)?.streamId;
-      return streamId !== undefined && !streams.has(streamId) ? [streamId] : [];
-    }))];
+    const unknownStreams = [
+      ...new Set(
+        [...orderOf.values(), ...(['contracts', 'questions'] as const).flatMap((table) => [...(read.get(table)?.values() ?? [])])].flatMap((record) => {
+          const streamId = (record as { streamId?: string } | undefined)?.streamId;
+          return streamId !== undefined && !streams.has(streamId) ? [streamId] : [];
+        }),
+      ),
+    ];
     (await db.streams.bulkGet(unknownStreams)).forEach((stream, i) => streams.set(unknownStreams[i]!, stream));
     const broadcastOf = (streamId: string) => broadcastDocName(streams.get(streamId)?.broadcastId ?? streamId);
     for (const [table, records] of read) {
@@ -104,7 +131,8 @@ export async function pushChanges(db: ChotDatabase, changes: LocalChanges, room:
           if (!record) deleted(table, String(key));
           else if (table === 'streams') {
             const target = broadcastDocName((record as StreamRecord).broadcastId);
-            if (moved(record as StreamRecord, target)) for (const [kind, id, value] of await streamRecords(db, record.id, who.desk)) add(target, kind, id, value);
+            if (moved(record as StreamRecord, target))
+              for (const [kind, id, value] of await streamRecords(db, record.id, who.desk)) add(target, kind, id, value);
             add(target, table, String(key), record);
           } else add(broadcastOf((record as OrderRecord).streamId), table, String(key), record);
         }
@@ -115,7 +143,13 @@ export async function pushChanges(db: ChotDatabase, changes: LocalChanges, room:
   for (const [name, tables] of outgoing) {
     const doc = room.docFor(name);
     for (const [table, records] of tables) {
-      writeEntries(doc, table, [...records].map(([key, [value, when]]) => [key, value, when] as const), who, now);
+      writeEntries(
+        doc,
+        table,
+        [...records].map(([key, [value, when]]) => [key, value, when] as const),
+        who,
+        now,
+      );
       written += records.size;
     }
   }

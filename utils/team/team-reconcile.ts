@@ -13,7 +13,8 @@ type Keyed = Map<string, unknown>;
 /** This browser's records that belong in one document, by the key they have there. */
 async function localRecords(db: ChotDatabase, name: string, deskId: string): Promise<Map<SharedTable, Keyed>> {
   const out = new Map<SharedTable, Keyed>(SHARED_TABLES.map((table) => [table, new Map()]));
-  const keyed = (table: SharedTable, records: readonly object[], key: (record: never) => string) => records.forEach((record) => out.get(table)!.set(key(record as never), record));
+  const keyed = (table: SharedTable, records: readonly object[], key: (record: never) => string) =>
+    records.forEach((record) => out.get(table)!.set(key(record as never), record));
   return db.transaction('r', [db.streams, db.orders, db.actions, db.contracts, db.customers, db.products, db.questions, db.teamActions], async () => {
     if (name === SHOP_DOC) {
       keyed('customers', await db.customers.toArray(), (c: { id: string }) => c.id);
@@ -28,9 +29,24 @@ async function localRecords(db: ChotDatabase, name: string, deskId: string): Pro
     for (const id of streamIds) orders.push(...(await db.orders.where('[streamId+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()));
     keyed('orders', orders, (o: OrderRecord) => o.id);
     keyed('contracts', await db.contracts.where('streamId').anyOf(streamIds).toArray(), (c: { id: string }) => c.id);
-    for (const id of streamIds) keyed('questions', await db.questions.where('[streamId+status+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(), (q: { id: string }) => q.id);
-    const actions = await db.actions.where('orderId').anyOf(orders.map((order) => order.id)).toArray();
-    const uids = new Map((await db.teamActions.where('seq').anyOf(actions.map((a) => a.seq!)).toArray()).map((t) => [t.seq, t.uid]));
+    for (const id of streamIds)
+      keyed(
+        'questions',
+        await db.questions.where('[streamId+status+observedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
+        (q: { id: string }) => q.id,
+      );
+    const actions = await db.actions
+      .where('orderId')
+      .anyOf(orders.map((order) => order.id))
+      .toArray();
+    const uids = new Map(
+      (
+        await db.teamActions
+          .where('seq')
+          .anyOf(actions.map((a) => a.seq!))
+          .toArray()
+      ).map((t) => [t.seq, t.uid]),
+    );
     for (const action of actions) out.get('actions')!.set(uids.get(action.seq!) ?? `${deskId}:${action.seq}`, action);
     return out;
   });

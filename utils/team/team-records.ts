@@ -14,14 +14,18 @@ export const BROADCASTS_MAP = 'broadcasts';
 export const teamKeySchema = z.string().regex(/^[A-Za-z0-9_-]{32,200}$/);
 
 /** Where the team server is: ws:// on a shop's own network, wss:// behind TLS. */
-export const teamUrlSchema = z.string().trim().max(300).refine((text) => {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'ws:' || url.protocol === 'wss:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}, 'ws:// or wss:// address');
+export const teamUrlSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return (url.protocol === 'ws:' || url.protocol === 'wss:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'ws:// or wss:// address');
 
 export const teamConfigSchema = z.object({
   id: z.literal('team'),

@@ -39,7 +39,10 @@ export class TeamService {
   private pushScheduled = false;
   private readonly decidedCounts = new WeakMap<Y.Doc, Record<string, number> | null>();
 
-  constructor(private readonly db: ChotDatabase, private readonly deps: TeamServiceDeps) {}
+  constructor(
+    private readonly db: ChotDatabase,
+    private readonly deps: TeamServiceDeps,
+  ) {}
 
   async start(): Promise<void> {
     const stored = teamConfigSchema.safeParse(await this.db.team.get('team'));
@@ -58,7 +61,15 @@ export class TeamService {
     const previous = this.config;
     // A host keeps the key it made for the same server (the assistants already have it).
     const key = command.role === 'assistant' ? command.key! : previous?.role === 'host' && previous.url === command.url ? previous.key : newTeamKey();
-    this.config = teamConfigSchema.parse({ id: 'team', url: command.url, key, name: command.name, role: command.role, deskId: previous?.deskId ?? newDeskId(), enabled: true });
+    this.config = teamConfigSchema.parse({
+      id: 'team',
+      url: command.url,
+      key,
+      name: command.name,
+      role: command.role,
+      deskId: previous?.deskId ?? newDeskId(),
+      enabled: true,
+    });
     await this.db.team.put(this.config);
     this.disconnect();
     await this.connect();
@@ -73,7 +84,11 @@ export class TeamService {
     setAssistantName(config.name);
     this.connection = new TeamConnection(config, () => this.changed(), this.deps.WebSocketPolyfill);
     const connection = this.connection;
-    this.sync = new TeamSync(this.db, { desk: { desk: config.deskId, by: config.name }, open: (name) => connection.open(name), onCatalogChanged: () => this.deps.catalog.invalidate() });
+    this.sync = new TeamSync(this.db, {
+      desk: { desk: config.deskId, by: config.name },
+      open: (name) => connection.open(name),
+      onCatalogChanged: () => this.deps.catalog.invalidate(),
+    });
     await this.sync.start();
     connection.shop?.awareness?.on('change', () => this.changed());
     this.updatePresence();
@@ -139,10 +154,12 @@ export class TeamService {
     const base = { desk: config.deskId, url: config.url, name: config.name, role: config.role, key: config.role === 'host' ? config.key : null };
     if (this.noPermission || !this.connection) return { ...TEAM_OFF, ...base, state: 'no-permission' };
     const states = [...(this.connection.shop?.awareness?.getStates().values() ?? [])];
-    const members = states.flatMap((state) => {
-      const presence = presenceSchema.safeParse((state as { presence?: unknown }).presence);
-      return presence.success ? [presence.data] : [];
-    }).sort((a, b) => Number(b.desk === config.deskId) - Number(a.desk === config.deskId) || a.name.localeCompare(b.name));
+    const members = states
+      .flatMap((state) => {
+        const presence = presenceSchema.safeParse((state as { presence?: unknown }).presence);
+        return presence.success ? [presence.data] : [];
+      })
+      .sort((a, b) => Number(b.desk === config.deskId) - Number(a.desk === config.deskId) || a.name.localeCompare(b.name));
     return { ...base, state: this.connection.state, waiting: this.connection.waiting, members, decided: this.decided(broadcastId) };
   }
 

@@ -45,6 +45,7 @@ export const TEAM_OFF: TeamStatus = { state: 'off', desk: null, url: null, name:
 /** TikTok rows have no ids: two desks reading one TikTok stream would each add its orders. */
 export function tiktokDoubleReaders(members: readonly Presence[]): { streamId: string; names: string[] }[] {
   const byStream = new Map<string, string[]>();
-  for (const member of members) for (const read of member.reading) if (read.platform === 'tiktok') byStream.set(read.streamId, [...(byStream.get(read.streamId) ?? []), member.name]);
+  for (const member of members)
+    for (const read of member.reading) if (read.platform === 'tiktok') byStream.set(read.streamId, [...(byStream.get(read.streamId) ?? []), member.name]);
   return [...byStream].filter(([, names]) => names.length > 1).map(([streamId, names]) => ({ streamId, names }));
 }

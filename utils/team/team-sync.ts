@@ -48,7 +48,10 @@ export class TeamSync {
   /** Changes written to the documents by this desk since it started (the status shows those the server has not yet acknowledged). */
   written = 0;
 
-  constructor(private readonly db: ChotDatabase, private readonly options: TeamSyncOptions) {}
+  constructor(
+    private readonly db: ChotDatabase,
+    private readonly options: TeamSyncOptions,
+  ) {}
 
   private get now() {
     return this.options.now?.() ?? Date.now();
@@ -134,10 +137,12 @@ export class TeamSync {
       this.drainScheduled = false;
       const batch = this.incoming;
       this.incoming = new Map();
-      const changes = [...batch].flatMap(([table, set]) => [...set].flatMap((key) => {
-        const entry = this.latest(table, key);
-        return entry ? [{ table, key, entry }] : [];
-      }));
+      const changes = [...batch].flatMap(([table, set]) =>
+        [...set].flatMap((key) => {
+          const entry = this.latest(table, key);
+          return entry ? [{ table, key, entry }] : [];
+        }),
+      );
       await this.apply(changes);
     });
   }

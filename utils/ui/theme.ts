@@ -34,7 +34,26 @@ const SCALE = {
   'on-colour': '#ffffff',
 } as const;
 
-type Colours = Record<'ink' | 'ink-soft' | 'muted' | 'paper' | 'surface' | 'line' | 'line-strong' | 'brand' | 'ok' | 'warn' | 'warn-bg' | 'danger' | 'danger-bg' | 'accent' | 'accent-bg' | 'focus' | 'shadow', string>;
+type Colours = Record<
+  | 'ink'
+  | 'ink-soft'
+  | 'muted'
+  | 'paper'
+  | 'surface'
+  | 'line'
+  | 'line-strong'
+  | 'brand'
+  | 'ok'
+  | 'warn'
+  | 'warn-bg'
+  | 'danger'
+  | 'danger-bg'
+  | 'accent'
+  | 'accent-bg'
+  | 'focus'
+  | 'shadow',
+  string
+>;
 
 const LIGHT: Colours = {
   ink: '#1d1d1f',
@@ -77,7 +96,10 @@ const DARK: Colours = {
   shadow: '0 4px 16px rgba(0, 0, 0, 0.35)',
 };
 
-const declarations = (values: Record<string, string>) => Object.entries(values).map(([name, value]) => `--chot-${name}: ${value};`).join(' ');
+const declarations = (values: Record<string, string>) =>
+  Object.entries(values)
+    .map(([name, value]) => `--chot-${name}: ${value};`)
+    .join(' ');
 
 /** The tokens, the dark variant (`.theme-dark` on any element) and the focus ring every control shows. */
 export const THEME_CSS = `

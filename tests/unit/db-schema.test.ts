@@ -315,18 +315,16 @@ describe('database schema', () => {
   it("upgrades a version 7 database to the latest (team mode's tables, empty: team mode starts off)", async () => {
     const name = `chot-upgrade-v7-${Date.now()}`;
     const v7 = shippedDatabase(name, 7);
-    await v7
-      .table('streams')
-      .put({
-        id: 'youtube:abc12345',
-        platform: 'youtube',
-        streamKey: 'abc12345',
-        title: null,
-        host: null,
-        firstMessageAt: T0,
-        lastMessageAt: T0,
-        broadcastId: 'youtube:abc12345',
-      });
+    await v7.table('streams').put({
+      id: 'youtube:abc12345',
+      platform: 'youtube',
+      streamKey: 'abc12345',
+      title: null,
+      host: null,
+      firstMessageAt: T0,
+      lastMessageAt: T0,
+      broadcastId: 'youtube:abc12345',
+    });
     v7.close();
     const db = new ChotDatabase(name);
     await db.open();

@@ -287,17 +287,18 @@ describe('chat reader in a background tab', () => {
 });
 
 describe('Outbox', () => {
+  const stream = { platform: 'youtube' as const, key: 'outboxTest' };
+  const message = (id: string) => ({
+    platform: 'youtube' as const,
+    messageId: id,
+    kind: 'chat' as const,
+    authorName: 'A',
+    text: 'x',
+    observedAt: 1_780_000_000_000,
+  });
+
   it('does not strand a message pushed while the last batch is being acknowledged', async () => {
     const delivered: string[] = [];
-    const stream = { platform: 'youtube' as const, key: 'outboxTest' };
-    const message = (id: string) => ({
-      platform: 'youtube' as const,
-      messageId: id,
-      kind: 'chat' as const,
-      authorName: 'A',
-      text: 'x',
-      observedAt: 1_780_000_000_000,
-    });
     const outbox: Outbox = new Outbox({
       maxBatch: 10,
       flushDelayMs: 0,
@@ -321,15 +322,6 @@ describe('Outbox', () => {
     vi.useFakeTimers();
     try {
       const sentAt: number[] = [];
-      const stream = { platform: 'youtube' as const, key: 'outboxTest' };
-      const message = (id: string) => ({
-        platform: 'youtube' as const,
-        messageId: id,
-        kind: 'chat' as const,
-        authorName: 'A',
-        text: 'x',
-        observedAt: 1_780_000_000_000,
-      });
       const started = Date.now();
       const outbox = new Outbox({
         maxBatch: 10,

@@ -1,10 +1,11 @@
 // The desk bench's driver (node side): a fresh profile with the real extension, N orders restored through
 // the dashboard, the side panel and the stream's chat page open, then chat played at a steady rate while
 // the panel and the ticker are watched. Every wait is capped, so a desk that falls behind gives "more than".
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { launchExtensionBrowser } from '../lib/extension-browser';
+import { profileServiceWorker, WORKER_PROFILER_ARGS } from '../lib/worker-profiler';
 import { youtubeFixtures } from '../../tests/e2e/helpers';
 import { closedOverlay } from '../../tests/e2e/closed-overlay';
 import { DESK_VIDEO_ID, deskChat, fixtureRows } from './desk-chat';
@@ -145,6 +146,7 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
   };
   const browser = await launchExtensionBrowser({
     headless: true,
+    ...(limits.profileDir ? { args: WORKER_PROFILER_ARGS } : {}),
     fixtures: (url) =>
       url.hostname === 'bench.chot.test' ? { body: '<!doctype html><meta charset="utf-8"><title>desk fill</title>', contentType: 'text/html' } : youtube(url),
   });
@@ -204,12 +206,15 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
     if (!(await overlay.exposeToPage('chotOverlayRoot'))) throw new Error('no on-air ticker on the chat page');
     const profiling = devtools !== undefined && limits.profileDir !== undefined;
     let chatDevtools: CDPSession | undefined;
+    let workerProfile: Awaited<ReturnType<typeof profileServiceWorker>> | undefined;
     let traceEvents: object[] = [];
     if (profiling) {
       await devtools.send('Profiler.enable');
       await devtools.send('Profiler.start');
       // The chat page too: its reader, its overlay and the chat itself share one main thread.
       chatDevtools = await browser.context.newCDPSession(chat);
+      // and the background, where a chat row becomes a committed order
+      workerProfile = await profileServiceWorker(browser.userDataDir, browser.extensionId);
       await chatDevtools.send('Profiler.enable');
       await chatDevtools.send('Profiler.start');
       traceEvents = [];
@@ -241,10 +246,12 @@ export async function runDesk(orders: number, scripts: DeskScripts, limits: Desk
       const ended = new Promise((resolve) => devtools.once('Tracing.tracingComplete', resolve));
       await devtools.send('Tracing.end');
       await ended;
+      mkdirSync(limits.profileDir!, { recursive: true });
       writeFileSync(join(limits.profileDir!, `desk-${orders}-panel.trace.json`), JSON.stringify({ traceEvents }));
       writeFileSync(join(limits.profileDir!, `desk-${orders}-panel.cpuprofile`), JSON.stringify(profile));
       if (chatDevtools)
         writeFileSync(join(limits.profileDir!, `desk-${orders}-chat.cpuprofile`), JSON.stringify((await chatDevtools.send('Profiler.stop')).profile));
+      await workerProfile?.stop(join(limits.profileDir!, `desk-${orders}-background.cpuprofile`));
     }
     // A panel still frozen in one task cannot hand over its notes: its figures are then "more than".
     const answered = probed

@@ -7,6 +7,7 @@ import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { useI18n } from './i18n';
 import { ORDER_STATUS_LABEL } from './order-text';
 import { useLiveRead } from './use-live-read';
+import { touchesRecords } from '../utils/store/live-read';
 
 /** The broadcast's buyers: phones, the unpaid mark, and merging one person's records across platforms. */
 export interface CustomersPanelProps {
@@ -23,15 +24,17 @@ function BuyerHistory({ db, customer }: { db: ChotDatabase; customer: CustomerRe
   const history = useLiveRead(
     db,
     [db.orders],
-    async () =>
-      open
-        ? db.orders
+    open
+      ? () =>
+          db.orders
             .where('authorKey')
             .equals(customer.authorKey)
             .filter((order) => order.platform === customer.platform)
             .sortBy('observedAt')
-        : undefined,
+      : null,
     [open, customer.id],
+    (parts, shown) =>
+      touchesRecords(parts, db.name, { table: 'orders', index: 'authorKey', keys: [customer.authorKey], shown: (shown ?? []).map((order) => order.id) }),
   );
   return (
     <details className="customer-history" onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -60,14 +63,15 @@ export function CustomersPanel({ db, streamIds, run }: CustomersPanelProps) {
     useLiveRead(
       db,
       [db.streamBuyers, db.customers],
-      async () => {
-        if (!open) return undefined;
-        const buyers = (
-          await Promise.all(streamIds.map((id) => db.streamBuyers.where('[streamId+authorKey]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))
-        ).flat();
-        const ids = [...new Set(buyers.map((buyer) => `${buyer.streamId.split(':')[0]}:${buyer.authorKey}`))];
-        return (await db.customers.bulkGet(ids)).filter((customer) => customer !== undefined);
-      },
+      open
+        ? async () => {
+            const buyers = (
+              await Promise.all(streamIds.map((id) => db.streamBuyers.where('[streamId+authorKey]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))
+            ).flat();
+            const ids = [...new Set(buyers.map((buyer) => `${buyer.streamId.split(':')[0]}:${buyer.authorKey}`))];
+            return (await db.customers.bulkGet(ids)).filter((customer) => customer !== undefined);
+          }
+        : null,
       [streamsKey, open],
     ) ?? [];
   const byId = new Map(customers.map((customer) => [customer.id, customer]));

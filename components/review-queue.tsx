@@ -4,6 +4,7 @@ import type { ChotDatabase } from '../utils/store/db';
 import type { ActionRecord, OrderRecord, OrderStatus } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { countOrdersBefore, readOrdersByStatus } from '../utils/store/broadcast-reads';
+import { touchesRecords } from '../utils/store/live-read';
 import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { useI18n } from './i18n';
 import { FailureNotice, useDescribeFailure } from './failure-notice';
@@ -70,21 +71,37 @@ export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooki
   const total = Math.max(0, (counts.pending ?? 0) - deciding.size);
   const position = current ? Math.min(total, Math.max(1, (around?.before ?? 0) + (ahead[0] ? 1 : 0))) : 0;
   useEffect(() => onLooking?.(current?.id ?? null), [onLooking, current?.id]);
-  const history = useLiveRead(db, [db.actions], async () => (current ? db.actions.where('orderId').equals(current.id).toArray() : []), [current?.id]);
+  // Read again only for a change to this order's history or this buyer's orders, not at every chat batch.
+  const history =
+    useLiveRead(db, [db.actions], current ? () => db.actions.where('orderId').equals(current.id).toArray() : null, [current?.id], (parts, shown) =>
+      touchesRecords(parts, db.name, {
+        table: 'actions',
+        index: 'orderId',
+        keys: [current!.id],
+        shown: shown.flatMap((action) => (action.seq === undefined ? [] : [action.seq])),
+      }),
+    ) ?? [];
   // the buyer's earlier orders in this stream, read for the order being looked at only
   const earlier =
     useLiveRead(
       db,
       [db.orders],
-      async () =>
-        current
-          ? db.orders
+      current
+        ? () =>
+            db.orders
               .where('[streamId+authorKey]')
               .equals([current.streamId, current.authorKey])
               .filter((order) => order.observedAt < current.observedAt)
               .sortBy('observedAt')
-          : [],
+        : null,
       [current?.id],
+      (parts, shown) =>
+        touchesRecords(parts, db.name, {
+          table: 'orders',
+          index: '[streamId+authorKey]',
+          keys: [[current!.streamId, current!.authorKey]],
+          shown: shown.map((order) => order.id),
+        }),
     ) ?? [];
   const count = (status: OrderStatus) => counts[status] ?? 0;
   const what = (order: Pick<OrderRecord, 'items'>) => describeItems(order, formatNumber);

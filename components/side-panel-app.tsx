@@ -30,6 +30,7 @@ import { countWaitingQuestions } from '../utils/store/questions';
 import { TeamPanel, type TeamPanelDeps } from './team-panel';
 import { useTeamStatus } from './use-team-status';
 import { useLiveRead } from './use-live-read';
+import { touchesRecords } from '../utils/store/live-read';
 
 export interface SidePanelProps {
   db: ChotDatabase;
@@ -111,9 +112,10 @@ function SidePanel({
     .flatMap((member) => (member.orderId ? [member.orderId] : []));
   const heldKey = heldIds.join('\n');
   const held = useMemo(() => new Set(heldKey.split('\n').filter(Boolean)), [heldKey]);
-  const lookedAt = useLiveRead(db, [db.orders], () => db.orders.bulkGet(teamStatus.members.flatMap((m) => (m.orderId ? [m.orderId] : []))), [
-    teamStatus.members.map((m) => m.orderId).join('\n'),
-  ]);
+  const lookedAtIds = teamStatus.members.flatMap((member) => (member.orderId ? [member.orderId] : []));
+  const lookedAt = useLiveRead(db, [db.orders], lookedAtIds.length > 0 ? () => db.orders.bulkGet(lookedAtIds) : null, [lookedAtIds.join('\n')], (parts) =>
+    touchesRecords(parts, db.name, { table: 'orders', index: '', keys: lookedAtIds, shown: lookedAtIds }),
+  );
   const listed = tally ? Object.values(tally.byStatus).reduce((sum, count) => sum + count, tally.contractOrders) : 0;
 
   // Parts that show their own results (queue, catalog, contracts) send quietly; for the rest, a failure is

@@ -1,17 +1,32 @@
 import { useEffect, useState } from 'react';
 import type { Dexie, Table } from 'dexie';
-import { liveRead } from '../utils/store/live-read';
+import { liveRead, type WakeTest } from '../utils/store/live-read';
 
 /**
  * useLiveQuery's shape over liveRead: the answer of `read` over `tables`, kept current; the previous
  * answer stays while the read for new `deps` loads (undefined only before the first). A failed read is
  * thrown where the component renders, as useLiveQuery does.
+ *
+ * `read` null: nothing to read now (a closed section, no order looked at): no transaction is opened on any
+ * change, and the answer is undefined. `wakes` narrows which changes read again (see WakeTest).
  */
-export function useLiveRead<T>(db: Dexie, tables: readonly Table[], read: () => Promise<T>, deps: readonly unknown[]): T | undefined {
+export function useLiveRead<T>(
+  db: Dexie,
+  tables: readonly Table[],
+  read: (() => Promise<T>) | null,
+  deps: readonly unknown[],
+  wakes?: WakeTest<T>,
+): T | undefined {
   const [answer, setAnswer] = useState<{ value: T } | undefined>();
   const [failure, setFailure] = useState<{ error: unknown } | undefined>();
+  const idle = read === null;
   useEffect(() => {
-    const subscription = liveRead(db, tables, read).subscribe({
+    if (read === null) {
+      setAnswer(undefined);
+      setFailure(undefined);
+      return;
+    }
+    const subscription = liveRead(db, tables, read, wakes).subscribe({
       next: (value) => {
         setFailure(undefined);
         setAnswer({ value });
@@ -19,9 +34,9 @@ export function useLiveRead<T>(db: Dexie, tables: readonly Table[], read: () => 
       error: (error) => setFailure({ error }),
     });
     return () => subscription.unsubscribe();
-    // `read` is a new function each render; what it reads is named by deps, as with useLiveQuery
+    // `read` and `wakes` are new functions each render; what they read is named by deps, as with useLiveQuery
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, tables.map((table) => table.name).join('\n'), ...deps]);
+  }, [db, tables.map((table) => table.name).join('\n'), idle, ...deps]);
   if (failure) throw failure.error;
-  return answer?.value;
+  return idle ? undefined : answer?.value;
 }

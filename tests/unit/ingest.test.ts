@@ -42,6 +42,24 @@ describe('ingestChat', () => {
     });
   });
 
+  it('writes the stream again for a new title or host, or when its last message moved on half a minute, not for every batch', async () => {
+    const writes: number[] = [];
+    db.streams.hook('updating', () => void writes.push(Date.now()));
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
+    const at = (seconds: number, id: string) => chatRow(id, 'ngon', { observedAt: T0 + seconds * 1000 });
+    await ingestChat(db, stream, [at(10, 'm2')], noCatalog, T0);
+    await ingestChat(db, stream, [at(20, 'm3')], noCatalog, T0);
+    expect(writes).toHaveLength(0);
+    expect((await db.streams.get('youtube:abcdef1'))!.lastMessageAt).toBe(T0 + 1);
+    await ingestChat(db, stream, [at(31, 'm4')], noCatalog, T0);
+    expect((await db.streams.get('youtube:abcdef1'))!.lastMessageAt).toBe(T0 + 31_000);
+    await ingestChat(db, { ...stream, title: 'Vải thiều Lục Ngạn' }, [at(32, 'm5')], noCatalog, T0);
+    expect(await db.streams.get('youtube:abcdef1')).toMatchObject({ title: 'Vải thiều Lục Ngạn', lastMessageAt: T0 + 32_000 });
+    await ingestChat(db, { ...stream, host: 'Chị Hoa' }, [at(33, 'm6')], noCatalog, T0);
+    expect((await db.streams.get('youtube:abcdef1'))!.host).toBe('Chị Hoa');
+    expect(writes).toHaveLength(3);
+  });
+
   it('an order kept without its chat message (a backup of orders only) keeps its decision when the chat is read again', async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 3kg')], noCatalog);
     await db.transaction('rw', [db.orders, db.messages, ...db.figureTables], async () => {

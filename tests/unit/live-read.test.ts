@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChotDatabase } from '../../utils/store/db';
-import { liveRead, type LiveReadSubscription } from '../../utils/store/live-read';
+import { Dexie, type ObservabilitySet } from 'dexie';
+import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
+import { decideOrder } from '../../utils/store/orders';
+import { ingestChat } from '../../utils/store/ingest';
+import { liveRead, touchesRecords, type LiveReadSubscription } from '../../utils/store/live-read';
 import { loadSettings, saveSettings, settingsReader } from '../../utils/store/settings';
 import { eventually } from './eventually';
-import { freshDatabase } from './test-db';
+import { chatRow, freshDatabase } from './test-db';
 
 const product = (code: string) => ({ code, name: code, defaultUnit: 'kg', aliases: [], packages: {} });
 
@@ -111,6 +115,76 @@ describe('liveRead', () => {
     await db.products.put(product('vai'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(reads).toBe(1);
+  });
+});
+
+describe('a narrowed live read (one buyer, one order)', () => {
+  const stream = { platform: 'youtube' as const, key: 'abcdef1' };
+  const catalog = indexCatalog(EMPTY_CATALOG);
+  const byAuthor = (name: string, id: string) => chatRow(id, 'chốt 2kg', { authorName: name });
+
+  it('reads again for a change to its buyer’s orders, not for other buyers’ chat or decisions', async () => {
+    const db = await openDatabase();
+    await ingestChat(db, stream, [byAuthor('Lan', 'm1'), byAuthor('Minh', 'm2')], catalog);
+    const lan = (await db.orders.get('youtube:m1'))!;
+    let reads = 0;
+    const answers: string[][] = [];
+    subscriptions.push(
+      liveRead(
+        db,
+        [db.orders],
+        async () => {
+          reads += 1;
+          return (await db.orders.where('[streamId+authorKey]').equals([lan.streamId, lan.authorKey]).toArray()).map((order) => `${order.id} ${order.status}`);
+        },
+        (parts, shown) =>
+          touchesRecords(parts, db.name, {
+            table: 'orders',
+            index: '[streamId+authorKey]',
+            keys: [[lan.streamId, lan.authorKey]],
+            shown: shown.map((each) => each.split(' ')[0]!),
+          }),
+      ).subscribe({ next: (answer) => answers.push(answer) }),
+    );
+    await eventually(() => expect(answers).toEqual([['youtube:m1 pending']]));
+    // other buyers order, in batches as the chat brings them, and one is decided: no read
+    await ingestChat(db, stream, [byAuthor('Minh', 'm3'), byAuthor('Hoa', 'm4')], catalog);
+    await ingestChat(db, stream, [byAuthor('Hoa', 'm5')], catalog);
+    await decideOrder(db, 'youtube:m2', 'confirmed');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads).toBe(1);
+    // her new order (joins the selection), a decision on her first one (changes a record shown): read each time
+    await ingestChat(db, stream, [byAuthor('Lan', 'm6')], catalog);
+    await eventually(() => expect(answers.at(-1)).toEqual(['youtube:m1 pending', 'youtube:m6 pending']));
+    await decideOrder(db, 'youtube:m1', 'confirmed');
+    await eventually(() => expect(answers.at(-1)).toEqual(['youtube:m1 confirmed', 'youtube:m6 pending']));
+  });
+
+  it('reads the parts a change names, also as they arrive from another page (JSON)', async () => {
+    const db = await openDatabase();
+    await ingestChat(db, stream, [byAuthor('Lan', 'm1'), byAuthor('Minh', 'm2')], catalog);
+    const lan = (await db.orders.get('youtube:m1'))!;
+    const seen: ObservabilitySet[] = [];
+    const note = (parts: ObservabilitySet) => seen.push(parts);
+    Dexie.on.storagemutated.subscribe(note);
+    try {
+      await decideOrder(db, 'youtube:m2', 'confirmed');
+      await ingestChat(db, stream, [byAuthor('Lan', 'm3')], catalog);
+      await eventually(() => expect(seen.filter((parts) => `idb://${db.name}/orders/` in parts)).toHaveLength(2));
+    } finally {
+      Dexie.on.storagemutated.unsubscribe(note);
+    }
+    const [decided, added] = seen
+      .filter((parts) => `idb://${db.name}/orders/` in parts)
+      .map((parts) => [parts, JSON.parse(JSON.stringify(parts)) as ObservabilitySet]);
+    const hers = (shown: string[]) => ({ table: 'orders', index: '[streamId+authorKey]', keys: [[lan.streamId, lan.authorKey]], shown });
+    for (const parts of decided!) {
+      expect(touchesRecords(parts, db.name, hers(['youtube:m1']))).toBe(false); // Minh's order decided
+      expect(touchesRecords(parts, db.name, hers(['youtube:m1', 'youtube:m2']))).toBe(true); // were m2 shown
+      expect(touchesRecords(parts, db.name, { table: 'contracts', index: '', keys: ['youtube:m2'], shown: ['youtube:m2'] })).toBe(false);
+    }
+    for (const parts of added!) expect(touchesRecords(parts, db.name, hers(['youtube:m1']))).toBe(true); // her new order
+    expect(touchesRecords({ all: true } as unknown as ObservabilitySet, db.name, hers([]))).toBe(true);
   });
 });
 

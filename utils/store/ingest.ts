@@ -290,11 +290,26 @@ function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed: Parse
   }
 }
 
+/**
+ * How far a stream's last message time may run ahead of its record. Each write of the streams table wakes
+ * every view that lists streams, once per chat batch; the time only orders broadcasts and scopes exports,
+ * where half a minute changes nothing.
+ */
+export const STREAM_ACTIVITY_STEP_MS = 30_000;
+
 async function upsertStream(db: ChotDatabase, stream: StreamClaim, streamId: string, fresh: MessageRecord[]): Promise<void> {
   const times = fresh.map((m) => m.observedAt);
   const first = Math.min(...times);
   const last = Math.max(...times);
   const current = await db.streams.get(streamId);
+  const unchanged =
+    current !== undefined &&
+    (stream.title ?? current.title) === current.title &&
+    (stream.host ?? current.host) === current.host &&
+    first >= current.firstMessageAt &&
+    current.endedAt === undefined &&
+    last - current.lastMessageAt < STREAM_ACTIVITY_STEP_MS;
+  if (unchanged) return;
   const record: StreamRecord = current
     ? {
         ...current,

@@ -1,4 +1,4 @@
-import { Dexie, cmp, type IntervalTree, type ObservabilitySet, type Table } from 'dexie';
+import { Dexie, RangeSet, cmp, rangesOverlap, type IndexableType, type IntervalTree, type ObservabilitySet, type Table } from 'dexie';
 
 export interface LiveReadObserver<T> {
   next(value: T): void;
@@ -21,6 +21,31 @@ export function touchesTables(parts: ObservabilitySet, databaseName: string, tab
   return false;
 }
 
+/** Which records of one table a narrowed read depends on (see touchesRecords). */
+export interface RecordsRead {
+  table: string;
+  /** The index the read selects by ('' for the primary key, `[a+b]` for a compound index) and its values. */
+  index: string;
+  keys: readonly IndexableType[];
+  /** The primary keys of the records the read last answered with. */
+  shown: readonly IndexableType[];
+}
+
+const overlaps = (tree: IntervalTree | undefined, keys: readonly IndexableType[]) =>
+  tree !== undefined && keys.length > 0 && rangesOverlap(tree, new RangeSet().addKeys([...keys]));
+
+/**
+ * Whether a committed change can alter a read of the records whose `index` holds one of `keys`. Dexie names,
+ * for each write, the index values that changed (a record joining or leaving the selection), the primary
+ * key of every record written (a record shown, changed in place), and under `:dels` the records written
+ * whose old values it did not know (which matter only if shown).
+ */
+export function touchesRecords(parts: ObservabilitySet, databaseName: string, read: RecordsRead): boolean {
+  if ('all' in parts) return true;
+  const prefix = `idb://${databaseName}/${read.table}/`;
+  return overlaps(parts[`${prefix}${read.index}`], read.keys) || overlaps(parts[prefix], read.shown) || overlaps(parts[`${prefix}:dels`], read.shown);
+}
+
 /**
  * The primary keys of `table` a committed change wrote or deleted; 'all' when it named a range instead
  * (Dexie does for a clear, a range delete, or a bulk write of 50 records or more); 'none' when the table
@@ -41,6 +66,13 @@ export function changedKeys(parts: ObservabilitySet, databaseName: string, table
 }
 
 /**
+ * Narrower than "a table it reads changed", for a read of a few records: whether this change can alter its
+ * answer, given its last answer (see touchesRecords). Every read woken opens a transaction, and a transaction open in a busy page
+ * holds back the background's next chat batch (IndexedDB starts a write only after the reads begun before it).
+ */
+export type WakeTest<T> = (parts: ObservabilitySet, last: T) => boolean;
+
+/**
  * A read kept current like Dexie's liveQuery, with one difference that matters at chat speed: a change
  * committed while the read runs does not throw it away. Its answer is delivered, then it is read once
  * more for every change since. (liveQuery starts the read over on each change, so a view whose read takes
@@ -49,21 +81,24 @@ export function changedKeys(parts: ObservabilitySet, databaseName: string, table
  * The read runs in one read-only transaction over `tables`: the answer is consistent, its requests go out
  * together, and Dexie refuses a table outside the list, so the tables watched are exactly those read.
  */
-export function liveRead<T>(db: Dexie, tables: readonly Table[], read: () => Promise<T>): LiveRead<T> {
+export function liveRead<T>(db: Dexie, tables: readonly Table[], read: () => Promise<T>, wakes?: WakeTest<T>): LiveRead<T> {
   const names = tables.map((table) => table.name);
   return {
     subscribe(observer) {
       let closed = false;
       let running = false;
       let stale = false;
+      let answered: { value: T } | undefined;
       const run = async () => {
         running = true;
         do {
           stale = false;
           try {
             const value = await db.transaction('r', [...tables], read);
+            answered = { value };
             if (!closed) observer.next(value);
           } catch (error) {
+            answered = undefined;
             if (!closed) observer.error?.(error);
           }
         } while (stale && !closed);
@@ -71,8 +106,9 @@ export function liveRead<T>(db: Dexie, tables: readonly Table[], read: () => Pro
       };
       const onChange = (parts: ObservabilitySet) => {
         if (closed || !touchesTables(parts, db.name, names)) return;
+        // What a read under way will show is not known yet: it is read again whatever the change.
         if (running) stale = true;
-        else void run();
+        else if (!wakes || answered === undefined || wakes(parts, answered.value)) void run();
       };
       Dexie.on.storagemutated.subscribe(onChange);
       void run();

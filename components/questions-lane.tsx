@@ -7,8 +7,8 @@ import { useI18n } from './i18n';
 import { groupHeadline } from './question-text';
 
 export interface QuestionsLaneProps {
-  db: ChotDatabase;
-  streamIds: readonly string[];
+  /** The lane's read (useWaitingQuestions), shared with the count in the tally. */
+  lane: WaitingQuestions | undefined;
   broadcastId: string;
   run: (command: PanelCommand) => Promise<CommandReply>;
 }
@@ -16,16 +16,28 @@ export interface QuestionsLaneProps {
 /** The lane reads this many of the newest waiting questions; the count says how many wait in all. */
 export const LANE_QUESTIONS = 300;
 
+export interface WaitingQuestions {
+  groups: QuestionGroup[];
+  total: number;
+}
+
+/**
+ * The newest waiting questions and how many wait in all, in one read: the tally's count and the lane show
+ * the same answer, and a question asked wakes one read, not two.
+ */
+export function useWaitingQuestions(db: ChotDatabase, streamIds: readonly string[]): WaitingQuestions | undefined {
+  return useStreamsQuery(db, [db.questions], streamIds, async (ids) => {
+    const [questions, total] = await Promise.all([readWaitingQuestions(db, ids, LANE_QUESTIONS), countWaitingQuestions(db, ids)]);
+    return { groups: groupQuestions(questions), total };
+  });
+}
+
 /**
  * The stream's open questions for the host, newest first, the same question from many buyers as one line.
  * Each is marked answered or shown on air with a button or a key; the background does the writing.
  */
-export function QuestionsLane({ db, streamIds, broadcastId, run }: QuestionsLaneProps) {
+export function QuestionsLane({ lane, broadcastId, run }: QuestionsLaneProps) {
   const { t, formatNumber } = useI18n();
-  const lane = useStreamsQuery(db, [db.questions], streamIds, async (ids) => {
-    const [questions, total] = await Promise.all([readWaitingQuestions(db, ids, LANE_QUESTIONS), countWaitingQuestions(db, ids)]);
-    return { groups: groupQuestions(questions), total };
-  });
   const [chosen, setChosen] = useState<string | null>(null);
   // questions answered here, not yet seen answered in the database: quick key presses each act on the next group
   const [answering, setAnswering] = useState<ReadonlySet<string>>(new Set());

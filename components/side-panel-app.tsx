@@ -25,8 +25,7 @@ import { ExportControls } from './export-controls';
 import { OnAirSettingsPanel } from './on-air-settings';
 import { FailureNotice } from './failure-notice';
 import { useCommands } from './use-commands';
-import { QuestionsLane } from './questions-lane';
-import { countWaitingQuestions } from '../utils/store/questions';
+import { QuestionsLane, useWaitingQuestions } from './questions-lane';
 import { TeamPanel, type TeamPanelDeps } from './team-panel';
 import { useTeamStatus } from './use-team-status';
 import { useLiveRead } from './use-live-read';
@@ -102,7 +101,7 @@ function SidePanel({
   const stock = lastStock.current;
   const contracts = useStreamsQuery(db, [db.contracts], streamIds, (ids) => db.contracts.where('streamId').anyOf(ids).toArray());
   // the questions lane is its own small query: the order figures are not read for it
-  const questionsWaiting = useStreamsQuery(db, [db.questions], streamIds, (ids) => countWaitingQuestions(db, ids));
+  const questions = useWaitingQuestions(db, streamIds);
   // Team mode: who looks at which order; the queue passes over those open on another desk.
   const [lookingAt, setLookingAt] = useState<string | null>(null);
   const teamStatus = useTeamStatus(team?.connect, broadcast?.id ?? null, lookingAt);
@@ -146,12 +145,12 @@ function SidePanel({
             <TallyView
               tally={tally}
               goalKg={goalOf(broadcast)}
-              questionsWaiting={questionsWaiting}
+              questionsWaiting={questions?.total}
               onGoal={(goalKg) => void run({ type: 'set-goal', broadcastId: broadcast.id, goalKg })}
             />
           )}
           {tally && orders && <ReviewQueue db={db} streamIds={streamIds} counts={tally.byStatus} run={send} heldElsewhere={held} onLooking={setLookingAt} />}
-          <QuestionsLane db={db} streamIds={streamIds} broadcastId={broadcast.id} run={send} />
+          <QuestionsLane lane={questions} broadcastId={broadcast.id} run={send} />
           {contracts && <ContractsPanel contracts={contracts} streamId={broadcast.id} run={send} />}
           <CustomersPanel db={db} streamIds={streamIds} run={run} />
           <ExportControls db={db} streamIds={streamIds} />

@@ -4,8 +4,9 @@ import type { Language, OnAirSettings, OrderRecord } from '../utils/store/record
 import type { Decision } from '../utils/store/orders';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { loadSettings } from '../utils/store/settings';
-import { readBroadcastTally, readNewestOrders } from '../utils/store/broadcast-reads';
-import { readBroadcastStock } from '../utils/store/broadcast-stock';
+import { readBroadcastTally, readNewestOrdersSince } from '../utils/store/broadcast-reads';
+import { readBroadcastStock, type BroadcastStock } from '../utils/store/broadcast-stock';
+import type { Tally } from '../utils/store/tally';
 import { goalOf, groupBroadcasts } from '../utils/store/broadcasts';
 import { browserLanguage } from '../utils/i18n/messages';
 import { I18nProvider, useI18n } from './i18n';
@@ -85,15 +86,21 @@ function SidePanel({
   // Each read below is of what is shown: kept figures, the newest orders, the stock since it ran out.
   const products = useLiveRead(db, [db.products], () => db.products.orderBy('code').toArray(), []);
   // One read for the figures, the newest orders and the stock, so they always agree on screen.
-  const desk = useStreamsQuery(db, [db.products, db.tallies, db.orders], streamIds, async (ids) => {
-    const catalog = await db.products.orderBy('code').toArray();
-    const [tally, orders, stock] = await Promise.all([
-      readBroadcastTally(db, ids, catalog),
-      readNewestOrders(db, ids, PANEL_ORDERS),
-      readBroadcastStock(db, ids, catalog),
-    ]);
-    return { tally, orders, stock };
-  });
+  const desk = useStreamsQuery<{ tally: Tally; orders: OrderRecord[]; stock: BroadcastStock }>(
+    db,
+    [db.products, db.tallies, db.orders],
+    streamIds,
+    async (ids, since) => {
+      const catalog = await db.products.orderBy('code').toArray();
+      const [tally, orders, stock] = await Promise.all([
+        readBroadcastTally(db, ids, catalog),
+        // built on the last answer: a chat batch's few orders are read, not the newest hundred again
+        readNewestOrdersSince(db, ids, PANEL_ORDERS, since && { last: since.last.orders, changes: since.changes }),
+        readBroadcastStock(db, ids, catalog),
+      ]);
+      return { tally, orders, stock };
+    },
+  );
   const { tally, orders } = desk ?? {};
   // The catalog stays on screen (open, mid-edit) while another broadcast's figures load: its stock lags a read.
   const lastStock = useRef(desk?.stock);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Dexie, Table } from 'dexie';
-import { liveRead, type WakeTest } from '../utils/store/live-read';
+import { liveRead, type Since, type WakeTest } from '../utils/store/live-read';
 
 /**
  * useLiveQuery's shape over liveRead: the answer of `read` over `tables`, kept current; the previous
@@ -13,7 +13,7 @@ import { liveRead, type WakeTest } from '../utils/store/live-read';
 export function useLiveRead<T>(
   db: Dexie,
   tables: readonly Table[],
-  read: (() => Promise<T>) | null,
+  read: ((since?: Since<T>) => Promise<T>) | null,
   deps: readonly unknown[],
   wakes?: WakeTest<T>,
 ): T | undefined {

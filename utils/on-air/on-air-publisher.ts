@@ -1,7 +1,7 @@
 import type { ChotDatabase } from '../store/db';
 import { adapterForChatUrl } from '../platforms/index';
 import { onAirWatchSchema, type OnAirPortEnd } from '../messaging/on-air-messages';
-import { buildOnAirSnapshot } from './snapshot';
+import { onAirSnapshotOf, readOnAirSources, type OnAirSources } from './snapshot';
 import { liveRead } from '../store/live-read';
 import type { OnAirWatchers } from './on-air-watchers';
 
@@ -27,10 +27,14 @@ export function publishOnAir(db: ChotDatabase, port: OnAirPort, extensionId: str
     if (adapter.streamOfSender && watch.data.streamId !== `${adapter.platform}:${own}`) return;
     subscription?.unsubscribe();
     if (port.sender?.tab?.id !== undefined) watchers?.watch(port.sender.tab.id, port.sender.frameId ?? 0, watch.data.streamId);
-    subscription = liveRead(db, [db.settings, db.streams, db.tallies, db.products, db.orders], () => buildOnAirSnapshot(db, watch.data.streamId)).subscribe({
-      next: (snapshot) => {
+    const streamId = watch.data.streamId;
+    // each read builds on the last: a chat batch's few orders are read, not the newest hundreds again
+    subscription = liveRead<OnAirSources>(db, [db.settings, db.streams, db.tallies, db.products, db.orders], (since) =>
+      readOnAirSources(db, streamId, since),
+    ).subscribe({
+      next: (sources) => {
         try {
-          port.postMessage(snapshot);
+          port.postMessage(onAirSnapshotOf(sources));
         } catch {
           subscription?.unsubscribe(); // the page went away between the change and the push
         }

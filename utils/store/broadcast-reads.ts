@@ -3,6 +3,7 @@ import type { ChotDatabase } from './db';
 import type { OrderRecord, OrderStatus } from './records';
 import type { Product } from '../parser/catalog';
 import { tallyOf, type Tally } from './tally';
+import { changedKeysOf, type Since } from './live-read';
 
 // What views read of a broadcast, through indexes and kept figures: nothing here walks all its orders.
 
@@ -28,6 +29,35 @@ export async function readNewestOrders(
     }),
   );
   return perStream.flat().sort(byNewest).slice(0, limit);
+}
+
+/**
+ * readNewestOrders kept current from its last answer: only the orders the changes since then name are read
+ * (a chat batch's few, not the whole list again), and merged in by the same order. A change named only as a
+ * range, or an order gone from a full list (older orders may fill its place), is read whole again.
+ */
+export async function readNewestOrdersSince(
+  db: ChotDatabase,
+  streamIds: readonly string[],
+  limit: number,
+  since: Since<readonly OrderRecord[]> | undefined,
+  keep?: (order: OrderRecord) => boolean,
+): Promise<OrderRecord[]> {
+  const named = since ? changedKeysOf(since.changes, db.name, db.orders.name) : 'all';
+  if (!since || named === 'all') return readNewestOrders(db, streamIds, limit, keep);
+  if (named.length === 0) return [...since.last];
+  const ids = [...new Set(named as string[])];
+  const read = await db.orders.bulkGet(ids);
+  const wanted = new Set(streamIds);
+  const byId = new Map(since.last.map((order) => [order.id, order]));
+  let left = false;
+  ids.forEach((id, i) => {
+    const order = read[i];
+    if (order && wanted.has(order.streamId) && (!keep || keep(order))) byId.set(id, order);
+    else if (byId.delete(id)) left = true;
+  });
+  if (left && since.last.length >= limit) return readNewestOrders(db, streamIds, limit, keep);
+  return [...byId.values()].sort(byNewest).slice(0, limit);
 }
 
 /**

@@ -73,6 +73,27 @@ export function changedKeys(parts: ObservabilitySet, databaseName: string, table
 export type WakeTest<T> = (parts: ObservabilitySet, last: T) => boolean;
 
 /**
+ * What a read may build on instead of reading everything again: its last answer, and the changes committed
+ * since the read that made it began (changedKeys names what each wrote). Undefined for a first read, and
+ * after a failed one.
+ */
+export interface Since<T> {
+  last: T;
+  changes: readonly ObservabilitySet[];
+}
+
+/** The primary keys of `table` written or deleted by any of the changes, or 'all' when one names a range. */
+export function changedKeysOf(changes: readonly ObservabilitySet[], databaseName: string, table: string): unknown[] | 'all' {
+  const keys: unknown[] = [];
+  for (const parts of changes) {
+    const named = changedKeys(parts, databaseName, table);
+    if (named === 'all') return 'all';
+    if (named !== 'none') keys.push(...named);
+  }
+  return keys;
+}
+
+/**
  * A read kept current like Dexie's liveQuery, with one difference that matters at chat speed: a change
  * committed while the read runs does not throw it away. Its answer is delivered, then it is read once
  * more for every change since. (liveQuery starts the read over on each change, so a view whose read takes
@@ -81,7 +102,7 @@ export type WakeTest<T> = (parts: ObservabilitySet, last: T) => boolean;
  * The read runs in one read-only transaction over `tables`: the answer is consistent, its requests go out
  * together, and Dexie refuses a table outside the list, so the tables watched are exactly those read.
  */
-export function liveRead<T>(db: Dexie, tables: readonly Table[], read: () => Promise<T>, wakes?: WakeTest<T>): LiveRead<T> {
+export function liveRead<T>(db: Dexie, tables: readonly Table[], read: (since?: Since<T>) => Promise<T>, wakes?: WakeTest<T>): LiveRead<T> {
   const names = tables.map((table) => table.name);
   return {
     subscribe(observer) {
@@ -89,12 +110,16 @@ export function liveRead<T>(db: Dexie, tables: readonly Table[], read: () => Pro
       let running = false;
       let stale = false;
       let answered: { value: T } | undefined;
+      // changes to the tables read, committed since the read under way (or the last one) began
+      let changes: ObservabilitySet[] = [];
       const run = async () => {
         running = true;
         do {
           stale = false;
+          const since = answered && { last: answered.value, changes };
+          changes = [];
           try {
-            const value = await db.transaction('r', [...tables], read);
+            const value = await db.transaction('r', [...tables], () => read(since));
             answered = { value };
             if (!closed) observer.next(value);
           } catch (error) {
@@ -106,9 +131,11 @@ export function liveRead<T>(db: Dexie, tables: readonly Table[], read: () => Pro
       };
       const onChange = (parts: ObservabilitySet) => {
         if (closed || !touchesTables(parts, db.name, names)) return;
+        changes.push(parts);
         // What a read under way will show is not known yet: it is read again whatever the change.
         if (running) stale = true;
         else if (!wakes || answered === undefined || wakes(parts, answered.value)) void run();
+        else changes = []; // this change cannot alter the answer: the next read need not look at it
       };
       Dexie.on.storagemutated.subscribe(onChange);
       void run();

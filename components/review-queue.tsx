@@ -4,7 +4,8 @@ import type { ChotDatabase } from '../utils/store/db';
 import type { ActionRecord, OrderRecord, OrderStatus } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { countOrdersBefore, readOrdersByStatus } from '../utils/store/broadcast-reads';
-import { touchesRecords } from '../utils/store/live-read';
+import { touchesRange, touchesRecords } from '../utils/store/live-read';
+import { Dexie } from 'dexie';
 import { PLATFORM_LABELS } from '../utils/platforms/platform';
 import { useI18n } from './i18n';
 import { FailureNotice, useDescribeFailure } from './failure-notice';
@@ -54,6 +55,16 @@ export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooki
       return { key: `${streamsKey}|${cursor}`, ahead, behind, before: await countOrdersBefore(db, streamIds, 'pending', cursor) };
     },
     [streamsKey, cursor],
+    // Read again only when a waiting order up to the window's far end comes, goes or changes: with the
+    // window full, orders arriving after it (most of a busy chat) change neither it nor the position.
+    (parts, shown) => {
+      const upTo = shown.ahead.length >= WINDOW ? shown.ahead.at(-1)!.observedAt : Dexie.maxKey;
+      const index = '[streamId+status+observedAt]';
+      return (
+        streamIds.some((id) => touchesRange(parts, db.name, 'orders', index, [id, 'pending', Dexie.minKey], [id, 'pending', upTo])) ||
+        touchesRecords(parts, db.name, { table: 'orders', index: '', keys: [], shown: [...shown.ahead, ...shown.behind].map((order) => order.id) })
+      );
+    },
   );
   useEffect(() => {
     if (!around) return;

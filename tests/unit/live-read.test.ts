@@ -4,10 +4,10 @@ import { Dexie, type ObservabilitySet } from 'dexie';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { decideOrder } from '../../utils/store/orders';
 import { ingestChat } from '../../utils/store/ingest';
-import { liveRead, touchesRecords, type LiveReadSubscription } from '../../utils/store/live-read';
+import { liveRead, touchesRange, touchesRecords, type LiveReadSubscription } from '../../utils/store/live-read';
 import { loadSettings, saveSettings, settingsReader } from '../../utils/store/settings';
 import { eventually } from './eventually';
-import { chatRow, freshDatabase } from './test-db';
+import { chatRow, freshDatabase, T0 } from './test-db';
 
 const product = (code: string) => ({ code, name: code, defaultUnit: 'kg', aliases: [], packages: {} });
 
@@ -185,6 +185,33 @@ describe('a narrowed live read (one buyer, one order)', () => {
     }
     for (const parts of added!) expect(touchesRecords(parts, db.name, hers(['youtube:m1']))).toBe(true); // her new order
     expect(touchesRecords({ all: true } as unknown as ObservabilitySet, db.name, hers([]))).toBe(true);
+  });
+});
+
+describe('touchesRange', () => {
+  it('says whether a change moved a record into, out of or within a range of an index', async () => {
+    const db = await openDatabase();
+    const catalog = indexCatalog(EMPTY_CATALOG);
+    const stream = { platform: 'youtube' as const, key: 'abcdef1' };
+    await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 3kg')], catalog);
+    const seen: ObservabilitySet[] = [];
+    const note = (parts: ObservabilitySet) => seen.push(parts);
+    Dexie.on.storagemutated.subscribe(note);
+    try {
+      await decideOrder(db, 'youtube:m1', 'confirmed'); // pending at T0+1 → confirmed
+      await ingestChat(db, stream, [chatRow('m9', 'chốt 1kg')], catalog); // a new pending order at T0+9
+      await eventually(() => expect(seen.filter((parts) => `idb://${db.name}/orders/` in parts)).toHaveLength(2));
+    } finally {
+      Dexie.on.storagemutated.unsubscribe(note);
+    }
+    const [decided, added] = seen.filter((parts) => `idb://${db.name}/orders/` in parts);
+    const index = '[streamId+status+observedAt]';
+    const pendingUpTo = (parts: ObservabilitySet, at: number) =>
+      touchesRange(parts, db.name, 'orders', index, ['youtube:abcdef1', 'pending', Dexie.minKey], ['youtube:abcdef1', 'pending', at]);
+    expect(pendingUpTo(decided!, T0 + 1)).toBe(true); // it left the waiting orders
+    expect(pendingUpTo(added!, T0 + 2)).toBe(false); // a window ending at T0+2 is not reached by T0+9
+    expect(pendingUpTo(added!, T0 + 9)).toBe(true);
+    expect(pendingUpTo(JSON.parse(JSON.stringify(added)) as ObservabilitySet, T0 + 9)).toBe(true);
   });
 });
 

@@ -46,6 +46,13 @@ export function touchesRecords(parts: ObservabilitySet, databaseName: string, re
   return overlaps(parts[`${prefix}${read.index}`], read.keys) || overlaps(parts[prefix], read.shown) || overlaps(parts[`${prefix}:dels`], read.shown);
 }
 
+/** Whether a committed change wrote or deleted a record of `table` whose `index` value lies in [from, to]. */
+export function touchesRange(parts: ObservabilitySet, databaseName: string, table: string, index: string, from: IndexableType, to: IndexableType): boolean {
+  if ('all' in parts) return true;
+  const tree = parts[`idb://${databaseName}/${table}/${index}`];
+  return tree !== undefined && rangesOverlap(tree, new RangeSet(from, to));
+}
+
 /**
  * The primary keys of `table` a committed change wrote or deleted; 'all' when it named a range instead
  * (Dexie does for a clear, a range delete, or a bulk write of 50 records or more); 'none' when the table

@@ -45,6 +45,8 @@ function fakeBackground() {
       goalKg: 54_000,
       orders: orderIds.length,
       latest: orderIds.slice(-5).map(() => ({ name: 'Lan', items: [{ quantity: 5, unit: 'kg', product: null, kg: 5 }], status: 'pending' })),
+      badgesAre: 'all',
+      badgesGone: [],
       orderBadges: orderIds.map((id) => ({
         messageId: id,
         orderId: `youtube:${id}`,

@@ -4,13 +4,15 @@ import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import { createBackgroundRouter, type MessageSender } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { ingestChat } from '../../utils/store/ingest';
+import { decideOrders } from '../../utils/store/orders';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { loadSettings, saveSettings } from '../../utils/store/settings';
 import { setGoal } from '../../utils/store/broadcasts';
 import { buildOnAirSnapshot } from '../../utils/on-air/snapshot';
 import { onAirName } from '../../utils/on-air/on-air-name';
+import { keepBadges, type OrderBadge } from '../../utils/on-air/kept-badges';
 import { publishOnAir, type OnAirPort } from '../../utils/on-air/on-air-publisher';
-import { onAirSnapshotSchema, type OnAirSnapshot } from '../../utils/on-air/snapshot-schema';
+import { BADGES_SENT, onAirSnapshotSchema, type OnAirSnapshot } from '../../utils/on-air/snapshot-schema';
 import { freshDatabase, chatRow } from './test-db';
 import { eventually } from './eventually';
 
@@ -175,6 +177,31 @@ describe('on-air publisher', () => {
     page.close();
   });
 
+  it('sends every badge first, then only those that change, and the page keeps the same badges as a whole snapshot', async () => {
+    await seed();
+    const page = fakePort(YT_CHAT);
+    publishOnAir(db, page.port, ID);
+    page.say({ type: 'on-air-watch', streamId: 'youtube:air12345' });
+    await eventually(() => expect(page.received.at(-1)?.orders).toBe(3));
+    expect(page.received.at(-1)).toMatchObject({ badgesAre: 'all', badgesGone: [] });
+    expect(page.received.at(-1)!.orderBadges).toHaveLength(3);
+    await ingestChat(db, stream, [chatRow('m4', 'chốt 1kg', { authorName: 'Mai' })], catalog);
+    await eventually(() => expect(page.received.at(-1)?.orders).toBe(4));
+    expect(page.received.at(-1)).toMatchObject({ badgesAre: 'changes', badgesGone: [] });
+    expect(page.received.at(-1)!.orderBadges.map((badge) => badge.messageId)).toEqual(['m4']);
+    await decideOrders(db, ['youtube:m1'], 'confirmed');
+    await eventually(() => expect(page.received.at(-1)!.orderBadges.map((badge) => [badge.messageId, badge.status])).toEqual([['m1', 'confirmed']]));
+    await db.transaction('rw', [db.orders, ...db.figureTables], () => db.orders.delete('youtube:m2'));
+    await eventually(() => expect(page.received.at(-1)).toMatchObject({ badgesGone: ['m2'], orderBadges: [] }));
+    // what a page makes of them (the overlay keeps the badges by row) equals one whole snapshot
+    const kept = new Map<string, OrderBadge>();
+    for (const message of page.received) keepBadges(kept, message);
+    const whole = await buildOnAirSnapshot(db, 'youtube:air12345');
+    const byRow = (badges: Iterable<OrderBadge>) => [...badges].sort((a, b) => a.messageId.localeCompare(b.messageId));
+    expect(byRow(kept.values())).toEqual(byRow(whole.orderBadges));
+    page.close();
+  });
+
   it('refuses pages that are not chat pages, and streams of another platform', async () => {
     const stranger = fakePort('https://evil.example/');
     publishOnAir(db, stranger.port, ID);
@@ -200,5 +227,27 @@ describe('on-air publisher', () => {
     expect(watchers.streamOf(3, 5)).toBeUndefined();
     pages[0]!.say({ type: 'on-air-watch', streamId: 'youtube:air12345' });
     await eventually(() => expect(pages[0]!.received.at(-1)?.orders).toBe(3));
+  });
+});
+
+describe('the badges a chat page keeps', () => {
+  const badge = (row: string, status: OrderBadge['status'] = 'pending'): OrderBadge => ({
+    messageId: row,
+    orderId: `youtube:${row}`,
+    items: [],
+    kg: 1,
+    status,
+    possibleRepeat: false,
+  });
+  it('start over with every snapshot that has them all, take changes in place, and keep the newest BADGES_SENT', () => {
+    const known = new Map<string, OrderBadge>();
+    keepBadges(known, { badgesAre: 'all', badgesGone: [], orderBadges: [badge('a'), badge('b')] });
+    keepBadges(known, { badgesAre: 'changes', badgesGone: ['a'], orderBadges: [badge('b', 'confirmed'), badge('c')] });
+    expect([...known.values()].map((each) => `${each.messageId} ${each.status}`)).toEqual(['b confirmed', 'c pending']);
+    keepBadges(known, { badgesAre: 'changes', badgesGone: [], orderBadges: Array.from({ length: BADGES_SENT }, (_, i) => badge(`n${i}`)) });
+    expect(known.size).toBe(BADGES_SENT);
+    expect(known.has('b')).toBe(false); // the oldest went first
+    keepBadges(known, { badgesAre: 'all', badgesGone: [], orderBadges: [badge('z')] });
+    expect([...known.keys()]).toEqual(['z']);
   });
 });

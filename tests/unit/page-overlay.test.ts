@@ -66,6 +66,8 @@ const snapshot = (changes: Partial<OnAirSnapshot> = {}): OnAirSnapshot => ({
   goalKg: 54_000,
   orders: 12,
   latest: [{ name: '<img src=x onerror=alert(1)>', items: [{ quantity: 2, unit: 'thùng', product: null, kg: 20 }], status: 'pending' }],
+  badgesAre: 'all',
+  badgesGone: [],
   orderBadges: [],
   ...changes,
 });

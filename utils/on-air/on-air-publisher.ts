@@ -28,13 +28,16 @@ export function publishOnAir(db: ChotDatabase, port: OnAirPort, extensionId: str
     subscription?.unsubscribe();
     if (port.sender?.tab?.id !== undefined) watchers?.watch(port.sender.tab.id, port.sender.frameId ?? 0, watch.data.streamId);
     const streamId = watch.data.streamId;
+    // what this connection was last sent: from then on only the badges that change go
+    let sent: OnAirSources | undefined;
     // each read builds on the last: a chat batch's few orders are read, not the newest hundreds again
     subscription = liveRead<OnAirSources>(db, [db.settings, db.streams, db.tallies, db.products, db.orders], (since) =>
       readOnAirSources(db, streamId, since),
     ).subscribe({
       next: (sources) => {
         try {
-          port.postMessage(onAirSnapshotOf(sources));
+          port.postMessage(onAirSnapshotOf(sources, sent));
+          sent = sources;
         } catch {
           subscription?.unsubscribe(); // the page went away between the change and the push
         }

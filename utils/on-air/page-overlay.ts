@@ -5,6 +5,7 @@ import { translate, numberLocale, type MessageKey } from '../i18n/messages';
 import { ORDER_STATUS_LABEL } from '../i18n/status-labels';
 import { describeItems, describeWeight, describeWithKg } from '../i18n/describe-items';
 import { onAirSnapshotSchema, type OnAirSnapshot } from './snapshot-schema';
+import { keepBadges, type OrderBadge } from './kept-badges';
 import { OVERLAY_STYLE } from './overlay-style';
 import { contentBoxes, placeBadge, DOT_SIZE, type BadgePlace, type Rect } from './badge-place';
 import type { OnAirPortEnd } from '../messaging/on-air-messages';
@@ -283,7 +284,7 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
   view.addEventListener('keydown', onKey, true);
 
   // --- the badges ---
-  const badgeText = (badge: OnAirSnapshot['orderBadges'][number]) => {
+  const badgeText = (badge: OrderBadge) => {
     const what = describeWithKg({ items: badge.items, totalKg: badge.kg }, (n) => format(n));
     const status = badge.possibleRepeat && badge.status === 'pending' ? t('statusRepeat') : t(ORDER_STATUS_LABEL[badge.status as OrderStatus]);
     return `${what} · ${status}`;
@@ -304,7 +305,7 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
     node.append(element(doc, 'span', 'label'), confirm, reject, element(doc, 'span', 'dot'));
     return node;
   }
-  const makeBadge = (badge: OnAirSnapshot['orderBadges'][number]) => {
+  const makeBadge = (badge: OrderBadge) => {
     const node = makeBadgeNode();
     const [confirm, reject] = [node.children[1]!, node.children[2]!];
     node.addEventListener('click', (event) => {
@@ -323,13 +324,15 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
 
   const chatList = () => adapter.selectors.list.map((selector) => doc.querySelector(selector)).find(Boolean) ?? null;
 
-  /** The snapshot's badges by row id, rebuilt once per snapshot rather than per frame. */
-  let wanted = new Map<string, OnAirSnapshot['orderBadges'][number]>();
+  /** Every badge the background sent on this connection, by row id (see keepBadges). */
+  const known = new Map<string, OrderBadge>();
+  /** The badges shown, by row id: those known, unless badges are off or the ticker hidden. */
+  let wanted = new Map<string, OrderBadge>();
   const updateWanted = () => {
-    wanted = snapshot?.enabled && snapshot.badges && !placement.hidden ? new Map(snapshot.orderBadges.map((badge) => [badge.messageId, badge])) : new Map();
+    wanted = snapshot?.enabled && snapshot.badges && !placement.hidden ? known : new Map();
   };
 
-  const fillBadge = (node: HTMLElement, id: string, badge: OnAirSnapshot['orderBadges'][number]) => {
+  const fillBadge = (node: HTMLElement, id: string, badge: OrderBadge) => {
     const text = badgeText(badge);
     const key = `${text}\u0000${badge.status}\u0000${language()}`;
     if (node.dataset.key === key) return;
@@ -530,6 +533,7 @@ export function startPageOverlay(options: OverlayOptions): PageOverlay {
         anchored = false;
       }
       snapshot = parsed.data;
+      keepBadges(known, parsed.data);
       updateWanted();
       renderTicker();
       schedule();

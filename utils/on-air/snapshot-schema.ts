@@ -26,7 +26,13 @@ export const onAirSnapshotSchema = z.object({
   goalKg: z.number().nullable(),
   orders: z.number().int(),
   latest: z.array(z.object({ name: z.string().max(60), items: z.array(item).max(20), status: orderStatusSchema })).max(LATEST_SHOWN),
-  /** Badges by the chat row's id (the site's, or the reader's for sites without ids). */
+  /**
+   * Badges by the chat row's id (the site's, or the reader's for sites without ids): all of them ('all', the
+   * first snapshot on a connection), or those new or changed since the last snapshot ('changes').
+   */
+  badgesAre: z.enum(['all', 'changes']),
+  /** With 'changes': rows whose badge went (the order deleted, or older than the badges sent). */
+  badgesGone: z.array(z.string().max(200)).max(BADGES_SENT),
   orderBadges: z
     .array(
       z.object({

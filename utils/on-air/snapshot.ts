@@ -43,10 +43,19 @@ export async function readOnAirSources(db: ChotDatabase, streamId: string, since
   return { streamId, settings, broadcast, memberIds, tally, mine, counting };
 }
 
-/** The snapshot for a chat page of one stream: the tally of its broadcast and the badges of its own orders. */
-export function onAirSnapshotOf({ streamId, settings, broadcast, tally, mine, counting }: OnAirSources): OnAirSnapshot {
+/**
+ * The snapshot for a chat page of one stream: the tally of its broadcast and the badges of its own orders.
+ * Given the sources of the snapshot sent before on the same connection, only the badges that changed go
+ * (a read built on the last one keeps the records it did not re-read, so a changed order is a new object).
+ */
+export function onAirSnapshotOf({ streamId, settings, broadcast, tally, mine, counting }: OnAirSources, sent?: OnAirSources): OnAirSnapshot {
   const platform = streamId.split(':')[0] as keyof typeof settings.onAir.sites;
   const prefix = `${String(platform)}:`;
+  const rowOf = (order: OrderRecord) => (order.messageId.startsWith(prefix) ? order.messageId.slice(prefix.length) : order.messageId);
+  const before = sent?.streamId === streamId ? new Map(sent.mine.map((order) => [order.id, order])) : undefined;
+  const badged = before ? mine.filter((order) => before.get(order.id) !== order) : mine;
+  const still = new Set(mine.map((order) => order.id));
+  const gone = before ? [...before.values()].filter((order) => !still.has(order.id)).map(rowOf) : [];
   return {
     type: 'on-air',
     enabled: settings.onAir.sites[platform] ?? false,
@@ -60,8 +69,10 @@ export function onAirSnapshotOf({ streamId, settings, broadcast, tally, mine, co
     goalKg: (broadcast ? goalOf(broadcast) : undefined) ?? null,
     orders: tally.orders,
     latest: counting.map((order) => ({ name: onAirName(order.authorName, settings.onAir.fullNames), items: itemsOf(order), status: order.status })),
-    orderBadges: mine.map((order) => ({
-      messageId: order.messageId.startsWith(prefix) ? order.messageId.slice(prefix.length) : order.messageId,
+    badgesAre: before ? 'changes' : 'all',
+    badgesGone: gone,
+    orderBadges: badged.map((order) => ({
+      messageId: rowOf(order),
       orderId: order.id,
       items: itemsOf(order),
       kg: order.totalKg,

@@ -91,13 +91,13 @@ function SidePanel({
     [db.products, db.tallies, db.orders],
     streamIds,
     async (ids, since) => {
-      const catalog = await db.products.orderBy('code').toArray();
-      const [tally, orders, stock] = await Promise.all([
-        readBroadcastTally(db, ids, catalog),
-        // built on the last answer: a chat batch's few orders are read, not the newest hundred again
+      // one round of reads; the newest orders built on the last answer (a chat batch's few, not a hundred again)
+      const [catalog, kept, orders] = await Promise.all([
+        db.products.orderBy('code').toArray(),
+        db.tallies.bulkGet(ids),
         readNewestOrdersSince(db, ids, PANEL_ORDERS, since && { last: since.last.orders, changes: since.changes }),
-        readBroadcastStock(db, ids, catalog),
       ]);
+      const [tally, stock] = await Promise.all([readBroadcastTally(db, ids, catalog, kept), readBroadcastStock(db, ids, catalog, kept)]);
       return { tally, orders, stock };
     },
   );

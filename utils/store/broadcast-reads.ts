@@ -3,13 +3,20 @@ import type { ChotDatabase } from './db';
 import type { OrderRecord, OrderStatus } from './records';
 import type { Product } from '../parser/catalog';
 import { tallyOf, type Tally } from './tally';
+import type { StreamTally } from './stream-tally';
 import { changedKeysOf, type Since } from './live-read';
 
 // What views read of a broadcast, through indexes and kept figures: nothing here walks all its orders.
 
 /** The broadcast's tally from its streams' kept figures. */
-export async function readBroadcastTally(db: ChotDatabase, streamIds: readonly string[], products?: readonly Product[]): Promise<Tally> {
-  const kept = (await db.tallies.bulkGet([...streamIds])).filter((tally) => tally !== undefined);
+export async function readBroadcastTally(
+  db: ChotDatabase,
+  streamIds: readonly string[],
+  products?: readonly Product[],
+  /** The streams' kept figures, when the caller read them already. */
+  tallies?: readonly (StreamTally | undefined)[],
+): Promise<Tally> {
+  const kept = (tallies ?? (await db.tallies.bulkGet([...streamIds]))).filter((tally) => tally !== undefined);
   return tallyOf(kept, products ?? (await db.products.toArray()));
 }
 

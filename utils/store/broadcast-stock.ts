@@ -3,7 +3,7 @@ import type { OrderRecord } from './records';
 import type { Product } from '../parser/catalog';
 import { computeStock, type ProductStock } from './stock';
 import { isCounting } from './tally';
-import { roundKg } from './stream-tally';
+import { roundKg, type StreamTally } from './stream-tally';
 import { readNewestOrders } from './broadcast-reads';
 
 export type BroadcastStock = ReturnType<typeof computeStock>;
@@ -19,8 +19,14 @@ const kgByProduct = (order: OrderRecord) => {
  * from the kept figures: while every product's orders fit its stock nothing else is read; once one runs
  * out, only the orders since it ran out are (the allocation before that point is whole and known).
  */
-export async function readBroadcastStock(db: ChotDatabase, streamIds: readonly string[], products: readonly Product[]): Promise<BroadcastStock> {
-  const kept = (await db.tallies.bulkGet([...streamIds])).filter((tally) => tally !== undefined);
+export async function readBroadcastStock(
+  db: ChotDatabase,
+  streamIds: readonly string[],
+  products: readonly Product[],
+  /** The streams' kept figures, when the caller read them already. */
+  tallies?: readonly (StreamTally | undefined)[],
+): Promise<BroadcastStock> {
+  const kept = (tallies ?? (await db.tallies.bulkGet([...streamIds]))).filter((tally) => tally !== undefined);
   const ordered = new Map<string, number>(); // kg in counting orders, contracts' included: they take stock too
   for (const tally of kept) {
     for (const [code, figures] of Object.entries(tally.byProduct))

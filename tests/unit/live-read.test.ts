@@ -160,6 +160,31 @@ describe('a narrowed live read (one buyer, one order)', () => {
     await eventually(() => expect(answers.at(-1)).toEqual(['youtube:m1 confirmed', 'youtube:m6 pending']));
   });
 
+  it('weighs a change that lands during a read against its answer: another buyer’s order does not read again', async () => {
+    const db = await openDatabase();
+    await ingestChat(db, stream, [byAuthor('Lan', 'm1')], catalog);
+    const lan = (await db.orders.get('youtube:m1'))!;
+    let reads = 0;
+    let answers = 0;
+    // another buyer's batch is being written: the read below waits for it, and hears of it while it runs
+    const writing = ingestChat(db, stream, [byAuthor('Minh', 'm2')], catalog);
+    subscriptions.push(
+      liveRead(
+        db,
+        [db.orders],
+        async () => {
+          reads += 1;
+          return db.orders.where('[streamId+authorKey]').equals([lan.streamId, lan.authorKey]).primaryKeys();
+        },
+        (parts, shown) => touchesRecords(parts, db.name, { table: 'orders', index: '[streamId+authorKey]', keys: [[lan.streamId, lan.authorKey]], shown }),
+      ).subscribe({ next: () => (answers += 1) }),
+    );
+    await writing;
+    await eventually(() => expect(answers).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reads).toBe(1);
+  });
+
   it('reads the parts a change names, also as they arrive from another page (JSON)', async () => {
     const db = await openDatabase();
     await ingestChat(db, stream, [byAuthor('Lan', 'm1'), byAuthor('Minh', 'm2')], catalog);

@@ -129,6 +129,12 @@ export function liveRead<T>(db: Dexie, tables: readonly Table[], read: (since?: 
             const value = await db.transaction('r', [...tables], () => read(since));
             answered = { value };
             if (!closed) observer.next(value);
+            // Changes that landed during the read, now that its answer is known: only one that can alter it
+            // reads again (else a read slower than the chat would run without end, woken by every batch).
+            if (stale && wakes && !changes.some((parts) => wakes(parts, value))) {
+              stale = false;
+              changes = [];
+            }
           } catch (error) {
             answered = undefined;
             if (!closed) observer.error?.(error);
@@ -139,7 +145,7 @@ export function liveRead<T>(db: Dexie, tables: readonly Table[], read: (since?: 
       const onChange = (parts: ObservabilitySet) => {
         if (closed || !touchesTables(parts, db.name, names)) return;
         changes.push(parts);
-        // What a read under way will show is not known yet: it is read again whatever the change.
+        // What a read under way will show is not known yet: the change is weighed once it has answered.
         if (running) stale = true;
         else if (!wakes || answered === undefined || wakes(parts, answered.value)) void run();
         else changes = []; // this change cannot alter the answer: the next read need not look at it

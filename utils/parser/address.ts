@@ -46,7 +46,7 @@ const PLACE_WORDS = compileWords([
 ]);
 
 // Checked first, so comments without any lead word cost one set look-up per word.
-const LEAD_KEYS = new Set(LEADS.map((words) => words[0]!.key));
+const LEAD_KEYS = new Set(LEADS.map((words) => words[0]!.keyId));
 
 const matchesAt = (tokens: readonly Token[], at: number, words: readonly CompiledWord[]) =>
   words.every((word, w) => tokens[at + w] !== undefined && wordMatches(tokens[at + w]!, word));
@@ -55,7 +55,7 @@ const matchesAt = (tokens: readonly Token[], at: number, words: readonly Compile
 export function findAddress(cleaned: string, tokens: readonly Token[]): string | null {
   for (let at = 0; at < tokens.length; at += 1) {
     const token = tokens[at]!;
-    if (token.kind !== 'word' || !LEAD_KEYS.has(token.key)) continue; // every lead is a word
+    if (token.kind !== 'word' || !LEAD_KEYS.has(token.keyId)) continue; // every lead is a word
     const lead = LEADS.find((words) => matchesAt(tokens, at, words));
     if (!lead) continue;
     const rest = tokens.slice(at + lead.length).filter((token) => token.text !== ':');

@@ -78,7 +78,7 @@ function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsRea
   const asks = remarkOnly ? [] : asking;
   const yesNo = outside(hits.yesNo, orderHits);
   let questionMark = false;
-  for (const token of tokens) if (token.text === '?') questionMark = true;
+  for (const token of tokens) if (token.kind === 'symbol' && token.text === '?') questionMark = true;
   const narrated = hits.past.length > 0 || hits.story.length > 0 || hits.complaint.length > 0;
 
   if (hits.contact.length > 0 && hasPhone) {

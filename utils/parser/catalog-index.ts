@@ -5,7 +5,7 @@ import { tokenize } from './tokenize';
 import { cleanText } from './text';
 import { MAX_LINE_QUANTITY } from './review';
 import { NUMBER_START_KEYS } from './numbers';
-import { internWord } from './word-trie';
+import { WordSet, internWord } from './word-trie';
 
 export interface PackageOption {
   product: Product;
@@ -28,8 +28,8 @@ export interface CatalogIndex {
   /** quantityKeys, and the keys that start a product or a multiplier ("x2"): no item starts at any other word. */
   itemKeys: ReadonlySet<string>;
   /** quantityKeys and itemKeys by their trie numbers (word-trie.ts), as tokens are looked up. */
-  quantityIds: ReadonlySet<number>;
-  itemIds: ReadonlySet<number>;
+  quantityIds: WordSet;
+  itemIds: WordSet;
 }
 
 export interface IndexOptions {
@@ -72,7 +72,7 @@ export function indexCatalog(catalog: Catalog, { maxLineQuantity = MAX_LINE_QUAN
     : undefined;
   const quantityKeys = new Set([...NUMBER_START_KEYS, ...MASS_UNIT_TABLE.firstKeys(), ...COMMON_PACKAGE_TABLE.firstKeys(), ...packages.firstKeys()]);
   const itemKeys = new Set([...quantityKeys, ...products.firstKeys(), 'x']);
-  const ids = (keys: ReadonlySet<string>) => new Set([...keys].map(internWord));
+  const ids = (keys: ReadonlySet<string>) => new WordSet([...keys].map(internWord));
   return {
     packages,
     products,

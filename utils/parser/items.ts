@@ -7,7 +7,7 @@ import { choosePackage } from './catalog-index';
 import { COMMON_PACKAGE_TABLE, MASS_UNIT_TABLE, massUnitByName, type MassUnit } from './units';
 import { isHalfSuffix, readQuantity } from './numbers';
 import { MAX_LINE_QUANTITY, oddQuantity, type OddQuantity } from './review';
-import { internWord } from './word-trie';
+import { WordSet, internWord } from './word-trie';
 
 export interface ItemSpan extends OrderItem {
   /** Token index range [start, end) the item was read from. */
@@ -40,7 +40,7 @@ export interface BareNumber {
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
-const RANGE_WORDS = new Set(['-', '~', 'den', 'toi', 'to'].map(internWord));
+const RANGE_WORDS = new WordSet(['-', '~', 'den', 'toi', 'to'].map(internWord));
 const SAO = internWord('sao');
 const X = internWord('x');
 const TIMES = internWord('×');

@@ -1,7 +1,7 @@
 import { cleanText } from './text';
 import { tokenize } from './tokenize';
 import { spellings } from './shorthand';
-import { internWord } from './word-trie';
+import { WordMap, internWord } from './word-trie';
 
 // The order language as data (design notes §4). Each phrase is written as people type it with
 // diacritics; a word typed without any diacritic matches by its letters alone ("chot" = "chốt"),
@@ -684,7 +684,7 @@ export interface KeyedEntries {
 }
 
 /** Entries by the trie numbers of the keys of their first two words (word-trie.ts). */
-export type CompiledLexicon = Map<number, KeyedEntries>;
+export type CompiledLexicon = WordMap<KeyedEntries>;
 
 /** Splits like the tokenizer does, so "don't" is "don", "'", "t" on both sides. */
 export function compileWords(words: readonly string[]): CompiledWord[] {
@@ -695,7 +695,7 @@ export function compileWords(words: readonly string[]): CompiledWord[] {
 }
 
 export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexicon {
-  const byFirstKey: CompiledLexicon = new Map();
+  const byFirstKey: CompiledLexicon = new WordMap();
   const seen = new Set<string>();
   for (const entry of entries) {
     const words = compileWords(entry.words);

@@ -1,4 +1,5 @@
 import type { Token } from './tokenize';
+import { WordMap } from './word-trie';
 import { CATEGORIES, COMPILED_TAILS, type Category, type CompiledEntry, type CompiledLexicon, type CompiledWord } from './lexicon';
 
 export interface PhraseHit {
@@ -71,7 +72,7 @@ const hitsOf = (found: readonly (PhraseHit[] | undefined)[]): Hits => ({
 export const NO_HITS: Hits = Object.freeze(hitsOf([]));
 
 /** Tail words by the key of their first word. */
-const TAILS_BY_KEY = new Map<number, CompiledWord[][]>();
+const TAILS_BY_KEY = new WordMap<CompiledWord[][]>();
 for (const tail of COMPILED_TAILS) TAILS_BY_KEY.set(tail[0]!.keyId, [...(TAILS_BY_KEY.get(tail[0]!.keyId) ?? []), tail]);
 
 /** Whether nothing but tail words ("ạ", "shop", "v") and symbols follows tokens[from]: "còn k shop ?" ends at "k". */

@@ -1,18 +1,18 @@
 import type { Token } from './tokenize';
 import { typedForm, lexiconKey } from './text';
 import { ENGLISH_UNIT_KEYS } from './units';
-import { internWord } from './word-trie';
+import { WordMap, WordSet, internWord } from './word-trie';
 
 // Vietnamese and English number words. The caller only takes them as quantities when a unit follows,
 // because most are also ordinary words: "năm" is also "year", "ba" also "dad".
 // By the trie numbers of key and typed form (word-trie.ts), as tokens carry them.
 interface WordTable {
-  byKey: Map<number, { typedId: number; value: number }[]>;
+  byKey: WordMap<{ typedId: number; value: number }[]>;
   keys: string[];
 }
 
 function table(words: Record<string, number>): WordTable {
-  const byKey: WordTable['byKey'] = new Map();
+  const byKey: WordTable['byKey'] = new WordMap();
   const keys: string[] = [];
   for (const [word, value] of Object.entries(words)) {
     const key = lexiconKey(word);
@@ -65,7 +65,7 @@ const ENGLISH_ARTICLE = table({ a: 1, an: 1 });
 
 // Every key a number word can start with ("hai", "nửa", "a"): other words skip the number tables entirely.
 export const NUMBER_START_KEYS: ReadonlySet<string> = new Set([DIGITS, TENS, HUNDRED, THOUSAND, HALF, ENGLISH, ENGLISH_ARTICLE].flatMap((map) => map.keys));
-const NUMBER_START_IDS: ReadonlySet<number> = new Set([...NUMBER_START_KEYS].map(internWord));
+const NUMBER_START_IDS = new WordSet([...NUMBER_START_KEYS].map(internWord));
 
 export interface NumberReading {
   value: number;

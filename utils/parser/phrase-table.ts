@@ -1,11 +1,12 @@
 import type { Token } from './tokenize';
 import { compileWords, type CompiledWord } from './lexicon';
 import { wordMatches } from './match';
+import { WordMap } from './word-trie';
 
 /** Phrases of one or more words mapped to values (units, package words, product names), longest match wins. */
 export class PhraseTable<T> {
   /** Phrases by the trie number of their first word's key (word-trie.ts). */
-  private readonly byKey = new Map<number, { value: T; words: CompiledWord[] }[]>();
+  private readonly byKey = new WordMap<{ value: T; words: CompiledWord[] }[]>();
   private readonly keys = new Set<string>();
 
   add(phrase: string | readonly string[], value: T): void {

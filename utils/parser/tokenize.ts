@@ -1,5 +1,5 @@
 import { FOLD_CODES, collapseRuns, foldDiacritics } from './text';
-import { TRIE_ROOT, trieStep, wordNumber } from './word-trie';
+import { TRIE_ROOT, trieLetters, trieStep, wordNumber } from './word-trie';
 
 export type TokenKind = 'word' | 'number' | 'symbol';
 
@@ -9,29 +9,50 @@ export type TokenKind = 'word' | 'number' | 'symbol';
  * (explanations, the rare rule that reads a word), so most words of most comments never become a string.
  */
 export class Token {
+  // Declared, and set in the constructor only: one store per field, every token of one shape.
+  declare readonly kind: TokenKind;
+  /** The lower-case text the token was read from; offsets refer to it (and to the cleaned text). */
+  declare private readonly source: string;
+  declare readonly start: number;
+  declare readonly end: number;
+  /** The trie number of `key` (NO_WORD when no table holds it). */
+  declare readonly keyId: number;
+  /** The trie number of `text`. */
+  declare readonly typedId: number;
+  /** Typed without any diacritic: it may stand for any word with the same key. */
+  declare readonly plain: boolean;
+  /** Typed in upper case (first letter), e.g. the "G" of "4G". */
+  declare readonly upper: boolean;
   /** Numeric value of number tokens, with its sign: "-5" is -5, "1e308" is 1e308. */
-  value: number | undefined = undefined;
+  declare value: number | undefined;
   /** A number written in scientific notation ("1e3"): no buyer writes an amount so. */
-  scientific: true | undefined = undefined;
-  private typedText: string | undefined;
-  private keyText: string | undefined;
+  declare scientific: true | undefined;
+  declare private typedText: string | undefined;
+  declare private keyText: string | undefined;
 
   constructor(
-    readonly kind: TokenKind,
-    /** The lower-case text the token was read from; offsets refer to it (and to the cleaned text). */
-    private readonly source: string,
-    readonly start: number,
-    readonly end: number,
-    /** The trie number of `key` (NO_WORD when no table holds it). */
-    readonly keyId: number,
-    /** The trie number of `text`. */
-    readonly typedId: number,
-    /** Typed without any diacritic: it may stand for any word with the same key. */
-    readonly plain: boolean,
-    /** Typed in upper case (first letter), e.g. the "G" of "4G". */
-    readonly upper: boolean,
+    kind: TokenKind,
+    source: string,
+    start: number,
+    end: number,
+    keyId: number,
+    typedId: number,
+    plain: boolean,
+    upper: boolean,
     text: string | undefined,
+    value?: number,
+    scientific?: true,
   ) {
+    this.kind = kind;
+    this.source = source;
+    this.start = start;
+    this.end = end;
+    this.keyId = keyId;
+    this.typedId = typedId;
+    this.plain = plain;
+    this.upper = upper;
+    this.value = value;
+    this.scientific = scientific;
     this.typedText = text;
     this.keyText = text !== undefined && plain ? text : undefined;
   }
@@ -112,6 +133,7 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
   // toLowerCase keeps the length for every script Vietnamese chat uses; if not, case is not told apart.
   const caseKnown = lower.length === cleaned.length;
   const tokens: Token[] = [];
+  const letters = trieLetters();
   let i = 0;
   while (i < lower.length) {
     const code = lower.charCodeAt(i);
@@ -146,10 +168,7 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
         tokens.push(new Token('symbol', lower, start, i, id, id, true, false, text));
         continue;
       }
-      const token = new Token('number', lower, start, i, id, id, true, false, text);
-      token.value = negative ? -magnitude : magnitude;
-      if (scientific) token.scientific = true;
-      tokens.push(token);
+      tokens.push(new Token('number', lower, start, i, id, id, true, false, text, negative ? -magnitude : magnitude, scientific ? true : undefined));
       continue;
     }
     if (isLetterAt(lower, i)) {
@@ -161,18 +180,22 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
       let plain = true; // no letter folded
       let previousFolded = -1;
       let previous = -1;
-      for (; i < lower.length && isLetterAt(lower, i); i += 1) {
+      for (; i < lower.length; i += 1) {
         const at = lower.charCodeAt(i);
         let folded = at;
-        if (at >= 128) {
-          wide = true;
-          const base = at < 0x1f00 ? FOLD_CODES[at]! : 0;
-          if (base !== 0) {
-            folded = base;
-            plain = false;
+        if (at < 97 || at > 122) {
+          // not a lower-case ASCII letter (the common case, walked below without a call)
+          if (!isLetterAt(lower, i)) break;
+          if (at >= 128) {
+            wide = true;
+            const base = at < 0x1f00 ? FOLD_CODES[at]! : 0;
+            if (base !== 0) {
+              folded = base;
+              plain = false;
+            }
           }
         }
-        if (folded !== previousFolded) keyNode = trieStep(keyNode, folded);
+        if (folded !== previousFolded) keyNode = folded >= 97 && folded <= 122 ? letters[keyNode * 26 + folded - 97]! : trieStep(keyNode, folded);
         if (!wide) typedNode = keyNode;
         else if (at !== previous) typedNode = trieStep(typedNode, at);
         previousFolded = folded;

@@ -14,6 +14,12 @@ let letterChildren = new Int32Array(LETTERS * 1024);
 const otherChildren = new Map<number, number>(); // node * 0x10000 + code → child
 let nodeCount = 2; // node 0 is NO_WORD, node 1 the root
 
+/**
+ * The children of every node by the letters a–z: node * 26 + (code - 97). Read it again after the trie
+ * grows (internWord); the tokenizer takes it once per comment to walk ASCII letters without a call.
+ */
+export const trieLetters = (): Int32Array => letterChildren;
+
 /** The node after `node` by one character code, or NO_WORD. Walking from NO_WORD stays there. */
 export function trieStep(node: number, code: number): number {
   if (node === NO_WORD) return NO_WORD;
@@ -51,4 +57,50 @@ export function wordNumber(text: string): number {
   let node = TRIE_ROOT;
   for (let i = 0; i < text.length && node !== NO_WORD; i += 1) node = trieStep(node, text.charCodeAt(i));
   return node;
+}
+
+/** A set of trie numbers, looked up by index: a flag per node up to the largest number it holds. */
+export class WordSet {
+  private readonly flags: Uint8Array;
+
+  constructor(ids: Iterable<number>) {
+    const list = [...ids];
+    this.flags = new Uint8Array(list.reduce((max, id) => Math.max(max, id), 0) + 1);
+    for (const id of list) this.flags[id] = 1;
+  }
+
+  has(id: number): boolean {
+    return id < this.flags.length && this.flags[id] === 1;
+  }
+}
+
+/** A map from trie numbers, looked up by index. Numbers added to the trie later are simply not in it. */
+export class WordMap<T> {
+  private readonly slots: (T | undefined)[] = [];
+  private readonly ids: number[] = [];
+
+  get(id: number): T | undefined {
+    return id < this.slots.length ? this.slots[id] : undefined;
+  }
+
+  set(id: number, value: T): this {
+    if (id === NO_WORD) throw new Error('a table entry needs a word the trie holds');
+    while (this.slots.length <= id) this.slots.push(undefined); // packed, so that reads stay fast
+    if (this.slots[id] === undefined) this.ids.push(id);
+    this.slots[id] = value;
+    return this;
+  }
+
+  has(id: number): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  /** The numbers held, in the order first set. */
+  keys(): IterableIterator<number> {
+    return this.ids.values();
+  }
+
+  values(): IterableIterator<T> {
+    return this.ids.map((id) => this.slots[id]!).values();
+  }
 }

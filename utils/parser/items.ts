@@ -253,13 +253,15 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     });
   // Odd quantities: a zero stays, for the assistant to correct; a minus, an exponent or a size beyond the
   // largest line cannot be read as any amount, so the item is left out. Either way the reason is given.
-  reading.items = reading.items.filter((item) => {
-    const odd = oddQuantity(tokens, item.start, item.end, item.quantity, item.kg, catalog.maxLineQuantity);
-    if (!odd) return true;
-    reading.odd.push(odd.reason);
-    if (!odd.keep) reading.excluded.push({ start: item.start, end: item.end, reason: odd.reason });
-    return odd.keep;
-  });
+  const oddOf = (item: ItemSpan) => oddQuantity(tokens, item.start, item.end, item.quantity, item.kg, catalog.maxLineQuantity);
+  if (reading.items.some((item) => oddOf(item) !== undefined))
+    reading.items = reading.items.filter((item) => {
+      const odd = oddOf(item);
+      if (!odd) return true;
+      reading.odd.push(odd.reason);
+      if (!odd.keep) reading.excluded.push({ start: item.start, end: item.end, reason: odd.reason });
+      return odd.keep;
+    });
   // A bare number orders the product named anywhere in the comment, or the default, in its default unit.
   const bareProduct = reading.products[0]?.product ?? catalog.defaultProduct;
   if (bare.length > 0)

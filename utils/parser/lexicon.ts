@@ -1,7 +1,7 @@
 import { cleanText } from './text';
 import { tokenize } from './tokenize';
 import { spellings } from './shorthand';
-import { WordMap, internWord } from './word-trie';
+import { WordMap, WordSet, internWord } from './word-trie';
 
 // The order language as data (design notes §4). Each phrase is written as people type it with
 // diacritics; a word typed without any diacritic matches by its letters alone ("chot" = "chốt"),
@@ -684,7 +684,10 @@ export interface KeyedEntries {
 }
 
 /** Entries by the trie numbers of the keys of their first two words (word-trie.ts). */
-export type CompiledLexicon = WordMap<KeyedEntries>;
+export class CompiledLexicon extends WordMap<KeyedEntries> {
+  /** Every word that is some phrase's second: most words of a comment are none, and skip that look-up. */
+  seconds = new WordSet([]);
+}
 
 /** Splits like the tokenizer does, so "don't" is "don", "'", "t" on both sides. */
 export function compileWords(words: readonly string[]): CompiledWord[] {
@@ -695,7 +698,7 @@ export function compileWords(words: readonly string[]): CompiledWord[] {
 }
 
 export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexicon {
-  const byFirstKey: CompiledLexicon = new WordMap();
+  const byFirstKey = new CompiledLexicon();
   const seen = new Set<string>();
   for (const entry of entries) {
     const words = compileWords(entry.words);
@@ -715,6 +718,7 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
     if (!second) keyed.single.push(compiled);
     else keyed.bySecond.set(second.keyId, [...(keyed.bySecond.get(second.keyId) ?? []), compiled]);
   }
+  byFirstKey.seconds = new WordSet([...byFirstKey.values()].flatMap((keyed) => [...keyed.bySecond.keys()]));
   return byFirstKey;
 }
 

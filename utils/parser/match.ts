@@ -120,7 +120,7 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
     // one-word phrases first: a longer one from the same word then takes their place
     addHits(found, tokens, at, firstWord, afterNumber, keyed.single);
     const next = tokens[at + 1];
-    const longer = next ? keyed.bySecond.get(next.keyId) : undefined;
+    const longer = next && lexicon.seconds.has(next.keyId) ? keyed.bySecond.get(next.keyId) : undefined;
     if (longer) addHits(found, tokens, at, firstWord, afterNumber, longer);
   }
   return found === undefined ? NO_HITS : hitsOf(found);

@@ -1,6 +1,7 @@
 import type { Token } from './tokenize';
 import { compileWords, type CompiledWord } from './lexicon';
 import { wordMatches } from './match';
+import { WordSet } from './word-trie';
 
 // Words after which buyers write where to deliver: "giao về …", "địa chỉ: …", "ship tới …".
 const LEADS = [
@@ -46,7 +47,7 @@ const PLACE_WORDS = compileWords([
 ]);
 
 // Checked first, so comments without any lead word cost one set look-up per word.
-const LEAD_KEYS = new Set(LEADS.map((words) => words[0]!.key));
+const LEAD_KEYS = new WordSet(LEADS.map((words) => words[0]!.keyId));
 
 const matchesAt = (tokens: readonly Token[], at: number, words: readonly CompiledWord[]) =>
   words.every((word, w) => tokens[at + w] !== undefined && wordMatches(tokens[at + w]!, word));
@@ -55,7 +56,7 @@ const matchesAt = (tokens: readonly Token[], at: number, words: readonly Compile
 export function findAddress(cleaned: string, tokens: readonly Token[]): string | null {
   for (let at = 0; at < tokens.length; at += 1) {
     const token = tokens[at]!;
-    if (token.kind !== 'word' || !LEAD_KEYS.has(token.key)) continue; // every lead is a word
+    if (token.kind !== 'word' || !LEAD_KEYS.has(token.keyId)) continue; // every lead is a word
     const lead = LEADS.find((words) => matchesAt(tokens, at, words));
     if (!lead) continue;
     const rest = tokens.slice(at + lead.length).filter((token) => token.text !== ':');

@@ -5,6 +5,7 @@ import { tokenize } from './tokenize';
 import { cleanText } from './text';
 import { MAX_LINE_QUANTITY } from './review';
 import { NUMBER_START_KEYS } from './numbers';
+import { WordSet, internWord } from './word-trie';
 
 export interface PackageOption {
   product: Product;
@@ -26,6 +27,9 @@ export interface CatalogIndex {
   quantityKeys: ReadonlySet<string>;
   /** quantityKeys, and the keys that start a product or a multiplier ("x2"): no item starts at any other word. */
   itemKeys: ReadonlySet<string>;
+  /** quantityKeys and itemKeys by their trie numbers (word-trie.ts), as tokens are looked up. */
+  quantityIds: WordSet;
+  itemIds: WordSet;
 }
 
 export interface IndexOptions {
@@ -68,7 +72,18 @@ export function indexCatalog(catalog: Catalog, { maxLineQuantity = MAX_LINE_QUAN
     : undefined;
   const quantityKeys = new Set([...NUMBER_START_KEYS, ...MASS_UNIT_TABLE.firstKeys(), ...COMMON_PACKAGE_TABLE.firstKeys(), ...packages.firstKeys()]);
   const itemKeys = new Set([...quantityKeys, ...products.firstKeys(), 'x']);
-  return { packages, products, defaultProduct, isEmpty: catalog.products.length === 0, maxLineQuantity, quantityKeys, itemKeys };
+  const ids = (keys: ReadonlySet<string>) => new WordSet([...keys].map(internWord));
+  return {
+    packages,
+    products,
+    defaultProduct,
+    isEmpty: catalog.products.length === 0,
+    maxLineQuantity,
+    quantityKeys,
+    itemKeys,
+    quantityIds: ids(quantityKeys),
+    itemIds: ids(itemKeys),
+  };
 }
 
 /** Which product a package word refers to: the named one, else the default, else the first that sells it. */

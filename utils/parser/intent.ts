@@ -35,15 +35,16 @@ function outside(list: readonly PhraseHit[], others: readonly PhraseHit[]): read
   return list.filter((hit) => !others.some((other) => other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
 }
 
-/** Each hit as a reason, "label: words as typed". */
-function said(tokens: readonly Token[], found: readonly PhraseHit[], label: string): string[] {
-  const reasons: string[] = [];
-  for (const hit of found) reasons.push(`${label}: ${hitText(tokens, hit)}`);
-  return reasons;
+/** Each hit as a reason, "label: words as typed", added to `into` (a new list when none is given). */
+function said(tokens: readonly Token[], found: readonly PhraseHit[], label: string, into: string[] = []): string[] {
+  for (const hit of found) into.push(`${label}: ${hitText(tokens, hit)}`);
+  return into;
 }
 
-function itemReasons(items: readonly ItemSpan[]): string[] {
-  return items.map((item) => `quantity: ${item.quantity}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`);
+/** Each item as a reason, added to `into` (a new list when none is given). */
+function itemReasons(items: readonly ItemSpan[], into: string[] = []): string[] {
+  for (const item of items) into.push(`quantity: ${item.quantity}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`);
+  return into;
 }
 
 /**
@@ -78,7 +79,7 @@ function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsRea
   const asks = remarkOnly ? [] : asking;
   const yesNo = outside(hits.yesNo, orderHits);
   let questionMark = false;
-  for (const token of tokens) if (token.text === '?') questionMark = true;
+  for (const token of tokens) if (token.kind === 'symbol' && token.text === '?') questionMark = true;
   const narrated = hits.past.length > 0 || hits.story.length > 0 || hits.complaint.length > 0;
 
   if (hits.contact.length > 0 && hasPhone) {
@@ -129,10 +130,8 @@ function readOrder(
   let words = 0;
   for (const token of tokens) if (token.kind !== 'symbol') words += 1;
   // order words inside an item ("cho" of a product name) are the item's
-  const orderHits =
-    items.length === 0 || orderWords.length === 0
-      ? orderWords
-      : orderWords.filter((hit) => !items.some((item) => item.start <= hit.start && hit.start < item.end));
+  const inItem = (hit: PhraseHit) => items.some((item) => item.start <= hit.start && hit.start < item.end);
+  const orderHits = items.length === 0 || !orderWords.some(inItem) ? orderWords : orderWords.filter((hit) => !inItem(hit));
   const reviewPenalty = 0.1 * hits.review.length + (words > LONG_COMMENT_WORDS ? 0.25 : 0);
 
   if (items.length === 0) {
@@ -164,7 +163,7 @@ function readOrder(
   if (before || after) {
     const gap = before ? first.start - before.end : 1;
     const confidence = clamp(0.95 - 0.05 * gap - reviewPenalty);
-    if (confidence >= 0.5) return { intent: 'order', confidence, reasons: [...said(tokens, orderHits, 'order word'), ...itemReasons(items)] };
+    if (confidence >= 0.5) return { intent: 'order', confidence, reasons: itemReasons(items, said(tokens, orderHits, 'order word')) };
     return {
       intent: 'none',
       confidence: 0.6,
@@ -184,7 +183,7 @@ function readOrder(
     return {
       intent: 'order',
       confidence: clamp((hasPhone ? 0.8 : 0.75) - reviewPenalty),
-      reasons: [...said(tokens, orderHits, 'order word'), ...itemReasons(items), ...(hasPhone ? ['phone'] : [])],
+      reasons: hasPhone ? [...itemReasons(items, said(tokens, orderHits, 'order word')), 'phone'] : itemReasons(items, said(tokens, orderHits, 'order word')),
     };
   }
   return { intent: 'none', confidence: 0.6, reasons: [`quantity without an order word: ${leftover.join(' ')}`] };

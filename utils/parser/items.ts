@@ -7,6 +7,7 @@ import { choosePackage } from './catalog-index';
 import { COMMON_PACKAGE_TABLE, MASS_UNIT_TABLE, massUnitByName, type MassUnit } from './units';
 import { isHalfSuffix, readQuantity } from './numbers';
 import { MAX_LINE_QUANTITY, oddQuantity, type OddQuantity } from './review';
+import { WordSet, internWord } from './word-trie';
 
 export interface ItemSpan extends OrderItem {
   /** Token index range [start, end) the item was read from. */
@@ -39,7 +40,11 @@ export interface BareNumber {
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
-const RANGE_WORDS = new Set(['-', '~', 'den', 'toi', 'to']);
+const RANGE_WORDS = new WordSet(['-', '~', 'den', 'toi', 'to'].map(internWord));
+const SAO = internWord('sao');
+const X = internWord('x');
+const TIMES = internWord('×');
+const STAR = internWord('*');
 
 type UnitHit = { kind: 'mass'; unit: MassUnit; next: number } | { kind: 'package'; name: string; options?: PackageOption[]; next: number };
 
@@ -51,7 +56,7 @@ function unitAt(tokens: readonly Token[], i: number, catalog: CatalogIndex): Uni
   const mass = MASS_UNIT_TABLE.at(tokens, i);
   if (!mass) return undefined;
   // "yến sào" is bird's nest; a capital "G" is a network or a memory size ("4G", "8G")
-  if (mass.value.name === 'yến' && tokens[mass.next]?.key === 'sao') return undefined;
+  if (mass.value.name === 'yến' && tokens[mass.next]?.keyId === SAO) return undefined;
   if (mass.value.name === 'g' && tokens[i]!.upper) return undefined;
   return { kind: 'mass', unit: mass.value, next: mass.next };
 }
@@ -119,14 +124,14 @@ const isQuantityToken = (token: Token) => mayBeAmount(token) && (token.kind !== 
 function mayHaveQuantity(tokens: readonly Token[], catalog: CatalogIndex): boolean {
   for (const token of tokens) {
     if (token.kind === 'number') return true;
-    if (token.kind === 'word' && catalog.quantityKeys.has(token.key)) return true;
+    if (token.kind === 'word' && catalog.quantityIds.has(token.keyId)) return true;
   }
   return false;
 }
 
 /** Whether an item, a product or a multiplier may start at this token: a number, a listed word, "×" or "*". */
 const mayStartItem = (token: Token, catalog: CatalogIndex) =>
-  token.kind === 'number' || (token.kind === 'word' ? catalog.itemKeys.has(token.key) : token.text === '×' || token.text === '*');
+  token.kind === 'number' || (token.kind === 'word' ? catalog.itemIds.has(token.keyId) : token.keyId === TIMES || token.keyId === STAR);
 
 // The reading of every comment without a quantity: shared, and frozen so that no one adds to it.
 const NOTHING_READ: ItemsReading = Object.freeze({
@@ -178,7 +183,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     }
 
     // "x2", "× 3": a multiplier, of the unit after it or of the product's default unit
-    if ((token.key === 'x' || token.text === '×' || token.text === '*') && tokens[i + 1]?.kind === 'number' && isQuantityToken(tokens[i + 1]!)) {
+    if ((token.keyId === X || token.keyId === TIMES || token.keyId === STAR) && tokens[i + 1]?.kind === 'number' && isQuantityToken(tokens[i + 1]!)) {
       const amount = tokens[i + 1]!.value!;
       const unit = unitAt(tokens, i + 2, catalog);
       if (unit?.kind === 'mass') push(massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, unit.next));
@@ -202,7 +207,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     const quantity = mayBeAmount(token) ? readQuantity(tokens, i) : undefined;
     if (quantity) {
       const separator = tokens[quantity.next];
-      if (separator && RANGE_WORDS.has(separator.key)) {
+      if (separator && RANGE_WORDS.has(separator.keyId)) {
         // "2-3kg", "từ 2 đến 3 ký": a range, not an amount
         const upper = readQuantity(tokens, quantity.next + 1);
         const rangeUnit = upper && unitAt(tokens, upper.next, catalog);
@@ -248,13 +253,15 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     });
   // Odd quantities: a zero stays, for the assistant to correct; a minus, an exponent or a size beyond the
   // largest line cannot be read as any amount, so the item is left out. Either way the reason is given.
-  reading.items = reading.items.filter((item) => {
-    const odd = oddQuantity(tokens, item.start, item.end, item.quantity, item.kg, catalog.maxLineQuantity);
-    if (!odd) return true;
-    reading.odd.push(odd.reason);
-    if (!odd.keep) reading.excluded.push({ start: item.start, end: item.end, reason: odd.reason });
-    return odd.keep;
-  });
+  const oddOf = (item: ItemSpan) => oddQuantity(tokens, item.start, item.end, item.quantity, item.kg, catalog.maxLineQuantity);
+  if (reading.items.some((item) => oddOf(item) !== undefined))
+    reading.items = reading.items.filter((item) => {
+      const odd = oddOf(item);
+      if (!odd) return true;
+      reading.odd.push(odd.reason);
+      if (!odd.keep) reading.excluded.push({ start: item.start, end: item.end, reason: odd.reason });
+      return odd.keep;
+    });
   // A bare number orders the product named anywhere in the comment, or the default, in its default unit.
   const bareProduct = reading.products[0]?.product ?? catalog.defaultProduct;
   if (bare.length > 0)

@@ -1,6 +1,7 @@
 import { cleanText } from './text';
 import { tokenize } from './tokenize';
 import { spellings } from './shorthand';
+import { WordMap, WordSet, internWord } from './word-trie';
 
 // The order language as data (design notes §4). Each phrase is written as people type it with
 // diacritics; a word typed without any diacritic matches by its letters alone ("chot" = "chốt"),
@@ -663,6 +664,9 @@ export const LEXICON: LexiconEntry[] = [
 export interface CompiledWord {
   key: string;
   typed: string;
+  /** internWord(key) and internWord(typed): what tokens are compared by. */
+  keyId: number;
+  typedId: number;
 }
 
 export interface CompiledEntry extends LexiconEntry {
@@ -676,22 +680,25 @@ export interface CompiledEntry extends LexiconEntry {
 /** Entries of one first key: one-word phrases, and longer ones by their second key ("có" starts a hundred). */
 export interface KeyedEntries {
   single: CompiledEntry[];
-  bySecond: Map<string, CompiledEntry[]>;
+  bySecond: Map<number, CompiledEntry[]>;
 }
 
-/** Entries by the keys of their first two words: matching costs two map look-ups per word of the comment. */
-export type CompiledLexicon = Map<string, KeyedEntries>;
+/** Entries by the trie numbers of the keys of their first two words (word-trie.ts). */
+export class CompiledLexicon extends WordMap<KeyedEntries> {
+  /** Every word that is some phrase's second: most words of a comment are none, and skip that look-up. */
+  seconds = new WordSet([]);
+}
 
 /** Splits like the tokenizer does, so "don't" is "don", "'", "t" on both sides. */
 export function compileWords(words: readonly string[]): CompiledWord[] {
   return words.flatMap((word) => {
     const cleaned = cleanText(word);
-    return tokenize(cleaned).map((token) => ({ key: token.key, typed: token.text }));
+    return tokenize(cleaned).map((token) => ({ key: token.key, typed: token.text, keyId: internWord(token.key), typedId: internWord(token.text) }));
   });
 }
 
 export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexicon {
-  const byFirstKey: CompiledLexicon = new Map();
+  const byFirstKey = new CompiledLexicon();
   const seen = new Set<string>();
   for (const entry of entries) {
     const words = compileWords(entry.words);
@@ -706,11 +713,12 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
     if (seen.has(identity)) continue;
     seen.add(identity);
     const [first, second] = compiled.compiled;
-    const keyed: KeyedEntries = byFirstKey.get(first!.key) ?? { single: [], bySecond: new Map() };
-    byFirstKey.set(first!.key, keyed);
+    const keyed: KeyedEntries = byFirstKey.get(first!.keyId) ?? { single: [], bySecond: new Map() };
+    byFirstKey.set(first!.keyId, keyed);
     if (!second) keyed.single.push(compiled);
-    else keyed.bySecond.set(second.key, [...(keyed.bySecond.get(second.key) ?? []), compiled]);
+    else keyed.bySecond.set(second.keyId, [...(keyed.bySecond.get(second.keyId) ?? []), compiled]);
   }
+  byFirstKey.seconds = new WordSet([...byFirstKey.values()].flatMap((keyed) => [...keyed.bySecond.keys()]));
   return byFirstKey;
 }
 

@@ -1,4 +1,5 @@
 import type { Token } from './tokenize';
+import { WordMap } from './word-trie';
 import { CATEGORIES, COMPILED_TAILS, type Category, type CompiledEntry, type CompiledLexicon, type CompiledWord } from './lexicon';
 
 export interface PhraseHit {
@@ -22,9 +23,10 @@ export function joinWords(tokens: readonly Token[], start: number, end: number, 
 
 /** A typed word matches a lexicon word by its letters, and by its diacritics when it has any. */
 export function wordMatches(token: Token, word: CompiledWord, diacriticsRequired = false): boolean {
-  if (token.key !== word.key) return false;
-  if (token.plain) return !diacriticsRequired || token.text === word.typed;
-  return token.text === word.typed;
+  // by trie numbers: equal numbers are equal strings, and a word's numbers are never NO_WORD
+  if (token.keyId !== word.keyId) return false;
+  if (token.plain) return !diacriticsRequired || token.typedId === word.typedId;
+  return token.typedId === word.typedId;
 }
 
 function matchesAt(tokens: readonly Token[], at: number, words: readonly CompiledWord[], diacriticsRequired: boolean): number | undefined {
@@ -70,8 +72,8 @@ const hitsOf = (found: readonly (PhraseHit[] | undefined)[]): Hits => ({
 export const NO_HITS: Hits = Object.freeze(hitsOf([]));
 
 /** Tail words by the key of their first word. */
-const TAILS_BY_KEY = new Map<string, CompiledWord[][]>();
-for (const tail of COMPILED_TAILS) TAILS_BY_KEY.set(tail[0]!.key, [...(TAILS_BY_KEY.get(tail[0]!.key) ?? []), tail]);
+const TAILS_BY_KEY = new WordMap<CompiledWord[][]>();
+for (const tail of COMPILED_TAILS) TAILS_BY_KEY.set(tail[0]!.keyId, [...(TAILS_BY_KEY.get(tail[0]!.keyId) ?? []), tail]);
 
 /** Whether nothing but tail words ("ạ", "shop", "v") and symbols follows tokens[from]: "còn k shop ?" ends at "k". */
 function onlyTailFrom(tokens: readonly Token[], from: number): boolean {
@@ -90,11 +92,11 @@ function onlyTailFrom(tokens: readonly Token[], from: number): boolean {
 
 /** The number of words of the first tail phrase written at tokens[at] (by keys), or 0. */
 function tailLengthAt(tokens: readonly Token[], at: number): number {
-  const tails = TAILS_BY_KEY.get(tokens[at]!.key);
+  const tails = TAILS_BY_KEY.get(tokens[at]!.keyId);
   if (tails === undefined) return 0;
   for (const words of tails) {
     let w = 0;
-    while (w < words.length && tokens[at + w] !== undefined && tokens[at + w]!.key === words[w]!.key) w += 1;
+    while (w < words.length && tokens[at + w] !== undefined && tokens[at + w]!.keyId === words[w]!.keyId) w += 1;
     if (w === words.length) return w;
   }
   return 0;
@@ -111,14 +113,14 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
   for (let at = 0; at < tokens.length; at += 1) {
     const token = tokens[at]!;
     if (token.kind === 'symbol') continue;
-    const keyed = lexicon.get(token.key);
+    const keyed = lexicon.get(token.keyId);
     if (!keyed) continue;
     const afterNumber = at > 0 && tokens[at - 1]!.kind === 'number';
     found ??= new Array<PhraseHit[] | undefined>(CATEGORIES.length);
     // one-word phrases first: a longer one from the same word then takes their place
     addHits(found, tokens, at, firstWord, afterNumber, keyed.single);
     const next = tokens[at + 1];
-    const longer = next ? keyed.bySecond.get(next.key) : undefined;
+    const longer = next && lexicon.seconds.has(next.keyId) ? keyed.bySecond.get(next.keyId) : undefined;
     if (longer) addHits(found, tokens, at, firstWord, afterNumber, longer);
   }
   return found === undefined ? NO_HITS : hitsOf(found);

@@ -1,25 +1,34 @@
 import type { Token } from './tokenize';
 import { typedForm, lexiconKey } from './text';
 import { ENGLISH_UNIT_KEYS } from './units';
+import { WordMap, WordSet, internWord } from './word-trie';
 
 // Vietnamese and English number words. The caller only takes them as quantities when a unit follows,
 // because most are also ordinary words: "năm" is also "year", "ba" also "dad".
-type WordTable = Map<string, { typed: string; value: number }[]>;
+// By the trie numbers of key and typed form (word-trie.ts), as tokens carry them.
+interface WordTable {
+  byKey: WordMap<{ typedId: number; value: number }[]>;
+  keys: string[];
+}
 
 function table(words: Record<string, number>): WordTable {
-  const map: WordTable = new Map();
+  const byKey: WordTable['byKey'] = new WordMap();
+  const keys: string[] = [];
   for (const [word, value] of Object.entries(words)) {
     const key = lexiconKey(word);
-    map.set(key, [...(map.get(key) ?? []), { typed: typedForm(word), value }]);
+    const id = internWord(key);
+    if (!byKey.has(id)) keys.push(key);
+    byKey.set(id, [...(byKey.get(id) ?? []), { typedId: internWord(typedForm(word)), value }]);
   }
-  return map;
+  return { byKey, keys };
 }
 
 function lookup(map: WordTable, token: Token): number | undefined {
-  const options = map.get(token.key);
+  const options = map.byKey.get(token.keyId);
   if (!options) return undefined;
   if (token.plain) return options[0]!.value;
-  return options.find((option) => option.typed === token.text)?.value;
+  for (const option of options) if (option.typedId === token.typedId) return option.value;
+  return undefined;
 }
 
 const DIGITS = table({ một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, nhăm: 5, sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9 });
@@ -55,9 +64,8 @@ const ENGLISH = table({
 const ENGLISH_ARTICLE = table({ a: 1, an: 1 });
 
 // Every key a number word can start with ("hai", "nửa", "a"): other words skip the number tables entirely.
-export const NUMBER_START_KEYS: ReadonlySet<string> = new Set(
-  [DIGITS, TENS, HUNDRED, THOUSAND, HALF, ENGLISH, ENGLISH_ARTICLE].flatMap((map) => [...map.keys()]),
-);
+export const NUMBER_START_KEYS: ReadonlySet<string> = new Set([DIGITS, TENS, HUNDRED, THOUSAND, HALF, ENGLISH, ENGLISH_ARTICLE].flatMap((map) => map.keys));
+const NUMBER_START_IDS = new WordSet([...NUMBER_START_KEYS].map(internWord));
 
 export interface NumberReading {
   value: number;
@@ -72,7 +80,7 @@ export function readQuantity(tokens: readonly Token[], i: number): NumberReading
   const first = tokens[i];
   if (!first) return undefined;
   if (first.kind === 'number') return first.value === undefined ? undefined : { value: first.value, next: i + 1 };
-  if (first.kind !== 'word' || !NUMBER_START_KEYS.has(first.key)) return undefined;
+  if (first.kind !== 'word' || !NUMBER_START_IDS.has(first.keyId)) return undefined;
   const part = lookup(HALF, first);
   if (part !== undefined) {
     // "half a tonne", "quarter of a tonne"

@@ -17,7 +17,7 @@ export const MAX_PARSED_LENGTH = 500;
 
 const EMPTY_INDEX = indexCatalog(EMPTY_CATALOG);
 const round = (value: number) => Math.round(value * 1000) / 1000;
-const isQuestionMark = (token: Token) => token.text === '?';
+const isQuestionMark = (token: Token) => token.kind === 'symbol' && token.text === '?';
 const plain = ({ product, quantity, unit, kg }: ItemSpan): OrderItem => ({ product, quantity, unit, kg });
 
 /** Reads one chat comment. Pure: no DOM, no browser API; build the catalog index once with indexCatalog. */

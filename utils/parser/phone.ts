@@ -102,14 +102,14 @@ function candidateLengths(digits: string, international: boolean): number[] {
 
 /** Finds Vietnamese phone numbers in cleaned (lower-case) text; longest valid reading wins. */
 export function findPhones(text: string): PhoneMatch[] {
-  const found: PhoneMatch[] = [];
   // A phone has at least 9 digits (one may be typed as the letter o): most comments have far fewer.
   let digits = 0;
   for (let i = 0; i < text.length && digits < 8; i += 1) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) digits += 1;
   }
-  if (digits < 8) return found;
+  if (digits < 8) return [];
+  const found: PhoneMatch[] = [];
   let searchFrom = 0;
   PHONE_START.lastIndex = 0;
   for (const match of text.matchAll(PHONE_START)) {

@@ -1,25 +1,29 @@
 import type { Token } from './tokenize';
 import { compileWords, type CompiledWord } from './lexicon';
 import { wordMatches } from './match';
+import { WordMap } from './word-trie';
 
 /** Phrases of one or more words mapped to values (units, package words, product names), longest match wins. */
 export class PhraseTable<T> {
-  private readonly byKey = new Map<string, { value: T; words: CompiledWord[] }[]>();
+  /** Phrases by the trie number of their first word's key (word-trie.ts). */
+  private readonly byKey = new WordMap<{ value: T; words: CompiledWord[] }[]>();
+  private readonly keys = new Set<string>();
 
   add(phrase: string | readonly string[], value: T): void {
     const words = compileWords(typeof phrase === 'string' ? phrase.split(' ') : phrase);
     if (words.length === 0) return;
-    const key = words[0]!.key;
+    const key = words[0]!.keyId;
     const list = this.byKey.get(key) ?? [];
     list.push({ value, words });
     this.byKey.set(key, list);
+    this.keys.add(words[0]!.key);
   }
 
   /** The phrase written at tokens[i], with the index after it. */
   at(tokens: readonly Token[], i: number): { value: T; next: number } | undefined {
     const token = tokens[i];
     if (!token || token.kind === 'symbol') return undefined;
-    const entries = this.byKey.get(token.key);
+    const entries = this.byKey.get(token.keyId);
     if (entries === undefined) return undefined; // most words start no phrase
     let best: { value: T; next: number } | undefined;
     for (const entry of entries) {
@@ -32,6 +36,11 @@ export class PhraseTable<T> {
 
   /** The first keys of every phrase. */
   firstKeys(): IterableIterator<string> {
+    return this.keys.values();
+  }
+
+  /** The trie numbers of the first keys of every phrase. */
+  firstKeyIds(): IterableIterator<number> {
     return this.byKey.keys();
   }
 }

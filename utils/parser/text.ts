@@ -18,7 +18,7 @@ for (const ch of VIETNAMESE + VIETNAMESE.toUpperCase()) {
 for (const ch of 'çñüïëöäÿ') FOLD.set(ch, ch.normalize('NFD').replace(COMBINING_MARKS, ''));
 
 // Folding by a table indexed by UTF-16 code: the tokenizer folds every comment, so this is hot.
-const FOLD_CODES = new Uint16Array(0x1f00);
+export const FOLD_CODES = new Uint16Array(0x1f00);
 for (const [from, to] of FOLD) FOLD_CODES[from.charCodeAt(0)] = to.charCodeAt(0);
 
 /** NFC with zero-width characters removed; case and diacritics kept. */

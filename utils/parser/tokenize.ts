@@ -1,23 +1,71 @@
-import { collapseRuns, foldDiacritics } from './text';
+import { FOLD_CODES, collapseRuns, foldDiacritics } from './text';
+import { TRIE_ROOT, trieLetters, trieStep, wordNumber } from './word-trie';
 
 export type TokenKind = 'word' | 'number' | 'symbol';
 
-export interface Token {
-  kind: TokenKind;
-  /** Lower case as typed, diacritics kept, letter runs collapsed ("chốttt" → "chốt"). */
-  text: string;
-  /** No diacritics: the key for look-ups. */
-  key: string;
+/**
+ * One word, number or symbol of a comment. Tables look words up by `keyId` and `typedId` (word-trie.ts), found
+ * while the letters were scanned; the strings `text` and `key` are made only when something asks for them
+ * (explanations, the rare rule that reads a word), so most words of most comments never become a string.
+ */
+export class Token {
+  // Declared, and set in the constructor only: one store per field, every token of one shape.
+  declare readonly kind: TokenKind;
+  /** The lower-case text the token was read from; offsets refer to it (and to the cleaned text). */
+  declare private readonly source: string;
+  declare readonly start: number;
+  declare readonly end: number;
+  /** The trie number of `key` (NO_WORD when no table holds it). */
+  declare readonly keyId: number;
+  /** The trie number of `text`. */
+  declare readonly typedId: number;
   /** Typed without any diacritic: it may stand for any word with the same key. */
-  plain: boolean;
+  declare readonly plain: boolean;
   /** Typed in upper case (first letter), e.g. the "G" of "4G". */
-  upper: boolean;
+  declare readonly upper: boolean;
   /** Numeric value of number tokens, with its sign: "-5" is -5, "1e308" is 1e308. */
-  value?: number;
+  declare value: number | undefined;
   /** A number written in scientific notation ("1e3"): no buyer writes an amount so. */
-  scientific?: true;
-  start: number;
-  end: number;
+  declare scientific: true | undefined;
+  declare private typedText: string | undefined;
+  declare private keyText: string | undefined;
+
+  constructor(
+    kind: TokenKind,
+    source: string,
+    start: number,
+    end: number,
+    keyId: number,
+    typedId: number,
+    plain: boolean,
+    upper: boolean,
+    text: string | undefined,
+    value?: number,
+    scientific?: true,
+  ) {
+    this.kind = kind;
+    this.source = source;
+    this.start = start;
+    this.end = end;
+    this.keyId = keyId;
+    this.typedId = typedId;
+    this.plain = plain;
+    this.upper = upper;
+    this.value = value;
+    this.scientific = scientific;
+    this.typedText = text;
+    this.keyText = text !== undefined && plain ? text : undefined;
+  }
+
+  /** Lower case as typed, diacritics kept, letter runs collapsed ("chốttt" → "chốt"). */
+  get text(): string {
+    return (this.typedText ??= collapseRuns(this.source.slice(this.start, this.end)));
+  }
+
+  /** No diacritics: the key for look-ups. */
+  get key(): string {
+    return (this.keyText ??= this.plain ? this.text : collapseRuns(foldDiacritics(this.source.slice(this.start, this.end))));
+  }
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
@@ -77,11 +125,6 @@ function readScientific(mantissa: number, exponent: string): number {
   return mantissa === 0 ? 0 : mantissa * 10 ** Number(exponent);
 }
 
-/** Every token is made here, with every field, so that all tokens share one shape. */
-function makeToken(kind: TokenKind, text: string, key: string, plain: boolean, upper: boolean, start: number, end: number): Token {
-  return { kind, text, key, plain, upper, value: undefined, scientific: undefined, start, end };
-}
-
 /**
  * Splits cleaned text into words, numbers and single symbols. Letters and digits split from each other,
  * so glued input like "chốt5kg" reads as "chốt 5 kg". Offsets refer to `cleaned`.
@@ -90,6 +133,7 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
   // toLowerCase keeps the length for every script Vietnamese chat uses; if not, case is not told apart.
   const caseKnown = lower.length === cleaned.length;
   const tokens: Token[] = [];
+  const letters = trieLetters();
   let i = 0;
   while (i < lower.length) {
     const code = lower.charCodeAt(i);
@@ -119,31 +163,52 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
       const magnitude = mantissa === undefined || !scientific ? mantissa : readScientific(mantissa, lower.slice(mantissaEnd + 1, i));
       const typed = scientific ? lower.slice(digitsStart, i) : digits;
       const text = negative ? `-${typed}` : typed;
+      const id = wordNumber(text);
       if (magnitude === undefined) {
-        tokens.push(makeToken('symbol', text, text, true, false, start, i));
+        tokens.push(new Token('symbol', lower, start, i, id, id, true, false, text));
         continue;
       }
-      const token = makeToken('number', text, text, true, false, start, i);
-      token.value = negative ? -magnitude : magnitude;
-      if (scientific) token.scientific = true;
-      tokens.push(token);
+      tokens.push(new Token('number', lower, start, i, id, id, true, false, text, negative ? -magnitude : magnitude, scientific ? true : undefined));
       continue;
     }
     if (isLetterAt(lower, i)) {
-      let wide = false; // a letter beyond ASCII, which may carry a diacritic
-      for (; i < lower.length && isLetterAt(lower, i); i += 1) if (lower.charCodeAt(i) >= 128) wide = true;
-      const text = lower.slice(start, i);
-      const fold = wide ? foldDiacritics(text) : text;
-      // Folding maps letter to letter, so a word whose key has no run of one letter has none typed either.
-      const key = collapseRuns(fold);
-      const typed = key === fold ? text : collapseRuns(text);
-      tokens.push(makeToken('word', typed, key, text === fold, caseKnown && cleaned.charCodeAt(start) !== lower.charCodeAt(start), start, i));
+      // The key (folded, runs collapsed) and the typed form (runs collapsed) are walked in the trie letter by
+      // letter; they are one walk until the first letter beyond ASCII.
+      let keyNode = TRIE_ROOT;
+      let typedNode = TRIE_ROOT;
+      let wide = false; // a letter beyond ASCII was seen: the typed walk goes its own way
+      let plain = true; // no letter folded
+      let previousFolded = -1;
+      let previous = -1;
+      for (; i < lower.length; i += 1) {
+        const at = lower.charCodeAt(i);
+        let folded = at;
+        if (at < 97 || at > 122) {
+          // not a lower-case ASCII letter (the common case, walked below without a call)
+          if (!isLetterAt(lower, i)) break;
+          if (at >= 128) {
+            wide = true;
+            const base = at < 0x1f00 ? FOLD_CODES[at]! : 0;
+            if (base !== 0) {
+              folded = base;
+              plain = false;
+            }
+          }
+        }
+        if (folded !== previousFolded) keyNode = folded >= 97 && folded <= 122 ? letters[keyNode * 26 + folded - 97]! : trieStep(keyNode, folded);
+        if (!wide) typedNode = keyNode;
+        else if (at !== previous) typedNode = trieStep(typedNode, at);
+        previousFolded = folded;
+        previous = at;
+      }
+      tokens.push(new Token('word', lower, start, i, keyNode, typedNode, plain, caseKnown && cleaned.charCodeAt(start) !== lower.charCodeAt(start), undefined));
       continue;
     }
     // One symbol; a surrogate pair (most emoji) stays together.
     i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
     const text = lower.slice(start, i);
-    tokens.push(makeToken('symbol', text, text, true, false, start, i));
+    const id = wordNumber(text);
+    tokens.push(new Token('symbol', lower, start, i, id, id, true, false, text));
   }
   return tokens;
 }

@@ -58,10 +58,14 @@ export class IngestCache {
     session = new IngestSession(this, this.generation);
     this.open.set(trans, session);
     lendKeptBuyers(trans, session);
-    // Dexie reports a commit before this listener runs; one that wrote nothing is not reported.
-    const close = () => this.open.delete(trans);
-    trans.addEventListener('complete', close);
-    trans.addEventListener('abort', close);
+    // Dexie reports a commit from its own listener, which may run after this one (fake-indexeddb calls
+    // them so): the batch is forgotten a task later. A commit that wrote nothing is not reported.
+    trans.addEventListener('complete', () => setTimeout(() => this.open.delete(trans)));
+    // What a batch read after its own writes is not committed: the memory starts over.
+    trans.addEventListener('abort', () => {
+      this.open.delete(trans);
+      this.dropAll();
+    });
     return session;
   }
 

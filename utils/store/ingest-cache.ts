@@ -54,7 +54,7 @@ export class IngestCache {
     const trans = Dexie.currentTransaction?.idbtrans;
     if (!trans) return undefined;
     let session = this.open.get(trans);
-    if (session) return session;
+    if (session) return session.reenter();
     session = new IngestSession(this, this.generation);
     this.open.set(trans, session);
     lendKeptBuyers(trans, session);
@@ -106,7 +106,7 @@ export class IngestCache {
     for (const [trans, session] of this.open) {
       if ((trans as { mutatedParts?: unknown }).mutatedParts !== parts) continue;
       this.open.delete(trans);
-      if (this.isCurrent(session.generation)) session.apply(this);
+      if (this.isCurrent(session.generation) && !session.reentered) session.apply(this);
       else this.dropAll();
       return;
     }
@@ -125,7 +125,8 @@ export class IngestCache {
     if (touchesTables(parts, name, ['orders'])) for (const memory of this.streams.values()) Object.assign(memory, emptyStream(), { buyers: memory.buyers });
     const buyers = changedKeys(parts, name, 'streamBuyers');
     if (buyers === 'all') for (const memory of this.streams.values()) memory.buyers = undefined;
-    else if (buyers !== 'none') for (const key of buyers) if (this.streams.get((key as [string])[0])) this.streams.get((key as [string])[0])!.buyers = undefined;
+    else if (buyers !== 'none')
+      for (const key of buyers) if (this.streams.get((key as [string])[0])) this.streams.get((key as [string])[0])!.buyers = undefined;
   }
 
   private dropAll(): void {
@@ -144,14 +145,26 @@ export class IngestSession implements KeptBuyersMemory {
   /** Kept buyers written in this transaction, by stream (undefined: deleted): they win over the held ones. */
   private readonly buyers = new Map<string, Map<string, StreamBuyer | undefined>>();
 
+  /** A second ingest in the same transaction: it must see the first one's writes, which the memory has not. */
+  reentered = false;
+
   constructor(
     private readonly cache: IngestCache,
     readonly generation: number,
   ) {}
 
-  /** Whether nothing else has committed since the batch began: what it read from memory is still so. */
+  /** From now on everything is read from the database, and the memory starts over after the commit. */
+  reenter(): this {
+    this.reentered = true;
+    return this;
+  }
+
+  /**
+   * Whether what the memory holds is still what is committed (nothing else committed since the batch
+   * began), and what is read is worth holding (nothing of this transaction's own is in it yet).
+   */
   current(): boolean {
-    return this.cache.isCurrent(this.generation);
+    return !this.reentered && this.cache.isCurrent(this.generation);
   }
 
   customer(id: string): CustomerRecord | null | undefined {
@@ -213,7 +226,7 @@ export class IngestSession implements KeptBuyersMemory {
 
   read(streamId: string, buyers: readonly StreamBuyer[]): (authorKey: string) => StreamBuyer | undefined {
     // Read before this transaction wrote the stream's buyers: what is committed, so worth holding.
-    if (!this.buyers.has(streamId)) this.cache.holdBuyers(streamId, buyers);
+    if (!this.buyers.has(streamId) && this.current()) this.cache.holdBuyers(streamId, buyers);
     const read = new Map(buyers.map((buyer) => [buyer.authorKey, buyer]));
     const written = this.buyers.get(streamId);
     return (authorKey) => (written?.has(authorKey) ? written.get(authorKey) : read.get(authorKey));

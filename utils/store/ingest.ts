@@ -116,7 +116,10 @@ export async function ingestChat(
     const load = (comments: readonly MessageRecord[]) =>
       comments.length === 0
         ? []
-        : [customers.load(comments.map((message) => customerIdOf(message, authorKeyOf(message)))), buyers.load(buyerReads(comments, parsedById, repeatWindowMs))];
+        : [
+            customers.load(comments.map((message) => customerIdOf(message, authorKeyOf(message)))),
+            buyers.load(buyerReads(comments, parsedById, repeatWindowMs)),
+          ];
     // Adding is the duplicate check: a message already stored fails its add alone (the rest are written),
     // which saves reading every id first. Only a gift met again is read, for its combo count.
     // Without the memory the reads go out with the adds (a row that turns out stored already was read for

@@ -125,9 +125,7 @@ const streamRange = (streamId: string): DBCoreKeyRange => ({
 });
 
 const readStream = (buyers: DBCoreTable, trans: DBCoreTransaction, streamId: string): Promise<StreamBuyer[]> =>
-  buyers
-    .query({ trans, values: true, query: { index: buyers.schema.primaryKey, range: streamRange(streamId) } })
-    .then(({ result }) => result as StreamBuyer[]);
+  buyers.query({ trans, values: true, query: { index: buyers.schema.primaryKey, range: streamRange(streamId) } }).then(({ result }) => result as StreamBuyer[]);
 
 /** With a memory lent: a stream's kept buyers are read whole once, then answered from memory. */
 function readHeldBuyers(
@@ -137,12 +135,12 @@ function readHeldBuyers(
   memory: KeptBuyersMemory,
 ): Promise<(StreamBuyer | undefined)[]> {
   const streamIds = [...new Set(moves.map((move) => move.streamId))];
-  return Promise.all(streamIds.map((streamId) => memory.buyersOf(streamId) ?? readStream(buyers, trans, streamId).then((found) => memory.read(streamId, found)))).then(
-    (lookups) => {
-      const byStream = new Map(streamIds.map((streamId, i) => [streamId, lookups[i]!]));
-      return moves.map((move) => byStream.get(move.streamId)!(move.authorKey));
-    },
-  );
+  return Promise.all(
+    streamIds.map((streamId) => memory.buyersOf(streamId) ?? readStream(buyers, trans, streamId).then((found) => memory.read(streamId, found))),
+  ).then((lookups) => {
+    const byStream = new Map(streamIds.map((streamId, i) => [streamId, lookups[i]!]));
+    return moves.map((move) => byStream.get(move.streamId)!(move.authorKey));
+  });
 }
 
 function readBuyers(
@@ -159,9 +157,7 @@ function readBuyers(
   const whole = [...byStream].filter(([streamId, count]) => keptBuyers(streamId) <= count * WHOLE_STREAM_READ).map(([streamId]) => streamId);
   const single = moves.filter((move) => !whole.includes(move.streamId));
   return Promise.all([
-    Promise.all(
-      whole.map((streamId) => readStream(buyers, trans, streamId)),
-    ),
+    Promise.all(whole.map((streamId) => readStream(buyers, trans, streamId))),
     single.length === 0 ? [] : buyers.getMany({ trans, keys: single.map((move) => [move.streamId, move.authorKey]) }),
   ]).then(([streams, found]: [StreamBuyer[][], (StreamBuyer | undefined)[]]) => {
     const kept = new Map<string, StreamBuyer | undefined>(streams.flat().map((buyer) => [`${buyer.streamId}\u0000${buyer.authorKey}`, buyer]));

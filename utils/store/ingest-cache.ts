@@ -1,7 +1,7 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import type { ChotDatabase } from './db';
 import type { CustomerRecord, OrderRecord } from './records';
-import type { StreamBuyer } from './stream-tally';
+import type { StreamBuyer, StreamTally } from './stream-tally';
 import { lendKeptBuyers, type KeptBuyersMemory } from './tally-middleware';
 import { changedKeys, touchesTables } from './live-read';
 
@@ -33,6 +33,8 @@ interface StreamMemory {
   histories: Map<string, Map<string, OrderRecord>>;
   /** All the stream's kept buyer counts, once read. */
   buyers?: Map<string, StreamBuyer>;
+  /** The stream's kept figures, once read (null: none stored). */
+  tally?: StreamTally | null;
 }
 
 const emptyStream = (): StreamMemory => ({ since: Number.POSITIVE_INFINITY, recent: new Map(), histories: new Map() });
@@ -96,6 +98,14 @@ export class IngestCache {
     if (buyers.length <= MAX_KEPT_BUYERS) this.stream(streamId).buyers = new Map(buyers.map((buyer) => [buyer.authorKey, buyer]));
   }
 
+  heldTally(streamId: string): StreamTally | null | undefined {
+    return this.streams.get(streamId)?.tally;
+  }
+
+  holdTally(streamId: string, tally: StreamTally | null): void {
+    this.stream(streamId).tally = tally && structuredClone(tally);
+  }
+
   holdHistory(streamId: string, authorKey: string, orders: readonly OrderRecord[]): void {
     const { histories } = this.stream(streamId);
     if (histories.size >= MAX_HISTORIES) histories.clear();
@@ -116,13 +126,17 @@ export class IngestCache {
   /** Another writer's commit: what it touched is read again. */
   private foreign(parts: ObservabilitySet): void {
     const name = this.db.name;
-    if (!touchesTables(parts, name, ['customers', 'orders', 'streamBuyers'])) return;
+    if (!touchesTables(parts, name, ['customers', 'orders', 'streamBuyers', 'tallies'])) return;
     this.generation += 1;
     const customers = changedKeys(parts, name, 'customers');
     if (customers === 'all') this.customers.clear();
     else if (customers !== 'none') for (const id of customers) this.customers.delete(id as string);
     // Another writer's orders may be new ones, of any stream: no stream's latest orders are complete any more.
-    if (touchesTables(parts, name, ['orders'])) for (const memory of this.streams.values()) Object.assign(memory, emptyStream(), { buyers: memory.buyers });
+    if (touchesTables(parts, name, ['orders']))
+      for (const memory of this.streams.values()) Object.assign(memory, emptyStream(), { buyers: memory.buyers, tally: memory.tally });
+    const tallies = changedKeys(parts, name, 'tallies');
+    if (tallies === 'all') for (const memory of this.streams.values()) memory.tally = undefined;
+    else if (tallies !== 'none') for (const key of tallies) if (this.streams.get(key as string)) this.streams.get(key as string)!.tally = undefined;
     const buyers = changedKeys(parts, name, 'streamBuyers');
     if (buyers === 'all') for (const memory of this.streams.values()) memory.buyers = undefined;
     else if (buyers !== 'none')
@@ -144,6 +158,8 @@ export class IngestSession implements KeptBuyersMemory {
   private readonly unsettled = new Set<string>();
   /** Kept buyers written in this transaction, by stream (undefined: deleted): they win over the held ones. */
   private readonly buyers = new Map<string, Map<string, StreamBuyer | undefined>>();
+  /** Kept figures written in this transaction. */
+  private readonly tallies = new Map<string, StreamTally>();
 
   /** A second ingest in the same transaction: it must see the first one's writes, which the memory has not. */
   reentered = false;
@@ -238,6 +254,20 @@ export class IngestSession implements KeptBuyersMemory {
     for (const [streamId, authorKey] of deletes) of(streamId).set(authorKey, undefined);
   }
 
+  tallyOf(streamId: string): StreamTally | null | undefined {
+    const tally = this.tallies.get(streamId) ?? (this.current() ? this.cache.heldTally(streamId) : undefined);
+    // a copy: the figures are moved in place, and the memory must not move before the commit
+    return tally && structuredClone(tally);
+  }
+
+  readTally(streamId: string, tally: StreamTally | undefined): void {
+    if (!this.tallies.has(streamId) && this.current()) this.cache.holdTally(streamId, tally ?? null);
+  }
+
+  wroteTallies(tallies: readonly StreamTally[]): void {
+    for (const tally of tallies) this.tallies.set(tally.streamId, structuredClone(tally));
+  }
+
   /** The batch committed: the cache takes what it wrote. */
   apply(cache: IngestCache): void {
     for (const [id, record] of this.customers) cache.holdCustomer(id, record);
@@ -246,7 +276,9 @@ export class IngestSession implements KeptBuyersMemory {
       if (order.observedAt >= memory.since) memory.recent.set(order.id, order);
       memory.histories.get(order.authorKey)?.set(order.id, order);
     }
-    for (const streamId of this.unsettled) Object.assign(cache.stream(streamId), emptyStream(), { buyers: cache.heldBuyers(streamId) });
+    for (const streamId of this.unsettled)
+      Object.assign(cache.stream(streamId), emptyStream(), { buyers: cache.heldBuyers(streamId), tally: cache.heldTally(streamId) });
+    for (const [streamId, tally] of this.tallies) cache.holdTally(streamId, tally);
     for (const [streamId, written] of this.buyers) {
       const held = cache.heldBuyers(streamId);
       if (!held) continue;

@@ -37,6 +37,11 @@ export interface KeptBuyersMemory {
   /** Every kept buyer of the stream, just read in this transaction; returns them as buyersOf would. */
   read(streamId: string, buyers: readonly StreamBuyer[]): (authorKey: string) => StreamBuyer | undefined;
   wrote(puts: readonly StreamBuyer[], deletes: readonly (readonly [string, string])[]): void;
+  /** The stream's kept figures as this transaction sees them (null: none stored), when held; a copy. */
+  tallyOf(streamId: string): StreamTally | null | undefined;
+  /** Figures just read in this transaction, or written by it. */
+  readTally(streamId: string, tally: StreamTally | undefined): void;
+  wroteTallies(tallies: readonly StreamTally[]): void;
 }
 
 const memories = new WeakMap<object, KeptBuyersMemory>();
@@ -85,8 +90,7 @@ function moveFigures(down: DBCore, trans: DBCoreTransaction, kind: 'orders' | 'c
   const streamIds = [...new Set(changes.flatMap(({ before, after }) => [before?.streamId, after?.streamId]).filter((id): id is string => id !== undefined))];
   let byStream: Map<string, StreamTally>;
   let moves: { streamId: string; authorKey: string; by: number }[];
-  return tallies
-    .getMany({ trans, keys: streamIds })
+  return readTallies(tallies, trans, streamIds)
     .then((stored: (StreamTally | undefined)[]) => {
       byStream = new Map(streamIds.map((id, i) => [id, stored[i] ?? emptyStreamTally(id, platformOfStream(id))]));
       moves = [...applyChanges(byStream, kind, changes).values()].filter((move) => move.by !== 0);
@@ -105,8 +109,23 @@ function moveFigures(down: DBCore, trans: DBCoreTransaction, kind: 'orders' | 'c
       memories.get(trans)?.wrote(puts, deletes as [string, string][]);
       return (puts.length > 0 ? buyers.mutate({ trans, type: 'put', values: puts }) : Promise.resolve())
         .then(() => (deletes.length > 0 ? buyers.mutate({ trans, type: 'delete', keys: deletes }) : undefined))
-        .then(() => tallies.mutate({ trans, type: 'put', values: [...byStream.values()].map(tidyStreamTally) }));
+        .then(() => {
+          const values = [...byStream.values()].map(tidyStreamTally);
+          memories.get(trans)?.wroteTallies(values);
+          return tallies.mutate({ trans, type: 'put', values });
+        });
     });
+}
+
+/** The streams' kept figures, from a memory lent to the transaction where it holds them. */
+function readTallies(tallies: DBCoreTable, trans: DBCoreTransaction, streamIds: readonly string[]): Promise<(StreamTally | undefined)[]> {
+  const memory = memories.get(trans);
+  const held = memory ? streamIds.map((streamId) => memory.tallyOf(streamId)) : [];
+  if (memory && held.every((tally) => tally !== undefined)) return Promise.resolve(held.map((tally) => tally ?? undefined));
+  return tallies.getMany({ trans, keys: [...streamIds] }).then((stored: (StreamTally | undefined)[]) => {
+    streamIds.forEach((streamId, i) => memory?.readTally(streamId, stored[i]));
+    return stored;
+  });
 }
 
 /**

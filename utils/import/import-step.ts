@@ -2,6 +2,7 @@ import type { ChotDatabase } from '../store/db';
 import type { CatalogIndex } from '../parser/index';
 import type { StreamClaim } from '../messaging/chat-message';
 import { ingestChat, streamIdOf } from '../store/ingest';
+import type { IngestCache } from '../store/ingest-cache';
 import { progressAfter } from '../store/import-progress';
 import { entryProblem } from './import-entry';
 
@@ -29,6 +30,7 @@ export async function importStep(
   catalog: CatalogIndex,
   repeatWindowMs: number,
   now = Date.now(),
+  cache?: IngestCache,
 ): Promise<ImportStepResult> {
   for (const [i, message] of step.messages.entries()) {
     const problem = entryProblem(message);
@@ -38,7 +40,7 @@ export async function importStep(
   }
   const streamId = streamIdOf(step.stream);
   return db.transaction('rw', [...db.ingestTables, db.imports], async () => {
-    const counts = await ingestChat(db, step.stream, step.messages, catalog, { repeatWindowMs, now });
+    const counts = await ingestChat(db, step.stream, step.messages, catalog, { repeatWindowMs, now, cache });
     const progress = progressAfter(await db.imports.get(step.importId), {
       id: step.importId,
       streamId,

@@ -11,6 +11,7 @@ import { adapterForChatUrl } from '../platforms/index';
 import type { PlatformAdapter } from '../platforms/adapter';
 import { framePageQuerySchema } from './frame-page';
 import { ingestChat } from '../store/ingest';
+import { IngestCache } from '../store/ingest-cache';
 import { decideOrder, decideOrders, editOrder, undoLastAction } from '../store/orders';
 import { saveSettings, settingsReader, updateSettings } from '../store/settings';
 import { deleteStream, joinStream, setGoal, splitStream, updateStream } from '../store/broadcasts';
@@ -98,6 +99,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
   // Restores arriving in chunks live here until written: a stopped background forgets them, unwritten.
   const restores = new RestoreSessions();
   const settings = settingsReader(deps.db);
+  // What chat batches read, kept between them (the chat and the import steps share it).
+  const ingestCache = new IngestCache(deps.db);
   return async (message: unknown, sender: MessageSender): Promise<RouterReply> => {
     if (sender.id !== deps.extensionId) return { ok: false, error: 'unknown sender' };
     const adapter = adapterForChatUrl(sender.url);
@@ -117,6 +120,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
         ok: true,
         ...(await ingestChat(deps.db, demo ? DEMO_STREAM : batch.data.stream, batch.data.messages, await deps.catalog.get(), {
           repeatWindowMs: repeatWindowSeconds * 1000,
+          cache: ingestCache,
         })),
       };
     }
@@ -228,7 +232,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return recountStream(deps.db, command.data.streamId);
       case 'import-chat': {
         const { repeatWindowSeconds } = await settings();
-        return importStep(deps.db, command.data, await deps.catalog.get(), repeatWindowSeconds * 1000);
+        return importStep(deps.db, command.data, await deps.catalog.get(), repeatWindowSeconds * 1000, Date.now(), ingestCache);
       }
     }
   };

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { ChotDatabase } from './db';
 import type { ActionRecord, OrderChange, OrderRecord } from './records';
+import type { IngestSession } from './ingest-cache';
 
 const OPEN_STATUSES = new Set(['pending', 'confirmed']);
 
@@ -42,11 +43,41 @@ export class BuyerOrders {
   readonly actions: ActionRecord[] = [];
   private readonly created = new Set<string>();
 
+  /** `held`: the background's memory of orders (ingest-cache.ts), read before the database. */
   constructor(
     private readonly db: ChotDatabase,
     private readonly streamId: string,
     private readonly now: number,
+    private readonly held?: IngestSession,
   ) {}
+
+  /** With the background's memory: histories and the latest orders from it, else read once and kept there. */
+  private async loadHeld(held: IngestSession, { histories, recent }: BuyerReads): Promise<void> {
+    const wanted = [...new Set(histories)].filter((key) => !this.stored.has(key));
+    const known = wanted.map((key) => held.history(this.streamId, key));
+    const reading = wanted.filter((_, i) => known[i] === undefined);
+    const latest = recent && recent.since < this.recentSince ? held.recentOrders(this.streamId, recent.since) : undefined;
+    const [found, range] = await Promise.all([
+      Promise.all(reading.map((key) => this.db.orders.where('[streamId+authorKey]').equals([this.streamId, key]).toArray())),
+      recent && recent.since < this.recentSince && !latest
+        ? this.db.orders.where('[streamId+observedAt]').between([this.streamId, recent.since], [this.streamId, Dexie.maxKey], true, true).toArray()
+        : undefined,
+    ]);
+    reading.forEach((key, i) => held.readHistory(this.streamId, key, found[i]!));
+    const read = new Map(reading.map((key, i) => [key, found[i]!]));
+    wanted.forEach((key, i) => this.stored.set(key, known[i] ?? read.get(key)!));
+    if (range) held.readRecentOrders(this.streamId, recent!.since, range);
+    const orders = latest ?? range;
+    if (!recent || !orders) return;
+    held.forgetBefore(this.streamId, recent.since);
+    this.recentSince = recent.since;
+    this.recent.clear();
+    for (const order of orders) {
+      const mine = this.recent.get(order.authorKey);
+      if (mine) mine.push(order);
+      else this.recent.set(order.authorKey, [order]);
+    }
+  }
 
   /**
    * Reads what the batch needs: the whole history only of buyers who cancel or change (a few per batch),
@@ -55,6 +86,7 @@ export class BuyerOrders {
    * over a compound index walks a cursor key by key and was four times slower).
    */
   async load({ histories, recent }: BuyerReads): Promise<void> {
+    if (this.held) return this.loadHeld(this.held, { histories, recent });
     const byBuyer = (keys: readonly string[]) =>
       Promise.all(keys.map((key) => this.db.orders.where('[streamId+authorKey]').equals([this.streamId, key]).toArray()));
     const wanted = [...new Set(histories)].filter((key) => !this.stored.has(key));

@@ -1,5 +1,6 @@
 import type { ChotDatabase } from './db';
 import type { CustomerRecord, MessageRecord } from './records';
+import type { IngestSession } from './ingest-cache';
 
 export type CustomerResult = { ok: true } | { ok: false; error: 'not-found' | 'same-customer' | 'merged' };
 
@@ -80,13 +81,22 @@ export class BatchCustomers {
   private readonly loaded = new Map<string, CustomerRecord | undefined>();
   private readonly noted = new Set<string>();
 
-  constructor(private readonly db: ChotDatabase) {}
+  /** `held`: the background's memory of buyers (ingest-cache.ts), read before the database and told what is saved. */
+  constructor(
+    private readonly db: ChotDatabase,
+    private readonly held?: IngestSession,
+  ) {}
 
   /** Reads the buyers, and the records they were merged into, before the batch is applied. */
   async load(ids: readonly string[]): Promise<void> {
     let wanted = [...new Set(ids)].filter((id) => !this.records.has(id));
     for (let hops = 0; wanted.length > 0 && hops < 10; hops += 1) {
-      const found = await this.db.customers.bulkGet(wanted);
+      const known = wanted.map((id) => this.held?.customer(id));
+      const reading = wanted.filter((_, i) => known[i] === undefined);
+      const read = reading.length > 0 ? await this.db.customers.bulkGet(reading) : [];
+      reading.forEach((id, i) => this.held?.readCustomer(id, read[i]));
+      const fromDb = new Map(reading.map((id, i) => [id, read[i]]));
+      const found = wanted.map((id, i) => (known[i] === undefined ? fromDb.get(id) : (known[i] ?? undefined)));
       wanted.forEach((id, i) => {
         this.records.set(id, found[i]);
         this.loaded.set(id, found[i]);
@@ -112,7 +122,9 @@ export class BatchCustomers {
       const record = this.records.get(id)!;
       return worthWriting(this.loaded.get(id), record) ? [record] : [];
     });
-    if (changed.length > 0) await this.db.customers.bulkPut(changed);
+    if (changed.length === 0) return;
+    await this.db.customers.bulkPut(changed);
+    this.held?.savedCustomers(changed);
   }
 }
 

@@ -8,6 +8,7 @@ import { readerSessionOf } from '../messaging/reader-ids';
 import { BuyerOrders, type BuyerReads } from './buyer-orders';
 import { BatchCustomers, customerIdOf } from './customers';
 import { questionFrom } from './questions';
+import type { IngestCache, IngestSession } from './ingest-cache';
 import { Dexie, type Table } from 'dexie';
 
 export interface IngestResult {
@@ -57,6 +58,11 @@ export interface IngestOptions {
   /** The same order comment from the same buyer within this window is flagged as a possible repeat. */
   repeatWindowMs?: number;
   now?: number;
+  /**
+   * The background's memory of what batches read (ingest-cache.ts). A transaction around the ingest must
+   * not write orders or customers itself: the memory takes the transaction's writes for the ingest's.
+   */
+  cache?: IngestCache;
 }
 
 export async function ingestChat(
@@ -66,7 +72,7 @@ export async function ingestChat(
   catalog: CatalogIndex,
   options: IngestOptions | number = {},
 ): Promise<IngestResult> {
-  const { now = Date.now(), repeatWindowMs = 120_000 } = typeof options === 'number' ? { now: options } : options;
+  const { now = Date.now(), repeatWindowMs = 120_000, cache } = typeof options === 'number' ? { now: options } : options;
   const streamId = streamIdOf(stream);
   let invalid = 0;
   const valid = new Map<string, MessageRecord>();
@@ -100,20 +106,27 @@ export async function ingestChat(
   };
 
   return db.transaction('rw', [...db.ingestTables], async () => {
+    const held = cache?.join();
     const ids = [...valid.keys()];
     const candidates = [...valid.values()].sort((a, b) => a.observedAt - b.observedAt);
     const shownAgain = await shownBeforeReload(db, streamId, candidates);
     const adding = candidates.filter((message) => !shownAgain.has(message.id));
-    const buyerComments = adding.filter(fromBuyer);
-    const buyers = new BuyerOrders(db, streamId, now);
-    const customers = new BatchCustomers(db);
+    const buyers = new BuyerOrders(db, streamId, now, held);
+    const customers = new BatchCustomers(db, held);
+    const load = (comments: readonly MessageRecord[]) =>
+      comments.length === 0
+        ? []
+        : [
+            customers.load(comments.map((message) => customerIdOf(message, authorKeyOf(message)))),
+            buyers.load(buyerReads(comments, parsedById, repeatWindowMs)),
+          ];
     // Adding is the duplicate check: a message already stored fails its add alone (the rest are written),
     // which saves reading every id first. Only a gift met again is read, for its combo count.
-    const [{ fresh, existing }] = await Promise.all([
-      addNew(db, adding),
-      buyerComments.length > 0 ? customers.load(buyerComments.map((message) => customerIdOf(message, authorKeyOf(message)))) : undefined,
-      buyerComments.length > 0 ? buyers.load(buyerReads(buyerComments, parsedById, repeatWindowMs)) : undefined,
-    ]);
+    // Without the memory the reads go out with the adds (a row that turns out stored already was read for
+    // nothing); with it, after: the memory is read once this transaction has begun (see ingest-cache.ts),
+    // and only the new rows' buyers need anything from it.
+    const [{ fresh, existing }] = await Promise.all([addNew(db, adding), ...(held ? [] : load(adding.filter(fromBuyer)))]);
+    if (held) await Promise.all(load(fresh.filter(fromBuyer)));
     const gifts = existing.filter((message) => message.kind === 'gift');
     const before = gifts.length > 0 ? await db.messages.bulkGet(gifts.map((message) => message.id)) : [];
     // A gift combo counting up in place comes again under its id: the stored gift takes the new count.
@@ -137,12 +150,12 @@ export async function ingestChat(
         parsedById.get(message.id)!.intent === 'question' ? [questionFrom(message, authorKeyOf(message), parsedById.get(message.id)!)] : [],
       );
       if (questions.length > 0) writes.push(db.questions.bulkPut(questions));
-      writes.push(writeOrders(db, buyers));
+      writes.push(writeOrders(db, buyers, streamId, held));
       if (buyers.actions.length > 0) writes.push(db.actions.bulkAdd(buyers.actions));
       writes.push(upsertStream(db, stream, streamId, fresh));
     }
     await Promise.all(writes);
-    if (withdrawals.size > 0) await withdrawOrders(db, streamId, [...withdrawals], now);
+    if (withdrawals.size > 0 && (await withdrawOrders(db, streamId, [...withdrawals], now))) held?.changedOrdersOf(streamId);
     return { stored: fresh.length, duplicates: duplicatesInBatch + (ids.length - fresh.length), invalid };
   });
 }
@@ -152,12 +165,15 @@ export async function ingestChat(
  * put, one after the other: each moves the kept figures. An order already there under its message's id
  * (restored from a backup without its chat) keeps what the assistant decided on it.
  */
-async function writeOrders(db: ChotDatabase, buyers: BuyerOrders): Promise<void> {
+async function writeOrders(db: ChotDatabase, buyers: BuyerOrders, streamId: string, held: IngestSession | undefined): Promise<void> {
   const touched = [...buyers.touched.values()];
   const added = touched.filter((order) => buyers.isNew(order.id));
   const changed = touched.filter((order) => !buyers.isNew(order.id));
-  if (added.length > 0) await addWhereFree(db.orders, added);
+  const taken = added.length > 0 ? await addWhereFree(db.orders, added) : new Set<number>();
   if (changed.length > 0) await db.orders.bulkPut(changed);
+  held?.wroteOrders([...added.filter((_, i) => !taken.has(i)), ...changed]);
+  // an order found under its message's id (restored without its chat) was not read: the memory starts over
+  if (taken.size > 0) held?.changedOrdersOf(streamId);
 }
 
 /** Comments that add an order (see applyComment). */
@@ -182,14 +198,14 @@ function buyerReads(comments: readonly MessageRecord[], parsedById: ReadonlyMap<
  * (status withdrawn), recorded as the chat's action; the assistant can put one back by deciding it again.
  * Only orders of the stream the batch is for: a page cannot withdraw another stream's orders.
  */
-async function withdrawOrders(db: ChotDatabase, streamId: string, messageIds: readonly string[], now: number): Promise<void> {
+async function withdrawOrders(db: ChotDatabase, streamId: string, messageIds: readonly string[], now: number): Promise<boolean> {
   // a deleted question leaves the lane (and the presenter view)
   const questions = (await db.questions.bulkGet([...messageIds])).filter((question) => question?.streamId === streamId);
   if (questions.length > 0) await db.questions.bulkDelete(questions.map((question) => question!.id));
   const orders = (await db.orders.bulkGet([...messageIds])).filter(
     (order): order is OrderRecord => order !== undefined && order.streamId === streamId && (order.status === 'pending' || order.status === 'confirmed'),
   );
-  if (orders.length === 0) return;
+  if (orders.length === 0) return false;
   await db.orders.bulkUpdate(orders.map((order) => ({ key: order.id, changes: { status: 'withdrawn' as const, updatedAt: now } })));
   await db.actions.bulkAdd(
     orders.map((order) => ({
@@ -202,6 +218,7 @@ async function withdrawOrders(db: ChotDatabase, streamId: string, messageIds: re
       after: { status: 'withdrawn' as const },
     })),
   );
+  return true;
 }
 
 /**

@@ -27,6 +27,30 @@ function recordsAfter(req: DBCoreMutateRequest, before: readonly (Watched | unde
   return req.type === 'add' || req.type === 'put' ? (req.values as Watched[]) : before.map(() => undefined);
 }
 
+/**
+ * A stream's kept buyer counts held in memory between chat batches (ingest-cache.ts), lent to one
+ * transaction: read from it instead of the database, and told what the transaction writes.
+ */
+export interface KeptBuyersMemory {
+  /** The stream's kept buyers as this transaction sees them, when all of them are held; else undefined. */
+  buyersOf(streamId: string): ((authorKey: string) => StreamBuyer | undefined) | undefined;
+  /** Every kept buyer of the stream, just read in this transaction; returns them as buyersOf would. */
+  read(streamId: string, buyers: readonly StreamBuyer[]): (authorKey: string) => StreamBuyer | undefined;
+  wrote(puts: readonly StreamBuyer[], deletes: readonly (readonly [string, string])[]): void;
+  /** The stream's kept figures as this transaction sees them (null: none stored), when held; a copy. */
+  tallyOf(streamId: string): StreamTally | null | undefined;
+  /** Figures just read in this transaction, or written by it. */
+  readTally(streamId: string, tally: StreamTally | undefined): void;
+  wroteTallies(tallies: readonly StreamTally[]): void;
+}
+
+const memories = new WeakMap<object, KeptBuyersMemory>();
+
+/** Lends a memory of kept buyers to a transaction (Dexie's `tx.idbtrans`) for its writes of orders. */
+export function lendKeptBuyers(trans: object, memory: KeptBuyersMemory): void {
+  memories.set(trans, memory);
+}
+
 const platformOfStream = (streamId: string) => platformSchema.catch('youtube').parse(streamId.split(':')[0]);
 
 /** What a batch of changes does to the figures of the streams it touches, and to their buyers. */
@@ -66,8 +90,7 @@ function moveFigures(down: DBCore, trans: DBCoreTransaction, kind: 'orders' | 'c
   const streamIds = [...new Set(changes.flatMap(({ before, after }) => [before?.streamId, after?.streamId]).filter((id): id is string => id !== undefined))];
   let byStream: Map<string, StreamTally>;
   let moves: { streamId: string; authorKey: string; by: number }[];
-  return tallies
-    .getMany({ trans, keys: streamIds })
+  return readTallies(tallies, trans, streamIds)
     .then((stored: (StreamTally | undefined)[]) => {
       byStream = new Map(streamIds.map((id, i) => [id, stored[i] ?? emptyStreamTally(id, platformOfStream(id))]));
       moves = [...applyChanges(byStream, kind, changes).values()].filter((move) => move.by !== 0);
@@ -83,10 +106,26 @@ function moveFigures(down: DBCore, trans: DBCoreTransaction, kind: 'orders' | 'c
         if (now > 0) puts.push({ streamId: move.streamId, authorKey: move.authorKey, counting: now });
         else if (current[i]) deletes.push([move.streamId, move.authorKey]);
       });
+      memories.get(trans)?.wrote(puts, deletes as [string, string][]);
       return (puts.length > 0 ? buyers.mutate({ trans, type: 'put', values: puts }) : Promise.resolve())
         .then(() => (deletes.length > 0 ? buyers.mutate({ trans, type: 'delete', keys: deletes }) : undefined))
-        .then(() => tallies.mutate({ trans, type: 'put', values: [...byStream.values()].map(tidyStreamTally) }));
+        .then(() => {
+          const values = [...byStream.values()].map(tidyStreamTally);
+          memories.get(trans)?.wroteTallies(values);
+          return tallies.mutate({ trans, type: 'put', values });
+        });
     });
+}
+
+/** The streams' kept figures, from a memory lent to the transaction where it holds them. */
+function readTallies(tallies: DBCoreTable, trans: DBCoreTransaction, streamIds: readonly string[]): Promise<(StreamTally | undefined)[]> {
+  const memory = memories.get(trans);
+  const held = memory ? streamIds.map((streamId) => memory.tallyOf(streamId)) : [];
+  if (memory && held.every((tally) => tally !== undefined)) return Promise.resolve(held.map((tally) => tally ?? undefined));
+  return tallies.getMany({ trans, keys: [...streamIds] }).then((stored: (StreamTally | undefined)[]) => {
+    streamIds.forEach((streamId, i) => memory?.readTally(streamId, stored[i]));
+    return stored;
+  });
 }
 
 /**
@@ -96,6 +135,33 @@ function moveFigures(down: DBCore, trans: DBCoreTransaction, kind: 'orders' | 'c
  */
 const WHOLE_STREAM_READ = 4;
 
+const streamRange = (streamId: string): DBCoreKeyRange => ({
+  type: 2 as DBCoreRangeType,
+  lower: [streamId, -Infinity],
+  upper: [streamId, [[]]],
+  lowerOpen: false,
+  upperOpen: false,
+});
+
+const readStream = (buyers: DBCoreTable, trans: DBCoreTransaction, streamId: string): Promise<StreamBuyer[]> =>
+  buyers.query({ trans, values: true, query: { index: buyers.schema.primaryKey, range: streamRange(streamId) } }).then(({ result }) => result as StreamBuyer[]);
+
+/** With a memory lent: a stream's kept buyers are read whole once, then answered from memory. */
+function readHeldBuyers(
+  buyers: DBCoreTable,
+  trans: DBCoreTransaction,
+  moves: readonly { streamId: string; authorKey: string }[],
+  memory: KeptBuyersMemory,
+): Promise<(StreamBuyer | undefined)[]> {
+  const streamIds = [...new Set(moves.map((move) => move.streamId))];
+  return Promise.all(
+    streamIds.map((streamId) => memory.buyersOf(streamId) ?? readStream(buyers, trans, streamId).then((found) => memory.read(streamId, found))),
+  ).then((lookups) => {
+    const byStream = new Map(streamIds.map((streamId, i) => [streamId, lookups[i]!]));
+    return moves.map((move) => byStream.get(move.streamId)!(move.authorKey));
+  });
+}
+
 function readBuyers(
   buyers: DBCoreTable,
   trans: DBCoreTransaction,
@@ -103,25 +169,14 @@ function readBuyers(
   keptBuyers: (streamId: string) => number,
 ): Promise<(StreamBuyer | undefined)[]> {
   if (moves.length === 0) return Promise.resolve([]);
+  const memory = memories.get(trans);
+  if (memory) return readHeldBuyers(buyers, trans, moves, memory);
   const byStream = new Map<string, number>();
   for (const move of moves) byStream.set(move.streamId, (byStream.get(move.streamId) ?? 0) + 1);
   const whole = [...byStream].filter(([streamId, count]) => keptBuyers(streamId) <= count * WHOLE_STREAM_READ).map(([streamId]) => streamId);
   const single = moves.filter((move) => !whole.includes(move.streamId));
-  const streamRange = (streamId: string): DBCoreKeyRange => ({
-    type: 2 as DBCoreRangeType,
-    lower: [streamId, -Infinity],
-    upper: [streamId, [[]]],
-    lowerOpen: false,
-    upperOpen: false,
-  });
   return Promise.all([
-    Promise.all(
-      whole.map((streamId) =>
-        buyers
-          .query({ trans, values: true, query: { index: buyers.schema.primaryKey, range: streamRange(streamId) } })
-          .then(({ result }) => result as StreamBuyer[]),
-      ),
-    ),
+    Promise.all(whole.map((streamId) => readStream(buyers, trans, streamId))),
     single.length === 0 ? [] : buyers.getMany({ trans, keys: single.map((move) => [move.streamId, move.authorKey]) }),
   ]).then(([streams, found]: [StreamBuyer[][], (StreamBuyer | undefined)[]]) => {
     const kept = new Map<string, StreamBuyer | undefined>(streams.flat().map((buyer) => [`${buyer.streamId}\u0000${buyer.authorKey}`, buyer]));

@@ -1,0 +1,291 @@
+import { Dexie, type ObservabilitySet } from 'dexie';
+import type { ChotDatabase } from './db';
+import type { CustomerRecord, OrderRecord } from './records';
+import type { StreamBuyer, StreamTally } from './stream-tally';
+import { lendKeptBuyers, type KeptBuyersMemory } from './tally-middleware';
+import { changedKeys, touchesTables } from './live-read';
+
+// What the ingest reads for every chat batch, held in the background's memory between batches: the buyers'
+// records, each stream's latest orders and some buyers' whole histories, and the stream's kept buyer counts.
+// Reading them took most of a batch's time. The cache changes only with what the ingest itself commits; a
+// commit by anything else (a decision, an edit, a merge, a restore, a team apply, a page) drops what it
+// touched, and the next batch reads that again.
+//
+// Why the cache knows its own commits: Dexie reports each commit of this context synchronously, with the
+// transaction's own set of changed parts (`idbtrans.mutatedParts`); a commit reported with another set is
+// another writer's (other contexts' commits arrive as copies, over a BroadcastChannel).
+// Why the cache is never read stale: it is read only after the batch's transaction has had a request
+// answered, so every earlier read-write transaction on the same tables has committed (IndexedDB runs them in
+// turn), and its commit was reported first (the same task source, in order).
+
+/** Customers held at most: a season's buyers fit; past this, the memory starts over. */
+const MAX_CUSTOMERS = 50_000;
+/** Buyers whose whole history in a stream is held at most, per stream. */
+const MAX_HISTORIES = 5_000;
+/** Kept buyers of a stream held at most; a larger stream's are read buyer by buyer, as without the cache. */
+const MAX_KEPT_BUYERS = 50_000;
+
+interface StreamMemory {
+  /** All the stream's orders observed from `since` on (none held: +Infinity). */
+  since: number;
+  recent: Map<string, OrderRecord>;
+  /** Buyers whose every order in the stream is held. */
+  histories: Map<string, Map<string, OrderRecord>>;
+  /** All the stream's kept buyer counts, once read. */
+  buyers?: Map<string, StreamBuyer>;
+  /** The stream's kept figures, once read (null: none stored). */
+  tally?: StreamTally | null;
+}
+
+const emptyStream = (): StreamMemory => ({ since: Number.POSITIVE_INFINITY, recent: new Map(), histories: new Map() });
+
+export class IngestCache {
+  /** Moves on every drop: a batch that began before one must not store what it read. */
+  private generation = 0;
+  private readonly customers = new Map<string, CustomerRecord | null>();
+  private readonly streams = new Map<string, StreamMemory>();
+  /** Batches under way, by their IndexedDB transaction, with what they commit. */
+  private readonly open = new Map<object, IngestSession>();
+
+  constructor(private readonly db: ChotDatabase) {
+    Dexie.on.storagemutated.subscribe((parts) => this.committed(parts));
+  }
+
+  /** Joins the transaction under way (inside ingestChat's), or undefined outside one. */
+  join(): IngestSession | undefined {
+    const trans = Dexie.currentTransaction?.idbtrans;
+    if (!trans) return undefined;
+    let session = this.open.get(trans);
+    if (session) return session.reenter();
+    session = new IngestSession(this, this.generation);
+    this.open.set(trans, session);
+    lendKeptBuyers(trans, session);
+    // Dexie reports a commit from its own listener, which may run after this one (fake-indexeddb calls
+    // them so): the batch is forgotten a task later. A commit that wrote nothing is not reported.
+    trans.addEventListener('complete', () => setTimeout(() => this.open.delete(trans)));
+    // What a batch read after its own writes is not committed: the memory starts over.
+    trans.addEventListener('abort', () => {
+      this.open.delete(trans);
+      this.dropAll();
+    });
+    return session;
+  }
+
+  isCurrent(generation: number): boolean {
+    return generation === this.generation;
+  }
+
+  customer(id: string): CustomerRecord | null | undefined {
+    return this.customers.get(id);
+  }
+
+  holdCustomer(id: string, record: CustomerRecord | undefined): void {
+    if (this.customers.size >= MAX_CUSTOMERS) this.customers.clear();
+    this.customers.set(id, record ?? null);
+  }
+
+  stream(streamId: string): StreamMemory {
+    let memory = this.streams.get(streamId);
+    if (!memory) this.streams.set(streamId, (memory = emptyStream()));
+    return memory;
+  }
+
+  heldBuyers(streamId: string): Map<string, StreamBuyer> | undefined {
+    return this.streams.get(streamId)?.buyers;
+  }
+
+  holdBuyers(streamId: string, buyers: readonly StreamBuyer[]): void {
+    if (buyers.length <= MAX_KEPT_BUYERS) this.stream(streamId).buyers = new Map(buyers.map((buyer) => [buyer.authorKey, buyer]));
+  }
+
+  heldTally(streamId: string): StreamTally | null | undefined {
+    return this.streams.get(streamId)?.tally;
+  }
+
+  holdTally(streamId: string, tally: StreamTally | null): void {
+    this.stream(streamId).tally = tally && structuredClone(tally);
+  }
+
+  holdHistory(streamId: string, authorKey: string, orders: readonly OrderRecord[]): void {
+    const { histories } = this.stream(streamId);
+    if (histories.size >= MAX_HISTORIES) histories.clear();
+    histories.set(authorKey, new Map(orders.map((order) => [order.id, order])));
+  }
+
+  private committed(parts: ObservabilitySet): void {
+    for (const [trans, session] of this.open) {
+      if ((trans as { mutatedParts?: unknown }).mutatedParts !== parts) continue;
+      this.open.delete(trans);
+      if (this.isCurrent(session.generation) && !session.reentered) session.apply(this);
+      else this.dropAll();
+      return;
+    }
+    this.foreign(parts);
+  }
+
+  /** Another writer's commit: what it touched is read again. */
+  private foreign(parts: ObservabilitySet): void {
+    const name = this.db.name;
+    if (!touchesTables(parts, name, ['customers', 'orders', 'streamBuyers', 'tallies'])) return;
+    this.generation += 1;
+    const customers = changedKeys(parts, name, 'customers');
+    if (customers === 'all') this.customers.clear();
+    else if (customers !== 'none') for (const id of customers) this.customers.delete(id as string);
+    // Another writer's orders may be new ones, of any stream: no stream's latest orders are complete any more.
+    if (touchesTables(parts, name, ['orders']))
+      for (const memory of this.streams.values()) Object.assign(memory, emptyStream(), { buyers: memory.buyers, tally: memory.tally });
+    const tallies = changedKeys(parts, name, 'tallies');
+    if (tallies === 'all') for (const memory of this.streams.values()) memory.tally = undefined;
+    else if (tallies !== 'none') for (const key of tallies) if (this.streams.get(key as string)) this.streams.get(key as string)!.tally = undefined;
+    const buyers = changedKeys(parts, name, 'streamBuyers');
+    if (buyers === 'all') for (const memory of this.streams.values()) memory.buyers = undefined;
+    else if (buyers !== 'none')
+      for (const key of buyers) if (this.streams.get((key as [string])[0])) this.streams.get((key as [string])[0])!.buyers = undefined;
+  }
+
+  private dropAll(): void {
+    this.generation += 1;
+    this.customers.clear();
+    this.streams.clear();
+  }
+}
+
+/** One batch's use of the cache: what it read goes in at once, what it writes when its commit is reported. */
+export class IngestSession implements KeptBuyersMemory {
+  private readonly customers = new Map<string, CustomerRecord>();
+  private readonly orders: OrderRecord[] = [];
+  /** Streams whose orders the batch changed in a way not staged here (a withdrawal): dropped at the commit. */
+  private readonly unsettled = new Set<string>();
+  /** Kept buyers written in this transaction, by stream (undefined: deleted): they win over the held ones. */
+  private readonly buyers = new Map<string, Map<string, StreamBuyer | undefined>>();
+  /** Kept figures written in this transaction. */
+  private readonly tallies = new Map<string, StreamTally>();
+
+  /** A second ingest in the same transaction: it must see the first one's writes, which the memory has not. */
+  reentered = false;
+
+  constructor(
+    private readonly cache: IngestCache,
+    readonly generation: number,
+  ) {}
+
+  /** From now on everything is read from the database, and the memory starts over after the commit. */
+  reenter(): this {
+    this.reentered = true;
+    return this;
+  }
+
+  /**
+   * Whether what the memory holds is still what is committed (nothing else committed since the batch
+   * began), and what is read is worth holding (nothing of this transaction's own is in it yet).
+   */
+  current(): boolean {
+    return !this.reentered && this.cache.isCurrent(this.generation);
+  }
+
+  customer(id: string): CustomerRecord | null | undefined {
+    return this.current() ? this.cache.customer(id) : undefined;
+  }
+
+  readCustomer(id: string, record: CustomerRecord | undefined): void {
+    if (this.current()) this.cache.holdCustomer(id, record);
+  }
+
+  savedCustomers(records: readonly CustomerRecord[]): void {
+    for (const record of records) this.customers.set(record.id, record);
+  }
+
+  /** The stream's orders observed from `since` on, when all of them are held. */
+  recentOrders(streamId: string, since: number): OrderRecord[] | undefined {
+    if (!this.current()) return undefined;
+    const memory = this.cache.stream(streamId);
+    if (since < memory.since) return undefined;
+    return [...memory.recent.values()];
+  }
+
+  readRecentOrders(streamId: string, since: number, orders: readonly OrderRecord[]): void {
+    if (!this.current()) return;
+    Object.assign(this.cache.stream(streamId), { since, recent: new Map(orders.map((order) => [order.id, order])) });
+  }
+
+  /** No batch to come looks back before `since`: older orders are let go. */
+  forgetBefore(streamId: string, since: number): void {
+    const memory = this.cache.stream(streamId);
+    if (!this.current() || since <= memory.since) return;
+    memory.since = since;
+    for (const [id, order] of memory.recent) if (order.observedAt < since) memory.recent.delete(id);
+  }
+
+  history(streamId: string, authorKey: string): OrderRecord[] | undefined {
+    const held = this.current() ? this.cache.stream(streamId).histories.get(authorKey) : undefined;
+    return held && [...held.values()];
+  }
+
+  readHistory(streamId: string, authorKey: string, orders: readonly OrderRecord[]): void {
+    if (this.current()) this.cache.holdHistory(streamId, authorKey, orders);
+  }
+
+  wroteOrders(orders: Iterable<OrderRecord>): void {
+    this.orders.push(...orders);
+  }
+
+  changedOrdersOf(streamId: string): void {
+    this.unsettled.add(streamId);
+  }
+
+  buyersOf(streamId: string): ((authorKey: string) => StreamBuyer | undefined) | undefined {
+    const held = this.current() ? this.cache.heldBuyers(streamId) : undefined;
+    if (!held) return undefined;
+    const written = this.buyers.get(streamId);
+    return (authorKey) => (written?.has(authorKey) ? written.get(authorKey) : held.get(authorKey));
+  }
+
+  read(streamId: string, buyers: readonly StreamBuyer[]): (authorKey: string) => StreamBuyer | undefined {
+    // Read before this transaction wrote the stream's buyers: what is committed, so worth holding.
+    if (!this.buyers.has(streamId) && this.current()) this.cache.holdBuyers(streamId, buyers);
+    const read = new Map(buyers.map((buyer) => [buyer.authorKey, buyer]));
+    const written = this.buyers.get(streamId);
+    return (authorKey) => (written?.has(authorKey) ? written.get(authorKey) : read.get(authorKey));
+  }
+
+  wrote(puts: readonly StreamBuyer[], deletes: readonly (readonly [string, string])[]): void {
+    const of = (streamId: string) => this.buyers.get(streamId) ?? this.buyers.set(streamId, new Map()).get(streamId)!;
+    for (const buyer of puts) of(buyer.streamId).set(buyer.authorKey, buyer);
+    for (const [streamId, authorKey] of deletes) of(streamId).set(authorKey, undefined);
+  }
+
+  tallyOf(streamId: string): StreamTally | null | undefined {
+    const tally = this.tallies.get(streamId) ?? (this.current() ? this.cache.heldTally(streamId) : undefined);
+    // a copy: the figures are moved in place, and the memory must not move before the commit
+    return tally && structuredClone(tally);
+  }
+
+  readTally(streamId: string, tally: StreamTally | undefined): void {
+    if (!this.tallies.has(streamId) && this.current()) this.cache.holdTally(streamId, tally ?? null);
+  }
+
+  wroteTallies(tallies: readonly StreamTally[]): void {
+    for (const tally of tallies) this.tallies.set(tally.streamId, structuredClone(tally));
+  }
+
+  /** The batch committed: the cache takes what it wrote. */
+  apply(cache: IngestCache): void {
+    for (const [id, record] of this.customers) cache.holdCustomer(id, record);
+    for (const order of this.orders) {
+      const memory = cache.stream(order.streamId);
+      if (order.observedAt >= memory.since) memory.recent.set(order.id, order);
+      memory.histories.get(order.authorKey)?.set(order.id, order);
+    }
+    for (const streamId of this.unsettled)
+      Object.assign(cache.stream(streamId), emptyStream(), { buyers: cache.heldBuyers(streamId), tally: cache.heldTally(streamId) });
+    for (const [streamId, tally] of this.tallies) cache.holdTally(streamId, tally);
+    for (const [streamId, written] of this.buyers) {
+      const held = cache.heldBuyers(streamId);
+      if (!held) continue;
+      for (const [authorKey, buyer] of written) {
+        if (buyer) held.set(authorKey, buyer);
+        else held.delete(authorKey);
+      }
+    }
+  }
+}

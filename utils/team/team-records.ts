@@ -63,3 +63,23 @@ export const teamEntrySchema = z.object({ v: z.unknown(), at: z.number(), desk: 
 export type TeamConfig = z.infer<typeof teamConfigSchema>;
 export type TeamAction = z.infer<typeof teamActionSchema>;
 export type TeamEntry = z.infer<typeof teamEntrySchema>;
+
+/** A desk asks the server (a stateless message on the shop's document) to compact an ended broadcast. */
+export const compactRequestSchema = z.object({ type: z.literal('compact'), broadcastId: z.string().min(1).max(300) });
+/** The server's answer: the new generation and the document's size before and after, or why not. */
+export const compactReplySchema = z.discriminatedUnion('ok', [
+  z.object({
+    type: z.literal('compacted'),
+    broadcastId: z.string(),
+    ok: z.literal(true),
+    generation: z.number().int().min(2),
+    before: z.number().int().nonnegative(),
+    after: z.number().int().nonnegative(),
+  }),
+  z.object({ type: z.literal('compacted'), broadcastId: z.string(), ok: z.literal(false), error: z.string().max(200) }),
+]);
+/** Why the server refuses an old generation's name: the desk opens the current one instead. */
+export const SUPERSEDED = 'superseded';
+
+export type CompactRequest = z.infer<typeof compactRequestSchema>;
+export type CompactReply = z.infer<typeof compactReplySchema>;

@@ -84,7 +84,9 @@ export class TeamHub {
     const update = Y.encodeStateAsUpdate(compactedCopy(this.server(oldName)));
     Y.applyUpdate(this.server(newName), update);
     const before = this.size(oldName);
-    this.server(SHOP_DOC).getMap<number>(GENERATIONS_MAP).set(broadcastId, current + 1);
+    this.server(SHOP_DOC)
+      .getMap<number>(GENERATIONS_MAP)
+      .set(broadcastId, current + 1);
     return { generation: current + 1, before, after: update.byteLength };
   }
 

@@ -111,7 +111,7 @@ describe('team mode against the real team server', () => {
     await waitFor(() => expect(assistantPanel.last()).toMatchObject({ state: 'online', waiting: 0 }));
   }, 90_000);
 
-  it('compacts an ended broadcast on the host\'s request: both desks move to the new generation, drop their old copy and keep working', async () => {
+  it("compacts an ended broadcast on the host's request: both desks move to the new generation, drop their old copy and keep working", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chot-team-service-compact-'));
     const own = await startTeamServer({ port: 0, host: '127.0.0.1', dataDir: dir, log: () => {} });
     try {

@@ -23,7 +23,6 @@ export interface TeamServiceDeps {
   WebSocketPolyfill?: unknown;
 }
 
-
 /**
  * Team mode in the background: off (no network at all) until the panel turns it on and the user grants
  * the server's address; then the sync, the connection and the presence, and the status for the panels.
@@ -89,7 +88,9 @@ export class TeamService {
     if (streams.length === 0 || streams.some((stream) => !stream.endedAt)) return { ok: false, error: 'not-ended' };
     if (this.connection.state !== 'online') return { ok: false, error: 'offline' };
     await this.sync?.idle();
-    if (this.connection.waiting > 0) return { ok: false, error: 'changes-waiting' };
+    // What this desk just wrote (the broadcast's end, say) is usually acknowledged within a moment.
+    for (let tries = 0; tries < 50 && this.connection?.waiting; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!this.connection || this.connection.waiting > 0) return { ok: false, error: 'changes-waiting' };
     const reply = await this.connection.compact(broadcastId);
     return reply.ok ? { ok: true, compacted: { generation: reply.generation, before: reply.before, after: reply.after } } : { ok: false, error: reply.error };
   }

@@ -6,16 +6,7 @@ import { isNewer, watchEntries } from './team-doc';
 import { pushChanges, type Desk } from './team-push';
 import { reconcile } from './team-reconcile';
 import { carryOver } from './team-compact';
-import {
-  BROADCASTS_MAP,
-  broadcastDocName,
-  generationName,
-  GENERATIONS_MAP,
-  SHOP_DOC,
-  SHARED_TABLES,
-  type SharedTable,
-  type TeamEntry,
-} from './team-records';
+import { BROADCASTS_MAP, broadcastDocName, generationName, GENERATIONS_MAP, SHOP_DOC, SHARED_TABLES, type SharedTable, type TeamEntry } from './team-records';
 
 /** Several commits' changes as one (a record changed twice is read once, as it is now). */
 function mergeChanges(all: readonly LocalChanges[]): LocalChanges {

@@ -9,6 +9,9 @@ import { decideOrder } from '../../utils/store/orders';
 import { updateStream } from '../../utils/store/broadcasts';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { TeamService, type TeamPanelPort } from '../../utils/team/team-service';
+import { TeamConnection } from '../../utils/team/team-connection';
+import { teamConfigSchema } from '../../utils/team/team-records';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type { TeamStatus } from '../../utils/team/team-status';
 import { startTeamServer, type RunningTeamServer } from '../../team-server/server';
 import { freshDatabase, chatRow, T0 } from './test-db';
@@ -160,6 +163,21 @@ describe('team mode against the real team server', () => {
         expect(await host.db.tallies.toArray()).toEqual(await assistant.db.tallies.toArray());
       });
       expect(assistantPanel.last()).toMatchObject({ state: 'online', decided: { Minh: 5 } });
+
+      // A desk that still asks for the old name is told it is superseded; its connection stays online (not "refused").
+      const config = teamConfigSchema.parse(await assistant.db.team.get('team'));
+      const late = new TeamConnection(config, () => {}, WebSocket);
+      try {
+        const reasons: string[] = [];
+        late.open('shop');
+        late.open('broadcast:youtube:live0001');
+        const providers = (late as unknown as { providers: Map<string, HocuspocusProvider> }).providers;
+        providers.get('broadcast:youtube:live0001')!.on('authenticationFailed', ({ reason }: { reason: string }) => reasons.push(reason));
+        await waitFor(() => expect(reasons).toEqual(['superseded broadcast:youtube:live0001#2']));
+        await waitFor(() => expect(late.state).toBe('online'));
+      } finally {
+        late.destroy();
+      }
     } finally {
       await own.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -348,6 +348,8 @@ describe('team sync between two desks', () => {
     await as('Minh', () => decideOrder(b.db, 'youtube:m2', 'rejected', T0 + 200));
     await as('Minh', () => decideOrder(b.db, 'youtube:m1', 'rejected', T0 + 300));
     await setGoal(b.db, STREAM_ID, 800);
+    // Lan decides on the old generation while Minh cannot hear it
+    await as('Lan', () => decideOrder(a.db, 'youtube:m3', 'rejected', T0 + 150));
     await settle(a, b);
     // the host compacts meanwhile, and decides one more order on the new generation
     hub.compact(STREAM_ID);
@@ -363,6 +365,7 @@ describe('team sync between two desks', () => {
     expect(onA.orders.map((o) => o.status)).toEqual(['rejected', 'rejected', 'confirmed']);
     expect(onA.history.filter((h) => h.kind === 'decide').map((h) => [h.orderId, h.by, h.after.status])).toEqual([
       ['youtube:m1', 'Lan', 'confirmed'],
+      ['youtube:m3', 'Lan', 'rejected'],
       ['youtube:m2', 'Minh', 'rejected'],
       ['youtube:m1', 'Minh', 'rejected'],
       ['youtube:m3', 'Lan', 'confirmed'],

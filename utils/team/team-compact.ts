@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { entriesOf, isNewer, LOCAL_ORIGIN } from './team-doc';
-import { SHARED_TABLES, type TeamEntry } from './team-records';
+import { SHARED_TABLES, type SharedTable, type TeamEntry } from './team-records';
 
 // Compaction of a shared document: Yjs keeps a small item for every value a key ever had, so a
 // broadcast whose orders were decided and edited many times carries all those overwritten values'
@@ -55,4 +55,21 @@ export function carryOver(from: Y.Doc, to: Y.Doc): number {
     }
   }, LOCAL_ORIGIN);
   return carried;
+}
+
+/**
+ * The keys whose entry in `to` is later than in `from` (or only in `to`): what other desks wrote that a
+ * desk holding `from` has not applied yet (sent to the server just before it compacted).
+ */
+export function laterIn(to: Y.Doc, from: Y.Doc): Map<SharedTable, string[]> {
+  const later = new Map<SharedTable, string[]>();
+  for (const table of SHARED_TABLES) {
+    const old = entriesOf(from, table);
+    const keys = [...entriesOf(to, table)].flatMap(([key, entry]) => {
+      const had = old.get(key);
+      return !had || isNewer(entry, had) ? [key] : [];
+    });
+    if (keys.length > 0) later.set(table, keys);
+  }
+  return later;
 }

@@ -5,7 +5,7 @@ import { applyRemote, type RemoteChange } from './team-apply';
 import { isNewer, watchEntries } from './team-doc';
 import { pushChanges, type Desk } from './team-push';
 import { reconcile } from './team-reconcile';
-import { carryOver } from './team-compact';
+import { carryOver, laterIn } from './team-compact';
 import { BROADCASTS_MAP, broadcastDocName, generationName, GENERATIONS_MAP, SHOP_DOC, SHARED_TABLES, type SharedTable, type TeamEntry } from './team-records';
 
 /** Several commits' changes as one (a record changed twice is read once, as it is now). */
@@ -147,7 +147,8 @@ export class TeamSync {
    * Moves an open broadcast to its compacted generation. Until the new one has the server's copy, this
    * desk keeps writing to the old (the server no longer takes it); then, in one step between pushes,
    * whatever the old copy has later than the new one (this desk's changes the server never got) is
-   * carried over with its own stamps, the desk works on the new one, and the old copy is deleted.
+   * carried over with its own stamps, what the new one has later than the old is applied to the store, the
+   * desk works on the new one, and the old copy is deleted.
    */
   private moveTo(name: string, generation: number): void {
     const from = this.opened.get(name)!;
@@ -156,11 +157,13 @@ export class TeamSync {
     void Promise.all([next.synced, next.online]).then(() =>
       this.enqueue(async () => {
         if (this.opened.get(name) !== from || from.moving !== generation) return void next.drop?.();
+        // What others sent just before the compaction and this desk had not received yet: applied as any remote change.
+        const missed = laterIn(next.doc, from.opened.doc);
         this.written += carryOver(from.opened.doc, next.doc);
         from.unwatch();
         this.docs.set(name, next.doc);
         this.opened.set(name, { generation, opened: next, unwatch: watchEntries(next.doc, (table, keys) => this.received(table, keys)) });
-        await this.catchUp(name, next.doc);
+        for (const [table, keys] of missed) this.received(table, keys);
         await from.opened.drop?.();
       }),
     );

@@ -105,7 +105,7 @@ const reply = await lan.service.command({ type: 'team-compact', broadcastId: STR
 if (!reply.ok || !reply.compacted) throw new Error(`compaction failed: ${JSON.stringify(reply)}`);
 const took = Date.now() - start;
 console.log(
-  `compaction: the broadcast's document ${mib(reply.compacted.before)} → ${mib(reply.compacted.after)} (${((1 - reply.compacted.after / reply.compacted.before) * 100).toFixed(1)}% smaller), rebuilt by the server in ${took} ms`,
+  `compaction: the broadcast's document ${mib(reply.compacted.before)} → ${mib(reply.compacted.after)} (${((1 - reply.compacted.after / reply.compacted.before) * 100).toFixed(1)}% smaller), the host's request answered in ${took} ms (the server loads, rebuilds and stores it)`,
 );
 // Both desks move to the new generation; what they show must not change, and one more decision must travel.
 start = Date.now();

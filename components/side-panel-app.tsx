@@ -140,7 +140,14 @@ function SidePanel({
       </header>
       {failure && <FailureNotice failure={failure} testId="page-failure" />}
       <HealthView sendCommand={sendCommand} everyMs={healthEveryMs} />
-      {team && <TeamPanel status={teamStatus} deps={team} orderOf={(id) => lookedAt?.find((order) => order?.id === id)} />}
+      {team && (
+        <TeamPanel
+          status={teamStatus}
+          deps={team}
+          orderOf={(id) => lookedAt?.find((order) => order?.id === id)}
+          broadcast={broadcast ? { id: broadcast.id, ended: broadcast.streams.every((stream) => stream.endedAt) } : null}
+        />
+      )}
       {broadcasts && broadcasts.length === 0 && <p className="empty">{t('noStreams')}</p>}
       {products && stock && <ProductsPanel products={products} pinned={pinnedProduct} stock={stock.byProduct} run={send} />}
       {broadcast && broadcasts && (

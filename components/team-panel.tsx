@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import type { OrderRecord } from '../utils/store/records';
-import type { TeamCommand } from '../utils/team/team-commands';
+import type { TeamCommand, TeamReply } from '../utils/team/team-commands';
 import { originPatternOf } from '../utils/team/team-commands';
 import { teamKeySchema, teamUrlSchema } from '../utils/team/team-records';
 import { tiktokDoubleReaders, type TeamStatus } from '../utils/team/team-status';
@@ -11,7 +11,7 @@ export interface TeamPanelDeps {
   connect: () => import('./use-team-status').TeamPortLike;
   /** browser.permissions.request for the server's address; must run in the click itself. */
   requestPermission: (pattern: string) => Promise<boolean>;
-  send: (command: TeamCommand) => Promise<{ ok: true } | { ok: false; error: string }>;
+  send: (command: TeamCommand) => Promise<TeamReply>;
 }
 
 const hostOf = (url: string | null) => {
@@ -90,6 +90,51 @@ function TeamForm({ deps }: { deps: TeamPanelDeps }) {
   );
 }
 
+/**
+ * The host's button to compact the shown broadcast's shared document once it has ended, with what it
+ * is doing and what came of it (the size before and after).
+ */
+function CompactBroadcast({ broadcastId, deps }: { broadcastId: string; deps: TeamPanelDeps }) {
+  const { t, formatNumber } = useI18n();
+  const [shown, setShown] = useState<{ text: string; problem: boolean } | null>(null);
+  const [working, setWorking] = useState(false);
+  const size = (bytes: number) => (bytes < 1_048_576 ? `${formatNumber(bytes / 1024, 0)} KB` : `${formatNumber(bytes / 1_048_576, 1)} MB`);
+  const problems: Record<string, string> = {
+    'not-ended': t('teamCompactNotEnded'),
+    'changes-waiting': t('teamCompactWaiting'),
+    offline: t('teamCompactOffline'),
+  };
+  const compact = async () => {
+    setWorking(true);
+    setShown({ text: t('teamCompacting'), problem: false });
+    const reply = await deps.send({ type: 'team-compact', broadcastId });
+    setWorking(false);
+    if (reply.ok && reply.compacted)
+      setShown({
+        text: t('teamCompacted', { before: size(reply.compacted.before), after: size(reply.compacted.after), generation: reply.compacted.generation }),
+        problem: false,
+      });
+    else
+      setShown({
+        text: reply.ok ? t('teamCompactFailed', { error: '?' }) : (problems[reply.error] ?? t('teamCompactFailed', { error: reply.error })),
+        problem: true,
+      });
+  };
+  return (
+    <div className="team-compact">
+      <p>{t('teamCompactHelp')}</p>
+      <button type="button" disabled={working} onClick={() => void compact()} data-testid="team-compact">
+        {t('teamCompact')}
+      </button>
+      {shown && (
+        <p role={shown.problem ? 'alert' : 'status'} className={shown.problem ? 'error' : undefined} data-testid="team-compact-result">
+          {shown.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function stateLine(status: TeamStatus, t: ReturnType<typeof useI18n>['t']): string {
   const host = hostOf(status.url);
   switch (status.state) {
@@ -109,7 +154,18 @@ function stateLine(status: TeamStatus, t: ReturnType<typeof useI18n>['t']): stri
 }
 
 /** Team mode in the side panel: turning it on, the host's key, who works on what, and what is waiting. */
-export function TeamPanel({ status, deps, orderOf }: { status: TeamStatus; deps: TeamPanelDeps; orderOf: (id: string) => OrderRecord | undefined }) {
+export function TeamPanel({
+  status,
+  deps,
+  orderOf,
+  broadcast,
+}: {
+  status: TeamStatus;
+  deps: TeamPanelDeps;
+  orderOf: (id: string) => OrderRecord | undefined;
+  /** The broadcast the panel shows: once it has ended, the host may compact its shared document. */
+  broadcast?: { id: string; ended: boolean } | null;
+}) {
   const { t, formatNumber } = useI18n();
   const on = status.state !== 'off';
   const problem = status.state === 'refused' || status.state === 'unreachable' || status.state === 'no-permission' || status.state === 'offline';
@@ -157,6 +213,7 @@ export function TeamPanel({ status, deps, orderOf }: { status: TeamStatus; deps:
             </p>
           ))}
           {decided && <p data-testid="team-decided">{t('teamDecided', { counts: decided })}</p>}
+          {status.role === 'host' && broadcast?.ended && <CompactBroadcast key={broadcast.id} broadcastId={broadcast.id} deps={deps} />}
           <button type="button" onClick={() => void deps.send({ type: 'team-disable' })}>
             {t('teamTurnOff')}
           </button>

@@ -5,6 +5,9 @@ declare module 'y-leveldb' {
     constructor(location: string);
     getYDoc(docName: string): Promise<Doc>;
     storeUpdate(docName: string, update: Uint8Array): Promise<number>;
+    clearDocument(docName: string): Promise<void>;
+    getMeta(docName: string, metaKey: string): Promise<unknown>;
+    setMeta(docName: string, metaKey: string, value: unknown): Promise<void>;
     destroy(): Promise<void>;
   }
 }

@@ -7,6 +7,7 @@ import type { CommandReply, PanelCommand } from '../../utils/messaging/commands'
 import '../../components/side-panel.css';
 import type { TeamPanelDeps } from '../../components/team-panel';
 import { TEAM_PORT } from '../../utils/team/team-status';
+import type { TeamReply } from '../../utils/team/team-commands';
 import { applyTheme } from '../../utils/ui/theme';
 
 const sendCommand = async (command: PanelCommand): Promise<CommandReply> => (await browser.runtime.sendMessage(command)) as CommandReply;
@@ -14,7 +15,7 @@ const sendCommand = async (command: PanelCommand): Promise<CommandReply> => (awa
 const team: TeamPanelDeps = {
   connect: () => browser.runtime.connect({ name: TEAM_PORT }),
   requestPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
-  send: async (command) => (await browser.runtime.sendMessage(command)) as { ok: true } | { ok: false; error: string },
+  send: async (command) => (await browser.runtime.sendMessage(command)) as TeamReply,
 };
 
 applyTheme(document);

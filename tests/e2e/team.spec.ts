@@ -195,3 +195,35 @@ test('one order decided on two desks at once ends with one status everywhere and
   expect(history).toEqual(expect.arrayContaining(both));
   await sameEverywhere(tallyOf);
 });
+
+test('the host compacts the ended broadcast: every desk moves to the new generation with the same tally and history', async () => {
+  test.setTimeout(90_000);
+  const tallyBefore = await sameEverywhere(tallyOf);
+  const sortedHistory = async (desk: Desk) => (await historyOf(desk.panel)).sort();
+  const historyBefore = await sameEverywhere(sortedHistory);
+  const statusesBefore = await sameEverywhere(statuses);
+  // The host ends the stream in the orders table (the broadcast is ended once all its streams are).
+  const dashboard = await host().browser.context.newPage();
+  await dashboard.goto(`chrome-extension://${host().browser.extensionId}/dashboard.html`);
+  await dashboard.getByTestId('streams').locator('summary').click();
+  await dashboard
+    .locator(`[data-testid="stream"][data-id="youtube:${VIDEO}"]`)
+    .getByRole('button', { name: /^(End|Kết thúc)$/ })
+    .click();
+  await expect(dashboard.locator(`[data-testid="stream"][data-id="youtube:${VIDEO}"]`)).toHaveAttribute('data-ended', 'true');
+  await dashboard.close();
+  // only the host is offered the button
+  await expect(minh().panel.getByTestId('team-compact')).toHaveCount(0);
+  await host().panel.getByTestId('team-compact').click();
+  await expect(host().panel.getByTestId('team-compact-result')).toHaveText(/^(Compacted|Đã thu gọn): .+ → .+ \((generation|bản) 2\)\.$/, SYNC);
+  for (const desk of desks) await expect(desk.panel.getByTestId('team-state')).toHaveText(ONLINE, SYNC);
+  expect(await sameEverywhere(tallyOf)).toEqual(tallyBefore);
+  expect(await sameEverywhere(sortedHistory)).toEqual(historyBefore);
+  expect(await sameEverywhere(statuses)).toEqual(statusesBefore);
+  // A change after the compaction travels between the desks on the new generation: Minh reopens a decided order.
+  const [order] = Object.entries(statusesBefore).find(([, status]) => status !== 'pending')!;
+  await row(minh(), order, 'button.reopen').click();
+  const seen = await sameEverywhere(statuses, (shown) => shown[order] === 'pending');
+  expect(seen[order]).toBe('pending');
+  await sameEverywhere(tallyOf);
+});

@@ -1,17 +1,30 @@
 import * as Y from 'yjs';
 import type { OpenedDoc } from '../../utils/team/team-sync';
+import { compactedCopy } from '../../utils/team/team-compact';
+import { broadcastDocName, generationName, GENERATIONS_MAP, SHOP_DOC } from '../../utils/team/team-records';
 
 const FROM_HUB = Symbol('hub');
+
+interface Link {
+  desk: string;
+  name: string;
+  doc: Y.Doc;
+  /** Resolves once it has exchanged with the server (as a provider's first sync). */
+  online: () => void;
+}
 
 /**
  * A stand-in for the team server in unit tests: one document per name, desks linked to it in memory.
  * A desk taken offline keeps its own changes; back online, both sides exchange what the other lacks
- * (as a provider does with state vectors on reconnection).
+ * (as a provider does with state vectors on reconnection). Compaction works as on the real server: a
+ * new generation under a new name, the old name refused, the shop's document says which is current.
  */
 export class TeamHub {
   private readonly docs = new Map<string, Y.Doc>();
-  private readonly links: { desk: string; name: string; doc: Y.Doc }[] = [];
+  private links: Link[] = [];
   private readonly offline = new Set<string>();
+  private readonly superseded = new Set<string>();
+  private readonly generations = new Map<string, number>();
 
   private server(name: string): Y.Doc {
     let doc = this.docs.get(name);
@@ -29,25 +42,57 @@ export class TeamHub {
   opener(desk: string) {
     return (name: string): OpenedDoc => {
       const doc = new Y.Doc();
-      this.links.push({ desk, name, doc });
+      let online = () => {};
+      const link: Link = { desk, name, doc, online: () => online() };
+      const linked = new Promise<void>((resolve) => (online = resolve));
+      this.links.push(link);
       doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin !== FROM_HUB && !this.offline.has(desk)) Y.applyUpdate(this.server(name), update, doc);
+        if (origin !== FROM_HUB && this.reaches(link)) Y.applyUpdate(this.server(name), update, doc);
       });
-      if (!this.offline.has(desk)) this.exchange(name, doc);
-      return { doc, synced: Promise.resolve() };
+      if (this.reaches(link)) this.exchange(link);
+      const drop = async () => void (this.links = this.links.filter((other) => other !== link));
+      return { doc, synced: Promise.resolve(), online: linked, drop };
     };
   }
 
-  private exchange(name: string, doc: Y.Doc): void {
-    const server = this.server(name);
-    Y.applyUpdate(server, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(server)), doc);
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(doc)), FROM_HUB);
+  /** Whether what the desk writes reaches the server: online, and not to an old generation's name. */
+  private reaches(link: Link): boolean {
+    return !this.offline.has(link.desk) && !this.superseded.has(link.name);
+  }
+
+  private exchange(link: Link): void {
+    const server = this.server(link.name);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(link.doc, Y.encodeStateVector(server)), link.doc);
+    Y.applyUpdate(link.doc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(link.doc)), FROM_HUB);
+    link.online();
   }
 
   setOnline(desk: string, online: boolean): void {
     if (!online) return void this.offline.add(desk);
     this.offline.delete(desk);
-    for (const link of this.links) if (link.desk === desk) this.exchange(link.name, link.doc);
+    for (const link of this.links) if (link.desk === desk && this.reaches(link)) this.exchange(link);
+  }
+
+  /** What the server does on a desk's request: the broadcast's current records under its next generation's name. */
+  compact(broadcastId: string): { generation: number; before: number; after: number } {
+    const name = broadcastDocName(broadcastId);
+    const current = this.generations.get(name) ?? 1;
+    const oldName = generationName(name, current);
+    const newName = generationName(name, current + 1);
+    this.superseded.add(oldName);
+    this.generations.set(name, current + 1);
+    const update = Y.encodeStateAsUpdate(compactedCopy(this.server(oldName)));
+    Y.applyUpdate(this.server(newName), update);
+    const before = this.size(oldName);
+    this.server(SHOP_DOC)
+      .getMap<number>(GENERATIONS_MAP)
+      .set(broadcastId, current + 1);
+    return { generation: current + 1, before, after: update.byteLength };
+  }
+
+  /** How many desks have this document open now. */
+  linked(name: string): number {
+    return this.links.filter((link) => link.name === name).length;
   }
 
   /** The server's copy of a document (to read what a fresh desk would download). */

@@ -9,7 +9,8 @@ import { SidePanelApp } from '../../components/side-panel-app';
 import type { TeamPanelDeps } from '../../components/team-panel';
 import type { TeamPortLike } from '../../components/use-team-status';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
-import type { TeamCommand } from '../../utils/team/team-commands';
+import type { TeamCommand, TeamReply } from '../../utils/team/team-commands';
+import { updateStream } from '../../utils/store/broadcasts';
 import { TEAM_OFF, type TeamPortMessage, type TeamStatus } from '../../utils/team/team-status';
 import { freshDatabase, chatRow } from './test-db';
 
@@ -18,7 +19,7 @@ afterEach(cleanup);
 const KEY = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
 
 /** The side panel with a fake background end of the team port: what it is told, what it says. */
-async function panel(granted = true) {
+async function panel(granted = true, reply: (command: TeamCommand) => TeamReply = () => ({ ok: true })) {
   const db = freshDatabase();
   const route = createBackgroundRouter({
     db,
@@ -49,7 +50,7 @@ async function panel(granted = true) {
   const team: TeamPanelDeps = {
     connect: () => port,
     requestPermission: async (pattern) => (asked.push(pattern), granted),
-    send: async (command) => (sent.push(command), { ok: true }),
+    send: async (command) => (sent.push(command), reply(command)),
   };
   render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['en']} healthEveryMs={60_000} team={team} />);
   const tell = (status: Partial<TeamStatus>) => act(() => listeners.forEach((listener) => listener({ ...TEAM_OFF, ...status })));
@@ -112,5 +113,28 @@ describe('team mode in the side panel', () => {
     expect(within(section).getByTestId('team-state').textContent).toContain('refused the team key');
     await tell({ ...online, state: 'unreachable' });
     expect(within(section).getByTestId('team-state').textContent).toContain('Cannot reach the team server at team.example.vn');
+  });
+
+  it('offers the host to compact the shown broadcast once it has ended, and says what came of it', async () => {
+    let answer: TeamReply = { ok: false, error: 'changes-waiting' };
+    const { db, tell, sent, section } = await panel(true, () => answer);
+    await tell(online);
+    expect(within(section).queryByRole('button', { name: "Compact this ended broadcast's shared data" })).toBeNull();
+    await act(async () => void (await updateStream(db, 'youtube:team0001', { ended: true })));
+    const button = await within(section).findByRole('button', { name: "Compact this ended broadcast's shared data" });
+    await act(async () => fireEvent.click(button));
+    expect(sent.at(-1)).toEqual({ type: 'team-compact', broadcastId: 'youtube:team0001' });
+    await waitFor(() =>
+      expect(within(section).getByTestId('team-compact-result').textContent).toBe(
+        'This desk has changes the server has not received yet. Try again once they are sent.',
+      ),
+    );
+    expect(within(section).getByTestId('team-compact-result').getAttribute('role')).toBe('alert');
+    answer = { ok: true, compacted: { generation: 2, before: 6_291_456, after: 4_718_592 } };
+    await act(async () => fireEvent.click(button));
+    await waitFor(() => expect(within(section).getByTestId('team-compact-result').textContent).toBe('Compacted: 6 MB → 4.5 MB (generation 2).'));
+    // an assistant has no such button
+    await tell({ ...online, role: 'assistant', key: null });
+    expect(within(section).queryByTestId('team-compact')).toBeNull();
   });
 });

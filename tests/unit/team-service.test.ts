@@ -6,8 +6,12 @@ import WebSocket from 'ws';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { ingestChat } from '../../utils/store/ingest';
 import { decideOrder } from '../../utils/store/orders';
+import { updateStream } from '../../utils/store/broadcasts';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { TeamService, type TeamPanelPort } from '../../utils/team/team-service';
+import { TeamConnection } from '../../utils/team/team-connection';
+import { teamConfigSchema } from '../../utils/team/team-records';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type { TeamStatus } from '../../utils/team/team-status';
 import { startTeamServer, type RunningTeamServer } from '../../team-server/server';
 import { freshDatabase, chatRow, T0 } from './test-db';
@@ -108,6 +112,76 @@ describe('team mode against the real team server', () => {
       expect(await host.db.actions.count()).toBe(await assistant.db.actions.count());
     });
     await waitFor(() => expect(assistantPanel.last()).toMatchObject({ state: 'online', waiting: 0 }));
+  }, 90_000);
+
+  it("compacts an ended broadcast on the host's request: both desks move to the new generation, drop their old copy and keep working", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chot-team-service-compact-'));
+    const own = await startTeamServer({ port: 0, host: '127.0.0.1', dataDir: dir, log: () => {} });
+    try {
+      const url = `ws://127.0.0.1:${own.port}`;
+      const host = await desk();
+      await host.service.command({ type: 'team-enable', role: 'host', url, name: 'Lan' });
+      const key = host.service.status(null).key!;
+      const assistant = await desk();
+      await assistant.service.command({ type: 'team-enable', role: 'assistant', url, name: 'Minh', key });
+      const assistantPanel = panel(assistant.service, 'youtube:live0001');
+      await ingestChat(host.db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 5 ký'), chatRow('m3', 'chốt 1kg')], noCatalog, T0);
+      await waitFor(async () => expect(await assistant.db.orders.count()).toBe(3));
+      for (const [i, status] of [
+        [1, 'confirmed'],
+        [2, 'rejected'],
+        [1, 'rejected'],
+        [2, 'confirmed'],
+      ] as const)
+        await decideOrder(assistant.db, `youtube:m${i}`, status);
+      const history = async (db: typeof host.db) => (await db.actions.toArray()).map(({ orderId, after, by }) => [orderId, after.status, by]);
+      await waitFor(async () => expect(await history(host.db)).toEqual(await history(assistant.db)));
+
+      const compact = { type: 'team-compact', broadcastId: 'youtube:live0001' } as const;
+      expect(await host.service.command(compact)).toEqual({ ok: false, error: 'not-ended' });
+      await updateStream(host.db, 'youtube:live0001', { ended: true });
+      await waitFor(async () => expect((await assistant.db.streams.get('youtube:live0001'))?.endedAt).toBeDefined());
+      expect(await assistant.service.command(compact)).toEqual({ ok: false, error: 'host-only' });
+      const reply = await host.service.command(compact);
+      expect(reply).toMatchObject({ ok: true, compacted: { generation: 2 } });
+      if (!reply.ok) return;
+      expect(reply.compacted!.after).toBeLessThan(reply.compacted!.before);
+
+      // the desks moved: their copies of the old generation are gone from IndexedDB (both desks of this test
+      // share one, as they share one server address and key in one process), and they are still online
+      const names = async () => (await indexedDB.databases()).map((database) => database.name ?? '');
+      await waitFor(async () => {
+        const kept = (await names()).filter((name) => name.startsWith(`chot-team:${url}:`) && name.includes(':broadcast:youtube:live0001'));
+        expect(kept.filter((name) => name.endsWith('#2'))).toHaveLength(1);
+        expect(kept.filter((name) => !name.endsWith('#2'))).toEqual([]);
+      });
+      expect(assistantPanel.last().state).toBe('online');
+      await decideOrder(assistant.db, 'youtube:m3', 'confirmed');
+      await waitFor(async () => expect((await host.db.orders.get('youtube:m3'))?.status).toBe('confirmed'));
+      await waitFor(async () => {
+        expect(await history(host.db)).toEqual(await history(assistant.db));
+        expect(await host.db.tallies.toArray()).toEqual(await assistant.db.tallies.toArray());
+      });
+      expect(assistantPanel.last()).toMatchObject({ state: 'online', decided: { Minh: 5 } });
+
+      // A desk that still asks for the old name is told it is superseded; its connection stays online (not "refused").
+      const config = teamConfigSchema.parse(await assistant.db.team.get('team'));
+      const late = new TeamConnection(config, () => {}, WebSocket);
+      try {
+        const reasons: string[] = [];
+        late.open('shop');
+        late.open('broadcast:youtube:live0001');
+        const providers = (late as unknown as { providers: Map<string, HocuspocusProvider> }).providers;
+        providers.get('broadcast:youtube:live0001')!.on('authenticationFailed', ({ reason }: { reason: string }) => reasons.push(reason));
+        await waitFor(() => expect(reasons).toEqual(['superseded broadcast:youtube:live0001#2']));
+        await waitFor(() => expect(late.state).toBe('online'));
+      } finally {
+        late.destroy();
+      }
+    } finally {
+      await own.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 90_000);
 
   it("makes no connection while the server's address is not granted", async () => {

@@ -13,6 +13,7 @@ import type { ChotDatabase } from '../../utils/store/db';
 import { TeamSync } from '../../utils/team/team-sync';
 import { freshDatabase, chatRow, T0 } from './test-db';
 import { TeamHub } from './team-hub';
+import { currentEntries } from '../../utils/team/team-compact';
 
 const stream = { platform: 'youtube' as const, key: 'live0001', title: 'Vải thiều' };
 const STREAM_ID = 'youtube:live0001';
@@ -298,5 +299,78 @@ describe('team sync between two desks', () => {
     expect(await b.db.orders.count()).toBe(320);
     expect((await b.db.orders.get('youtube:m3'))?.status).toBe('rejected');
     expect(await view(b.db)).toEqual(await view(a.db));
+  });
+
+  it('moves every desk to a compacted broadcast with the same statuses, history and figures, and the new document stays small', async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    const rows = Array.from({ length: 60 }, (_, i) => chatRow(`m${i}`, `chốt ${(i % 5) + 1}kg`, { authorName: `Khách ${i % 9}`, authorId: `UC${i % 9}` }));
+    await ingestChat(a.db, stream, rows, noCatalog, T0);
+    await settle(a, b);
+    // every order decided on one desk, then changed on the other
+    for (let i = 0; i < 60; i += 1) await as('Lan', () => decideOrder(a.db, `youtube:m${i}`, 'confirmed', T0 + 1000 + i));
+    await settle(a, b);
+    for (let i = 0; i < 60; i += 2) await as('Minh', () => decideOrder(b.db, `youtube:m${i}`, 'rejected', T0 + 5000 + i));
+    await settle(a, b, a, b);
+    const seen = await view(a.db);
+    const name = `broadcast:${STREAM_ID}`;
+    const records = currentEntries(hub.document(name));
+
+    const result = hub.compact(STREAM_ID);
+    await settle(a, b, a, b);
+    expect(result.after).toBeLessThan(result.before);
+    // both desks left the old document (their copies dropped) and work on the new one
+    expect(hub.linked(name)).toBe(0);
+    expect(hub.linked(`${name}#2`)).toBe(2);
+    for (const d of [a, b]) expect(currentEntries(d.sync.openDocs().get(name)!)).toEqual(records);
+    for (const d of [a, b]) expect(await view(d.db)).toEqual(seen);
+    // moving sent nothing back: the new document is still exactly the compacted one
+    expect(hub.size(`${name}#2`)).toBe(result.after);
+
+    // decisions made afterwards reach the other desk through the new generation
+    await as('Minh', () => decideOrder(b.db, 'youtube:m1', 'rejected', T0 + 9000));
+    await settle(a, b, a, b);
+    expect((await a.db.orders.get('youtube:m1'))?.status).toBe('rejected');
+    expect(await view(a.db)).toEqual(await view(b.db));
+    expect(currentEntries(hub.document(name))).toEqual(records);
+  });
+
+  it('carries the decisions an offline desk made on the old generation into the compacted one, losing nothing', async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 5 ký'), chatRow('m3', 'chốt 1kg')], noCatalog, T0);
+    await as('Lan', () => decideOrder(a.db, 'youtube:m1', 'confirmed', T0 + 100));
+    await settle(a, b);
+    // Minh's laptop is off Wi-Fi: his decisions wait in his copy of the old generation
+    hub.setOnline('desk-bbbb', false);
+    await as('Minh', () => decideOrder(b.db, 'youtube:m2', 'rejected', T0 + 200));
+    await as('Minh', () => decideOrder(b.db, 'youtube:m1', 'rejected', T0 + 300));
+    await setGoal(b.db, STREAM_ID, 800);
+    // Lan decides on the old generation while Minh cannot hear it
+    await as('Lan', () => decideOrder(a.db, 'youtube:m3', 'rejected', T0 + 150));
+    await settle(a, b);
+    // the host compacts meanwhile, and decides one more order on the new generation
+    hub.compact(STREAM_ID);
+    await settle(a, b);
+    await as('Lan', () => decideOrder(a.db, 'youtube:m3', 'confirmed', T0 + 400));
+    await settle(a, b);
+    expect((await a.db.orders.get('youtube:m2'))?.status).toBe('pending');
+
+    hub.setOnline('desk-bbbb', true);
+    await settle(a, b, a, b, a, b);
+    const [onA, onB] = [await view(a.db), await view(b.db)];
+    expect(onA).toEqual(onB);
+    expect(onA.orders.map((o) => o.status)).toEqual(['rejected', 'rejected', 'confirmed']);
+    expect(onA.history.filter((h) => h.kind === 'decide').map((h) => [h.orderId, h.by, h.after.status])).toEqual([
+      ['youtube:m1', 'Lan', 'confirmed'],
+      ['youtube:m3', 'Lan', 'rejected'],
+      ['youtube:m2', 'Minh', 'rejected'],
+      ['youtube:m1', 'Minh', 'rejected'],
+      ['youtube:m3', 'Lan', 'confirmed'],
+    ]);
+    expect((await a.db.streams.get(STREAM_ID))?.goalKg).toBe(800);
+    expect(hub.linked(`broadcast:${STREAM_ID}`)).toBe(0);
   });
 });

@@ -388,6 +388,15 @@ const vi = {
   demoDone: 'Đã phát xong {total} bình luận.',
   demoAgainNote:
     'Phát lại thì những bình luận đã đọc không được tính lần nữa (như trong live thật). Muốn làm lại từ đầu, xoá phiên demo trong bảng đơn rồi phát lại.',
+  teamCompact: 'Thu gọn dữ liệu chung của buổi đã kết thúc này',
+  teamCompactHelp:
+    'Máy chủ dựng lại tài liệu chung của buổi chỉ với đơn, trạng thái, lịch sử hiện có; mọi máy trong nhóm tự chuyển sang bản mới, thay đổi chưa gửi vẫn được giữ.',
+  teamCompacting: 'Đang thu gọn…',
+  teamCompacted: 'Đã thu gọn: {before} → {after} (bản {generation}).',
+  teamCompactNotEnded: 'Chỉ thu gọn được buổi đã kết thúc.',
+  teamCompactWaiting: 'Máy này còn thay đổi chưa gửi tới máy chủ. Chờ gửi xong rồi thử lại.',
+  teamCompactOffline: 'Cần kết nối tới máy chủ nhóm để thu gọn.',
+  teamCompactFailed: 'Không thu gọn được: {error}',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -776,6 +785,15 @@ const en: Record<keyof typeof vi, string> = {
   demoDone: 'All {total} comments played.',
   demoAgainNote:
     'Played again, comments already read are not counted twice (as in a real chat). To start afresh, delete the demo stream in the desk and play again.',
+  teamCompact: "Compact this ended broadcast's shared data",
+  teamCompactHelp:
+    "The server rebuilds the broadcast's shared document with only its current orders, statuses and history; every desk moves to the new one by itself, and changes not yet sent are kept.",
+  teamCompacting: 'Compacting…',
+  teamCompacted: 'Compacted: {before} → {after} (generation {generation}).',
+  teamCompactNotEnded: 'Only an ended broadcast can be compacted.',
+  teamCompactWaiting: 'This desk has changes the server has not received yet. Try again once they are sent.',
+  teamCompactOffline: 'Compacting needs the connection to the team server.',
+  teamCompactFailed: 'Could not compact: {error}',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -13,9 +13,14 @@ export const teamCommandSchema = z.discriminatedUnion('type', [
     })
     .refine((command) => command.role === 'host' || command.key !== undefined, "an assistant enters the host's key"),
   z.object({ type: z.literal('team-disable') }),
+  /** The host compacts an ended broadcast's shared document (the server rebuilds it as a new generation). */
+  z.object({ type: z.literal('team-compact'), broadcastId: z.string().min(1).max(300) }),
 ]);
 
 export type TeamCommand = z.infer<typeof teamCommandSchema>;
+
+/** A team command's answer; a compaction says the document's size before and after. */
+export type TeamReply = { ok: true; compacted?: { generation: number; before: number; after: number } } | { ok: false; error: string };
 
 /**
  * The host permission to ask for a team server's address (any port of that host): ws:// as http://, wss:// as

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { OpenedDoc } from './team-sync';
-import { SHOP_DOC, type TeamConfig } from './team-records';
+import { compactReplySchema, SHOP_DOC, SUPERSEDED, type CompactReply, type TeamConfig } from './team-records';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'unreachable' | 'refused';
 
@@ -17,7 +17,9 @@ const KEEPALIVE_MS = 20_000;
 export class TeamConnection {
   private readonly socket: HocuspocusProviderWebsocket;
   private readonly providers = new Map<string, HocuspocusProvider>();
-  private readonly stores: IndexeddbPersistence[] = [];
+  private readonly stores = new Map<string, IndexeddbPersistence>();
+  /** Compactions asked of the server, by broadcast, waiting for its answer. */
+  private readonly compactions = new Map<string, (reply: CompactReply) => void>();
   private everConnected = false;
   state: ConnectionState = 'connecting';
 
@@ -50,7 +52,9 @@ export class TeamConnection {
     const doc = new Y.Doc();
     // Kept per server and key, so two teams on one browser never mix.
     const store = new IndexeddbPersistence(`chot-team:${this.config.url}:${this.config.key.slice(0, 8)}:${name}`, doc);
-    this.stores.push(store);
+    this.stores.set(name, store);
+    let online = () => {};
+    const reached = new Promise<void>((resolve) => (online = resolve));
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name,
@@ -58,17 +62,57 @@ export class TeamConnection {
       token: this.config.key,
       // Presence travels with the shop's document only; it is also the keepalive.
       ...(name === SHOP_DOC ? { forceSyncInterval: KEEPALIVE_MS } : { awareness: null }),
-      onAuthenticationFailed: () => {
+      onAuthenticationFailed: ({ reason }) => {
+        // An old generation of a compacted broadcast: the shop's document says which is current, and the sync moves there.
+        if (reason.startsWith(SUPERSEDED)) return;
         this.state = 'refused';
         this.socket.disconnect();
         this.onChange();
       },
       onUnsyncedChanges: () => this.onChange(),
-      onSynced: () => this.onChange(),
+      onSynced: ({ state }) => {
+        if (state) online();
+        this.onChange();
+      },
+      ...(name === SHOP_DOC ? { onStateless: ({ payload }: { payload: string }) => this.heard(payload) } : {}),
     });
     provider.attach();
     this.providers.set(name, provider);
-    return { doc, synced: store.whenSynced.then(() => undefined) };
+    const drop = async () => {
+      provider.destroy();
+      this.providers.delete(name);
+      this.stores.delete(name);
+      await store.clearData();
+      this.onChange();
+    };
+    return { doc, synced: store.whenSynced.then(() => undefined), online: reached, drop };
+  }
+
+  /** Asks the server to compact a broadcast; resolves with its answer (or a failure after two minutes). */
+  compact(broadcastId: string): Promise<CompactReply> {
+    const shop = this.shop;
+    const failed = (error: string): CompactReply => ({ type: 'compacted', broadcastId, ok: false, error });
+    if (!shop) return Promise.resolve(failed('offline'));
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => finish(failed('no-reply')), 120_000);
+      const finish = (reply: CompactReply) => {
+        clearTimeout(timer);
+        this.compactions.delete(broadcastId);
+        resolve(reply);
+      };
+      this.compactions.set(broadcastId, finish);
+      shop.sendStateless(JSON.stringify({ type: 'compact', broadcastId }));
+    });
+  }
+
+  private heard(payload: string): void {
+    let reply;
+    try {
+      reply = compactReplySchema.safeParse(JSON.parse(payload));
+    } catch {
+      return;
+    }
+    if (reply.success) this.compactions.get(reply.data.broadcastId)?.(reply.data);
   }
 
   get shop(): HocuspocusProvider | undefined {
@@ -85,6 +129,6 @@ export class TeamConnection {
   destroy(): void {
     for (const provider of this.providers.values()) provider.destroy();
     this.socket.destroy();
-    for (const store of this.stores) void store.destroy();
+    for (const store of this.stores.values()) void store.destroy();
   }
 }

@@ -7,8 +7,20 @@ export const SHOP_TABLES = new Set<SharedTable>(['customers', 'products']);
 
 export const SHOP_DOC = 'shop';
 export const broadcastDocName = (broadcastId: string) => `broadcast:${broadcastId}`;
+/**
+ * The name a document is stored under on the server: generation 1 under its own name, a compacted
+ * rebuild under "<name>#<generation>" (a fresh document, so no desk's old copy can merge into it).
+ */
+export const generationName = (name: string, generation: number) => (generation > 1 ? `${name}#${generation}` : name);
+/** A stored name's document and generation ("broadcast:x#3" → broadcast:x, 3). */
+export function parseGenerationName(stored: string): { name: string; generation: number } {
+  const match = /^(.*)#([1-9]\d{0,5})$/.exec(stored);
+  return match ? { name: match[1]!, generation: Number(match[2]) } : { name: stored, generation: 1 };
+}
 /** The shop document's list of broadcasts the team works on (broadcast id → when it was added). */
 export const BROADCASTS_MAP = 'broadcasts';
+/** The shop document's current generation of each compacted broadcast (broadcast id → 2, 3…); written by the server only. */
+export const GENERATIONS_MAP = 'generations';
 
 /** A team key: 32 random bytes in base64url. The server refuses anything shorter than 32 characters. */
 export const teamKeySchema = z.string().regex(/^[A-Za-z0-9_-]{32,200}$/);
@@ -51,3 +63,23 @@ export const teamEntrySchema = z.object({ v: z.unknown(), at: z.number(), desk: 
 export type TeamConfig = z.infer<typeof teamConfigSchema>;
 export type TeamAction = z.infer<typeof teamActionSchema>;
 export type TeamEntry = z.infer<typeof teamEntrySchema>;
+
+/** A desk asks the server (a stateless message on the shop's document) to compact an ended broadcast. */
+export const compactRequestSchema = z.object({ type: z.literal('compact'), broadcastId: z.string().min(1).max(300) });
+/** The server's answer: the new generation and the document's size before and after, or why not. */
+export const compactReplySchema = z.discriminatedUnion('ok', [
+  z.object({
+    type: z.literal('compacted'),
+    broadcastId: z.string(),
+    ok: z.literal(true),
+    generation: z.number().int().min(2),
+    before: z.number().int().nonnegative(),
+    after: z.number().int().nonnegative(),
+  }),
+  z.object({ type: z.literal('compacted'), broadcastId: z.string(), ok: z.literal(false), error: z.string().max(200) }),
+]);
+/** Why the server refuses an old generation's name: the desk opens the current one instead. */
+export const SUPERSEDED = 'superseded';
+
+export type CompactRequest = z.infer<typeof compactRequestSchema>;
+export type CompactReply = z.infer<typeof compactReplySchema>;

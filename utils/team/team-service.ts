@@ -3,7 +3,7 @@ import type { HealthRegistry } from '../messaging/health-registry';
 import { setAssistantName } from '../store/assistant-name';
 import { TeamConnection } from './team-connection';
 import { TeamSync } from './team-sync';
-import { newDeskId, newTeamKey, originPatternOf, type TeamCommand } from './team-commands';
+import { newDeskId, newTeamKey, originPatternOf, type TeamCommand, type TeamReply } from './team-commands';
 import { broadcastDocName, teamConfigSchema, type TeamConfig, type TeamEntry } from './team-records';
 import { presenceSchema, TEAM_OFF, teamPortMessageSchema, type Presence, type TeamStatus } from './team-status';
 import type { ActionRecord } from '../store/records';
@@ -22,8 +22,6 @@ export interface TeamServiceDeps {
   hasPermission(pattern: string): Promise<boolean>;
   WebSocketPolyfill?: unknown;
 }
-
-type Reply = { ok: true } | { ok: false; error: string };
 
 /**
  * Team mode in the background: off (no network at all) until the panel turns it on and the user grants
@@ -51,7 +49,8 @@ export class TeamService {
     this.changed();
   }
 
-  async command(command: TeamCommand): Promise<Reply> {
+  async command(command: TeamCommand): Promise<TeamReply> {
+    if (command.type === 'team-compact') return this.compact(command.broadcastId);
     if (command.type === 'team-disable') {
       this.disconnect();
       if (this.config) await this.db.team.put((this.config = { ...this.config, enabled: false }));
@@ -75,6 +74,25 @@ export class TeamService {
     await this.connect();
     this.changed();
     return this.noPermission ? { ok: false, error: 'no-permission' } : { ok: true };
+  }
+
+  /**
+   * Asks the server to compact an ended broadcast. Only the host asks, only for a broadcast whose streams
+   * have all ended, and only once this desk's own changes have reached the server (the others' that have
+   * not are carried into the new generation by their desks when they move).
+   */
+  private async compact(broadcastId: string): Promise<TeamReply> {
+    if (!this.config?.enabled || !this.connection) return { ok: false, error: 'team-off' };
+    if (this.config.role !== 'host') return { ok: false, error: 'host-only' };
+    const streams = await this.db.streams.where('broadcastId').equals(broadcastId).toArray();
+    if (streams.length === 0 || streams.some((stream) => !stream.endedAt)) return { ok: false, error: 'not-ended' };
+    if (this.connection.state !== 'online') return { ok: false, error: 'offline' };
+    await this.sync?.idle();
+    // What this desk just wrote (the broadcast's end, say) is usually acknowledged within a moment.
+    for (let tries = 0; tries < 50 && this.connection?.waiting; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!this.connection || this.connection.waiting > 0) return { ok: false, error: 'changes-waiting' };
+    const reply = await this.connection.compact(broadcastId);
+    return reply.ok ? { ok: true, compacted: { generation: reply.generation, before: reply.before, after: reply.after } } : { ok: false, error: reply.error };
   }
 
   private async connect(): Promise<void> {

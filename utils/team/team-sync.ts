@@ -5,7 +5,8 @@ import { applyRemote, type RemoteChange } from './team-apply';
 import { isNewer, watchEntries } from './team-doc';
 import { pushChanges, type Desk } from './team-push';
 import { reconcile } from './team-reconcile';
-import { BROADCASTS_MAP, broadcastDocName, SHOP_DOC, SHARED_TABLES, type SharedTable, type TeamEntry } from './team-records';
+import { carryOver, laterIn } from './team-compact';
+import { BROADCASTS_MAP, broadcastDocName, generationName, GENERATIONS_MAP, SHOP_DOC, SHARED_TABLES, type SharedTable, type TeamEntry } from './team-records';
 
 /** Several commits' changes as one (a record changed twice is read once, as it is now). */
 function mergeChanges(all: readonly LocalChanges[]): LocalChanges {
@@ -18,6 +19,19 @@ function mergeChanges(all: readonly LocalChanges[]): LocalChanges {
 export interface OpenedDoc {
   doc: Y.Doc;
   synced: Promise<void>;
+  /** When it has first caught up with the server itself: a compacted generation is compared with the store only then. */
+  online?: Promise<void>;
+  /** Closes it and removes this browser's copy (a generation this desk has moved from). */
+  drop?(): Promise<void>;
+}
+
+/** A document this desk has open: under which generation, and how to stop watching it. */
+interface Opened {
+  generation: number;
+  opened: OpenedDoc;
+  unwatch: () => void;
+  /** The generation it is being moved to. */
+  moving?: number;
 }
 
 export interface TeamSyncOptions {
@@ -39,6 +53,7 @@ export interface TeamSyncOptions {
  */
 export class TeamSync {
   private readonly docs = new Map<string, Y.Doc>();
+  private readonly opened = new Map<string, Opened>();
   private readonly stops: (() => void)[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private readonly waitingPushes: LocalChanges[] = [];
@@ -67,6 +82,17 @@ export class TeamSync {
     index.observe(openListed);
     this.stops.push(() => index.unobserve(openListed));
     openListed();
+    // A broadcast compacted on the server: this desk moves its open copy to the new generation.
+    const generations = shop.getMap<number>(GENERATIONS_MAP);
+    const moveCompacted = () => {
+      for (const [id, generation] of generations) {
+        const open = this.opened.get(broadcastDocName(id));
+        if (open && open.generation < generation && (open.moving ?? 0) < generation) this.moveTo(broadcastDocName(id), generation);
+      }
+    };
+    generations.observe(moveCompacted);
+    this.stops.push(() => generations.unobserve(moveCompacted));
+    moveCompacted();
     const streams = await this.db.streams.toArray();
     for (const stream of streams) if (!stream.endedAt) this.docFor(broadcastDocName(stream.broadcastId));
   }
@@ -75,6 +101,7 @@ export class TeamSync {
     this.stopped = true;
     setTeamSink(this.db.name, null);
     this.stops.forEach((stop) => stop());
+    this.opened.forEach((open) => open.unwatch());
   }
 
   /** Resolves once every change seen so far is pushed or applied. */
@@ -90,19 +117,56 @@ export class TeamSync {
     return this.docs;
   }
 
+  /** A broadcast's current generation, as the server wrote it in the shop's document. */
+  private generationOf(name: string): number {
+    if (name === SHOP_DOC) return 1;
+    return this.docFor(SHOP_DOC).getMap<number>(GENERATIONS_MAP).get(name.slice('broadcast:'.length)) ?? 1;
+  }
+
+  /** Opens a document's current generation (the map of open documents is by name, whatever the generation). */
   docFor(name: string): Y.Doc {
     const open = this.docs.get(name);
     if (open) return open;
-    const { doc, synced } = this.options.open(name);
+    const generation = this.generationOf(name);
+    const opened = this.options.open(generationName(name, generation));
+    const { doc } = opened;
     this.docs.set(name, doc);
-    this.stops.push(watchEntries(doc, (table, keys) => this.received(table, keys)));
+    this.opened.set(name, { generation, opened, unwatch: watchEntries(doc, (table, keys) => this.received(table, keys)) });
     if (name !== SHOP_DOC) {
       const index = this.docFor(SHOP_DOC).getMap<number>(BROADCASTS_MAP);
       const id = name.slice('broadcast:'.length);
       if ((index.get(id) ?? 0) < this.now - 3_600_000) index.set(id, this.now);
     }
-    void synced.then(() => this.enqueue(() => this.catchUp(name, doc)));
+    // A compacted generation this desk has no copy of yet is compared with the store once it has the server's.
+    const ready = generation > 1 ? Promise.all([opened.synced, opened.online]) : opened.synced;
+    void ready.then(() => this.enqueue(() => this.catchUp(name, doc)));
     return doc;
+  }
+
+  /**
+   * Moves an open broadcast to its compacted generation. Until the new one has the server's copy, this
+   * desk keeps writing to the old (the server no longer takes it); then, in one step between pushes,
+   * whatever the old copy has later than the new one (this desk's changes the server never got) is
+   * carried over with its own stamps, what the new one has later than the old is applied to the store, the
+   * desk works on the new one, and the old copy is deleted.
+   */
+  private moveTo(name: string, generation: number): void {
+    const from = this.opened.get(name)!;
+    from.moving = generation;
+    const next = this.options.open(generationName(name, generation));
+    void Promise.all([next.synced, next.online]).then(() =>
+      this.enqueue(async () => {
+        if (this.opened.get(name) !== from || from.moving !== generation) return void next.drop?.();
+        // What others sent just before the compaction and this desk had not received yet: applied as any remote change.
+        const missed = laterIn(next.doc, from.opened.doc);
+        this.written += carryOver(from.opened.doc, next.doc);
+        from.unwatch();
+        this.docs.set(name, next.doc);
+        this.opened.set(name, { generation, opened: next, unwatch: watchEntries(next.doc, (table, keys) => this.received(table, keys)) });
+        for (const [table, keys] of missed) this.received(table, keys);
+        await from.opened.drop?.();
+      }),
+    );
   }
 
   private enqueue(task: () => Promise<unknown>): Promise<unknown> {

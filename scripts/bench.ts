@@ -31,6 +31,11 @@ async function benchParser(): Promise<void> {
     console.log(
       `  floor (fold + one regex): ${result.floorPerSecond.toLocaleString('en-US')} comments/s; parser at ${(ratio * 100).toFixed(1)}% of its speed (1/${(1 / ratio).toFixed(1)}; taking turns every 2,000 comments, median of the 5 runs' ratios) [target: at least 1/3 of the floor: ${ratio >= 1 / 3 ? 'meets' : 'MISSES'}]`,
     );
+    // The clock counts whatever else the machine runs; the process's CPU time counts this thread's work only.
+    const cpu = result.cpuRatioToFloor;
+    console.log(
+      `  in this process's CPU time: parser at ${(cpu * 100).toFixed(1)}% of the floor (1/${(1 / cpu).toFixed(1)}) [target: ${cpu >= 1 / 3 ? 'meets' : 'MISSES'}]`,
+    );
   }
 }
 

@@ -10,12 +10,10 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { startTeamServer } from '../../team-server/server';
-import { ChotDatabase } from '../../utils/store/db';
 import { ingestChat } from '../../utils/store/ingest';
 import { decideOrder } from '../../utils/store/orders';
-import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
-import { TeamService } from '../../utils/team/team-service';
+import { nodeTeamDesk, until as waitUntil } from './node-team-desk';
 
 const ORDERS = Number(process.env.ORDERS ?? 10_000);
 const T0 = 1_780_000_000_000;
@@ -33,27 +31,8 @@ const row = (i: number, text: string) => ({
   observedAt: T0 + i * 10,
 });
 
-async function until(check: () => Promise<boolean>, what: string, limitMs = 600_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > limitMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
-
-let dbCount = 0;
-async function desk(url: string, role: 'host' | 'assistant', name: string, key?: string) {
-  const db = new ChotDatabase(`chot-team-bench-${process.pid}-${(dbCount += 1)}`);
-  const service = new TeamService(db, {
-    health: new HealthRegistry(),
-    catalog: { invalidate: () => {} },
-    hasPermission: async () => true,
-    WebSocketPolyfill: WebSocket,
-  });
-  await service.start();
-  await service.command(role === 'host' ? { type: 'team-enable', role, url, name } : { type: 'team-enable', role, url, name, key: key! });
-  return { db, service };
-}
+const until = (check: () => Promise<boolean>, what: string, limitMs = 600_000) => waitUntil(check, what, limitMs, 5);
+const desk = (url: string, role: 'host' | 'assistant', name: string, key?: string) => nodeTeamDesk(url, role, name, key, 'team-bench');
 
 async function documentSize(url: string, key: string): Promise<number> {
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });

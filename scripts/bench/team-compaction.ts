@@ -8,15 +8,13 @@ import 'fake-indexeddb/auto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
 import { startTeamServer } from '../../team-server/server';
 import { ChotDatabase } from '../../utils/store/db';
 import { ingestChat } from '../../utils/store/ingest';
 import { decideOrders } from '../../utils/store/orders';
 import { updateStream } from '../../utils/store/broadcasts';
-import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
-import { TeamService } from '../../utils/team/team-service';
+import { nodeTeamDesk, until as waitUntil } from './node-team-desk';
 
 const ORDERS = Number(process.env.ORDERS ?? 10_000);
 const AT_ONCE = Number(process.env.AT_ONCE ?? 1);
@@ -24,7 +22,6 @@ const T0 = 1_780_000_000_000;
 const stream = { platform: 'youtube' as const, key: 'compact01' };
 const STREAM_ID = `youtube:${stream.key}`;
 const catalog = indexCatalog(EMPTY_CATALOG);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
 const row = (i: number) => ({
   platform: 'youtube',
@@ -36,27 +33,8 @@ const row = (i: number) => ({
   observedAt: T0 + i * 10,
 });
 
-async function until(check: () => Promise<boolean>, what: string, limitMs = 1_800_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > limitMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
-
-let dbCount = 0;
-async function desk(url: string, role: 'host' | 'assistant', name: string, key?: string) {
-  const db = new ChotDatabase(`chot-team-compaction-${process.pid}-${(dbCount += 1)}`);
-  const service = new TeamService(db, {
-    health: new HealthRegistry(),
-    catalog: { invalidate: () => {} },
-    hasPermission: async () => true,
-    WebSocketPolyfill: WebSocket,
-  });
-  await service.start();
-  await service.command(role === 'host' ? { type: 'team-enable', role, url, name } : { type: 'team-enable', role, url, name, key: key! });
-  return { db, service };
-}
+const until = (check: () => Promise<boolean>, what: string, limitMs = 1_800_000) => waitUntil(check, what, limitMs, 200);
+const desk = (url: string, role: 'host' | 'assistant', name: string, key?: string) => nodeTeamDesk(url, role, name, key, 'team-compaction');
 
 /** What a desk shows: every order's status, the figures, and the history without local numbering. */
 async function shown(db: ChotDatabase): Promise<string> {

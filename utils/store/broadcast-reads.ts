@@ -39,6 +39,27 @@ export async function readNewestOrders(
 }
 
 /**
+ * Reads the orders named by `ids` into `byId` (a list kept by id): those `belongs` accepts are put, the
+ * others taken out. Whether any order left the list.
+ */
+export async function readChangedOrders(
+  db: ChotDatabase,
+  byId: Map<string, OrderRecord>,
+  ids: readonly string[],
+  belongs: (order: OrderRecord) => boolean,
+): Promise<boolean> {
+  const unique = [...new Set(ids)];
+  const orders = await db.orders.bulkGet(unique);
+  let left = false;
+  unique.forEach((id, i) => {
+    const order = orders[i];
+    if (order && belongs(order)) byId.set(id, order);
+    else if (byId.delete(id)) left = true;
+  });
+  return left;
+}
+
+/**
  * readNewestOrders kept current from its last answer: only the orders the changes since then name are read
  * (a chat batch's few, not the whole list again), and merged in by the same order. A change named only as a
  * range, or an order gone from a full list (older orders may fill its place), is read whole again.
@@ -53,16 +74,9 @@ export async function readNewestOrdersSince(
   const named = since ? changedKeysOf(since.changes, db.name, db.orders.name) : 'all';
   if (!since || named === 'all') return readNewestOrders(db, streamIds, limit, keep);
   if (named.length === 0) return [...since.last];
-  const ids = [...new Set(named as string[])];
-  const read = await db.orders.bulkGet(ids);
   const wanted = new Set(streamIds);
   const byId = new Map(since.last.map((order) => [order.id, order]));
-  let left = false;
-  ids.forEach((id, i) => {
-    const order = read[i];
-    if (order && wanted.has(order.streamId) && (!keep || keep(order))) byId.set(id, order);
-    else if (byId.delete(id)) left = true;
-  });
+  const left = await readChangedOrders(db, byId, named as string[], (order) => wanted.has(order.streamId) && (!keep || keep(order)));
   if (left && since.last.length >= limit) return readNewestOrders(db, streamIds, limit, keep);
   return [...byId.values()].sort(byNewest).slice(0, limit);
 }

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import type { ChotDatabase } from './db';
 import type { OrderRecord } from './records';
 import { changedKeysOf, liveRead, type LiveRead, type Since } from './live-read';
+import { readChangedOrders } from './broadcast-reads';
 
 const inChatOrder = (a: OrderRecord, b: OrderRecord) => a.observedAt - b.observedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -27,13 +28,7 @@ export function liveBroadcastOrders(db: ChotDatabase, streamIds: readonly string
           byId = new Map(perStream.flat().map((order) => [order.id, order]));
         } else {
           if (since.last !== answered) byId = new Map(since.last.map((order) => [order.id, order]));
-          const ids = [...new Set(named as string[])];
-          const orders = await db.orders.bulkGet(ids);
-          ids.forEach((id, i) => {
-            const order = orders[i];
-            if (order && wanted.has(order.streamId)) byId.set(id, order);
-            else byId.delete(id);
-          });
+          await readChangedOrders(db, byId, named as string[], (order) => wanted.has(order.streamId));
         }
         const list = [...byId.values()].sort(inChatOrder);
         answered = list;

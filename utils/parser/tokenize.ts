@@ -1,5 +1,5 @@
 import { FOLD_CODES, collapseRuns, foldDiacritics } from './text';
-import { TRIE_ROOT, trieLetters, trieStep, wordNumber } from './word-trie';
+import { NO_WORD, TRIE_ROOT, trieLetters, trieStep, wordNumber } from './word-trie';
 
 export type TokenKind = 'word' | 'number' | 'symbol';
 
@@ -195,7 +195,7 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
             }
           }
         }
-        if (folded !== previousFolded) keyNode = folded >= 97 && folded <= 122 ? letters[keyNode * 26 + folded - 97]! : trieStep(keyNode, folded);
+        if (folded !== previousFolded) keyNode = folded >= 97 && folded <= 122 ? (letters[keyNode * 26 + folded - 97] ?? NO_WORD) : trieStep(keyNode, folded);
         if (!wide) typedNode = keyNode;
         else if (at !== previous) typedNode = trieStep(typedNode, at);
         previousFolded = folded;

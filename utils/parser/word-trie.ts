@@ -24,7 +24,8 @@ export const trieLetters = (): Int32Array => letterChildren;
 export function trieStep(node: number, code: number): number {
   if (node === NO_WORD) return NO_WORD;
   const letter = code - 97;
-  if (letter >= 0 && letter < LETTERS) return letterChildren[node * LETTERS + letter]!;
+  // a node made by another character may lie past the letters array, which grows only for letter children
+  if (letter >= 0 && letter < LETTERS) return letterChildren[node * LETTERS + letter] ?? NO_WORD;
   return otherChildren.get(node * 0x10000 + code) ?? NO_WORD;
 }
 

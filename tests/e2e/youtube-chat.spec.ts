@@ -251,6 +251,8 @@ test('the assistant works through waiting orders from the keyboard', async () =>
   await chat.goto('https://www.youtube.com/live_chat?v=keyboard01');
   const panel = await browser.sidePanel();
   await expectTally(panel, { pendingKg: 15, confirmedKg: 0, orders: 3 });
+  // the queue reads its window apart from the tally: the assistant decides the order they see
+  await expect(panel.getByTestId('queue-current')).toHaveAttribute('data-order-id', 'youtube:kb-1');
   await panel.getByTestId('queue').focus();
   await panel.keyboard.press('c'); // Lan: confirmed
   await panel.keyboard.press('x'); // Minh: rejected

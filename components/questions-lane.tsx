@@ -5,6 +5,8 @@ import { countWaitingQuestions, groupQuestions, readWaitingQuestions, type Quest
 import { useStreamsQuery } from './use-streams-query';
 import { useI18n } from './i18n';
 import { groupHeadline } from './question-text';
+import { FailureNotice, useDescribeFailure } from './failure-notice';
+import type { FailureText } from '../utils/i18n/failure-text';
 
 export interface QuestionsLaneProps {
   /** The lane's read (useWaitingQuestions), shared with the count in the tally. */
@@ -41,7 +43,8 @@ export function QuestionsLane({ lane, broadcastId, run }: QuestionsLaneProps) {
   const [chosen, setChosen] = useState<string | null>(null);
   // questions answered here, not yet seen answered in the database: quick key presses each act on the next group
   const [answering, setAnswering] = useState<ReadonlySet<string>>(new Set());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FailureText | null>(null);
+  const describe = useDescribeFailure();
   useEffect(() => {
     if (!lane || answering.size === 0) return;
     const waiting = new Set(lane.groups.flatMap((group) => group.questions.map((question) => question.id)));
@@ -52,7 +55,7 @@ export function QuestionsLane({ lane, broadcastId, run }: QuestionsLaneProps) {
 
   const act = async (command: PanelCommand) => {
     const reply = await run(command);
-    setError(reply.ok ? null : t('actionFailed', { error: reply.error }));
+    setError(reply.ok ? null : describe('failSave', reply.error));
     return reply;
   };
   const answer = (group: QuestionGroup) => {
@@ -102,11 +105,7 @@ export function QuestionsLane({ lane, broadcastId, run }: QuestionsLaneProps) {
       <p id="questions-keys" className="queue-keys">
         {t('questionsKeys')}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {error && <FailureNotice failure={error} />}
       {lane && groups.length === 0 && <p className="empty">{t('questionsEmpty')}</p>}
       {total > LANE_QUESTIONS && <p className="orders-more">{t('questionsMore', { shown: formatNumber(LANE_QUESTIONS, 0), total: formatNumber(total, 0) })}</p>}
       <ol className="question-groups">

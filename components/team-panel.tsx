@@ -6,6 +6,8 @@ import { originPatternOf } from '../utils/team/team-commands';
 import { teamKeySchema, teamUrlSchema } from '../utils/team/team-records';
 import { tiktokDoubleReaders, type TeamStatus } from '../utils/team/team-status';
 import { useI18n } from './i18n';
+import { FailureNotice, useDescribeFailure } from './failure-notice';
+import type { FailureText } from '../utils/i18n/failure-text';
 
 export interface TeamPanelDeps {
   connect: () => import('./use-team-status').TeamPortLike;
@@ -43,21 +45,23 @@ function TeamForm({ deps }: { deps: TeamPanelDeps }) {
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<FailureText | null>(null);
+  const describe = useDescribeFailure();
   const turnOn = () => {
     const address = teamUrlSchema.safeParse(url);
-    if (!address.success) return setProblem(t('teamBadAddress'));
-    if (role === 'assistant' && !teamKeySchema.safeParse(key.trim()).success) return setProblem(t('teamBadKey'));
+    if (!address.success) return setProblem({ sentence: t('teamBadAddress') });
+    if (role === 'assistant' && !teamKeySchema.safeParse(key.trim()).success) return setProblem({ sentence: t('teamBadKey') });
     if (name.trim() === '') return;
     // Asked for in the click itself (the browser requires it), before any message to the background.
     void deps.requestPermission(originPatternOf(address.data)).then(async (granted) => {
-      if (!granted) return setProblem(t('teamPermissionDenied', { host: hostOf(address.data) }));
+      const denied = { sentence: t('teamPermissionDenied', { host: hostOf(address.data) }) };
+      if (!granted) return setProblem(denied);
       const reply = await deps.send(
         role === 'host'
           ? { type: 'team-enable', role, url: address.data, name: name.trim() }
           : { type: 'team-enable', role, url: address.data, name: name.trim(), key: key.trim() },
       );
-      setProblem(reply.ok ? null : t('actionFailed', { error: reply.error }));
+      setProblem(reply.ok ? null : reply.error === 'no-permission' ? denied : describe('failTeamOn', reply.error));
     });
   };
   return (
@@ -81,11 +85,7 @@ function TeamForm({ deps }: { deps: TeamPanelDeps }) {
         </label>
       )}
       <button type="submit">{t('teamTurnOn')}</button>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
+      {problem && <FailureNotice failure={problem} />}
     </form>
   );
 }

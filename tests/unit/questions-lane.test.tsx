@@ -3,14 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { ingestChat } from '../../utils/store/ingest';
-import { createBackgroundRouter } from '../../utils/messaging/background-router';
-import { HealthRegistry } from '../../utils/messaging/health-registry';
-import { CatalogCache } from '../../utils/store/catalog-cache';
-import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import { SidePanelApp } from '../../components/side-panel-app';
 import { withoutPhones } from '../../components/question-text';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import { freshDatabase, chatRow } from './test-db';
+import { sidePanelCommands } from './test-router';
 
 afterEach(cleanup);
 const catalog = indexCatalog(EMPTY_CATALOG);
@@ -31,17 +28,12 @@ async function panel(language: 'vi' | 'en') {
     catalog,
   );
   const sent: PanelCommand[] = [];
-  const route = createBackgroundRouter({
-    db,
-    health: new HealthRegistry(),
-    extensionId: 'x',
-    extensionOrigin: 'chrome-extension://x/',
-    catalog: new CatalogCache(db),
-    watchers: new OnAirWatchers(),
-  });
-  const sendCommand = (command: PanelCommand) => {
+  const route = sidePanelCommands(db);
+  const failing = new Set<PanelCommand['type']>();
+  const sendCommand = async (command: PanelCommand): Promise<CommandReply> => {
     sent.push(command);
-    return route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
+    // a refusal as the background gives it: the change was not made
+    return failing.has(command.type) ? { ok: false, error: 'the store is busy' } : route(command);
   };
   render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={[language]} healthEveryMs={60_000} />);
   const lane = await screen.findByTestId('questions');
@@ -50,7 +42,7 @@ async function panel(language: 'vi' | 'en') {
       fireEvent.keyDown(lane, { key });
     });
   };
-  return { db, lane, press, sent };
+  return { db, lane, press, sent, failing };
 }
 
 describe('questions lane in the side panel', () => {
@@ -77,6 +69,24 @@ describe('questions lane in the side panel', () => {
     await press('Enter');
     await waitFor(() => expect(screen.getByTestId('questions-waiting').getAttribute('data-count')).toBe('0'));
     expect(screen.getByText('No question is waiting for an answer.')).toBeTruthy();
+  });
+
+  it('says in words when an answer was not saved, keeps the question waiting, and clears the notice on the next success', async () => {
+    const { db, lane, press, failing } = await panel('en');
+    await waitFor(() => expect(lane.getAttribute('data-waiting')).toBe('4'));
+    failing.add('answer-questions');
+    await press('a');
+    const notice = await screen.findByRole('alert');
+    expect(notice.querySelector('.failure-sentence')?.textContent).toBe('The change was not saved. Try again; if it keeps failing, the details say why.');
+    expect(notice.querySelector('.failure-detail code')?.textContent).toBe('the store is busy');
+    // the group comes back to the lane, still waiting in the store
+    await waitFor(() => expect(screen.queryAllByTestId('question-group').map((group) => group.getAttribute('data-topic'))).toEqual(['shipping', 'price']));
+    expect((await db.questions.get('youtube:m5'))?.status).toBe('open');
+    failing.delete('answer-questions');
+    await press('a');
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    await waitFor(() => expect(screen.queryAllByTestId('question-group')).toHaveLength(1));
+    expect((await db.questions.toArray()).filter((question) => question.status === 'answered').length).toBeGreaterThan(0);
   });
 
   it('speaks Vietnamese', async () => {

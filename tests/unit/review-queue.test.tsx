@@ -3,13 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { ingestChat } from '../../utils/store/ingest';
-import { createBackgroundRouter } from '../../utils/messaging/background-router';
-import { HealthRegistry } from '../../utils/messaging/health-registry';
-import { CatalogCache } from '../../utils/store/catalog-cache';
-import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import { SidePanelApp } from '../../components/side-panel-app';
-import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import { freshDatabase, chatRow } from './test-db';
+import { sidePanelCommands } from './test-router';
 
 afterEach(cleanup);
 const catalog = indexCatalog(EMPTY_CATALOG);
@@ -28,15 +24,7 @@ async function panel() {
     ],
     catalog,
   );
-  const route = createBackgroundRouter({
-    db,
-    health: new HealthRegistry(),
-    extensionId: 'x',
-    extensionOrigin: 'chrome-extension://x/',
-    catalog: new CatalogCache(db),
-    watchers: new OnAirWatchers(),
-  });
-  const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
+  const sendCommand = sidePanelCommands(db);
   render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['vi']} healthEveryMs={60_000} />);
   const queue = await screen.findByTestId('queue');
   const press = async (key: string, extra: Record<string, boolean> = {}) => {

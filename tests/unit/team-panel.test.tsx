@@ -1,18 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createBackgroundRouter } from '../../utils/messaging/background-router';
-import { HealthRegistry } from '../../utils/messaging/health-registry';
-import { CatalogCache } from '../../utils/store/catalog-cache';
-import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import { SidePanelApp } from '../../components/side-panel-app';
 import type { TeamPanelDeps } from '../../components/team-panel';
 import type { TeamPortLike } from '../../components/use-team-status';
-import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import type { TeamCommand, TeamReply } from '../../utils/team/team-commands';
 import { updateStream } from '../../utils/store/broadcasts';
 import { TEAM_OFF, type TeamPortMessage, type TeamStatus } from '../../utils/team/team-status';
 import { freshDatabase, chatRow } from './test-db';
+import { sidePanelCommands } from './test-router';
+import { ingestChat } from '../../utils/store/ingest';
+import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 
 afterEach(cleanup);
 
@@ -21,22 +19,12 @@ const KEY = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
 /** The side panel with a fake background end of the team port: what it is told, what it says. */
 async function panel(granted = true, reply: (command: TeamCommand) => TeamReply = () => ({ ok: true })) {
   const db = freshDatabase();
-  const route = createBackgroundRouter({
+  const route = sidePanelCommands(db);
+  await ingestChat(
     db,
-    health: new HealthRegistry(),
-    extensionId: 'x',
-    extensionOrigin: 'chrome-extension://x/',
-    catalog: new CatalogCache(db),
-    watchers: new OnAirWatchers(),
-  });
-  const sendCommand = (command: PanelCommand) => route(command, { id: 'x', url: 'chrome-extension://x/sidepanel.html' }) as Promise<CommandReply>;
-  await route(
-    {
-      type: 'chat-batch',
-      stream: { platform: 'youtube', key: 'team0001' },
-      messages: [chatRow('m1', 'chốt 2kg'), { ...chatRow('m2', 'lấy 5 ký'), authorName: 'Hùng' }],
-    },
-    { id: 'x', url: 'https://www.youtube.com/live_chat?v=team0001', tab: { id: 1, url: 'https://www.youtube.com/live_chat?v=team0001' } },
+    { platform: 'youtube', key: 'team0001' },
+    [chatRow('m1', 'chốt 2kg'), { ...chatRow('m2', 'lấy 5 ký'), authorName: 'Hùng' }],
+    indexCatalog(EMPTY_CATALOG),
   );
   const listeners: ((message: unknown) => void)[] = [];
   const said: TeamPortMessage[] = [];
@@ -52,7 +40,7 @@ async function panel(granted = true, reply: (command: TeamCommand) => TeamReply 
     requestPermission: async (pattern) => (asked.push(pattern), granted),
     send: async (command) => (sent.push(command), reply(command)),
   };
-  render(<SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={['en']} healthEveryMs={60_000} team={team} />);
+  render(<SidePanelApp db={db} sendCommand={route} browserLanguages={['en']} healthEveryMs={60_000} team={team} />);
   const tell = (status: Partial<TeamStatus>) => act(() => listeners.forEach((listener) => listener({ ...TEAM_OFF, ...status })));
   return { db, said, sent, asked, tell, section: await screen.findByTestId('team-panel') };
 }
@@ -83,6 +71,18 @@ describe('team mode in the side panel', () => {
     await act(async () => fireEvent.click(within(section).getByRole('button', { name: 'Turn team mode on' })));
     await waitFor(() => expect(within(section).getByRole('alert').textContent).toContain('may not connect to 192.168.1.10:1234'));
     expect(sent).toEqual([]);
+  });
+
+  it('says in words when the background could not turn team mode on, the reason folded away', async () => {
+    const { sent, section } = await panel(true, () => ({ ok: false, error: 'the store is busy' }));
+    fireEvent.click(within(section).getByLabelText(/I am the host/));
+    fireEvent.change(within(section).getByRole('textbox', { name: /Team server address/ }), { target: { value: 'wss://team.example.vn' } });
+    fireEvent.change(within(section).getByRole('textbox', { name: /Display name/ }), { target: { value: 'Lan' } });
+    await act(async () => fireEvent.click(within(section).getByRole('button', { name: 'Turn team mode on' })));
+    const notice = await within(section).findByRole('alert');
+    expect(notice.querySelector('.failure-sentence')?.textContent).toBe('Team mode was not turned on. Try again; if it keeps failing, the details say why.');
+    expect(notice.querySelector('.failure-detail code')?.textContent).toBe('the store is busy');
+    expect(sent).toHaveLength(1);
   });
 
   it("shows the host's key as text and QR code, who looks at what, the counts, and the problems in words", async () => {

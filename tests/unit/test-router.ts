@@ -10,6 +10,15 @@ export const TEST_EXTENSION_ORIGIN = `chrome-extension://${TEST_EXTENSION_ID}/`;
 
 /** The background's router over a test database, sending commands as the orders page does. */
 export function dashboardCommands(db: ChotDatabase): (command: PanelCommand) => Promise<CommandReply> {
+  return pageCommands(db, 'dashboard.html');
+}
+
+/** The same, sending commands as the side panel does. */
+export function sidePanelCommands(db: ChotDatabase): (command: PanelCommand) => Promise<CommandReply> {
+  return pageCommands(db, 'sidepanel.html');
+}
+
+function pageCommands(db: ChotDatabase, page: string): (command: PanelCommand) => Promise<CommandReply> {
   const router = createBackgroundRouter({
     db,
     health: new HealthRegistry(),
@@ -18,5 +27,5 @@ export function dashboardCommands(db: ChotDatabase): (command: PanelCommand) => 
     catalog: new CatalogCache(db),
     watchers: new OnAirWatchers(),
   });
-  return (command) => router(command, { id: TEST_EXTENSION_ID, url: `${TEST_EXTENSION_ORIGIN}dashboard.html` }) as Promise<CommandReply>;
+  return (command) => router(command, { id: TEST_EXTENSION_ID, url: `${TEST_EXTENSION_ORIGIN}${page}` }) as Promise<CommandReply>;
 }

@@ -4,6 +4,7 @@ import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { CONTRACT_STATUSES } from '../utils/store/records';
 import type { MessageKey } from '../utils/i18n/messages';
 import { useI18n } from './i18n';
+import { SaveCancelButtons, TextField } from './form-parts';
 import { FailureNotice, useDescribeFailure } from './failure-notice';
 import type { FailureText } from '../utils/i18n/failure-text';
 
@@ -112,27 +113,18 @@ export function ContractsPanel({
       {adding ? (
         <form className="product-form" onSubmit={save} aria-label={t('addContract')}>
           {FIELDS.map(([field, label]) => (
-            <label key={field}>
-              <span>{t(label)}</span>
-              <input
-                data-testid={`contract-${field}`}
-                type={field === 'deliveryDate' ? 'date' : 'text'}
-                inputMode={NUMERIC.has(field) ? 'decimal' : undefined}
-                value={values[field]}
-                aria-invalid={Boolean(errors[field])}
-                onChange={(event) => setValues({ ...values, [field]: event.target.value })}
-              />
-              {errors[field] && <FailureNotice failure={errors[field]} className="field-error" inline />}
-            </label>
+            <TextField
+              key={field}
+              label={label}
+              testId={`contract-${field}`}
+              type={field === 'deliveryDate' ? 'date' : 'text'}
+              inputMode={NUMERIC.has(field) ? 'decimal' : undefined}
+              value={values[field]}
+              error={errors[field]}
+              onChange={(value) => setValues({ ...values, [field]: value })}
+            />
           ))}
-          <div className="editor-buttons">
-            <button type="submit" className="confirm">
-              {t('save')}
-            </button>
-            <button type="button" onClick={() => setAdding(false)}>
-              {t('cancel')}
-            </button>
-          </div>
+          <SaveCancelButtons onCancel={() => setAdding(false)} />
         </form>
       ) : (
         <button type="button" data-testid="add-contract" onClick={() => setAdding(true)}>

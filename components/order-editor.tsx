@@ -4,6 +4,7 @@ import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { orderEditSchema } from '../utils/store/orders';
 import type { FailureText } from '../utils/i18n/failure-text';
 import { useI18n } from './i18n';
+import { SaveCancelButtons } from './form-parts';
 import { FailureNotice, useDescribeFailure } from './failure-notice';
 
 export interface OrderEditorProps {
@@ -101,14 +102,7 @@ export function OrderEditor({ order, run, onDone }: OrderEditorProps) {
         </p>
       )}
       {errors.form && <FailureNotice failure={errors.form} className="field-error" />}
-      <div className="editor-buttons">
-        <button type="submit" className="confirm">
-          {t('save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SaveCancelButtons onCancel={onDone} />
     </form>
   );
 }

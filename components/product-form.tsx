@@ -3,7 +3,8 @@ import type { Product } from '../utils/parser/catalog';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import type { MessageKey } from '../utils/i18n/messages';
 import { useI18n } from './i18n';
-import { FailureNotice, useDescribeFailure } from './failure-notice';
+import { SaveCancelButtons, TextField } from './form-parts';
+import { useDescribeFailure } from './failure-notice';
 import type { FailureText } from '../utils/i18n/failure-text';
 
 type Field = 'code' | 'name' | 'pricePerKg' | 'defaultUnit' | 'aliases' | 'packages' | 'stockKg';
@@ -90,25 +91,16 @@ export function ProductForm({ product, run, onDone }: { product?: Product; run: 
   return (
     <form className="product-form" onSubmit={save} aria-label={product ? t('editProduct', { code: product.code }) : t('addProduct')}>
       {FIELDS.map(([field, label]) => (
-        <label key={field}>
-          <span>{t(label)}</span>
-          <input
-            data-testid={`product-${field}`}
-            value={values[field]}
-            aria-invalid={Boolean(errors[field])}
-            onChange={(event) => setValues({ ...values, [field]: event.target.value })}
-          />
-          {errors[field] && <FailureNotice failure={errors[field]} className="field-error" inline />}
-        </label>
+        <TextField
+          key={field}
+          label={label}
+          testId={`product-${field}`}
+          value={values[field]}
+          error={errors[field]}
+          onChange={(value) => setValues({ ...values, [field]: value })}
+        />
       ))}
-      <div className="editor-buttons">
-        <button type="submit" className="confirm">
-          {t('save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SaveCancelButtons onCancel={onDone} />
     </form>
   );
 }

@@ -45,20 +45,20 @@ describe('review queue by keyboard', () => {
 
     await press('c');
     await waitFor(() => expect(current()).toBe('youtube:m2'));
-    expect(await status('youtube:m1')).toBe('confirmed');
+    await waitFor(async () => expect(await status('youtube:m1')).toBe('confirmed'));
 
     await press('j');
     expect(current()).toBe('youtube:m3');
     await press('x');
     await waitFor(() => expect(current()).toBe('youtube:m4'));
-    expect(await status('youtube:m3')).toBe('rejected');
+    await waitFor(async () => expect(await status('youtube:m3')).toBe('rejected'));
     await waitFor(() => expect(screen.getByTestId('queue-counts').textContent).toBe('Chờ 2 · Đã xác nhận 1 · Từ chối 1'));
     await press('ArrowUp');
     expect(current()).toBe('youtube:m2');
 
     // the buyer's earlier orders are shown beside a later one
     await press('ArrowDown');
-    expect(screen.getByText('Đơn trước đó của Minh')).toBeTruthy();
+    expect(await screen.findByText('Đơn trước đó của Minh')).toBeTruthy(); // read for the order shown
 
     await press('e');
     const quantity = await screen.findByTestId('edit-quantity');
@@ -73,7 +73,7 @@ describe('review queue by keyboard', () => {
     await waitFor(async () => expect((await db.orders.get('youtube:m4'))?.totalKg).toBe(1));
     await press('z', { ctrlKey: true }); // undo the rejection: the queue goes back to that order
     await waitFor(() => expect(current()).toBe('youtube:m3'));
-    expect(await status('youtube:m3')).toBe('pending');
+    await waitFor(async () => expect(await status('youtube:m3')).toBe('pending'));
     await waitFor(() => expect(screen.getByTestId('queue-counts').textContent).toBe('Chờ 3 · Đã xác nhận 1 · Từ chối 0'));
 
     // three quick presses: each acts on the next waiting order

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { ingestChat } from '../../utils/store/ingest';
 import { SidePanelApp } from '../../components/side-panel-app';
@@ -148,5 +148,17 @@ describe('settings', () => {
         { type: 'save-settings', changes: { repeatWindowSeconds: 300, contractThresholdKg: 500 } },
       ]),
     );
+  });
+
+  it('says so when the settings were not saved', async () => {
+    await panelWith([chatRow('m1', 'chốt 2kg')], { ok: false, error: 'the store is busy' });
+    await screen.findByTestId('settings');
+    fireEvent.change(screen.getByTestId('setting-repeat'), { target: { value: '300' } });
+    fireEvent.submit(screen.getByTestId('setting-repeat').closest('form')!);
+    const notice = await within(screen.getByTestId('settings')).findByRole('alert');
+    expect(notice.querySelector('.failure-sentence')?.textContent).toBe(
+      'Không lưu được thay đổi. Hãy thử lại; nếu vẫn lỗi, phần chi tiết cho biết nguyên nhân.',
+    );
+    expect(notice.querySelector('.failure-detail code')?.textContent).toBe('the store is busy');
   });
 });

@@ -10,6 +10,7 @@ import type { OrderLine } from '../../utils/export/order-lines';
 import { readChatLog } from '../../utils/import/read-chat-log';
 import { sendChatLog } from '../../utils/import/send-chat-log';
 import { importedStreamClaim } from '../../utils/import/read-chat-log';
+import { youtubeReplayLog } from '../lib/youtube-replay-log';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import { benchComments } from './bench-comments';
 
@@ -96,32 +97,18 @@ async function workbookMemory() {
   return { ms, bytes: blob.size, peakOverBaselineBytes: peak - baseline, livePeakOverBaselineBytes: collect ? livePeak - baseline : null, reports };
 }
 
-/** A YouTube replay log as chat downloaders save it: one replayChatItemAction per line. */
+/** A YouTube replay log of the bench comments, as chat downloaders save it. */
 function benchLog(count: number): string {
-  return benchComments(count, 7)
-    .map((text, i) =>
-      JSON.stringify({
-        replayChatItemAction: {
-          actions: [
-            {
-              addChatItemAction: {
-                item: {
-                  liveChatTextMessageRenderer: {
-                    id: `bench${i}`,
-                    timestampUsec: String((1_780_000_000_000 + i * 150) * 1000),
-                    authorName: { simpleText: `Khách ${i % 3000}` },
-                    authorExternalChannelId: `UCbench${i % 3000}`,
-                    message: { runs: [{ text }] },
-                  },
-                },
-              },
-            },
-          ],
-          videoOffsetTimeMsec: String(i * 150),
-        },
-      }),
-    )
-    .join('\n');
+  return youtubeReplayLog(
+    benchComments(count, 7).map((text, i) => ({
+      id: `bench${i}`,
+      author: `Khách ${i % 3000}`,
+      channelId: `UCbench${i % 3000}`,
+      text,
+      at: 1_780_000_000_000 + i * 150,
+      offsetMs: i * 150,
+    })),
+  );
 }
 
 async function timeImport(count: number) {

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import type { FixtureRow } from '../../scripts/lib/fixture-pages';
+import { youtubeReplayLog } from '../../scripts/lib/youtube-replay-log';
 import { expectTally, youtubeFixtures } from './helpers';
 
 let browser: ExtensionBrowser | undefined;
@@ -121,31 +122,17 @@ test('a chat log of a past stream imports through the same pipeline, with progre
   const { dashboard } = await streamAndDashboard();
   const start = 1_780_000_000_000;
   // JSON Lines as a downloader saves a replay: 3,000 messages, every third an order.
-  const lines = Array.from({ length: 3000 }, (_, i) =>
-    JSON.stringify({
-      replayChatItemAction: {
-        actions: [
-          {
-            addChatItemAction: {
-              item: {
-                liveChatTextMessageRenderer: {
-                  id: `imp${i}`,
-                  timestampUsec: String((start + i * 1000) * 1000),
-                  authorName: { simpleText: `Khách ${i % 40}` },
-                  authorExternalChannelId: `UC${i % 40}`,
-                  message: { runs: [{ text: i % 3 === 0 ? `chốt ${(i % 5) + 1}kg` : 'đẹp quá' }] },
-                },
-              },
-            },
-          },
-        ],
-        videoOffsetTimeMsec: String(i * 1000),
-      },
-    }),
+  const log = youtubeReplayLog(
+    Array.from({ length: 3000 }, (_, i) => ({
+      id: `imp${i}`,
+      author: `Khách ${i % 40}`,
+      channelId: `UC${i % 40}`,
+      text: i % 3 === 0 ? `chốt ${(i % 5) + 1}kg` : 'đẹp quá',
+      at: start + i * 1000,
+      offsetMs: i * 1000,
+    })),
   );
-  await dashboard
-    .getByTestId('import-chat-log')
-    .setInputFiles({ name: 'vai-thieu-hom-qua.json', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) });
+  await dashboard.getByTestId('import-chat-log').setInputFiles({ name: 'vai-thieu-hom-qua.json', mimeType: 'application/json', buffer: Buffer.from(log) });
   await expect(dashboard.getByTestId('import-progress')).toBeVisible();
   await expect(dashboard.getByTestId('import-result').first()).toHaveText('Đã nhập “vai-thieu-hom-qua.json”: 3.000 tin nhắn (3.000 mới, 0 đã có), 1.000 đơn.', {
     timeout: 30_000,

@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { youtubeReplayLog } from '../../scripts/lib/youtube-replay-log';
 import { youtubeFixtures } from './helpers';
 
 let browser: ExtensionBrowser | undefined;
@@ -40,29 +41,17 @@ test('an import cut by stopping the service worker says what was stored, and the
   await expect(dashboard.getByTestId('chat-log-import')).toBeVisible();
   const start = 1_780_000_000_000;
   // 20,000 messages of JSON Lines as a downloader saves a replay; every fourth an order.
-  const lines = Array.from({ length: 20_000 }, (_, i) =>
-    JSON.stringify({
-      replayChatItemAction: {
-        actions: [
-          {
-            addChatItemAction: {
-              item: {
-                liveChatTextMessageRenderer: {
-                  id: `cut${i}`,
-                  timestampUsec: String((start + i * 500) * 1000),
-                  authorName: { simpleText: `Khách ${i % 90}` },
-                  authorExternalChannelId: `UC${i % 90}`,
-                  message: { runs: [{ text: i % 4 === 0 ? `chốt ${(i % 3) + 1}kg` : 'đẹp quá' }] },
-                },
-              },
-            },
-          },
-        ],
-        videoOffsetTimeMsec: String(i * 500),
-      },
-    }),
+  const log = youtubeReplayLog(
+    Array.from({ length: 20_000 }, (_, i) => ({
+      id: `cut${i}`,
+      author: `Khách ${i % 90}`,
+      channelId: `UC${i % 90}`,
+      text: i % 4 === 0 ? `chốt ${(i % 3) + 1}kg` : 'đẹp quá',
+      at: start + i * 500,
+      offsetMs: i * 500,
+    })),
   );
-  const file = { name: 'cat-ngang.json', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) };
+  const file = { name: 'cat-ngang.json', mimeType: 'application/json', buffer: Buffer.from(log) };
 
   await dashboard.getByTestId('import-chat-log').setInputFiles(file);
   // Once some steps are stored, stop the service worker while the next one is on its way.

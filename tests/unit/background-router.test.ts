@@ -5,8 +5,8 @@ import { createBackgroundRouter, type MessageSender } from '../../utils/messagin
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { loadSettings } from '../../utils/store/settings';
 import { exportCatalog } from '../../utils/store/catalog';
-import type { ReaderHealth } from '../../utils/messaging/reader-health';
 import { freshDatabase, chatRow } from './test-db';
+import { readerHealth } from './reader-health';
 import { DEMO_MESSAGE_PREFIX, DEMO_STREAM } from '../../utils/demo/demo-stream';
 
 let db = freshDatabase();
@@ -112,22 +112,7 @@ describe('background router: the built-in demo stream', () => {
   });
 
   it('gives the demo page no other right of a chat page (health reports, badge decisions)', async () => {
-    const report = {
-      platform: 'youtube',
-      streamKey: DEMO_STREAM.key,
-      title: null,
-      host: null,
-      attached: true,
-      listSelector: '#items',
-      rowsSeen: 1,
-      rowsSent: 1,
-      rowsStored: 1,
-      refused: 0,
-      pending: 0,
-      skipped: {},
-      lastRowAt: null,
-      warnings: [],
-    };
+    const report = readerHealth({ streamKey: DEMO_STREAM.key });
     expect(await route()({ type: 'reader-health', health: report }, demoPage())).toMatchObject({ ok: false });
     expect(await route()({ type: 'frame-page' }, demoPage())).toMatchObject({ ok: false });
     expect(health.list()).toEqual([]);
@@ -195,22 +180,14 @@ describe('background router: YouTube chat frames name their stream by their tab'
 });
 
 describe('background router: health', () => {
-  const report: ReaderHealth = {
-    platform: 'youtube',
-    streamKey: 'vid12345',
-    title: null,
-    host: null,
-    attached: true,
-    listSelector: '#items',
+  const report = readerHealth({
     rowsSeen: 4,
     rowsSent: 4,
     rowsStored: 4,
-    refused: 0,
-    pending: 0,
     skipped: { 'empty-text': 1 },
     lastRowAt: 1_780_000_000_000,
     warnings: [{ kind: 'filtered-chat', detail: 'Top chat' }],
-  };
+  });
 
   it('keeps what each reading tab reports and gives it to the panel', async () => {
     expect(await route()({ type: 'reader-health', health: report }, from(YT_CHAT, 3))).toEqual({ ok: true });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openDeskFromToolbar, showOnToolbar, toolbarOf, type BrowserPanelApi, type ToolbarButton } from '../../utils/browser-toolbar';
 import { HealthRegistry, HEALTH_STALE_MS } from '../../utils/messaging/health-registry';
 import { iconPaths } from '../../utils/icons';
-import type { ReaderHealth } from '../../utils/messaging/reader-health';
+import { readerHealth } from './reader-health';
 
 function fakeButton() {
   const clicks: (() => void)[] = [];
@@ -49,16 +49,7 @@ describe('the toolbar in Chrome/Edge and in Firefox', () => {
 });
 
 describe('which tabs are being read, for the toolbar icon', () => {
-  const health = {
-    platform: 'youtube',
-    streamKey: 'abc',
-    title: null,
-    host: null,
-    rowsSeen: 1,
-    lastRowAt: null,
-    skipped: {},
-    warnings: [],
-  } as unknown as ReaderHealth;
+  const health = readerHealth({ streamKey: 'abc' });
 
   it('a tab starts being read at its first report, and stops when it closes or its reports go stale', () => {
     const changes: [number, boolean][] = [];

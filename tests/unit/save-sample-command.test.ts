@@ -3,10 +3,10 @@ import { CatalogCache } from '../../utils/store/catalog-cache';
 import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import { createBackgroundRouter, type MessageSender } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
-import type { ReaderHealth } from '../../utils/messaging/reader-health';
 import { MAX_SAMPLE_BODY, type PageSample } from '../../utils/samples/page-sample';
 import { answerSampleRequest } from '../../utils/samples/sample-request';
 import { freshDatabase } from './test-db';
+import { readerHealth } from './reader-health';
 
 let db = freshDatabase();
 afterEach(() => {
@@ -18,22 +18,7 @@ const ID = 'chotextensionid';
 const ORIGIN = `chrome-extension://${ID}/`;
 const YT_CHAT = 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345';
 const panel: MessageSender = { id: ID, url: `${ORIGIN}sidepanel.html`, tab: { id: 1 }, frameId: 0 };
-const report: ReaderHealth = {
-  platform: 'youtube',
-  streamKey: 'vid12345',
-  title: null,
-  host: null,
-  attached: true,
-  listSelector: '#items',
-  rowsSeen: 1,
-  rowsSent: 1,
-  rowsStored: 1,
-  refused: 0,
-  pending: 0,
-  skipped: {},
-  lastRowAt: 1_780_000_000_000,
-  warnings: [],
-};
+const report = readerHealth({ lastRowAt: 1_780_000_000_000 });
 const sample: PageSample = {
   format: 'chot-page-sample',
   version: 1,

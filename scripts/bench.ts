@@ -1,7 +1,7 @@
 // npm run bench: parser throughput in node, ingest throughput into real IndexedDB in Chromium.
 import { cpus, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,22 @@ import { MAX_BATCH_MESSAGES } from '../utils/messaging/chat-message';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
+
+/** A bench page's script, bundled as the extension's pages are (one IIFE for Chromium). */
+async function pageBundle(entry: string, options: Pick<BuildOptions, 'jsx' | 'define' | 'loader'> = {}): Promise<string> {
+  const bundle = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true,
+    ...options,
+  });
+  return bundle.outputFiles[0]!.text;
+}
+
 /** Rows a reader sends in one batch on a busy stream (10 to 40 a second, sent every 250 ms). */
 const LIVE_BATCH = 10;
 
@@ -40,16 +56,7 @@ async function benchParser(): Promise<void> {
 }
 
 async function benchIngest(): Promise<void> {
-  const bundle = await build({
-    entryPoints: ['scripts/bench/ingest-page.ts'],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-  });
-  const script = bundle.outputFiles[0]!.text;
+  const script = await pageBundle('scripts/bench/ingest-page.ts');
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CLOSED_NETWORK_ARGS });
   const context = await browser.newContext();
   const blocked = await closeNetwork(context, (url) =>
@@ -141,16 +148,7 @@ async function playChat(script: string, rate: number, seconds: number, withReade
  * page's own rendering, about half the main thread, varies between runs more than the reader costs.)
  */
 async function benchReader(): Promise<void> {
-  const bundle = await build({
-    entryPoints: ['scripts/bench/reader-page.ts'],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-  });
-  const script = bundle.outputFiles[0]!.text;
+  const script = await pageBundle('scripts/bench/reader-page.ts');
   const rate = 200;
   const seconds = 60;
   const baseline = await playChat(script, rate, 20, false);
@@ -179,16 +177,7 @@ async function benchReader(): Promise<void> {
  * its own code (snapshot rendering and badge layout) on the main thread, per 100 chat rows.
  */
 async function benchOverlay(): Promise<void> {
-  const bundle = await build({
-    entryPoints: ['scripts/bench/reader-page.ts'],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-  });
-  const script = bundle.outputFiles[0]!.text;
+  const script = await pageBundle('scripts/bench/reader-page.ts');
   const rate = 200;
   const seconds = 30;
   const runs = [];
@@ -257,14 +246,7 @@ async function benchOnAirLatency(): Promise<void> {
 
 /** The dashboard's orders table in Chromium with 50,000 orders: first render, a search typed key by key, clearing it, a sort. */
 async function benchTable(): Promise<void> {
-  const bundle = await build({
-    entryPoints: ['scripts/bench/table-page.tsx'],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
+  const script = await pageBundle('scripts/bench/table-page.tsx', {
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     loader: { '.css': 'empty' },
@@ -276,7 +258,7 @@ async function benchTable(): Promise<void> {
   );
   const page = await context.newPage();
   await page.goto('https://bench.chot.test/');
-  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  await page.addScriptTag({ content: script });
   type Result = { count: number; firstRender: number; keys: number[]; clear: number; sort: number; shownAfterFilter: number; rowsDrawn: number };
   const result = await page.evaluate(() => (window as unknown as { chotTableBench: { run(n: number): Promise<Result> } }).chotTableBench.run(50_000));
   console.log(
@@ -291,15 +273,7 @@ async function benchTable(): Promise<void> {
  * then the xlsx of 100,000 and of 500,000 lines with the JS heap sampled while it is written.
  */
 async function benchExchange(): Promise<void> {
-  const bundle = await build({
-    entryPoints: ['scripts/bench/exchange-page.ts'],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-  });
+  const script = await pageBundle('scripts/bench/exchange-page.ts');
   // Precise memory info: performance.memory is otherwise rounded and updated only now and then; gc() lets the
   // memory runs tell the heap the writing holds from garbage not yet collected.
   const browser = await chromium.launch({
@@ -313,7 +287,7 @@ async function benchExchange(): Promise<void> {
   );
   const page = await context.newPage();
   await page.goto('https://bench.chot.test/');
-  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  await page.addScriptTag({ content: script });
   const count = 100_000;
   type Exports = { csvRuns: number[]; csvBytes: number; xlsxRuns: number[]; xlsxBytes: number };
   type Import = { megabytes: number; readMs: number; ingestMs: number; stored: number; orders: number; longestReadStepMs: number };
@@ -390,13 +364,10 @@ function describeSamples(samples: readonly { ms: number; atLeast: boolean }[]): 
  */
 async function benchDesk(): Promise<void> {
   const { runDesk } = await import('./bench/desk-scenario');
-  const bundle = async (entry: string) =>
-    (await build({ entryPoints: [entry], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'chrome120', minify: true })).outputFiles[0]!
-      .text;
   const scripts = {
-    fill: await bundle('scripts/bench/desk-fill-page.ts'),
-    probe: await bundle('scripts/bench/desk-panel-probe.ts'),
-    player: await bundle('scripts/bench/desk-chat-player.ts'),
+    fill: await pageBundle('scripts/bench/desk-fill-page.ts'),
+    probe: await pageBundle('scripts/bench/desk-panel-probe.ts'),
+    player: await pageBundle('scripts/bench/desk-chat-player.ts'),
   };
   const catalogJson = readFileSync('tests/fixtures/lychee-catalog.json', 'utf8');
   const sizes = process.argv
@@ -489,12 +460,9 @@ async function benchDesk(): Promise<void> {
 /** Team mode with three real browser desks (see scripts/bench/team-browser.ts). */
 async function benchTeamBrowser(): Promise<void> {
   const { runTeamBrowserBench } = await import('./bench/team-browser');
-  const bundle = async (entry: string) =>
-    (await build({ entryPoints: [entry], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'chrome120', minify: true })).outputFiles[0]!
-      .text;
   const orders = Number(process.argv.find((arg) => arg.startsWith('--team-orders='))?.slice('--team-orders='.length) ?? 10_000);
   await runTeamBrowserBench(
-    { fill: await bundle('scripts/bench/desk-fill-page.ts'), player: await bundle('scripts/bench/desk-chat-player.ts') },
+    { fill: await pageBundle('scripts/bench/desk-fill-page.ts'), player: await pageBundle('scripts/bench/desk-chat-player.ts') },
     readFileSync('tests/fixtures/lychee-catalog.json', 'utf8'),
     {
       orders,

@@ -84,13 +84,31 @@ async function rememberMessages(db: ChotDatabase, records: readonly (readonly [s
   await db.messages.bulkPut(records.filter((_, i) => !known[i]).map(([id, record]) => messageOf(record, id, now)));
 }
 
+/**
+ * The tables an apply writes or reads, and no others: a desk reading a busy chat has the panel's live
+ * queries and its ingest on many tables, and a transaction waits for every earlier one it shares a table with.
+ */
+function applyScope(db: ChotDatabase, tables: ReadonlySet<SharedTable>): Table[] {
+  const scope = new Set<Table>([...tables].map((table) => db.table(table)));
+  // Orders and contracts move the kept figures; an order or a question remembers its chat message.
+  for (const table of db.figureTables) scope.add(table);
+  if (tables.has('orders') || tables.has('questions')) scope.add(db.messages);
+  // An action maps to this browser's sequence numbers, and its buyer's comment needs its order.
+  if (tables.has('actions')) [db.teamActions, db.messages, db.orders].forEach((table) => scope.add(table));
+  // A stream deleted takes its chat along.
+  if (tables.has('streams')) scope.add(db.messages);
+  return [...scope];
+}
+
+/** Batches at least this big remember their orders' chat messages in a transaction of their own. */
+const DEFER_MESSAGES_FROM = 1000;
+
 export interface ApplyResult {
   applied: number;
   productsChanged: boolean;
 }
 
 export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChange[], deskId: string, now = Date.now()): Promise<ApplyResult> {
-  const tables = [db.streams, db.messages, db.orders, db.actions, db.contracts, db.customers, db.products, db.questions, db.teamActions, ...db.figureTables];
   // Checked before the transaction opens; then one bulk read and one bulk write per table, in the order given.
   type Checked = RemoteChange & { value: Record<string, unknown> | null };
   const valid = changes.flatMap((change): Checked[] => {
@@ -104,7 +122,13 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
     if (last && last[0]!.table === change.table && (last[0]!.value === null) === (change.value === null)) last.push(change);
     else runs.push([change]);
   }
-  return db.transaction('rw', tables, async (tx) => {
+  // A big batch (a desk joining, or back after a while) remembers its chat messages in a second transaction
+  // right after: the orders, history and figures show whole a good deal sooner (the messages are a fifth of
+  // its writes), and until then this browser's reader of the same chat can add none of those orders again
+  // (an order id is its message id, and ingest adds an order only where its id is free).
+  const deferMessages = valid.length >= DEFER_MESSAGES_FROM;
+  const later: (readonly [string, FromChat])[] = [];
+  const result = await db.transaction('rw', applyScope(db, new Set(runs.map((run) => run[0]!.table))), async (tx) => {
     markRemoteTransaction(tx.idbtrans);
     let applied = 0;
     let productsChanged = false;
@@ -133,18 +157,14 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
         await store.bulkAdd(adds);
         await store.bulkPut(changed);
         const puts = [...adds, ...changed];
-        if (table === 'orders' && puts.length > 0)
-          await rememberMessages(
-            db,
-            (puts as OrderRecord[]).map((order) => [order.messageId, order] as const),
-            now,
-          );
-        if (table === 'questions' && puts.length > 0)
-          await rememberMessages(
-            db,
-            (puts as QuestionRecord[]).map((question) => [question.id, question] as const),
-            now,
-          );
+        const fromChat =
+          table === 'orders'
+            ? (puts as OrderRecord[]).map((order) => [order.messageId, order] as const)
+            : table === 'questions'
+              ? (puts as QuestionRecord[]).map((question) => [question.id, question] as const)
+              : [];
+        if (deferMessages) later.push(...fromChat);
+        else if (fromChat.length > 0) await rememberMessages(db, fromChat, now);
         applied += puts.length;
         productsChanged ||= table === 'products' && puts.length > 0;
       }
@@ -152,6 +172,8 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
     }
     return { applied, productsChanged };
   });
+  if (later.length > 0) await db.transaction('rw', [db.messages], () => rememberMessages(db, later, now));
+  return result;
 }
 
 /** A stream deleted on another desk goes here as it went there: with its chat and its figures. */

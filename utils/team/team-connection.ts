@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import type { OpenedDoc } from './team-sync';
+import { TeamDocStore } from './team-doc-store';
 import { compactReplySchema, SHOP_DOC, SUPERSEDED, type CompactReply, type TeamConfig } from './team-records';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'unreachable' | 'refused';
@@ -11,16 +11,19 @@ const KEEPALIVE_MS = 20_000;
 
 /**
  * The team server, through Hocuspocus: one WebSocket for all the documents, each document also kept in
- * this browser's IndexedDB (y-indexeddb), so a stopped service worker or a laptop off Wi-Fi resumes from
- * what it had and sends the server only what it lacks.
+ * this browser's IndexedDB (team-doc-store.ts), so a stopped service worker or a laptop off Wi-Fi resumes
+ * from what it had and exchanges with the server only what either side lacks: a document goes online only
+ * once this browser's copy is loaded into it (loaded first, the server is told what the desk has and sends
+ * only the rest, and nothing loaded is encoded again).
  */
 export class TeamConnection {
   private readonly socket: HocuspocusProviderWebsocket;
   private readonly providers = new Map<string, HocuspocusProvider>();
-  private readonly stores = new Map<string, IndexeddbPersistence>();
+  private readonly stores = new Map<string, TeamDocStore>();
   /** Compactions asked of the server, by broadcast, waiting for its answer. */
   private readonly compactions = new Map<string, (reply: CompactReply) => void>();
   private everConnected = false;
+  private destroyed = false;
   state: ConnectionState = 'connecting';
 
   constructor(
@@ -50,9 +53,6 @@ export class TeamConnection {
 
   open(name: string): OpenedDoc {
     const doc = new Y.Doc();
-    // Kept per server and key, so two teams on one browser never mix.
-    const store = new IndexeddbPersistence(`chot-team:${this.config.url}:${this.config.key.slice(0, 8)}:${name}`, doc);
-    this.stores.set(name, store);
     let online = () => {};
     const reached = new Promise<void>((resolve) => (online = resolve));
     const provider = new HocuspocusProvider({
@@ -76,9 +76,18 @@ export class TeamConnection {
       },
       ...(name === SHOP_DOC ? { onStateless: ({ payload }: { payload: string }) => this.heard(payload) } : {}),
     });
-    provider.attach();
+    // Kept per server and key, so two teams on one browser never mix; loaded as if from the server (not sent back as new).
+    const store = new TeamDocStore(`chot-team:${this.config.url}:${this.config.key.slice(0, 8)}:${name}`, doc, provider);
+    this.stores.set(name, store);
+    let dropped = false;
+    void store.whenSynced
+      .catch((error: unknown) => console.warn('team copy', error))
+      .then(() => {
+        if (!dropped && !this.destroyed) provider.attach();
+      });
     this.providers.set(name, provider);
     const drop = async () => {
+      dropped = true;
       provider.destroy();
       this.providers.delete(name);
       this.stores.delete(name);
@@ -127,6 +136,7 @@ export class TeamConnection {
   }
 
   destroy(): void {
+    this.destroyed = true;
     for (const provider of this.providers.values()) provider.destroy();
     this.socket.destroy();
     for (const store of this.stores.values()) void store.destroy();

@@ -232,6 +232,9 @@ export class TeamSync {
 
   private async catchUp(name: string, doc: Y.Doc): Promise<void> {
     const { apply, push } = await reconcile(this.db, name, doc, this.options.desk.desk);
+    // Applied now with their latest entries: a drain still waiting need not read and compare them again
+    // (a fresh desk's whole broadcast arrives before its turn comes).
+    for (const { table, key } of apply) this.incoming.get(table)?.delete(key);
     await this.apply(apply.map((change) => ({ ...change, entry: this.latest(change.table, change.key) ?? change.entry })));
     if (push.size > 0) await this.push(push);
   }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { TeamDocStore } from '../../utils/team/team-doc-store';
+
+let serial = 0;
+const freshName = () => `chot-team:test:${(serial += 1)}`;
+
+/** The updates stored in a copy's database, as y-indexeddb lays it out. */
+async function storedUpdates(name: string): Promise<Uint8Array[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    return await new Promise((resolve, reject) => {
+      const request = db.transaction('updates').objectStore('updates').getAll();
+      request.onsuccess = () => resolve(request.result as Uint8Array[]);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+const orders = (doc: Y.Doc) => doc.getMap<{ v: string }>('orders');
+
+async function reopened(name: string, limits?: { rewriteAfter: number; flushMs: number }): Promise<{ doc: Y.Doc; store: TeamDocStore; loads: unknown[] }> {
+  const doc = new Y.Doc();
+  const loads: unknown[] = [];
+  doc.on('update', (_: Uint8Array, origin: unknown) => loads.push(origin));
+  const origin = { provider: true };
+  const store = new TeamDocStore(name, doc, origin, limits);
+  await store.whenSynced;
+  return { doc, store, loads: loads.map((o) => (o === origin ? 'loaded' : o)) };
+}
+
+describe("a team document's copy in this browser", () => {
+  it('keeps what was written and received, loads it back as from the given origin, and stores nothing again on loading', async () => {
+    const name = freshName();
+    const doc = new Y.Doc();
+    const store = new TeamDocStore(name, doc, null);
+    await store.whenSynced;
+    orders(doc).set('a', { v: 'local' });
+    const other = new Y.Doc();
+    orders(other).set('b', { v: 'remote' });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other), 'server');
+    await store.destroy();
+
+    const first = await reopened(name);
+    expect(orders(first.doc).toJSON()).toEqual({ a: { v: 'local' }, b: { v: 'remote' } });
+    expect(first.loads).toEqual(['loaded']);
+    const count = (await storedUpdates(name)).length;
+    await first.store.destroy();
+    // Loading added nothing (y-indexeddb stores the whole state once more on every load).
+    expect((await storedUpdates(name)).length).toBe(count);
+    const second = await reopened(name);
+    expect(orders(second.doc).toJSON()).toEqual(orders(first.doc).toJSON());
+    await second.store.clearData();
+  });
+
+  it('writes updates of one moment together, and rewrites the copy as one update once it grew three times over', async () => {
+    const name = freshName();
+    const doc = new Y.Doc();
+    const store = new TeamDocStore(name, doc, null);
+    await store.whenSynced;
+    for (let i = 0; i < 10; i += 1) orders(doc).set(`o${i}`, { v: 'x'.repeat(100) });
+    await store.destroy();
+    expect((await storedUpdates(name)).length).toBe(1);
+
+    const { doc: again, store: kept } = await reopened(name, { rewriteAfter: 20, flushMs: 5 });
+    // Each order overwritten many times, one write at a time: the copy grows, then is rewritten from the document.
+    for (let round = 0; round < 80; round += 1) {
+      for (let i = 0; i < 10; i += 1) orders(again).set(`o${i}`, { v: `${round}`.repeat(1000) });
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+    await kept.destroy();
+    const stored = await storedUpdates(name);
+    expect(stored.length).toBeLessThan(80);
+    const { doc: last, store: lastStore } = await reopened(name);
+    expect(orders(last).toJSON()).toEqual(orders(again).toJSON());
+    expect(orders(last).get('o3')).toEqual({ v: '79'.repeat(1000) });
+    await lastStore.clearData();
+    expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(name);
+  });
+});

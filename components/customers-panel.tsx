@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Dexie } from 'dexie';
 import type { ChotDatabase } from '../utils/store/db';
 import type { CustomerRecord } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
@@ -8,6 +7,7 @@ import { useI18n } from './i18n';
 import { ORDER_STATUS_LABEL } from './order-text';
 import { useLiveRead } from './use-live-read';
 import { touchesRecords } from '../utils/store/live-read';
+import { readKeptBuyers } from '../utils/store/kept-buyers';
 
 /** The broadcast's buyers: phones, the unpaid mark, and merging one person's records across platforms. */
 export interface CustomersPanelProps {
@@ -62,12 +62,10 @@ export function CustomersPanel({ db, streamIds, run }: CustomersPanelProps) {
   const customers =
     useLiveRead(
       db,
-      [db.streamBuyers, db.customers],
+      [db.keptBuyers, db.customers],
       open
         ? async () => {
-            const buyers = (
-              await Promise.all(streamIds.map((id) => db.streamBuyers.where('[streamId+authorKey]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))
-            ).flat();
+            const buyers = (await Promise.all(streamIds.map((id) => readKeptBuyers(db, id)))).flat();
             const ids = [...new Set(buyers.map((buyer) => `${buyer.streamId.split(':')[0]}:${buyer.authorKey}`))];
             return (await db.customers.bulkGet(ids)).filter((customer) => customer !== undefined);
           }

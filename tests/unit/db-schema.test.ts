@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { ChotDatabase } from '../../utils/store/db';
 import { freshDatabase, chatRow, T0 } from './test-db';
+import { bucketOf, unbucketBuyers } from '../../utils/store/kept-buyers';
 
 /** The schemas as they shipped, version by version: an old database is made with the first n of them. */
 const SHIPPED: Record<string, string>[] = [
@@ -19,7 +20,7 @@ const SHIPPED: Record<string, string>[] = [
 ];
 
 /** The version the schema module opens at now. */
-const LATEST = 11;
+const LATEST = 13;
 
 function shippedDatabase(name: string, version: number): Dexie {
   const db = new Dexie(name);
@@ -46,11 +47,11 @@ describe('database schema', () => {
       contracts: ['id', 'streamId'],
       customers: ['id', 'mergedInto'],
       tallies: ['streamId'],
-      streamBuyers: [['streamId', 'authorKey']],
       imports: ['id'],
       questions: ['id', '[streamId+status+observedAt]'],
       team: ['id'],
       teamActions: ['uid', 'seq'],
+      keptBuyers: [['streamId', 'bucket']],
     });
     db.close();
   });
@@ -224,7 +225,7 @@ describe('database schema', () => {
       contractedVnd: 0,
     });
     expect(await db.tallies.get('youtube:b')).toMatchObject({ orders: 1, unknownWeight: 1, buyers: 1 });
-    expect(await db.streamBuyers.toArray()).toEqual([
+    expect(unbucketBuyers(await db.keptBuyers.toArray())).toEqual([
       { streamId: 'youtube:a', authorKey: 'name:Lan', counting: 2 },
       { streamId: 'youtube:b', authorKey: 'name:Hà', counting: 1 },
     ]);
@@ -332,6 +333,34 @@ describe('database schema', () => {
     expect(await db.streams.count()).toBe(1);
     expect(await db.team.count()).toBe(0);
     expect(await db.teamActions.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version 11 database to 13: the kept buyer counts move into a few records per stream, none lost', async () => {
+    const name = `chot-upgrade-v11-${Date.now()}`;
+    const v11 = shippedDatabase(name, 7);
+    v11.version(8).stores({ imports: 'id' });
+    v11.version(10).stores({ questions: 'id, [streamId+status+observedAt]' });
+    v11.version(11).stores({ team: 'id', teamActions: 'uid, seq' });
+    const kept = [
+      { streamId: 'youtube:a', authorKey: 'name:Lan', counting: 2 },
+      { streamId: 'youtube:a', authorKey: '__proto__', counting: 1 },
+      { streamId: 'youtube:a', authorKey: 'UC123', counting: 3 },
+      { streamId: 'tiktok:@shop/1', authorKey: 'name:Hà', counting: 1 },
+    ];
+    await v11.table('streamBuyers').bulkPut(kept);
+    await v11.table('tallies').put({ streamId: 'youtube:a', orders: 6, buyers: 3 });
+    v11.close();
+
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    expect(db.tables.map((table) => table.name)).not.toContain('streamBuyers');
+    const records = await db.keptBuyers.toArray();
+    expect(records.length).toBeLessThanOrEqual(4);
+    for (const record of records) for (const authorKey of record.counting.keys()) expect(bucketOf(authorKey)).toBe(record.bucket);
+    expect(new Set(unbucketBuyers(records).map((buyer) => JSON.stringify(buyer)))).toEqual(new Set(kept.map((buyer) => JSON.stringify(buyer))));
+    expect(await db.tallies.get('youtube:a')).toEqual({ streamId: 'youtube:a', orders: 6, buyers: 3 });
     db.close();
   });
 });

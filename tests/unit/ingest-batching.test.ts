@@ -4,6 +4,7 @@ import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { ingestChat } from '../../utils/store/ingest';
 import { recountStreams } from '../../utils/store/stream-tally';
 import { LAST_SEEN_STEP_MS } from '../../utils/store/customers';
+import { KEPT_BUYER_BUCKETS, bucketBuyers, unbucketBuyers } from '../../utils/store/kept-buyers';
 import { freshDatabase, chatRow, T0 } from './test-db';
 
 // The ingest reads and writes a batch table by table, not buyer by buyer: what it sends to the database per
@@ -11,7 +12,7 @@ import { freshDatabase, chatRow, T0 } from './test-db';
 
 const stream = { platform: 'youtube' as const, key: 'abcdef1' };
 const noCatalog = indexCatalog(EMPTY_CATALOG);
-type Count = { queries: number; writes: number };
+type Count = { queries: number; gets: number; writes: number };
 let db = freshDatabase();
 /** Requests per table since the last clear(): queries (range reads and counts) and records written. */
 let counts = new Map<string, Count>();
@@ -23,7 +24,7 @@ afterEach(() => db.close());
 
 function countRequests(target: typeof db): Map<string, Count> {
   const counts = new Map<string, Count>();
-  const of = (name: string) => counts.get(name) ?? (counts.set(name, { queries: 0, writes: 0 }), counts.get(name)!);
+  const of = (name: string) => counts.get(name) ?? (counts.set(name, { queries: 0, gets: 0, writes: 0 }), counts.get(name)!);
   const counter: Middleware<DBCore> = {
     stack: 'dbcore',
     name: 'test-request-counter',
@@ -36,6 +37,7 @@ function countRequests(target: typeof db): Map<string, Count> {
           ...table,
           query: (req) => ((of(name).queries += 1), table.query(req)),
           count: (req) => ((of(name).queries += 1), table.count(req)),
+          getMany: (req) => ((of(name).gets += req.keys.length), table.getMany(req)),
           mutate: (req) => ((of(name).writes += req.type === 'add' || req.type === 'put' ? req.values.length : 0), table.mutate(req)),
         };
       },
@@ -84,6 +86,35 @@ describe('a batch read and written table by table', () => {
     expect((await db.customers.get('youtube:name:Người mua 3'))?.lastSeenAt).toBe(T0 + LAST_SEEN_STEP_MS + 10);
   });
 
+  it("keeps a batch's buyer counts in a few records, and puts its changed orders without reading them again", async () => {
+    await ingestChat(
+      db,
+      stream,
+      buyers(60, (i) => `chốt ${i + 1}kg`, T0, 'a'),
+      noCatalog,
+    );
+    counts.clear();
+    // half of them cancel, sixty new buyers order
+    await ingestChat(
+      db,
+      stream,
+      [
+        ...buyers(30, () => 'thôi em không lấy nữa', T0 + 5_000, 'b'),
+        ...buyers(60, (i) => `chốt ${i + 1}kg`, T0 + 6_000, 'c').map((row, i) => ({ ...row, authorName: `Khách ${i}` })),
+      ],
+      noCatalog,
+    );
+    expect(counts.get('orders')?.writes).toBe(90);
+    // 90 buyers' counts moved (one record each before), in at most one record per bucket for the new orders
+    // and one for the changed ones
+    expect(counts.get('keptBuyers')?.writes).toBeLessThanOrEqual(2 * KEPT_BUYER_BUCKETS);
+    // the cancelled orders were read for the batch: the kept figures do not read them again
+    expect(counts.get('orders')?.gets ?? 0).toBe(0);
+    const recount = recountStreams(await db.orders.toArray());
+    expect(unbucketBuyers(await db.keptBuyers.toArray())).toEqual(unbucketBuyers(bucketBuyers(recount.buyers)));
+    expect(await db.tallies.toArray()).toEqual(recount.tallies);
+  });
+
   it('spots a repeat and applies cancels whichever way the orders are read, with figures equal to a recount', async () => {
     // many recent orders of others: the repeat check reads buyer by buyer, the kept buyers one by one
     await ingestChat(db, stream, [...buyers(40, (i) => `chốt ${i + 1}kg`, T0, 'a'), chatRow('m1', 'chốt 2 thùng', { observedAt: T0 + 100 })], noCatalog);
@@ -115,6 +146,10 @@ describe('a batch read and written table by table', () => {
     const recount = recountStreams(orders);
     expect(await db.tallies.toArray()).toEqual(recount.tallies);
     const key = (b: { authorKey: string; counting: number }) => `${b.authorKey}|${b.counting}`;
-    expect((await db.streamBuyers.toArray()).map(key).sort()).toEqual(recount.buyers.map(key).sort());
+    expect(
+      unbucketBuyers(await db.keptBuyers.toArray())
+        .map(key)
+        .sort(),
+    ).toEqual(recount.buyers.map(key).sort());
   });
 });

@@ -9,6 +9,7 @@ import { createBackup, restoreBackup } from '../../utils/export/backup';
 import { recountStream } from '../../utils/store/recount';
 import { recountStreams } from '../../utils/store/stream-tally';
 import type { ChotDatabase } from '../../utils/store/db';
+import { unbucketBuyers } from '../../utils/store/kept-buyers';
 import { chatRow, freshDatabase, T0 } from './test-db';
 
 // The background keeps what chat batches read in memory between them (ingest-cache.ts). Whatever else
@@ -33,7 +34,11 @@ function cached(): { db: ChotDatabase; ingest: (rows: unknown[], now: number) =>
 async function expectFiguresEqualRecount(db: ChotDatabase): Promise<void> {
   const recount = recountStreams(await db.orders.toArray(), await db.contracts.toArray());
   const line = (b: { streamId: string; authorKey: string; counting: number }) => `${b.streamId}|${b.authorKey}|${b.counting}`;
-  expect((await db.streamBuyers.toArray()).map(line).sort()).toEqual(recount.buyers.map(line).sort());
+  expect(
+    unbucketBuyers(await db.keptBuyers.toArray())
+      .map(line)
+      .sort(),
+  ).toEqual(recount.buyers.map(line).sort());
   expect((await db.tallies.toArray()).filter((t) => t.orders > 0 || Object.keys(t.byStatus).length > 0)).toEqual(recount.tallies);
 }
 
@@ -45,7 +50,7 @@ describe('the ingest cache after another writer', () => {
     // the same words again: the rejected order still counts as a repeat, but not as a counting order
     await ingest([chatRow('2', 'chốt 2kg', { observedAt: T0 + 2_000 })], T0 + 2_000);
     expect((await db.orders.get('youtube:2'))?.possibleRepeatOf).toBe('youtube:1');
-    expect((await db.streamBuyers.toArray()).map((b) => b.counting)).toEqual([1]);
+    expect(unbucketBuyers(await db.keptBuyers.toArray()).map((b) => b.counting)).toEqual([1]);
     await decideOrder(db, 'youtube:2', 'rejected', T0 + 3_000);
     await decideOrder(db, 'youtube:1', 'pending', T0 + 3_500);
     // a cancel takes the latest open order, as the database now says: order 1
@@ -237,7 +242,7 @@ async function contents(db: ChotDatabase) {
   return {
     orders: await db.orders.toArray(),
     customers: await db.customers.toArray(),
-    streamBuyers: await db.streamBuyers.toArray(),
+    keptBuyers: await db.keptBuyers.toArray(),
     tallies: await db.tallies.toArray(),
     actions: await db.actions.toArray(),
     questions: await db.questions.toArray(),

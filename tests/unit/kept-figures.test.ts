@@ -8,6 +8,7 @@ import { readBroadcastStock } from '../../utils/store/broadcast-stock';
 import { restoreBackup, createBackup } from '../../utils/export/backup';
 import type { ChotDatabase } from '../../utils/store/db';
 import { freshDatabase } from './test-db';
+import { bucketBuyers, unbucketBuyers } from '../../utils/store/kept-buyers';
 import { BUYERS, run, step, type Step } from './store-steps';
 
 // The figures the writer keeps must always equal a count from scratch, whatever happened before.
@@ -22,10 +23,12 @@ async function expectKeptEqualsRecount(db: ChotDatabase): Promise<void> {
   const empty = (t: (typeof kept)[number]) => Object.keys(t.byStatus).length === 0 && t.contracts === 0 && Object.keys(t.byProduct).length === 0;
   expect(sortById(kept.filter((t) => !empty(t)))).toEqual(sortById(recount.tallies.filter((t) => !empty(t))));
   expect(
-    sortById(await db.streamBuyers.toArray())
+    unbucketBuyers(await db.keptBuyers.toArray())
       .map((b) => `${b.streamId}|${b.authorKey}|${b.counting}`)
       .sort(),
   ).toEqual(recount.buyers.map((b) => `${b.streamId}|${b.authorKey}|${b.counting}`).sort());
+  // kept in the records a recount lays out: each buyer in their bucket, no empty record
+  expect(await db.keptBuyers.toArray()).toEqual(bucketBuyers(recount.buyers));
   // and each broadcast's figures, as the views read them, equal the tally counted from its orders
   const products = await db.products.toArray();
   for (const broadcast of groupBroadcasts(await db.streams.toArray())) {

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import type { ChotDatabase } from './db';
 import type { StreamRecord } from './records';
 import { QUESTION_STATUSES } from './questions';
+import { forgetKeptFigures } from './kept-buyers';
 
 export interface Broadcast {
   id: string;
@@ -93,8 +94,7 @@ export async function deleteStream(db: ChotDatabase, streamId: string): Promise<
     for (const status of QUESTION_STATUSES)
       await db.questions.where('[streamId+status+observedAt]').between([streamId, status, Dexie.minKey], [streamId, status, Dexie.maxKey]).delete();
     await db.streams.delete(streamId);
-    await db.tallies.delete(streamId);
-    await db.streamBuyers.where('[streamId+authorKey]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();
+    await forgetKeptFigures(db, streamId);
     // the broadcast was named after this stream: the others take the next one's id
     const others = await db.streams.where('broadcastId').equals(streamId).toArray();
     if (others.length > 0) await db.streams.bulkUpdate(others.map((other) => ({ key: other.id, changes: { broadcastId: others[0]!.id } })));

@@ -42,6 +42,8 @@ export class BuyerOrders {
   private readonly touchedBy = new Map<string, Map<string, OrderRecord>>();
   readonly actions: ActionRecord[] = [];
   private readonly created = new Set<string>();
+  /** Every stored order read for the batch, as stored: what a changed one replaces. */
+  private readonly read = new Map<string, OrderRecord>();
 
   /** `held`: the background's memory of orders (ingest-cache.ts), read before the database. */
   constructor(
@@ -65,9 +67,10 @@ export class BuyerOrders {
     ]);
     reading.forEach((key, i) => held.readHistory(this.streamId, key, found[i]!));
     const read = new Map(reading.map((key, i) => [key, found[i]!]));
-    wanted.forEach((key, i) => this.stored.set(key, known[i] ?? read.get(key)!));
+    wanted.forEach((key, i) => this.keep(key, known[i] ?? read.get(key)!));
     if (range) held.readRecentOrders(this.streamId, recent!.since, range);
     const orders = latest ?? range;
+    for (const order of orders ?? []) this.read.set(order.id, order);
     if (!recent || !orders) return;
     held.forgetBefore(this.streamId, recent.since);
     this.recentSince = recent.since;
@@ -97,16 +100,27 @@ export class BuyerOrders {
       const range = this.db.orders.where('[streamId+observedAt]').between([this.streamId, recent.since], [this.streamId, Dexie.maxKey], true, true);
       if ((await range.count()) > ordering.length * ROWS_PER_QUERY) {
         const found = await byBuyer(ordering);
-        ordering.forEach((key, i) => this.stored.set(key, found[i]!));
+        ordering.forEach((key, i) => this.keep(key, found[i]!));
         return;
       }
       const latest = await range.toArray();
+      for (const order of latest) this.read.set(order.id, order);
       this.recentSince = recent.since;
       this.recent.clear();
       for (const order of latest) this.recent.set(order.authorKey, [...(this.recent.get(order.authorKey) ?? []), order]);
     };
     const [found] = await Promise.all([byBuyer(wanted), readRecent()]);
-    wanted.forEach((key, i) => this.stored.set(key, found[i]!));
+    wanted.forEach((key, i) => this.keep(key, found[i]!));
+  }
+
+  private keep(authorKey: string, orders: OrderRecord[]): void {
+    this.stored.set(authorKey, orders);
+    for (const order of orders) this.read.set(order.id, order);
+  }
+
+  /** A changed order as it is stored (read for this batch), which its write replaces. */
+  storedVersion(orderId: string): OrderRecord | undefined {
+    return this.read.get(orderId);
   }
 
   /** A buyer's orders, stored (all, or those since `since`) and touched in this batch, oldest first. */

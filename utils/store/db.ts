@@ -2,6 +2,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ActionRecord, ContractRecord, CustomerRecord, MessageRecord, OrderRecord, SettingsRecord, StreamRecord } from './records';
 import type { Product } from '../parser/catalog';
 import type { StreamBuyer, StreamTally } from './stream-tally';
+import { bucketBuyers, type KeptBuyers } from './kept-buyers';
 import { recountStreams } from './stream-tally';
 import { tallyMiddleware } from './tally-middleware';
 import type { ImportProgress } from './import-progress';
@@ -22,7 +23,7 @@ export class ChotDatabase extends Dexie {
   contracts!: EntityTable<ContractRecord, 'id'>;
   customers!: EntityTable<CustomerRecord, 'id'>;
   tallies!: EntityTable<StreamTally, 'streamId'>;
-  streamBuyers!: Table<StreamBuyer, [string, string]>;
+  keptBuyers!: Table<KeptBuyers, [string, number]>;
   imports!: EntityTable<ImportProgress, 'id'>;
   questions!: EntityTable<QuestionRecord, 'id'>;
   team!: EntityTable<TeamConfig, 'id'>;
@@ -30,7 +31,7 @@ export class ChotDatabase extends Dexie {
 
   /** Tables every transaction that writes orders or contracts must include: their figures move with them. */
   get figureTables() {
-    return [this.tallies, this.streamBuyers] as const;
+    return [this.tallies, this.keptBuyers] as const;
   }
 
   /** Tables a batch of chat writes (ingestChat), for a transaction that wraps one. */
@@ -97,6 +98,14 @@ export class ChotDatabase extends Dexie {
       });
     // v11: team mode: its settings, and which shared action is which in this browser's action log.
     this.version(11).stores({ team: 'id', teamActions: 'uid, seq' });
+    // v13: each stream's kept buyer counts in a few records (kept-buyers.ts) instead of one per buyer: a chat
+    // batch wrote one per ordering buyer.
+    this.version(13)
+      .stores({ streamBuyers: null, keptBuyers: '[streamId+bucket]' })
+      .upgrade(async (tx) => {
+        const buyers: StreamBuyer[] = await tx.table('streamBuyers').toArray();
+        await tx.table('keptBuyers').bulkPut(bucketBuyers(buyers));
+      });
     this.use(tallyMiddleware);
     this.use(teamCaptureMiddleware);
   }

@@ -1,7 +1,8 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import type { ChotDatabase } from './db';
 import type { CustomerRecord, OrderRecord } from './records';
-import type { StreamBuyer, StreamTally } from './stream-tally';
+import type { StreamTally } from './stream-tally';
+import type { KeptBuyers } from './kept-buyers';
 import { lendKeptBuyers, type KeptBuyersMemory } from './tally-middleware';
 import { changedKeys, touchesTables } from './live-read';
 
@@ -22,8 +23,6 @@ import { changedKeys, touchesTables } from './live-read';
 const MAX_CUSTOMERS = 50_000;
 /** Buyers whose whole history in a stream is held at most, per stream. */
 const MAX_HISTORIES = 5_000;
-/** Kept buyers of a stream held at most; a larger stream's are read buyer by buyer, as without the cache. */
-const MAX_KEPT_BUYERS = 50_000;
 
 interface StreamMemory {
   /** All the stream's orders observed from `since` on (none held: +Infinity). */
@@ -31,8 +30,8 @@ interface StreamMemory {
   recent: Map<string, OrderRecord>;
   /** Buyers whose every order in the stream is held. */
   histories: Map<string, Map<string, OrderRecord>>;
-  /** All the stream's kept buyer counts, once read. */
-  buyers?: Map<string, StreamBuyer>;
+  /** The stream's kept buyer records read so far, by bucket (null: none stored). */
+  buyers?: Map<number, KeptBuyers | null>;
   /** The stream's kept figures, once read (null: none stored). */
   tally?: StreamTally | null;
 }
@@ -90,12 +89,13 @@ export class IngestCache {
     return memory;
   }
 
-  heldBuyers(streamId: string): Map<string, StreamBuyer> | undefined {
-    return this.streams.get(streamId)?.buyers;
+  heldBuyers(streamId: string, bucket: number): KeptBuyers | null | undefined {
+    return this.streams.get(streamId)?.buyers?.get(bucket);
   }
 
-  holdBuyers(streamId: string, buyers: readonly StreamBuyer[]): void {
-    if (buyers.length <= MAX_KEPT_BUYERS) this.stream(streamId).buyers = new Map(buyers.map((buyer) => [buyer.authorKey, buyer]));
+  holdBuyers(streamId: string, bucket: number, record: KeptBuyers | null): void {
+    const memory = this.stream(streamId);
+    (memory.buyers ??= new Map()).set(bucket, record);
   }
 
   heldTally(streamId: string): StreamTally | null | undefined {
@@ -126,7 +126,7 @@ export class IngestCache {
   /** Another writer's commit: what it touched is read again. */
   private foreign(parts: ObservabilitySet): void {
     const name = this.db.name;
-    if (!touchesTables(parts, name, ['customers', 'orders', 'streamBuyers', 'tallies'])) return;
+    if (!touchesTables(parts, name, ['customers', 'orders', 'keptBuyers', 'tallies'])) return;
     this.generation += 1;
     const customers = changedKeys(parts, name, 'customers');
     if (customers === 'all') this.customers.clear();
@@ -137,10 +137,9 @@ export class IngestCache {
     const tallies = changedKeys(parts, name, 'tallies');
     if (tallies === 'all') for (const memory of this.streams.values()) memory.tally = undefined;
     else if (tallies !== 'none') for (const key of tallies) if (this.streams.get(key as string)) this.streams.get(key as string)!.tally = undefined;
-    const buyers = changedKeys(parts, name, 'streamBuyers');
+    const buyers = changedKeys(parts, name, 'keptBuyers');
     if (buyers === 'all') for (const memory of this.streams.values()) memory.buyers = undefined;
-    else if (buyers !== 'none')
-      for (const key of buyers) if (this.streams.get((key as [string])[0])) this.streams.get((key as [string])[0])!.buyers = undefined;
+    else if (buyers !== 'none') for (const key of buyers) this.streams.get((key as [string, number])[0])?.buyers?.delete((key as [string, number])[1]);
   }
 
   private dropAll(): void {
@@ -156,8 +155,8 @@ export class IngestSession implements KeptBuyersMemory {
   private readonly orders: OrderRecord[] = [];
   /** Streams whose orders the batch changed in a way not staged here (a withdrawal): dropped at the commit. */
   private readonly unsettled = new Set<string>();
-  /** Kept buyers written in this transaction, by stream (undefined: deleted): they win over the held ones. */
-  private readonly buyers = new Map<string, Map<string, StreamBuyer | undefined>>();
+  /** Kept buyer records written in this transaction, by stream and bucket (null: deleted): they win over the held ones. */
+  private readonly buyers = new Map<string, Map<number, KeptBuyers | null>>();
   /** Kept figures written in this transaction. */
   private readonly tallies = new Map<string, StreamTally>();
 
@@ -233,25 +232,22 @@ export class IngestSession implements KeptBuyersMemory {
     this.unsettled.add(streamId);
   }
 
-  buyersOf(streamId: string): ((authorKey: string) => StreamBuyer | undefined) | undefined {
-    const held = this.current() ? this.cache.heldBuyers(streamId) : undefined;
-    if (!held) return undefined;
+  keptBuyers(streamId: string, bucket: number): KeptBuyers | null | undefined {
     const written = this.buyers.get(streamId);
-    return (authorKey) => (written?.has(authorKey) ? written.get(authorKey) : held.get(authorKey));
+    if (written?.has(bucket)) return written.get(bucket);
+    return this.current() ? this.cache.heldBuyers(streamId, bucket) : undefined;
   }
 
-  read(streamId: string, buyers: readonly StreamBuyer[]): (authorKey: string) => StreamBuyer | undefined {
-    // Read before this transaction wrote the stream's buyers: what is committed, so worth holding.
-    if (!this.buyers.has(streamId) && this.current()) this.cache.holdBuyers(streamId, buyers);
-    const read = new Map(buyers.map((buyer) => [buyer.authorKey, buyer]));
-    const written = this.buyers.get(streamId);
-    return (authorKey) => (written?.has(authorKey) ? written.get(authorKey) : read.get(authorKey));
+  readKeptBuyers(read: readonly { streamId: string; bucket: number; record: KeptBuyers | undefined }[]): void {
+    // read before this transaction wrote them: what is committed, so worth holding
+    for (const { streamId, bucket, record } of read)
+      if (!this.buyers.get(streamId)?.has(bucket) && this.current()) this.cache.holdBuyers(streamId, bucket, record ?? null);
   }
 
-  wrote(puts: readonly StreamBuyer[], deletes: readonly (readonly [string, string])[]): void {
+  wroteKeptBuyers(puts: readonly KeptBuyers[], deletes: readonly (readonly [string, number])[]): void {
     const of = (streamId: string) => this.buyers.get(streamId) ?? this.buyers.set(streamId, new Map()).get(streamId)!;
-    for (const buyer of puts) of(buyer.streamId).set(buyer.authorKey, buyer);
-    for (const [streamId, authorKey] of deletes) of(streamId).set(authorKey, undefined);
+    for (const record of puts) of(record.streamId).set(record.bucket, record);
+    for (const [streamId, bucket] of deletes) of(streamId).set(bucket, null);
   }
 
   tallyOf(streamId: string): StreamTally | null | undefined {
@@ -276,16 +272,11 @@ export class IngestSession implements KeptBuyersMemory {
       if (order.observedAt >= memory.since) memory.recent.set(order.id, order);
       memory.histories.get(order.authorKey)?.set(order.id, order);
     }
-    for (const streamId of this.unsettled)
-      Object.assign(cache.stream(streamId), emptyStream(), { buyers: cache.heldBuyers(streamId), tally: cache.heldTally(streamId) });
-    for (const [streamId, tally] of this.tallies) cache.holdTally(streamId, tally);
-    for (const [streamId, written] of this.buyers) {
-      const held = cache.heldBuyers(streamId);
-      if (!held) continue;
-      for (const [authorKey, buyer] of written) {
-        if (buyer) held.set(authorKey, buyer);
-        else held.delete(authorKey);
-      }
+    for (const streamId of this.unsettled) {
+      const memory = cache.stream(streamId);
+      Object.assign(memory, emptyStream(), { buyers: memory.buyers, tally: memory.tally });
     }
+    for (const [streamId, tally] of this.tallies) cache.holdTally(streamId, tally);
+    for (const [streamId, written] of this.buyers) for (const [bucket, record] of written) cache.holdBuyers(streamId, bucket, record);
   }
 }

@@ -10,6 +10,7 @@ import { BatchCustomers, customerIdOf } from './customers';
 import { questionFrom } from './questions';
 import type { IngestCache, IngestSession } from './ingest-cache';
 import { Dexie, type Table } from 'dexie';
+import { putOverKnownOrders } from './tally-middleware';
 
 export interface IngestResult {
   stored: number;
@@ -169,8 +170,14 @@ async function writeOrders(db: ChotDatabase, buyers: BuyerOrders, streamId: stri
   const touched = [...buyers.touched.values()];
   const added = touched.filter((order) => buyers.isNew(order.id));
   const changed = touched.filter((order) => !buyers.isNew(order.id));
-  const taken = added.length > 0 ? await addWhereFree(db.orders, added) : new Set<number>();
-  if (changed.length > 0) await db.orders.bulkPut(changed);
+  // issued together (the kept figures move in turn): neither waits for the other's round trip
+  const adding = added.length > 0 ? addWhereFree(db.orders, added) : new Set<number>();
+  if (changed.length > 0) {
+    // the stored orders it replaces were read for the batch: the kept figures need not read them again
+    const stored = changed.map((order) => buyers.storedVersion(order.id));
+    if (stored.every((order) => order !== undefined)) putOverKnownOrders(Dexie.currentTransaction.idbtrans, stored);
+  }
+  const [taken] = await Promise.all([adding, changed.length > 0 ? db.orders.bulkPut(changed) : undefined]);
   held?.wroteOrders([...added.filter((_, i) => !taken.has(i)), ...changed]);
   // an order found under its message's id (restored without its chat) was not read: the memory starts over
   if (taken.size > 0) held?.changedOrdersOf(streamId);

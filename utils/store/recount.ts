@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import type { ChotDatabase } from './db';
 import { emptyStreamTally, recountStreams } from './stream-tally';
 import { platformSchema } from '../platforms/platform';
+import { bucketBuyers, readKeptBuyers, replaceKeptBuyers, unbucketBuyers } from './kept-buyers';
 
 export type RecountResult = { ok: true; orders: number; agreed: boolean } | { ok: false; error: 'not-found' };
 
@@ -30,19 +31,11 @@ export async function recountStream(db: ChotDatabase, streamId: string): Promise
     const contracts = await db.contracts.where('streamId').equals(streamId).toArray();
     const fresh = recountStreams(orders, contracts);
     const tally = fresh.tallies[0] ?? emptyStreamTally(streamId, platformSchema.parse(stream.platform));
-    const buyerRange = db.streamBuyers.where('[streamId+authorKey]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]);
-    const keptBuyers = await buyerRange.toArray();
-    // kept buyers come in key order; IndexedDB orders strings by code unit, as < does
-    const agreed =
-      same(await db.tallies.get(streamId), tally) &&
-      same(
-        keptBuyers,
-        fresh.buyers.sort((a, b) => (a.authorKey < b.authorKey ? -1 : 1)),
-      );
+    // both in buyer order (as IndexedDB orders strings, by code unit)
+    const agreed = same(await db.tallies.get(streamId), tally) && same(await readKeptBuyers(db, streamId), unbucketBuyers(bucketBuyers(fresh.buyers)));
     if (!agreed) {
       await db.tallies.put(tally);
-      await buyerRange.delete();
-      await db.streamBuyers.bulkPut(fresh.buyers);
+      await replaceKeptBuyers(db, streamId, fresh.buyers);
     }
     return { ok: true, orders: orders.length, agreed } as const;
   });

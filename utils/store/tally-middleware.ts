@@ -1,7 +1,8 @@
-import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { ContractRecord, OrderRecord } from './records';
 import { platformSchema } from '../platforms/platform';
-import { addContract, addOrder, emptyStreamTally, tidyStreamTally, type StreamBuyer, type StreamTally } from './stream-tally';
+import { addContract, addOrder, emptyStreamTally, tidyStreamTally, type StreamTally } from './stream-tally';
+import { bucketOf, type KeptBuyers } from './kept-buyers';
 
 // Every write of an order or a contract, wherever it comes from (ingest, a decision, an undo, a restore),
 // moves its stream's kept figures in the same transaction. Done once here, below the table API, so no
@@ -10,10 +11,27 @@ import { addContract, addOrder, emptyStreamTally, tidyStreamTally, type StreamBu
 type Watched = OrderRecord | ContractRecord;
 type Change = { before?: Watched; after?: Watched };
 
+const knownBefore = new WeakMap<object, Map<string, OrderRecord>>();
+
+/**
+ * The stored orders that a transaction's next put of orders replaces, as its writer read them in the same
+ * transaction (Dexie's `tx.idbtrans`): that put needs no read first. Only for a put issued next, with
+ * nothing written to those orders in between.
+ */
+export function putOverKnownOrders(trans: object, stored: readonly OrderRecord[]): void {
+  knownBefore.set(trans, new Map(stored.map((order) => [order.id, order])));
+}
+
 /** The records a mutation replaces or removes, read in its transaction before it runs. */
 function recordsBefore(table: DBCoreTable, req: DBCoreMutateRequest): Promise<(Watched | undefined)[]> {
   // An add replaces nothing: where its key is taken it fails, and a failed write moves no figure.
   if (req.type === 'add') return Promise.resolve(req.values.map(() => undefined));
+  const known = table.name === 'orders' ? knownBefore.get(req.trans) : undefined;
+  if (known) {
+    knownBefore.delete(req.trans);
+    const ids = req.type === 'put' ? (req.values as Watched[]).map((value) => value.id) : [];
+    if (req.type === 'put' && !req.keys && ids.every((id) => known.has(id))) return Promise.resolve(ids.map((id) => known.get(id)));
+  }
   if (req.type === 'deleteRange') {
     return table
       .query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } })
@@ -32,11 +50,11 @@ function recordsAfter(req: DBCoreMutateRequest, before: readonly (Watched | unde
  * transaction: read from it instead of the database, and told what the transaction writes.
  */
 export interface KeptBuyersMemory {
-  /** The stream's kept buyers as this transaction sees them, when all of them are held; else undefined. */
-  buyersOf(streamId: string): ((authorKey: string) => StreamBuyer | undefined) | undefined;
-  /** Every kept buyer of the stream, just read in this transaction; returns them as buyersOf would. */
-  read(streamId: string, buyers: readonly StreamBuyer[]): (authorKey: string) => StreamBuyer | undefined;
-  wrote(puts: readonly StreamBuyer[], deletes: readonly (readonly [string, string])[]): void;
+  /** One record of a stream's kept buyers as this transaction sees it (null: none stored), when held. Never changed in place. */
+  keptBuyers(streamId: string, bucket: number): KeptBuyers | null | undefined;
+  /** Records just read in this transaction (undefined: none stored). */
+  readKeptBuyers(read: readonly { streamId: string; bucket: number; record: KeptBuyers | undefined }[]): void;
+  wroteKeptBuyers(puts: readonly KeptBuyers[], deletes: readonly (readonly [string, number])[]): void;
   /** The stream's kept figures as this transaction sees them (null: none stored), when held; a copy. */
   tallyOf(streamId: string): StreamTally | null | undefined;
   /** Figures just read in this transaction, or written by it. */
@@ -79,41 +97,78 @@ function applyChanges(
   return buyerMoves;
 }
 
+type BuyerMove = { streamId: string; authorKey: string; by: number };
+
+/** A figure move whose writes are issued, with the promise of their completion (wrapped: a promise in a promise would be waited for). */
+type Issued = { written: Promise<unknown> };
+
+/** Per transaction, the last figure move: the next one reads the figures only once it has issued its writes. */
+const turns = new WeakMap<object, Promise<unknown>>();
+
 /**
- * Applies the changes to the stored figures. Written with then() rather than await: Dexie keeps its
- * transaction zone across its own promises, and the layers below read it.
+ * Moves the figures in turn with the transaction's other moves, so writes of orders issued together (a
+ * batch's new orders and its changed ones) each read the figures the one before left, and none waits for
+ * the other's round trip to the database.
  */
-function moveFigures(down: DBCore, trans: DBCoreTransaction, kind: 'orders' | 'contracts', changes: readonly Change[]): Promise<unknown> {
+function moveFiguresInTurn(down: DBCore, trans: DBCoreTransaction, kind: 'orders' | 'contracts', changes: readonly Change[]): Promise<unknown> {
   if (changes.length === 0) return Promise.resolve();
+  const turn = (turns.get(trans) ?? Promise.resolve()).then(() => moveFigures(down, trans, kind, changes));
+  turns.set(
+    trans,
+    turn.catch(() => undefined),
+  );
+  return turn.then(({ written }) => written);
+}
+
+/**
+ * Applies the changes to the stored figures: resolves once their writes are issued. Written with then()
+ * rather than await: Dexie keeps its transaction zone across its own promises, and the layers below read it.
+ */
+function moveFigures(down: DBCore, trans: DBCoreTransaction, kind: 'orders' | 'contracts', changes: readonly Change[]): Promise<Issued> {
   const tallies = down.table('tallies');
-  const buyers = down.table('streamBuyers');
+  const kept = down.table('keptBuyers');
+  const memory = memories.get(trans);
   const streamIds = [...new Set(changes.flatMap(({ before, after }) => [before?.streamId, after?.streamId]).filter((id): id is string => id !== undefined))];
   let byStream: Map<string, StreamTally>;
-  let moves: { streamId: string; authorKey: string; by: number }[];
+  let moves: BuyerMove[];
   return readTallies(tallies, trans, streamIds)
     .then((stored: (StreamTally | undefined)[]) => {
       byStream = new Map(streamIds.map((id, i) => [id, stored[i] ?? emptyStreamTally(id, platformOfStream(id))]));
       moves = [...applyChanges(byStream, kind, changes).values()].filter((move) => move.by !== 0);
-      return readBuyers(buyers, trans, moves, (streamId) => stored[streamIds.indexOf(streamId)]?.buyers ?? 0);
+      return readKeptBuyers(kept, trans, moves);
     })
-    .then((current: (StreamBuyer | undefined)[]) => {
-      const puts: StreamBuyer[] = [];
-      const deletes: unknown[] = [];
-      moves.forEach((move, i) => {
-        const was = current[i]?.counting ?? 0;
+    .then((records: Map<string, KeptBuyers | undefined>) => {
+      // new records, never the ones read: a memory may hold those
+      const changed = new Map<string, KeptBuyers>();
+      for (const move of moves) {
+        const key = bucketKey(move.streamId, bucketOf(move.authorKey));
+        let record = changed.get(key);
+        if (!record) {
+          const stored = records.get(key);
+          record = { streamId: move.streamId, bucket: bucketOf(move.authorKey), counting: new Map(stored?.counting) };
+          changed.set(key, record);
+        }
+        const was = record.counting.get(move.authorKey) ?? 0;
         const now = was + move.by;
         byStream.get(move.streamId)!.buyers += Number(now > 0) - Number(was > 0);
-        if (now > 0) puts.push({ streamId: move.streamId, authorKey: move.authorKey, counting: now });
-        else if (current[i]) deletes.push([move.streamId, move.authorKey]);
-      });
-      memories.get(trans)?.wrote(puts, deletes as [string, string][]);
-      return (puts.length > 0 ? buyers.mutate({ trans, type: 'put', values: puts }) : Promise.resolve())
-        .then(() => (deletes.length > 0 ? buyers.mutate({ trans, type: 'delete', keys: deletes }) : undefined))
-        .then(() => {
-          const values = [...byStream.values()].map(tidyStreamTally);
-          memories.get(trans)?.wroteTallies(values);
-          return tallies.mutate({ trans, type: 'put', values });
-        });
+        if (now > 0) record.counting.set(move.authorKey, now);
+        else record.counting.delete(move.authorKey);
+      }
+      const puts = [...changed.values()].filter((record) => record.counting.size > 0);
+      const deletes = [...changed.entries()]
+        .filter(([key, record]) => record.counting.size === 0 && records.get(key) !== undefined)
+        .map(([, record]) => [record.streamId, record.bucket] as const);
+      const values = [...byStream.values()].map(tidyStreamTally);
+      memory?.wroteKeptBuyers(puts, deletes);
+      memory?.wroteTallies(values);
+      // issued together: IndexedDB runs them in turn without waiting for this side between them
+      return {
+        written: Promise.all([
+          puts.length > 0 ? kept.mutate({ trans, type: 'put', values: puts }) : undefined,
+          deletes.length > 0 ? kept.mutate({ trans, type: 'delete', keys: deletes }) : undefined,
+          tallies.mutate({ trans, type: 'put', values }),
+        ]),
+      };
     });
 }
 
@@ -128,60 +183,27 @@ function readTallies(tallies: DBCoreTable, trans: DBCoreTransaction, streamIds: 
   });
 }
 
-/**
- * A stream's kept buyers read in one request when there are not many more of them than the batch moves
- * (a chat batch moves hundreds: one read per buyer cost more than reading them all); otherwise one by one,
- * so a batch's cost does not grow with a long stream's buyers.
- */
-const WHOLE_STREAM_READ = 4;
+const bucketKey = (streamId: string, bucket: number) => `${streamId}\u0000${bucket}`;
 
-const streamRange = (streamId: string): DBCoreKeyRange => ({
-  type: 2 as DBCoreRangeType,
-  lower: [streamId, -Infinity],
-  upper: [streamId, [[]]],
-  lowerOpen: false,
-  upperOpen: false,
-});
-
-const readStream = (buyers: DBCoreTable, trans: DBCoreTransaction, streamId: string): Promise<StreamBuyer[]> =>
-  buyers.query({ trans, values: true, query: { index: buyers.schema.primaryKey, range: streamRange(streamId) } }).then(({ result }) => result as StreamBuyer[]);
-
-/** With a memory lent: a stream's kept buyers are read whole once, then answered from memory. */
-function readHeldBuyers(
-  buyers: DBCoreTable,
-  trans: DBCoreTransaction,
-  moves: readonly { streamId: string; authorKey: string }[],
-  memory: KeptBuyersMemory,
-): Promise<(StreamBuyer | undefined)[]> {
-  const streamIds = [...new Set(moves.map((move) => move.streamId))];
-  return Promise.all(
-    streamIds.map((streamId) => memory.buyersOf(streamId) ?? readStream(buyers, trans, streamId).then((found) => memory.read(streamId, found))),
-  ).then((lookups) => {
-    const byStream = new Map(streamIds.map((streamId, i) => [streamId, lookups[i]!]));
-    return moves.map((move) => byStream.get(move.streamId)!(move.authorKey));
-  });
-}
-
-function readBuyers(
-  buyers: DBCoreTable,
-  trans: DBCoreTransaction,
-  moves: readonly { streamId: string; authorKey: string }[],
-  keptBuyers: (streamId: string) => number,
-): Promise<(StreamBuyer | undefined)[]> {
-  if (moves.length === 0) return Promise.resolve([]);
+/** The kept buyer records the moves fall in (by bucketKey), from a memory lent to the transaction where it holds them. */
+function readKeptBuyers(kept: DBCoreTable, trans: DBCoreTransaction, moves: readonly BuyerMove[]): Promise<Map<string, KeptBuyers | undefined>> {
   const memory = memories.get(trans);
-  if (memory) return readHeldBuyers(buyers, trans, moves, memory);
-  const byStream = new Map<string, number>();
-  for (const move of moves) byStream.set(move.streamId, (byStream.get(move.streamId) ?? 0) + 1);
-  const whole = [...byStream].filter(([streamId, count]) => keptBuyers(streamId) <= count * WHOLE_STREAM_READ).map(([streamId]) => streamId);
-  const single = moves.filter((move) => !whole.includes(move.streamId));
-  return Promise.all([
-    Promise.all(whole.map((streamId) => readStream(buyers, trans, streamId))),
-    single.length === 0 ? [] : buyers.getMany({ trans, keys: single.map((move) => [move.streamId, move.authorKey]) }),
-  ]).then(([streams, found]: [StreamBuyer[][], (StreamBuyer | undefined)[]]) => {
-    const kept = new Map<string, StreamBuyer | undefined>(streams.flat().map((buyer) => [`${buyer.streamId}\u0000${buyer.authorKey}`, buyer]));
-    single.forEach((move, i) => kept.set(`${move.streamId}\u0000${move.authorKey}`, found[i]));
-    return moves.map((move) => kept.get(`${move.streamId}\u0000${move.authorKey}`));
+  const found = new Map<string, KeptBuyers | undefined>();
+  const reading = new Map<string, { streamId: string; bucket: number }>();
+  for (const { streamId, authorKey } of moves) {
+    const bucket = bucketOf(authorKey);
+    const key = bucketKey(streamId, bucket);
+    if (found.has(key) || reading.has(key)) continue;
+    const held = memory?.keptBuyers(streamId, bucket);
+    if (held === undefined) reading.set(key, { streamId, bucket });
+    else found.set(key, held ?? undefined);
+  }
+  if (reading.size === 0) return Promise.resolve(found);
+  const wanted = [...reading.values()];
+  return kept.getMany({ trans, keys: wanted.map(({ streamId, bucket }) => [streamId, bucket]) }).then((records: (KeptBuyers | undefined)[]) => {
+    memory?.readKeptBuyers(wanted.map((read, i) => ({ ...read, record: records[i] })));
+    wanted.forEach(({ streamId, bucket }, i) => found.set(bucketKey(streamId, bucket), records[i]));
+    return found;
   });
 }
 
@@ -193,7 +215,7 @@ function watchedTable(down: DBCore, table: DBCoreTable, kind: 'orders' | 'contra
         const after = recordsAfter(req, before);
         return table.mutate(req).then((response) => {
           const changes = before.flatMap((old, i) => (response.failures[i] || (!old && !after[i]) ? [] : [{ before: old, after: after[i] }]));
-          return moveFigures(down, req.trans, kind, changes).then(() => response);
+          return moveFiguresInTurn(down, req.trans, kind, changes).then(() => response);
         });
       });
     },

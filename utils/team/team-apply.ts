@@ -6,6 +6,7 @@ import { actionRecordSchema, contractRecordSchema, customerRecordSchema, orderRe
 import { productSchema } from '../parser/catalog';
 import { questionRecordSchema, type QuestionRecord } from '../store/questions';
 import { markRemoteTransaction } from './team-capture';
+import { forgetKeptFigures } from '../store/kept-buyers';
 import type { SharedTable, TeamEntry } from './team-records';
 
 // The team's changes, applied to this browser's store in one transaction (its figures move with it).
@@ -179,8 +180,7 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
 /** A stream deleted on another desk goes here as it went there: with its chat and its figures. */
 async function forgetStream(db: ChotDatabase, streamId: string): Promise<void> {
   await db.messages.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();
-  await db.tallies.delete(streamId);
-  await db.streamBuyers.where('[streamId+authorKey]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();
+  await forgetKeptFigures(db, streamId);
 }
 
 /** Other desks' actions join this browser's log under sequence numbers of its own (and are never undone here). */

@@ -108,7 +108,11 @@ export function findPhones(text: string): PhoneMatch[] {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) digits += 1;
   }
-  if (digits < 8) return [];
+  return digits < 8 ? [] : readPhones(text);
+}
+
+/** findPhones past its count of digits: for text known to hold at least 8 ASCII digits (the tokenizer counts them). */
+export function readPhones(text: string): PhoneMatch[] {
   const found: PhoneMatch[] = [];
   let searchFrom = 0;
   PHONE_START.lastIndex = 0;

@@ -13,12 +13,26 @@ const LETTERS = 26; // a–z children are kept in one flat array; every other ch
 let letterChildren = new Int32Array(LETTERS * 1024);
 const otherChildren = new Map<number, number>(); // node * 0x10000 + code → child
 let nodeCount = 2; // node 0 is NO_WORD, node 1 the root
+let nodeFlags = new Uint8Array(1024); // by node: what kind of table word it is (markWord)
+
+/** Trie flags: the first key of a lexicon phrase; the first key of an address lead ("giao về", "địa chỉ"). */
+export const LEXICON_START = 1;
+export const ADDRESS_LEAD = 2;
 
 /**
  * The children of every node by the letters a–z: node * 26 + (code - 97). Read it again after the trie
  * grows (internWord); the tokenizer takes it once per comment to walk ASCII letters without a call.
  */
 export const trieLetters = (): Int32Array => letterChildren;
+
+/** The flags of every node (markWord), one per node number; read it again after the trie grows. */
+export const trieFlags = (): Uint8Array => nodeFlags;
+
+/** Marks a word the trie holds with a flag: the tokenizer collects the flags of a comment's words. */
+export function markWord(id: number, flag: number): void {
+  if (id === NO_WORD) throw new Error('only a word the trie holds can be marked');
+  nodeFlags[id] = nodeFlags[id]! | flag;
+}
 
 /** The node after `node` by one character code, or NO_WORD. Walking from NO_WORD stays there. */
 export function trieStep(node: number, code: number): number {
@@ -34,6 +48,11 @@ function addStep(node: number, code: number): number {
   if (found !== NO_WORD) return found;
   const child = nodeCount;
   nodeCount += 1;
+  if (nodeCount > nodeFlags.length) {
+    const grown = new Uint8Array(nodeFlags.length * 2);
+    grown.set(nodeFlags);
+    nodeFlags = grown;
+  }
   const letter = code - 97;
   if (letter >= 0 && letter < LETTERS) {
     if ((child + 1) * LETTERS > letterChildren.length) {

@@ -175,16 +175,17 @@ function readOrder(
   // No order word by the quantity: a comment that is only the quantity (with a phone, a product or polite
   // words) is an order; a quantity inside a sentence ("54 tấn trong 6 tiếng") is talk.
   const known = covered(tokens.length, [items, reading.products, hits.filler, orderHits, hits.numberLabel]);
-  const leftover: string[] = [];
-  tokens.forEach((token, index) => {
-    if (token.kind !== 'symbol' && known[index] === 0) leftover.push(token.text);
-  });
-  if (leftover.length === 0 && words <= 12) {
+  let leftover: string[] | undefined; // the words none of these covers, made at the first
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    if (token.kind !== 'symbol' && known[index] === 0) (leftover ??= []).push(token.text);
+  }
+  if (leftover === undefined && words <= 12) {
     return {
       intent: 'order',
       confidence: clamp((hasPhone ? 0.8 : 0.75) - reviewPenalty),
       reasons: hasPhone ? [...itemReasons(items, said(tokens, orderHits, 'order word')), 'phone'] : itemReasons(items, said(tokens, orderHits, 'order word')),
     };
   }
-  return { intent: 'none', confidence: 0.6, reasons: [`quantity without an order word: ${leftover.join(' ')}`] };
+  return { intent: 'none', confidence: 0.6, reasons: [`quantity without an order word: ${(leftover ?? []).join(' ')}`] };
 }

@@ -670,6 +670,9 @@ export interface CompiledWord {
 }
 
 export interface CompiledEntry extends LexiconEntry {
+  atStart: boolean;
+  atEnd: boolean;
+  diacriticsRequired: boolean;
   compiled: CompiledWord[];
   /** The category's index in CATEGORIES. */
   slot: number;
@@ -702,8 +705,13 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
   const seen = new Set<string>();
   for (const entry of entries) {
     const words = compileWords(entry.words);
+    // Every entry of one shape, each option set (false when not given): findPhrases reads them for every word.
     const compiled: CompiledEntry = {
-      ...entry,
+      category: entry.category,
+      words: entry.words,
+      atStart: entry.atStart ?? false,
+      atEnd: entry.atEnd ?? false,
+      diacriticsRequired: entry.diacriticsRequired ?? false,
       compiled: words,
       slot: CATEGORIES.indexOf(entry.category),
       notAfterNumber: NOT_AFTER_NUMBER.has(words[0]!.key),

@@ -114,6 +114,20 @@ function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsRea
   return readOrder(tokens, hits, orderHits, reading, hasPhone, false);
 }
 
+/** Whether the hit starts inside an item. */
+function startsInItem(hit: PhraseHit, items: readonly ItemSpan[]): boolean {
+  for (const item of items) if (item.start <= hit.start && hit.start < item.end) return true;
+  return false;
+}
+
+/** The order words not inside an item: one inside ("cho" of a product name) is the item's. */
+function outsideItems(orderWords: readonly PhraseHit[], items: readonly ItemSpan[]): readonly PhraseHit[] {
+  if (items.length === 0) return orderWords;
+  let inside = false;
+  for (const hit of orderWords) if (startsInItem(hit, items)) inside = true;
+  return inside ? orderWords.filter((hit) => !startsInItem(hit, items)) : orderWords;
+}
+
 /**
  * An order needs a quantity with an order word near it, or (unless `orderWordNeeded`) a quantity standing
  * alone with polite words and a phone; anything else is no order.
@@ -129,9 +143,7 @@ function readOrder(
   const { items } = reading;
   let words = 0;
   for (const token of tokens) if (token.kind !== 'symbol') words += 1;
-  // order words inside an item ("cho" of a product name) are the item's
-  const inItem = (hit: PhraseHit) => items.some((item) => item.start <= hit.start && hit.start < item.end);
-  const orderHits = items.length === 0 || !orderWords.some(inItem) ? orderWords : orderWords.filter((hit) => !inItem(hit));
+  const orderHits = outsideItems(orderWords, items);
   const reviewPenalty = 0.1 * hits.review.length + (words > LONG_COMMENT_WORDS ? 0.25 : 0);
 
   if (items.length === 0) {

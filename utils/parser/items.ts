@@ -142,17 +142,18 @@ const NOTHING_READ: ItemsReading = Object.freeze({
   odd: Object.freeze([]) as unknown as string[],
 });
 
+/** Adds an item, marked as named when a product was named before it; returns the product named next (none). */
+function pushItem(reading: ItemsReading, item: ItemSpan, named: Product | undefined): undefined {
+  item.productNamed = named !== undefined;
+  reading.items.push(item);
+  return undefined;
+}
+
 export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits: Hits): ItemsReading {
   if (!mayHaveQuantity(tokens, catalog)) return NOTHING_READ;
   const reading: ItemsReading = { items: [], excluded: [], bareNumbers: [], products: [], odd: [] };
   let named: Product | undefined;
   const bare: number[] = [];
-
-  const push = (item: ItemSpan) => {
-    item.productNamed = Boolean(named);
-    reading.items.push(item);
-    named = undefined;
-  };
 
   let i = 0;
   while (i < tokens.length) {
@@ -186,10 +187,10 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     if ((token.keyId === X || token.keyId === TIMES || token.keyId === STAR) && tokens[i + 1]?.kind === 'number' && isQuantityToken(tokens[i + 1]!)) {
       const amount = tokens[i + 1]!.value!;
       const unit = unitAt(tokens, i + 2, catalog);
-      if (unit?.kind === 'mass') push(massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, unit.next));
-      else if (unit) push(packageSpan(amount, unit, named, catalog, i, unit.next));
-      else if (named || catalog.defaultProduct) push(span(defaultUnitItem(amount, named ?? catalog.defaultProduct), i, i + 2));
-      else push(span({ product: null, quantity: amount, unit: null, kg: null }, i, i + 2));
+      if (unit?.kind === 'mass') named = pushItem(reading, massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, unit.next), named);
+      else if (unit) named = pushItem(reading, packageSpan(amount, unit, named, catalog, i, unit.next), named);
+      else if (named || catalog.defaultProduct) named = pushItem(reading, span(defaultUnitItem(amount, named ?? catalog.defaultProduct), i, i + 2), named);
+      else named = pushItem(reading, span({ product: null, quantity: amount, unit: null, kg: null }, i, i + 2), named);
       i = unit ? unit.next : i + 2;
       continue;
     }
@@ -198,8 +199,8 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     const leadingUnit = unitAt(tokens, i, catalog);
     if (leadingUnit && isHalfSuffix(tokens[leadingUnit.next])) {
       const end = leadingUnit.next + 1;
-      if (leadingUnit.kind === 'mass') push(massSpan(named ?? catalog.defaultProduct, 1.5, leadingUnit.unit, i, end));
-      else push(packageSpan(1.5, leadingUnit, named, catalog, i, end));
+      if (leadingUnit.kind === 'mass') named = pushItem(reading, massSpan(named ?? catalog.defaultProduct, 1.5, leadingUnit.unit, i, end), named);
+      else named = pushItem(reading, packageSpan(1.5, leadingUnit, named, catalog, i, end), named);
       i = end;
       continue;
     }
@@ -221,13 +222,13 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
       if (unit?.kind === 'mass') {
         const tail = readMassTail(tokens, unit.next, unit.unit, catalog);
         const amount = round(quantity.value + tail.extra);
-        push(massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, tail.next));
+        named = pushItem(reading, massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, tail.next), named);
         i = tail.next;
         continue;
       }
       if (unit) {
         const half = isHalfSuffix(tokens[unit.next]) ? 0.5 : 0;
-        push(packageSpan(quantity.value + half, unit, named, catalog, i, unit.next + (half ? 1 : 0)));
+        named = pushItem(reading, packageSpan(quantity.value + half, unit, named, catalog, i, unit.next + (half ? 1 : 0)), named);
         i = unit.next + (half ? 1 : 0);
         continue;
       }
@@ -254,7 +255,12 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
   // Odd quantities: a zero stays, for the assistant to correct; a minus, an exponent or a size beyond the
   // largest line cannot be read as any amount, so the item is left out. Either way the reason is given.
   const oddOf = (item: ItemSpan) => oddQuantity(tokens, item.start, item.end, item.quantity, item.kg, catalog.maxLineQuantity);
-  if (reading.items.some((item) => oddOf(item) !== undefined))
+  let anyOdd = false; // a loop, not some(oddOf): most comments have no odd item, and skip the closures
+  for (let k = 0; k < reading.items.length && !anyOdd; k += 1) {
+    const item = reading.items[k]!;
+    anyOdd = oddQuantity(tokens, item.start, item.end, item.quantity, item.kg, catalog.maxLineQuantity) !== undefined;
+  }
+  if (anyOdd)
     reading.items = reading.items.filter((item) => {
       const odd = oddOf(item);
       if (!odd) return true;

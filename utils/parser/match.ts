@@ -130,7 +130,7 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
   }
   if (found === undefined) return NO_HITS;
   const hits = hitsOf(found);
-  found.fill(undefined);
+  for (let slot = 0; slot < found.length; slot += 1) found[slot] = undefined; // (fill is a slow call here)
   return hits;
 }
 

@@ -111,9 +111,13 @@ function defaultUnitItem(amount: number, product: Product | undefined): OrderIte
   return { product: product?.code ?? null, quantity: amount, unit: mass?.name ?? unitName, kg: kgPer === null ? null : round(amount * kgPer) };
 }
 
-// A leading zero is a phone's or a code's ("0912", "05").
-const LEADING_ZERO = /^-?0\d/;
-const mayBeAmount = (token: Token) => token.kind !== 'number' || !LEADING_ZERO.test(token.text);
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** A leading zero is a phone's or a code's ("0912", "05"): /^-?0\d/, by character codes. */
+function leadingZero(text: string): boolean {
+  const at = text.charCodeAt(0) === 45 ? 1 : 0;
+  return text.charCodeAt(at) === 48 && isDigit(text.charCodeAt(at + 1));
+}
+const mayBeAmount = (token: Token) => token.kind !== 'number' || !leadingZero(token.text);
 /**
  * Numbers beyond the largest line are leftovers of order codes and prices ("250000"), not amounts, unless a
  * unit follows them ("200000 kg", read and flagged too large). A minus or an exponent is read, and flagged.

@@ -4,6 +4,7 @@ import type { BareNumber, ItemSpan, ItemsReading } from './items';
 import type { Intent, QuestionTopic } from './result';
 import { ODD_QUANTITY_CONFIDENCE } from './review';
 import { questionTopic } from './question-topic';
+import { NO_WORD } from './word-trie';
 
 export interface IntentDecision {
   intent: Intent;
@@ -35,9 +36,22 @@ function outside(list: readonly PhraseHit[], others: readonly PhraseHit[]): read
   return list.filter((hit) => !others.some((other) => other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
 }
 
+// The reasons of one-word hits, by label and by the trie number of the word as typed (equal numbers are equal
+// words): the same few words ("chốt", "lấy") are named in comment after comment.
+const SAID_BY_WORD = new Map<string, (string | undefined)[]>();
+
+/** "label: words as typed". */
+function reason(tokens: readonly Token[], hit: PhraseHit, label: string): string {
+  const id = hit.end - hit.start === 1 ? tokens[hit.start]!.typedId : NO_WORD;
+  if (id === NO_WORD) return `${label}: ${hitText(tokens, hit)}`;
+  let byWord = SAID_BY_WORD.get(label);
+  if (byWord === undefined) SAID_BY_WORD.set(label, (byWord = []));
+  return (byWord[id] ??= `${label}: ${hitText(tokens, hit)}`);
+}
+
 /** Each hit as a reason, "label: words as typed", added to `into` (a new list when none is given). */
 function said(tokens: readonly Token[], found: readonly PhraseHit[], label: string, into: string[] = []): string[] {
-  for (const hit of found) into.push(`${label}: ${hitText(tokens, hit)}`);
+  for (const hit of found) into.push(reason(tokens, hit, label));
   return into;
 }
 

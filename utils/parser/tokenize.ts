@@ -177,6 +177,14 @@ export function scanComment(cleaned: string, lower: string, seen: CommentScan): 
   return scan(cleaned, lower, POOL, seen);
 }
 
+/** Token `index` of the pool, to be set again, or a new token when there is no pool. */
+function take(pool: Token[] | undefined, index: number): Token {
+  if (pool !== undefined && index < pool.length) return pool[index]!;
+  const made = new Token('symbol', '', 0, 0, NO_WORD, NO_WORD, true, false, undefined);
+  pool?.push(made);
+  return made;
+}
+
 function scan(cleaned: string, lower: string, pool: Token[] | undefined, seen: CommentScan): Token[] {
   // toLowerCase keeps the length for every script Vietnamese chat uses; if not, case is not told apart.
   const caseKnown = lower.length === cleaned.length;
@@ -186,14 +194,6 @@ function scan(cleaned: string, lower: string, pool: Token[] | undefined, seen: C
   let digitCount = 0;
   let flags = 0;
   let unclean = false;
-  /** The next token: the pool's, set again, or a new one. */
-  const next = (): Token => {
-    if (pool === undefined) return new Token('symbol', lower, 0, 0, NO_WORD, NO_WORD, true, false, undefined);
-    if (tokens.length < pool.length) return pool[tokens.length]!;
-    const made = new Token('symbol', lower, 0, 0, NO_WORD, NO_WORD, true, false, undefined);
-    pool.push(made);
-    return made;
-  };
   let i = 0;
   while (i < lower.length) {
     const code = lower.charCodeAt(i);
@@ -229,11 +229,11 @@ function scan(cleaned: string, lower: string, pool: Token[] | undefined, seen: C
       const text = negative ? `-${typed}` : typed;
       const id = wordNumber(text);
       if (magnitude === undefined) {
-        tokens.push(next().set('symbol', lower, start, i, id, id, true, false, text, undefined, undefined));
+        tokens.push(take(pool, tokens.length).set('symbol', lower, start, i, id, id, true, false, text, undefined, undefined));
         continue;
       }
       flags |= flagsOf[id]!;
-      tokens.push(next().set('number', lower, start, i, id, id, true, false, text, negative ? -magnitude : magnitude, scientific ? true : undefined));
+      tokens.push(take(pool, tokens.length).set('number', lower, start, i, id, id, true, false, text, negative ? -magnitude : magnitude, scientific ? true : undefined));
       continue;
     }
     if (isLetterAt(lower, i)) {
@@ -269,7 +269,7 @@ function scan(cleaned: string, lower: string, pool: Token[] | undefined, seen: C
       }
       flags |= flagsOf[keyNode]!;
       const upper = caseKnown && cleaned.charCodeAt(start) !== lower.charCodeAt(start);
-      tokens.push(next().set('word', lower, start, i, keyNode, typedNode, plain, upper, undefined, undefined, undefined));
+      tokens.push(take(pool, tokens.length).set('word', lower, start, i, keyNode, typedNode, plain, upper, undefined, undefined, undefined));
       continue;
     }
     // One symbol; a surrogate pair (most emoji) stays together.
@@ -285,7 +285,7 @@ function scan(cleaned: string, lower: string, pool: Token[] | undefined, seen: C
     }
     const text = lower.slice(start, i);
     const id = wordNumber(text);
-    tokens.push(next().set('symbol', lower, start, i, id, id, true, false, text, undefined, undefined));
+    tokens.push(take(pool, tokens.length).set('symbol', lower, start, i, id, id, true, false, text, undefined, undefined));
   }
   seen.digits = digitCount;
   seen.flags = flags;

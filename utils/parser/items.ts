@@ -146,6 +146,12 @@ const NOTHING_READ: ItemsReading = Object.freeze({
   odd: Object.freeze([]) as unknown as string[],
 });
 
+/** A list of the reading to add to: a list of its own in place of the shared empty one. */
+function added<K extends 'excluded' | 'products' | 'odd'>(reading: ItemsReading, list: K): ItemsReading[K] {
+  if (reading[list] === NOTHING_READ[list]) reading[list] = [] as unknown[] as ItemsReading[K];
+  return reading[list];
+}
+
 /** Adds an item, marked as named when a product was named before it; returns the product named next (none). */
 function pushItem(reading: ItemsReading, item: ItemSpan, named: Product | undefined): undefined {
   item.productNamed = named !== undefined;
@@ -155,7 +161,8 @@ function pushItem(reading: ItemsReading, item: ItemSpan, named: Product | undefi
 
 export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits: Hits): ItemsReading {
   if (!mayHaveQuantity(tokens, catalog)) return NOTHING_READ;
-  const reading: ItemsReading = { items: [], excluded: [], bareNumbers: [], products: [], odd: [] };
+  // the lists most comments leave empty are the shared frozen ones until something is added (added below)
+  const reading: ItemsReading = { items: [], excluded: NOTHING_READ.excluded, bareNumbers: NOTHING_READ.bareNumbers, products: NOTHING_READ.products, odd: NOTHING_READ.odd };
   let named: Product | undefined;
   const bare: number[] = [];
 
@@ -170,7 +177,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     // A code is a product unless the number in it is followed by a unit ("v 2kg" is not "V2 kg").
     if (product && !(tokens[product.next - 1]?.kind === 'number' && unitAt(tokens, product.next, catalog))) {
       named = product.value;
-      reading.products.push({ product: product.value, start: i, end: product.next });
+      added(reading, 'products').push({ product: product.value, start: i, end: product.next });
       // "2kg V1": a product right after an item without one names that item's product.
       const previous = reading.items[reading.items.length - 1];
       if (previous && previous.end === i && !previous.productNamed) {
@@ -217,7 +224,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
         const upper = readQuantity(tokens, quantity.next + 1);
         const rangeUnit = upper && unitAt(tokens, upper.next, catalog);
         if (rangeUnit) {
-          reading.excluded.push({ start: i, end: rangeUnit.next, reason: 'range' });
+          added(reading, 'excluded').push({ start: i, end: rangeUnit.next, reason: 'range' });
           i = rangeUnit.next;
           continue;
         }
@@ -253,7 +260,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
   if (hits.measure.length > 0)
     reading.items = reading.items.filter((item) => {
       const measured = hits.measure.some((hit) => hit.end <= item.start && item.start - hit.end <= 1);
-      if (measured) reading.excluded.push({ start: item.start, end: item.end, reason: 'measure' });
+      if (measured) added(reading, 'excluded').push({ start: item.start, end: item.end, reason: 'measure' });
       return !measured;
     });
   // Odd quantities: a zero stays, for the assistant to correct; a minus, an exponent or a size beyond the
@@ -268,8 +275,8 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     reading.items = reading.items.filter((item) => {
       const odd = oddOf(item);
       if (!odd) return true;
-      reading.odd.push(odd.reason);
-      if (!odd.keep) reading.excluded.push({ start: item.start, end: item.end, reason: odd.reason });
+      added(reading, 'odd').push(odd.reason);
+      if (!odd.keep) added(reading, 'excluded').push({ start: item.start, end: item.end, reason: odd.reason });
       return odd.keep;
     });
   // A bare number orders the product named anywhere in the comment, or the default, in its default unit.

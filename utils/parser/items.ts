@@ -162,7 +162,13 @@ function pushItem(reading: ItemsReading, item: ItemSpan, named: Product | undefi
 export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits: Hits): ItemsReading {
   if (!mayHaveQuantity(tokens, catalog)) return NOTHING_READ;
   // the lists most comments leave empty are the shared frozen ones until something is added (added below)
-  const reading: ItemsReading = { items: [], excluded: NOTHING_READ.excluded, bareNumbers: NOTHING_READ.bareNumbers, products: NOTHING_READ.products, odd: NOTHING_READ.odd };
+  const reading: ItemsReading = {
+    items: [],
+    excluded: NOTHING_READ.excluded,
+    bareNumbers: NOTHING_READ.bareNumbers,
+    products: NOTHING_READ.products,
+    odd: NOTHING_READ.odd,
+  };
   let named: Product | undefined;
   const bare: number[] = [];
 

@@ -156,7 +156,12 @@ export interface CommentScan {
 
 /** The characters cleanText acts on (text.ts NEEDS_CLEANING), by code. */
 const cleanedAway = (code: number) =>
-  (code >= 0x300 && code <= 0x36f) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff || code === 0xad;
+  (code >= 0x300 && code <= 0x36f) ||
+  (code >= 0x1100 && code <= 0x11ff) ||
+  (code >= 0x200b && code <= 0x200d) ||
+  code === 0x2060 ||
+  code === 0xfeff ||
+  code === 0xad;
 
 /**
  * Splits cleaned text into words, numbers and single symbols. Letters and digits split from each other,
@@ -233,7 +238,9 @@ function scan(cleaned: string, lower: string, pool: Token[] | undefined, seen: C
         continue;
       }
       flags |= flagsOf[id]!;
-      tokens.push(take(pool, tokens.length).set('number', lower, start, i, id, id, true, false, text, negative ? -magnitude : magnitude, scientific ? true : undefined));
+      tokens.push(
+        take(pool, tokens.length).set('number', lower, start, i, id, id, true, false, text, negative ? -magnitude : magnitude, scientific ? true : undefined),
+      );
       continue;
     }
     if (isLetterAt(lower, i)) {

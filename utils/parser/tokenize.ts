@@ -22,8 +22,8 @@ export class Token {
   declare typedId: number;
   /** Typed without any diacritic: it may stand for any word with the same key. */
   declare plain: boolean;
-  /** Typed in upper case (first letter), e.g. the "G" of "4G". */
-  declare upper: boolean;
+  /** The text as typed (cleaned, case kept) that `source` is the lower case of: for `upper`, when asked. */
+  declare private original: string;
   /** Numeric value of number tokens, with its sign: "-5" is -5, "1e308" is 1e308. */
   declare value: number | undefined;
   /** A number written in scientific notation ("1e3"): no buyer writes an amount so. */
@@ -39,12 +39,12 @@ export class Token {
     keyId: number,
     typedId: number,
     plain: boolean,
-    upper: boolean,
+    original: string,
     text: string | undefined,
     value?: number,
     scientific?: true,
   ) {
-    this.set(kind, source, start, end, keyId, typedId, plain, upper, text, value, scientific);
+    this.set(kind, source, start, end, keyId, typedId, plain, original, text, value, scientific);
   }
 
   /** Every field, in one order (the constructor's and the pool's). */
@@ -56,7 +56,7 @@ export class Token {
     keyId: number,
     typedId: number,
     plain: boolean,
-    upper: boolean,
+    original: string,
     text: string | undefined,
     value: number | undefined,
     scientific: true | undefined,
@@ -68,12 +68,21 @@ export class Token {
     this.keyId = keyId;
     this.typedId = typedId;
     this.plain = plain;
-    this.upper = upper;
+    this.original = original;
     this.value = value;
     this.scientific = scientific;
     this.typedText = text;
     this.keyText = text !== undefined && plain ? text : undefined;
     return this;
+  }
+
+  /**
+   * A word typed in upper case (first letter), e.g. the "G" of "4G". Read only for a few units, so not worked
+   * out for every word. When lower case changed the length of the text, case is not told apart.
+   */
+  get upper(): boolean {
+    const { original, source, start } = this;
+    return this.kind === 'word' && original.length === source.length && original.charCodeAt(start) !== source.charCodeAt(start);
   }
 
   /** Lower case as typed, diacritics kept, letter runs collapsed ("chốttt" → "chốt"). */
@@ -185,14 +194,12 @@ export function scanComment(cleaned: string, lower: string, seen: CommentScan): 
 /** Token `index` of the pool, to be set again, or a new token when there is no pool. */
 function take(pool: Token[] | undefined, index: number): Token {
   if (pool !== undefined && index < pool.length) return pool[index]!;
-  const made = new Token('symbol', '', 0, 0, NO_WORD, NO_WORD, true, false, undefined);
+  const made = new Token('symbol', '', 0, 0, NO_WORD, NO_WORD, true, '', undefined);
   pool?.push(made);
   return made;
 }
 
 function scan(cleaned: string, lower: string, pool: Token[] | undefined, seen: CommentScan): Token[] {
-  // toLowerCase keeps the length for every script Vietnamese chat uses; if not, case is not told apart.
-  const caseKnown = lower.length === cleaned.length;
   const tokens: Token[] = [];
   const letters = trieLetters();
   const flagsOf = trieFlags();
@@ -234,12 +241,12 @@ function scan(cleaned: string, lower: string, pool: Token[] | undefined, seen: C
       const text = negative ? `-${typed}` : typed;
       const id = wordNumber(text);
       if (magnitude === undefined) {
-        tokens.push(take(pool, tokens.length).set('symbol', lower, start, i, id, id, true, false, text, undefined, undefined));
+        tokens.push(take(pool, tokens.length).set('symbol', lower, start, i, id, id, true, cleaned, text, undefined, undefined));
         continue;
       }
       flags |= flagsOf[id]!;
       tokens.push(
-        take(pool, tokens.length).set('number', lower, start, i, id, id, true, false, text, negative ? -magnitude : magnitude, scientific ? true : undefined),
+        take(pool, tokens.length).set('number', lower, start, i, id, id, true, cleaned, text, negative ? -magnitude : magnitude, scientific ? true : undefined),
       );
       continue;
     }
@@ -275,8 +282,7 @@ function scan(cleaned: string, lower: string, pool: Token[] | undefined, seen: C
         previous = at;
       }
       flags |= flagsOf[keyNode]!;
-      const upper = caseKnown && cleaned.charCodeAt(start) !== lower.charCodeAt(start);
-      tokens.push(take(pool, tokens.length).set('word', lower, start, i, keyNode, typedNode, plain, upper, undefined, undefined, undefined));
+      tokens.push(take(pool, tokens.length).set('word', lower, start, i, keyNode, typedNode, plain, cleaned, undefined, undefined, undefined));
       continue;
     }
     // One symbol; a surrogate pair (most emoji) stays together.
@@ -292,7 +298,7 @@ function scan(cleaned: string, lower: string, pool: Token[] | undefined, seen: C
     }
     const text = lower.slice(start, i);
     const id = wordNumber(text);
-    tokens.push(take(pool, tokens.length).set('symbol', lower, start, i, id, id, true, false, text, undefined, undefined));
+    tokens.push(take(pool, tokens.length).set('symbol', lower, start, i, id, id, true, cleaned, text, undefined, undefined));
   }
   seen.digits = digitCount;
   seen.flags = flags;

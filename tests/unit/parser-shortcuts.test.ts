@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { scanComment, tokenize, type CommentScan, type Token } from '../../utils/parser/tokenize';
+import { readNumber, scanComment, tokenize, type CommentScan, type Token } from '../../utils/parser/tokenize';
 import { cleanText, foldDiacritics } from '../../utils/parser/text';
 import { findPhones } from '../../utils/parser/phone';
 import { findPhrases, NO_HITS } from '../../utils/parser/match';
@@ -121,5 +121,23 @@ describe("parseComment's shortcuts", () => {
     expect(seen.flags & ADDRESS_LEAD).toBe(ADDRESS_LEAD);
     scanComment('❤️❤️', '❤️❤️', seen);
     expect(seen).toEqual({ digits: 0, flags: 0, unclean: false });
+  });
+
+  it('reads numbers with a separator by character codes as the regular expressions did', () => {
+    // the regular expressions readNumber used for every separated number, kept here as the reference
+    const byRegex = (raw: string) => {
+      if (/^\d+$/.test(raw)) return Number(raw);
+      if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) return Number(raw.replace(/\./g, ''));
+      if (/^\d+[.,]\d+$/.test(raw)) return Number(raw.replace(',', '.'));
+      return undefined;
+    };
+    const raw = fc.array(fc.constantFrom('0', '1', '5', '9', '.', ',', 'a', '-'), { maxLength: 9 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(raw, (text) => {
+        expect(readNumber(text)).toBe(byRegex(text));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const text of ['2,5', '1.000', '12.345', '1234.567', '1.0000', '0.5', '.5', '5.', '1.000.000']) expect(readNumber(text)).toBe(byRegex(text));
   });
 });

@@ -140,8 +140,27 @@ function exponentEnd(lower: string, i: number): number {
   return end;
 }
 
+/** Where the one "." or "," of digits-separator-digits is in `raw`, or -1 when raw is not of that form. */
+function separatorAt(raw: string): number {
+  let at = -1;
+  for (let i = 0; i < raw.length; i += 1) {
+    const code = raw.charCodeAt(i);
+    if (isDigit(code)) continue;
+    if ((code !== 46 && code !== 44) || at >= 0) return -1;
+    at = i;
+  }
+  return at > 0 && at < raw.length - 1 ? at : -1;
+}
+
 /** "2,5" and "2.5" are decimals; "1.000" (a dot and three digits) is a thousands separator. */
 export function readNumber(raw: string): number | undefined {
+  // The tokenizer's common case, by character codes: digits, one separator, digits ("2,5", "1.000").
+  const at = separatorAt(raw);
+  if (at > 0) {
+    // a dot and exactly three digits after one to three is a thousands separator; else a decimal
+    if (raw.charCodeAt(at) === 46 && raw.length - at === 4 && at <= 3) return Number(raw.slice(0, at) + raw.slice(at + 1));
+    return Number(`${raw.slice(0, at)}.${raw.slice(at + 1)}`);
+  }
   if (/^\d+$/.test(raw)) return Number(raw);
   if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) return Number(raw.replace(/\./g, ''));
   if (/^\d+[.,]\d+$/.test(raw)) return Number(raw.replace(',', '.'));

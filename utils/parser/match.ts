@@ -106,6 +106,7 @@ function tailLengthAt(tokens: readonly Token[], at: number): number {
 
 // The hits of the comment being read, by category slot: one list for every comment, emptied after each.
 const FOUND = new Array<PhraseHit[] | undefined>(CATEGORIES.length).fill(undefined);
+const TOUCHED: number[] = []; // the slots of FOUND given a list, to empty
 
 /**
  * Every lexicon phrase in the comment, by category. Where phrases of one category overlap, the longest
@@ -130,7 +131,8 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
   }
   if (found === undefined) return NO_HITS;
   const hits = hitsOf(found);
-  for (let slot = 0; slot < found.length; slot += 1) found[slot] = undefined; // (fill is a slow call here)
+  for (const slot of TOUCHED) found[slot] = undefined;
+  TOUCHED.length = 0;
   return hits;
 }
 
@@ -152,8 +154,10 @@ function addHits(
     let list = found[entry.slot];
     const last = list === undefined ? undefined : list[list.length - 1];
     if (last && last.end >= end) continue; // inside a longer phrase already found
-    if (list === undefined) list = found[entry.slot] = [];
-    else if (last && last.start === at) list.pop(); // a longer phrase from the same word
+    if (list === undefined) {
+      list = found[entry.slot] = [];
+      TOUCHED.push(entry.slot);
+    } else if (last && last.start === at) list.pop(); // a longer phrase from the same word
     list.push({ category: entry.category, start: at, end });
   }
 }

@@ -19,7 +19,12 @@ export const MAX_PARSED_LENGTH = 500;
 const EMPTY_INDEX = indexCatalog(EMPTY_CATALOG);
 const round = (value: number) => Math.round(value * 1000) / 1000;
 const isQuestionMark = (token: Token) => token.kind === 'symbol' && token.text === '?';
-const plain = ({ product, quantity, unit, kg }: ItemSpan): OrderItem => ({ product, quantity, unit, kg });
+/** The items as the result gives them (reading.items.map, by a loop). */
+function plainItems(spans: readonly ItemSpan[]): OrderItem[] {
+  const items: OrderItem[] = [];
+  for (const { product, quantity, unit, kg } of spans) items.push({ product, quantity, unit, kg });
+  return items;
+}
 
 const NO_PHONES: readonly PhoneMatch[] = Object.freeze([]);
 // What the tokenizer saw besides the tokens, written by each call (the parser runs one comment at a time).
@@ -47,7 +52,7 @@ export function parseComment(text: string, catalog: CatalogIndex = EMPTY_INDEX):
   const saysNothing =
     hits === NO_HITS && reading.items.length === 0 && reading.bareNumbers.length === 0 && reading.odd.length === 0 && !tokens.some(isQuestionMark);
   const decision: IntentDecision = saysNothing ? { intent: 'none', confidence: 0.9, reasons: [] } : decideIntent(tokens, hits, reading, phone !== null);
-  const items = decision.bareNumber ? [decision.bareNumber.item] : decision.intent === 'none' ? [] : reading.items.map(plain);
+  const items = decision.bareNumber ? [decision.bareNumber.item] : decision.intent === 'none' ? [] : plainItems(reading.items);
   let sum: number | null = items.length > 0 ? 0 : null;
   for (const item of items) sum = sum === null || item.kg === null ? null : sum + item.kg;
   const totalKg = sum === null ? null : round(sum);

@@ -258,7 +258,9 @@ function scan(cleaned: string, lower: string, pool: Token[] | undefined, seen: C
       const magnitude = mantissa === undefined || !scientific ? mantissa : readScientific(mantissa, lower.slice(mantissaEnd + 1, i));
       const typed = scientific ? lower.slice(digitsStart, i) : digits;
       const text = negative ? `-${typed}` : typed;
-      const id = wordNumber(text);
+      // wordNumber(text), walked over the characters already read
+      let id = negative ? trieStep(TRIE_ROOT, 45) : TRIE_ROOT;
+      for (let at = digitsStart; at < i; at += 1) id = trieStep(id, lower.charCodeAt(at));
       if (magnitude === undefined) {
         tokens.push(take(pool, tokens.length).set('symbol', lower, start, i, id, id, true, cleaned, text, undefined, undefined));
         continue;

@@ -106,7 +106,8 @@ function tailLengthAt(tokens: readonly Token[], at: number): number {
 
 // The hits of the comment being read, by category slot: one list for every comment, emptied after each.
 const FOUND = new Array<PhraseHit[] | undefined>(CATEGORIES.length).fill(undefined);
-const TOUCHED: number[] = []; // the slots of FOUND given a list, to empty
+const TOUCHED = new Int32Array(CATEGORIES.length); // the slots of FOUND given a list, to empty
+let touched = 0;
 
 /**
  * Every lexicon phrase in the comment, by category. Where phrases of one category overlap, the longest
@@ -131,8 +132,8 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
   }
   if (found === undefined) return NO_HITS;
   const hits = hitsOf(found);
-  for (const slot of TOUCHED) found[slot] = undefined;
-  TOUCHED.length = 0;
+  for (let k = 0; k < touched; k += 1) found[TOUCHED[k]!] = undefined;
+  touched = 0;
   return hits;
 }
 
@@ -156,7 +157,8 @@ function addHits(
     if (last && last.end >= end) continue; // inside a longer phrase already found
     if (list === undefined) {
       list = found[entry.slot] = [];
-      TOUCHED.push(entry.slot);
+      TOUCHED[touched] = entry.slot;
+      touched += 1;
     } else if (last && last.start === at) list.pop(); // a longer phrase from the same word
     list.push({ category: entry.category, start: at, end });
   }

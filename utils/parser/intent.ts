@@ -4,7 +4,7 @@ import type { BareNumber, ItemSpan, ItemsReading } from './items';
 import type { Intent, QuestionTopic } from './result';
 import { ODD_QUANTITY_CONFIDENCE } from './review';
 import { questionTopic } from './question-topic';
-import { NO_WORD } from './word-trie';
+import { NO_WORD, WordMap } from './word-trie';
 
 export interface IntentDecision {
   intent: Intent;
@@ -38,15 +38,19 @@ function outside(list: readonly PhraseHit[], others: readonly PhraseHit[]): read
 
 // The reasons of one-word hits, by label and by the trie number of the word as typed (equal numbers are equal
 // words): the same few words ("chốt", "lấy") are named in comment after comment.
-const SAID_BY_WORD = new Map<string, (string | undefined)[]>();
+const SAID_BY_WORD = new Map<string, WordMap<string>>();
 
 /** "label: words as typed". */
 function reason(tokens: readonly Token[], hit: PhraseHit, label: string): string {
   const id = hit.end - hit.start === 1 ? tokens[hit.start]!.typedId : NO_WORD;
   if (id === NO_WORD) return `${label}: ${hitText(tokens, hit)}`;
   let byWord = SAID_BY_WORD.get(label);
-  if (byWord === undefined) SAID_BY_WORD.set(label, (byWord = []));
-  return (byWord[id] ??= `${label}: ${hitText(tokens, hit)}`);
+  if (byWord === undefined) SAID_BY_WORD.set(label, (byWord = new WordMap())); // packed, not a sparse array
+  const known = byWord.get(id);
+  if (known !== undefined) return known;
+  const text = `${label}: ${hitText(tokens, hit)}`;
+  byWord.set(id, text);
+  return text;
 }
 
 /** Each hit as a reason, "label: words as typed", added to `into` (a new list when none is given). */

@@ -59,9 +59,26 @@ function said(tokens: readonly Token[], found: readonly PhraseHit[], label: stri
   return into;
 }
 
+const quantityText = ({ quantity, unit, product }: ItemSpan) => `quantity: ${quantity}${unit ? ` ${unit}` : ''}${product ? ` ${product}` : ''}`;
+/** Whole quantities up to this have their reasons kept, by unit and product: the same few recur. */
+const KEPT_QUANTITIES = 1000;
+const QUANTITY_REASONS = new Map<string, Map<string, (string | undefined)[]>>();
+
+/** "quantity: 2 kg V1". */
+function quantityReason(item: ItemSpan): string {
+  const { quantity } = item;
+  if (!Number.isInteger(quantity) || quantity < 0 || quantity > KEPT_QUANTITIES) return quantityText(item);
+  // a missing unit or product reads as an empty one: neither is written
+  let byProduct = QUANTITY_REASONS.get(item.unit ?? '');
+  if (byProduct === undefined) QUANTITY_REASONS.set(item.unit ?? '', (byProduct = new Map()));
+  let byQuantity = byProduct.get(item.product ?? '');
+  if (byQuantity === undefined) byProduct.set(item.product ?? '', (byQuantity = new Array<string | undefined>(KEPT_QUANTITIES + 1)));
+  return (byQuantity[quantity] ??= quantityText(item));
+}
+
 /** Each item as a reason, added to `into` (a new list when none is given). */
 function itemReasons(items: readonly ItemSpan[], into: string[] = []): string[] {
-  for (const item of items) into.push(`quantity: ${item.quantity}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`);
+  for (const item of items) into.push(quantityReason(item));
   return into;
 }
 

@@ -1,7 +1,7 @@
 import type { Token } from './tokenize';
 import { compileWords, type CompiledWord } from './lexicon';
 import { wordMatches } from './match';
-import { WordSet } from './word-trie';
+import { ADDRESS_LEAD, WordSet, markWord } from './word-trie';
 
 // Words after which buyers write where to deliver: "giao về …", "địa chỉ: …", "ship tới …".
 const LEADS = [
@@ -48,6 +48,8 @@ const PLACE_WORDS = compileWords([
 
 // Checked first, so comments without any lead word cost one set look-up per word.
 const LEAD_KEYS = new WordSet(LEADS.map((words) => words[0]!.keyId));
+// and marked in the trie, so that parseComment skips the scan when the tokenizer met none of them
+for (const words of LEADS) markWord(words[0]!.keyId, ADDRESS_LEAD);
 
 const matchesAt = (tokens: readonly Token[], at: number, words: readonly CompiledWord[]) =>
   words.every((word, w) => tokens[at + w] !== undefined && wordMatches(tokens[at + w]!, word));

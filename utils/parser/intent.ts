@@ -4,6 +4,7 @@ import type { BareNumber, ItemSpan, ItemsReading } from './items';
 import type { Intent, QuestionTopic } from './result';
 import { ODD_QUANTITY_CONFIDENCE } from './review';
 import { questionTopic } from './question-topic';
+import { NO_WORD, WordMap } from './word-trie';
 
 export interface IntentDecision {
   intent: Intent;
@@ -35,15 +36,49 @@ function outside(list: readonly PhraseHit[], others: readonly PhraseHit[]): read
   return list.filter((hit) => !others.some((other) => other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
 }
 
+// The reasons of one-word hits, by label and by the trie number of the word as typed (equal numbers are equal
+// words): the same few words ("chốt", "lấy") are named in comment after comment.
+const SAID_BY_WORD = new Map<string, WordMap<string>>();
+
+/** "label: words as typed". */
+function reason(tokens: readonly Token[], hit: PhraseHit, label: string): string {
+  const id = hit.end - hit.start === 1 ? tokens[hit.start]!.typedId : NO_WORD;
+  if (id === NO_WORD) return `${label}: ${hitText(tokens, hit)}`;
+  let byWord = SAID_BY_WORD.get(label);
+  if (byWord === undefined) SAID_BY_WORD.set(label, (byWord = new WordMap())); // packed, not a sparse array
+  const known = byWord.get(id);
+  if (known !== undefined) return known;
+  const text = `${label}: ${hitText(tokens, hit)}`;
+  byWord.set(id, text);
+  return text;
+}
+
 /** Each hit as a reason, "label: words as typed", added to `into` (a new list when none is given). */
 function said(tokens: readonly Token[], found: readonly PhraseHit[], label: string, into: string[] = []): string[] {
-  for (const hit of found) into.push(`${label}: ${hitText(tokens, hit)}`);
+  for (const hit of found) into.push(reason(tokens, hit, label));
   return into;
+}
+
+const quantityText = ({ quantity, unit, product }: ItemSpan) => `quantity: ${quantity}${unit ? ` ${unit}` : ''}${product ? ` ${product}` : ''}`;
+/** Whole quantities up to this have their reasons kept, by unit and product: the same few recur. */
+const KEPT_QUANTITIES = 1000;
+const QUANTITY_REASONS = new Map<string, Map<string, (string | undefined)[]>>();
+
+/** "quantity: 2 kg V1". */
+function quantityReason(item: ItemSpan): string {
+  const { quantity } = item;
+  if (!Number.isInteger(quantity) || quantity < 0 || quantity > KEPT_QUANTITIES) return quantityText(item);
+  // a missing unit or product reads as an empty one: neither is written
+  let byProduct = QUANTITY_REASONS.get(item.unit ?? '');
+  if (byProduct === undefined) QUANTITY_REASONS.set(item.unit ?? '', (byProduct = new Map()));
+  let byQuantity = byProduct.get(item.product ?? '');
+  if (byQuantity === undefined) byProduct.set(item.product ?? '', (byQuantity = new Array<string | undefined>(KEPT_QUANTITIES + 1)));
+  return (byQuantity[quantity] ??= quantityText(item));
 }
 
 /** Each item as a reason, added to `into` (a new list when none is given). */
 function itemReasons(items: readonly ItemSpan[], into: string[] = []): string[] {
-  for (const item of items) into.push(`quantity: ${item.quantity}${item.unit ? ` ${item.unit}` : ''}${item.product ? ` ${item.product}` : ''}`);
+  for (const item of items) into.push(quantityReason(item));
   return into;
 }
 
@@ -114,6 +149,20 @@ function decideFromWords(tokens: readonly Token[], hits: Hits, reading: ItemsRea
   return readOrder(tokens, hits, orderHits, reading, hasPhone, false);
 }
 
+/** Whether the hit starts inside an item. */
+function startsInItem(hit: PhraseHit, items: readonly ItemSpan[]): boolean {
+  for (const item of items) if (item.start <= hit.start && hit.start < item.end) return true;
+  return false;
+}
+
+/** The order words not inside an item: one inside ("cho" of a product name) is the item's. */
+function outsideItems(orderWords: readonly PhraseHit[], items: readonly ItemSpan[]): readonly PhraseHit[] {
+  if (items.length === 0) return orderWords;
+  let inside = false;
+  for (const hit of orderWords) if (startsInItem(hit, items)) inside = true;
+  return inside ? orderWords.filter((hit) => !startsInItem(hit, items)) : orderWords;
+}
+
 /**
  * An order needs a quantity with an order word near it, or (unless `orderWordNeeded`) a quantity standing
  * alone with polite words and a phone; anything else is no order.
@@ -129,9 +178,7 @@ function readOrder(
   const { items } = reading;
   let words = 0;
   for (const token of tokens) if (token.kind !== 'symbol') words += 1;
-  // order words inside an item ("cho" of a product name) are the item's
-  const inItem = (hit: PhraseHit) => items.some((item) => item.start <= hit.start && hit.start < item.end);
-  const orderHits = items.length === 0 || !orderWords.some(inItem) ? orderWords : orderWords.filter((hit) => !inItem(hit));
+  const orderHits = outsideItems(orderWords, items);
   const reviewPenalty = 0.1 * hits.review.length + (words > LONG_COMMENT_WORDS ? 0.25 : 0);
 
   if (items.length === 0) {
@@ -175,16 +222,17 @@ function readOrder(
   // No order word by the quantity: a comment that is only the quantity (with a phone, a product or polite
   // words) is an order; a quantity inside a sentence ("54 tấn trong 6 tiếng") is talk.
   const known = covered(tokens.length, [items, reading.products, hits.filler, orderHits, hits.numberLabel]);
-  const leftover: string[] = [];
-  tokens.forEach((token, index) => {
-    if (token.kind !== 'symbol' && known[index] === 0) leftover.push(token.text);
-  });
-  if (leftover.length === 0 && words <= 12) {
+  let leftover: string[] | undefined; // the words none of these covers, made at the first
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    if (token.kind !== 'symbol' && known[index] === 0) (leftover ??= []).push(token.text);
+  }
+  if (leftover === undefined && words <= 12) {
     return {
       intent: 'order',
       confidence: clamp((hasPhone ? 0.8 : 0.75) - reviewPenalty),
       reasons: hasPhone ? [...itemReasons(items, said(tokens, orderHits, 'order word')), 'phone'] : itemReasons(items, said(tokens, orderHits, 'order word')),
     };
   }
-  return { intent: 'none', confidence: 0.6, reasons: [`quantity without an order word: ${leftover.join(' ')}`] };
+  return { intent: 'none', confidence: 0.6, reasons: [`quantity without an order word: ${(leftover ?? []).join(' ')}`] };
 }

@@ -111,9 +111,13 @@ function defaultUnitItem(amount: number, product: Product | undefined): OrderIte
   return { product: product?.code ?? null, quantity: amount, unit: mass?.name ?? unitName, kg: kgPer === null ? null : round(amount * kgPer) };
 }
 
-// A leading zero is a phone's or a code's ("0912", "05").
-const LEADING_ZERO = /^-?0\d/;
-const mayBeAmount = (token: Token) => token.kind !== 'number' || !LEADING_ZERO.test(token.text);
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** A leading zero is a phone's or a code's ("0912", "05"): /^-?0\d/, by character codes. */
+function leadingZero(text: string): boolean {
+  const at = text.charCodeAt(0) === 45 ? 1 : 0;
+  return text.charCodeAt(at) === 48 && isDigit(text.charCodeAt(at + 1));
+}
+const mayBeAmount = (token: Token) => token.kind !== 'number' || !leadingZero(token.text);
 /**
  * Numbers beyond the largest line are leftovers of order codes and prices ("250000"), not amounts, unless a
  * unit follows them ("200000 kg", read and flagged too large). A minus or an exponent is read, and flagged.
@@ -142,17 +146,31 @@ const NOTHING_READ: ItemsReading = Object.freeze({
   odd: Object.freeze([]) as unknown as string[],
 });
 
+/** A list of the reading to add to: a list of its own in place of the shared empty one. */
+function added<K extends 'excluded' | 'products' | 'odd'>(reading: ItemsReading, list: K): ItemsReading[K] {
+  if (reading[list] === NOTHING_READ[list]) reading[list] = [] as unknown[] as ItemsReading[K];
+  return reading[list];
+}
+
+/** Adds an item, marked as named when a product was named before it; returns the product named next (none). */
+function pushItem(reading: ItemsReading, item: ItemSpan, named: Product | undefined): undefined {
+  item.productNamed = named !== undefined;
+  reading.items.push(item);
+  return undefined;
+}
+
 export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits: Hits): ItemsReading {
   if (!mayHaveQuantity(tokens, catalog)) return NOTHING_READ;
-  const reading: ItemsReading = { items: [], excluded: [], bareNumbers: [], products: [], odd: [] };
+  // the lists most comments leave empty are the shared frozen ones until something is added (added below)
+  const reading: ItemsReading = {
+    items: [],
+    excluded: NOTHING_READ.excluded,
+    bareNumbers: NOTHING_READ.bareNumbers,
+    products: NOTHING_READ.products,
+    odd: NOTHING_READ.odd,
+  };
   let named: Product | undefined;
   const bare: number[] = [];
-
-  const push = (item: ItemSpan) => {
-    item.productNamed = Boolean(named);
-    reading.items.push(item);
-    named = undefined;
-  };
 
   let i = 0;
   while (i < tokens.length) {
@@ -165,7 +183,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     // A code is a product unless the number in it is followed by a unit ("v 2kg" is not "V2 kg").
     if (product && !(tokens[product.next - 1]?.kind === 'number' && unitAt(tokens, product.next, catalog))) {
       named = product.value;
-      reading.products.push({ product: product.value, start: i, end: product.next });
+      added(reading, 'products').push({ product: product.value, start: i, end: product.next });
       // "2kg V1": a product right after an item without one names that item's product.
       const previous = reading.items[reading.items.length - 1];
       if (previous && previous.end === i && !previous.productNamed) {
@@ -186,10 +204,10 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     if ((token.keyId === X || token.keyId === TIMES || token.keyId === STAR) && tokens[i + 1]?.kind === 'number' && isQuantityToken(tokens[i + 1]!)) {
       const amount = tokens[i + 1]!.value!;
       const unit = unitAt(tokens, i + 2, catalog);
-      if (unit?.kind === 'mass') push(massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, unit.next));
-      else if (unit) push(packageSpan(amount, unit, named, catalog, i, unit.next));
-      else if (named || catalog.defaultProduct) push(span(defaultUnitItem(amount, named ?? catalog.defaultProduct), i, i + 2));
-      else push(span({ product: null, quantity: amount, unit: null, kg: null }, i, i + 2));
+      if (unit?.kind === 'mass') named = pushItem(reading, massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, unit.next), named);
+      else if (unit) named = pushItem(reading, packageSpan(amount, unit, named, catalog, i, unit.next), named);
+      else if (named || catalog.defaultProduct) named = pushItem(reading, span(defaultUnitItem(amount, named ?? catalog.defaultProduct), i, i + 2), named);
+      else named = pushItem(reading, span({ product: null, quantity: amount, unit: null, kg: null }, i, i + 2), named);
       i = unit ? unit.next : i + 2;
       continue;
     }
@@ -198,8 +216,8 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
     const leadingUnit = unitAt(tokens, i, catalog);
     if (leadingUnit && isHalfSuffix(tokens[leadingUnit.next])) {
       const end = leadingUnit.next + 1;
-      if (leadingUnit.kind === 'mass') push(massSpan(named ?? catalog.defaultProduct, 1.5, leadingUnit.unit, i, end));
-      else push(packageSpan(1.5, leadingUnit, named, catalog, i, end));
+      if (leadingUnit.kind === 'mass') named = pushItem(reading, massSpan(named ?? catalog.defaultProduct, 1.5, leadingUnit.unit, i, end), named);
+      else named = pushItem(reading, packageSpan(1.5, leadingUnit, named, catalog, i, end), named);
       i = end;
       continue;
     }
@@ -212,7 +230,7 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
         const upper = readQuantity(tokens, quantity.next + 1);
         const rangeUnit = upper && unitAt(tokens, upper.next, catalog);
         if (rangeUnit) {
-          reading.excluded.push({ start: i, end: rangeUnit.next, reason: 'range' });
+          added(reading, 'excluded').push({ start: i, end: rangeUnit.next, reason: 'range' });
           i = rangeUnit.next;
           continue;
         }
@@ -221,13 +239,13 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
       if (unit?.kind === 'mass') {
         const tail = readMassTail(tokens, unit.next, unit.unit, catalog);
         const amount = round(quantity.value + tail.extra);
-        push(massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, tail.next));
+        named = pushItem(reading, massSpan(named ?? catalog.defaultProduct, amount, unit.unit, i, tail.next), named);
         i = tail.next;
         continue;
       }
       if (unit) {
         const half = isHalfSuffix(tokens[unit.next]) ? 0.5 : 0;
-        push(packageSpan(quantity.value + half, unit, named, catalog, i, unit.next + (half ? 1 : 0)));
+        named = pushItem(reading, packageSpan(quantity.value + half, unit, named, catalog, i, unit.next + (half ? 1 : 0)), named);
         i = unit.next + (half ? 1 : 0);
         continue;
       }
@@ -248,18 +266,23 @@ export function readItems(tokens: readonly Token[], catalog: CatalogIndex, hits:
   if (hits.measure.length > 0)
     reading.items = reading.items.filter((item) => {
       const measured = hits.measure.some((hit) => hit.end <= item.start && item.start - hit.end <= 1);
-      if (measured) reading.excluded.push({ start: item.start, end: item.end, reason: 'measure' });
+      if (measured) added(reading, 'excluded').push({ start: item.start, end: item.end, reason: 'measure' });
       return !measured;
     });
   // Odd quantities: a zero stays, for the assistant to correct; a minus, an exponent or a size beyond the
   // largest line cannot be read as any amount, so the item is left out. Either way the reason is given.
   const oddOf = (item: ItemSpan) => oddQuantity(tokens, item.start, item.end, item.quantity, item.kg, catalog.maxLineQuantity);
-  if (reading.items.some((item) => oddOf(item) !== undefined))
+  let anyOdd = false; // a loop, not some(oddOf): most comments have no odd item, and skip the closures
+  for (let k = 0; k < reading.items.length && !anyOdd; k += 1) {
+    const item = reading.items[k]!;
+    anyOdd = oddQuantity(tokens, item.start, item.end, item.quantity, item.kg, catalog.maxLineQuantity) !== undefined;
+  }
+  if (anyOdd)
     reading.items = reading.items.filter((item) => {
       const odd = oddOf(item);
       if (!odd) return true;
-      reading.odd.push(odd.reason);
-      if (!odd.keep) reading.excluded.push({ start: item.start, end: item.end, reason: odd.reason });
+      added(reading, 'odd').push(odd.reason);
+      if (!odd.keep) added(reading, 'excluded').push({ start: item.start, end: item.end, reason: odd.reason });
       return odd.keep;
     });
   // A bare number orders the product named anywhere in the comment, or the default, in its default unit.

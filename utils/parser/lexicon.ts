@@ -1,7 +1,7 @@
 import { cleanText } from './text';
 import { tokenize } from './tokenize';
 import { spellings } from './shorthand';
-import { WordMap, WordSet, internWord } from './word-trie';
+import { LEXICON_START, WordMap, WordSet, internWord, markWord } from './word-trie';
 
 // The order language as data (design notes §4). Each phrase is written as people type it with
 // diacritics; a word typed without any diacritic matches by its letters alone ("chot" = "chốt"),
@@ -670,6 +670,9 @@ export interface CompiledWord {
 }
 
 export interface CompiledEntry extends LexiconEntry {
+  atStart: boolean;
+  atEnd: boolean;
+  diacriticsRequired: boolean;
   compiled: CompiledWord[];
   /** The category's index in CATEGORIES. */
   slot: number;
@@ -702,8 +705,13 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
   const seen = new Set<string>();
   for (const entry of entries) {
     const words = compileWords(entry.words);
+    // Every entry of one shape, each option set (false when not given): findPhrases reads them for every word.
     const compiled: CompiledEntry = {
-      ...entry,
+      category: entry.category,
+      words: entry.words,
+      atStart: entry.atStart ?? false,
+      atEnd: entry.atEnd ?? false,
+      diacriticsRequired: entry.diacriticsRequired ?? false,
       compiled: words,
       slot: CATEGORIES.indexOf(entry.category),
       notAfterNumber: NOT_AFTER_NUMBER.has(words[0]!.key),
@@ -723,6 +731,8 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
 }
 
 export const COMPILED_LEXICON = compileLexicon(LEXICON);
+// A comment none of whose words starts a phrase has no hits: parseComment then skips findPhrases.
+for (const id of COMPILED_LEXICON.keys()) markWord(id, LEXICON_START);
 
 /** TAIL_WORDS with their short forms ("v" for "vậy", "c" for "chị"), compiled. */
 export const COMPILED_TAILS: CompiledWord[][] = TAIL_WORDS.flatMap((tail) => spellings(tail.split(' ')).map((words) => compileWords(words)));

@@ -16,8 +16,10 @@ export function hitText(tokens: readonly Token[], hit: { start: number; end: num
 
 /** tokens[start, end) by one field, joined with spaces: hitText and look-ups by key. */
 export function joinWords(tokens: readonly Token[], start: number, end: number, field: 'text' | 'key'): string {
-  let out = tokens[start]?.[field] ?? '';
-  for (let i = start + 1; i < end && i < tokens.length; i += 1) out += ` ${tokens[i]![field]}`;
+  // each field read by name: a getter read by a computed name is a slow keyed load (every reason is made here)
+  const first = tokens[start];
+  let out = first === undefined ? '' : field === 'text' ? first.text : first.key;
+  for (let i = start + 1; i < end && i < tokens.length; i += 1) out += ` ${field === 'text' ? tokens[i]!.text : tokens[i]!.key}`;
   return out;
 }
 
@@ -102,12 +104,17 @@ function tailLengthAt(tokens: readonly Token[], at: number): number {
   return 0;
 }
 
+// The hits of the comment being read, by category slot: one list for every comment, emptied after each.
+const FOUND = new Array<PhraseHit[] | undefined>(CATEGORIES.length).fill(undefined);
+const TOUCHED = new Int32Array(CATEGORIES.length); // the slots of FOUND given a list, to empty
+let touched = 0;
+
 /**
  * Every lexicon phrase in the comment, by category. Where phrases of one category overlap, the longest
  * reading wins ("ko lấy nữa" over "ko lấy").
  */
 export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon): Hits {
-  let found: (PhraseHit[] | undefined)[] | undefined; // by category slot, made at the first word of the lexicon
+  let found: (PhraseHit[] | undefined)[] | undefined; // FOUND, from the first word of the lexicon
   let firstWord = -1;
   for (let i = 0; i < tokens.length && firstWord < 0; i += 1) if (tokens[i]!.kind !== 'symbol') firstWord = i;
   for (let at = 0; at < tokens.length; at += 1) {
@@ -116,14 +123,18 @@ export function findPhrases(tokens: readonly Token[], lexicon: CompiledLexicon):
     const keyed = lexicon.get(token.keyId);
     if (!keyed) continue;
     const afterNumber = at > 0 && tokens[at - 1]!.kind === 'number';
-    found ??= new Array<PhraseHit[] | undefined>(CATEGORIES.length);
+    found ??= FOUND;
     // one-word phrases first: a longer one from the same word then takes their place
     addHits(found, tokens, at, firstWord, afterNumber, keyed.single);
     const next = tokens[at + 1];
     const longer = next && lexicon.seconds.has(next.keyId) ? keyed.bySecond.get(next.keyId) : undefined;
     if (longer) addHits(found, tokens, at, firstWord, afterNumber, longer);
   }
-  return found === undefined ? NO_HITS : hitsOf(found);
+  if (found === undefined) return NO_HITS;
+  const hits = hitsOf(found);
+  for (let k = 0; k < touched; k += 1) found[TOUCHED[k]!] = undefined;
+  touched = 0;
+  return hits;
 }
 
 /** Adds the entries that match at tokens[at] to `found`. */
@@ -139,13 +150,16 @@ function addHits(
     if (entry.atStart && at !== firstWord) continue;
     // "50k", "5kg", "5 sao": after a number these are not "không" or "sao?"
     if (afterNumber && entry.notAfterNumber) continue;
-    const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired ?? false);
+    const end = matchesAt(tokens, at, entry.compiled, entry.diacriticsRequired);
     if (end === undefined || (entry.atEnd && !onlyTailFrom(tokens, end))) continue;
     let list = found[entry.slot];
     const last = list === undefined ? undefined : list[list.length - 1];
     if (last && last.end >= end) continue; // inside a longer phrase already found
-    if (list === undefined) list = found[entry.slot] = [];
-    else if (last && last.start === at) list.pop(); // a longer phrase from the same word
+    if (list === undefined) {
+      list = found[entry.slot] = [];
+      TOUCHED[touched] = entry.slot;
+      touched += 1;
+    } else if (last && last.start === at) list.pop(); // a longer phrase from the same word
     list.push({ category: entry.category, start: at, end });
   }
 }

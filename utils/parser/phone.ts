@@ -108,15 +108,20 @@ export function findPhones(text: string): PhoneMatch[] {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) digits += 1;
   }
-  if (digits < 8) return [];
+  return digits < 8 ? [] : readPhones(text);
+}
+
+/** findPhones past its count of digits: for text known to hold at least 8 ASCII digits (the tokenizer counts them). */
+export function readPhones(text: string): PhoneMatch[] {
   const found: PhoneMatch[] = [];
   let searchFrom = 0;
+  // exec in a loop rather than matchAll, which copies the expression for every call
   PHONE_START.lastIndex = 0;
-  for (const match of text.matchAll(PHONE_START)) {
+  for (let match = PHONE_START.exec(text); match !== null; match = PHONE_START.exec(text)) {
     const start = match.index;
     if (start < searchFrom) continue;
-    const prefix = match[0].replace(/\s/g, '');
-    const international = prefix.startsWith('+') || prefix === '84';
+    // the prefix is "+84" (a space may follow the plus), "84", "0" or "o"
+    const international = match[0].charCodeAt(0) === 43 || match[0] === '84';
     const { digits, ends } = digitRun(text, international ? start + match[0].length : start);
     // Vietnamese numbers have 10 digits (mobile: 0 + 9) or 11 (landline: 02x + 8); the numbering plan validates.
     for (const n of candidateLengths(digits, international)) {

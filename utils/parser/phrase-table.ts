@@ -25,13 +25,12 @@ export class PhraseTable<T> {
     if (!token || token.kind === 'symbol') return undefined;
     const entries = this.byKey.get(token.keyId);
     if (entries === undefined) return undefined; // most words start no phrase
-    let best: { value: T; next: number } | undefined;
+    let best: { value: T; words: CompiledWord[] } | undefined; // the longest match, made into a result once
     for (const entry of entries) {
-      const next = i + entry.words.length;
-      if (best && next <= best.next) continue;
-      if (matchesAt(tokens, i, entry.words)) best = { value: entry.value, next };
+      if (best && entry.words.length <= best.words.length) continue;
+      if (matchesAt(tokens, i, entry.words)) best = entry;
     }
-    return best;
+    return best && { value: best.value, next: i + best.words.length };
   }
 
   /** The first keys of every phrase. */

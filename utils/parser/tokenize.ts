@@ -1,5 +1,5 @@
 import { FOLD_CODES, collapseRuns, foldDiacritics } from './text';
-import { NO_WORD, TRIE_ROOT, trieLetters, trieStep, wordNumber } from './word-trie';
+import { NO_WORD, TRIE_ROOT, trieFlags, trieLetters, trieStep, wordNumber } from './word-trie';
 
 export type TokenKind = 'word' | 'number' | 'symbol';
 
@@ -9,20 +9,21 @@ export type TokenKind = 'word' | 'number' | 'symbol';
  * (explanations, the rare rule that reads a word), so most words of most comments never become a string.
  */
 export class Token {
-  // Declared, and set in the constructor only: one store per field, every token of one shape.
-  declare readonly kind: TokenKind;
+  // Declared, and set in one place (set) only: one store per field, every token of one shape. A token of
+  // parseComment's pool is set again for the next comment (scanComment), so fields are not readonly.
+  declare kind: TokenKind;
   /** The lower-case text the token was read from; offsets refer to it (and to the cleaned text). */
-  declare private readonly source: string;
-  declare readonly start: number;
-  declare readonly end: number;
+  declare private source: string;
+  declare start: number;
+  declare end: number;
   /** The trie number of `key` (NO_WORD when no table holds it). */
-  declare readonly keyId: number;
+  declare keyId: number;
   /** The trie number of `text`. */
-  declare readonly typedId: number;
+  declare typedId: number;
   /** Typed without any diacritic: it may stand for any word with the same key. */
-  declare readonly plain: boolean;
-  /** Typed in upper case (first letter), e.g. the "G" of "4G". */
-  declare readonly upper: boolean;
+  declare plain: boolean;
+  /** The text as typed (cleaned, case kept) that `source` is the lower case of: for `upper`, when asked. */
+  declare private original: string;
   /** Numeric value of number tokens, with its sign: "-5" is -5, "1e308" is 1e308. */
   declare value: number | undefined;
   /** A number written in scientific notation ("1e3"): no buyer writes an amount so. */
@@ -38,11 +39,28 @@ export class Token {
     keyId: number,
     typedId: number,
     plain: boolean,
-    upper: boolean,
+    original: string,
     text: string | undefined,
     value?: number,
     scientific?: true,
   ) {
+    this.set(kind, source, start, end, keyId, typedId, plain, original, text, value, scientific);
+  }
+
+  /** Every field, in one order (the constructor's and the pool's). */
+  set(
+    kind: TokenKind,
+    source: string,
+    start: number,
+    end: number,
+    keyId: number,
+    typedId: number,
+    plain: boolean,
+    original: string,
+    text: string | undefined,
+    value: number | undefined,
+    scientific: true | undefined,
+  ): this {
     this.kind = kind;
     this.source = source;
     this.start = start;
@@ -50,11 +68,21 @@ export class Token {
     this.keyId = keyId;
     this.typedId = typedId;
     this.plain = plain;
-    this.upper = upper;
+    this.original = original;
     this.value = value;
     this.scientific = scientific;
     this.typedText = text;
     this.keyText = text !== undefined && plain ? text : undefined;
+    return this;
+  }
+
+  /**
+   * A word typed in upper case (first letter), e.g. the "G" of "4G". Read only for a few units, so not worked
+   * out for every word. When lower case changed the length of the text, case is not told apart.
+   */
+  get upper(): boolean {
+    const { original, source, start } = this;
+    return this.kind === 'word' && original.length === source.length && original.charCodeAt(start) !== source.charCodeAt(start);
   }
 
   /** Lower case as typed, diacritics kept, letter runs collapsed ("chốttt" → "chốt"). */
@@ -112,8 +140,27 @@ function exponentEnd(lower: string, i: number): number {
   return end;
 }
 
+/** Where the one "." or "," of digits-separator-digits is in `raw`, or -1 when raw is not of that form. */
+function separatorAt(raw: string): number {
+  let at = -1;
+  for (let i = 0; i < raw.length; i += 1) {
+    const code = raw.charCodeAt(i);
+    if (isDigit(code)) continue;
+    if ((code !== 46 && code !== 44) || at >= 0) return -1;
+    at = i;
+  }
+  return at > 0 && at < raw.length - 1 ? at : -1;
+}
+
 /** "2,5" and "2.5" are decimals; "1.000" (a dot and three digits) is a thousands separator. */
 export function readNumber(raw: string): number | undefined {
+  // The tokenizer's common case, by character codes: digits, one separator, digits ("2,5", "1.000").
+  const at = separatorAt(raw);
+  if (at > 0) {
+    // a dot and exactly three digits after one to three is a thousands separator; else a decimal
+    if (raw.charCodeAt(at) === 46 && raw.length - at === 4 && at <= 3) return Number(raw.slice(0, at) + raw.slice(at + 1));
+    return Number(`${raw.slice(0, at)}.${raw.slice(at + 1)}`);
+  }
   if (/^\d+$/.test(raw)) return Number(raw);
   if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) return Number(raw.replace(/\./g, ''));
   if (/^\d+[.,]\d+$/.test(raw)) return Number(raw.replace(',', '.'));
@@ -125,15 +172,59 @@ function readScientific(mantissa: number, exponent: string): number {
   return mantissa === 0 ? 0 : mantissa * 10 ** Number(exponent);
 }
 
+/** What scanComment saw of the whole comment besides its tokens: what parseComment's shortcuts need. */
+export interface CommentScan {
+  /** ASCII digits in the text (findPhones reads no comment with fewer than 8). */
+  digits: number;
+  /** The trie flags (word-trie.ts markWord) of every word's and number's key, or-ed together. */
+  flags: number;
+  /** A character cleanText removes or composes (combining mark, Hangul jamo, zero-width) is in the text. */
+  unclean: boolean;
+}
+
+/** The characters cleanText acts on (text.ts NEEDS_CLEANING), by code. */
+const cleanedAway = (code: number) =>
+  (code >= 0x300 && code <= 0x36f) ||
+  (code >= 0x1100 && code <= 0x11ff) ||
+  (code >= 0x200b && code <= 0x200d) ||
+  code === 0x2060 ||
+  code === 0xfeff ||
+  code === 0xad;
+
 /**
  * Splits cleaned text into words, numbers and single symbols. Letters and digits split from each other,
  * so glued input like "chốt5kg" reads as "chốt 5 kg". Offsets refer to `cleaned`.
  */
 export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase()): Token[] {
-  // toLowerCase keeps the length for every script Vietnamese chat uses; if not, case is not told apart.
-  const caseKnown = lower.length === cleaned.length;
+  return scan(cleaned, lower, undefined, { digits: 0, flags: 0, unclean: false });
+}
+
+// parseComment's tokens: set again for each comment rather than made anew (no token outlives its comment).
+const POOL: Token[] = [];
+
+/**
+ * tokenize for parseComment: the tokens are the pool's, valid until the next call, and `seen` is filled in
+ * on the same pass. The text need not be cleaned: when `seen.unclean` comes back, clean it and call again.
+ */
+export function scanComment(cleaned: string, lower: string, seen: CommentScan): Token[] {
+  return scan(cleaned, lower, POOL, seen);
+}
+
+/** Token `index` of the pool, to be set again, or a new token when there is no pool. */
+function take(pool: Token[] | undefined, index: number): Token {
+  if (pool !== undefined && index < pool.length) return pool[index]!;
+  const made = new Token('symbol', '', 0, 0, NO_WORD, NO_WORD, true, '', undefined);
+  pool?.push(made);
+  return made;
+}
+
+function scan(cleaned: string, lower: string, pool: Token[] | undefined, seen: CommentScan): Token[] {
   const tokens: Token[] = [];
   const letters = trieLetters();
+  const flagsOf = trieFlags();
+  let digitCount = 0;
+  let flags = 0;
+  let unclean = false;
   let i = 0;
   while (i < lower.length) {
     const code = lower.charCodeAt(i);
@@ -150,7 +241,10 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
       let separated = false; // "2,5", "1.000": read by readNumber; plain digits are the number they spell
       for (; i < lower.length; i += 1) {
         const at = lower.charCodeAt(i);
-        if (isDigit(at)) continue;
+        if (isDigit(at)) {
+          digitCount += 1;
+          continue;
+        }
         if ((at === 46 || at === 44) && isDigit(lower.charCodeAt(i + 1)))
           separated = true; // "." or ","
         else break;
@@ -158,17 +252,23 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
       const mantissaEnd = i;
       i = exponentEnd(lower, i);
       const scientific = i > mantissaEnd;
+      if (scientific) for (let e = mantissaEnd; e < i; e += 1) if (isDigit(lower.charCodeAt(e))) digitCount += 1;
       const digits = lower.slice(digitsStart, mantissaEnd);
       const mantissa = separated ? readNumber(digits) : Number(digits);
       const magnitude = mantissa === undefined || !scientific ? mantissa : readScientific(mantissa, lower.slice(mantissaEnd + 1, i));
       const typed = scientific ? lower.slice(digitsStart, i) : digits;
       const text = negative ? `-${typed}` : typed;
-      const id = wordNumber(text);
+      // wordNumber(text), walked over the characters already read
+      let id = negative ? trieStep(TRIE_ROOT, 45) : TRIE_ROOT;
+      for (let at = digitsStart; at < i; at += 1) id = trieStep(id, lower.charCodeAt(at));
       if (magnitude === undefined) {
-        tokens.push(new Token('symbol', lower, start, i, id, id, true, false, text));
+        tokens.push(take(pool, tokens.length).set('symbol', lower, start, i, id, id, true, cleaned, text, undefined, undefined));
         continue;
       }
-      tokens.push(new Token('number', lower, start, i, id, id, true, false, text, negative ? -magnitude : magnitude, scientific ? true : undefined));
+      flags |= flagsOf[id]!;
+      tokens.push(
+        take(pool, tokens.length).set('number', lower, start, i, id, id, true, cleaned, text, negative ? -magnitude : magnitude, scientific ? true : undefined),
+      );
       continue;
     }
     if (isLetterAt(lower, i)) {
@@ -188,6 +288,7 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
           if (!isLetterAt(lower, i)) break;
           if (at >= 128) {
             wide = true;
+            if (cleanedAway(at)) unclean = true;
             const base = at < 0x1f00 ? FOLD_CODES[at]! : 0;
             if (base !== 0) {
               folded = base;
@@ -201,14 +302,27 @@ export function tokenize(cleaned: string, lower: string = cleaned.toLowerCase())
         previousFolded = folded;
         previous = at;
       }
-      tokens.push(new Token('word', lower, start, i, keyNode, typedNode, plain, caseKnown && cleaned.charCodeAt(start) !== lower.charCodeAt(start), undefined));
+      flags |= flagsOf[keyNode]!;
+      tokens.push(take(pool, tokens.length).set('word', lower, start, i, keyNode, typedNode, plain, cleaned, undefined, undefined, undefined));
       continue;
     }
     // One symbol; a surrogate pair (most emoji) stays together.
-    i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      // the second half is read with it, whatever it is: a lone surrogate may take a digit or a zero-width mark
+      const second = lower.charCodeAt(i + 1);
+      if (isDigit(second)) digitCount += 1;
+      else if (cleanedAway(second)) unclean = true;
+      i += 2;
+    } else {
+      if (code >= 128 && cleanedAway(code)) unclean = true;
+      i += 1;
+    }
     const text = lower.slice(start, i);
     const id = wordNumber(text);
-    tokens.push(new Token('symbol', lower, start, i, id, id, true, false, text));
+    tokens.push(take(pool, tokens.length).set('symbol', lower, start, i, id, id, true, cleaned, text, undefined, undefined));
   }
+  seen.digits = digitCount;
+  seen.flags = flags;
+  seen.unclean = unclean;
   return tokens;
 }

@@ -9,10 +9,20 @@ export const NO_WORD = 0;
 /** The node of the empty string: every walk starts here. */
 export const TRIE_ROOT = 1;
 
-const LETTERS = 26; // a–z children are kept in one flat array; every other character in a map
+const LETTERS = 26; // a–z children are kept in one flat array; every other character in a hash table
 let letterChildren = new Int32Array(LETTERS * 1024);
-const otherChildren = new Map<number, number>(); // node * 0x10000 + code → child
+// Children by any other character (Vietnamese letters, digits, symbols), in one open-addressing table of
+// typed arrays: a slot holds (node, code) → child, node 0 marks an empty slot. Kept at most half full.
+let slotNode = new Int32Array(1024);
+let slotCode = new Uint16Array(1024);
+let slotChild = new Int32Array(1024);
+let otherCount = 0;
 let nodeCount = 2; // node 0 is NO_WORD, node 1 the root
+let nodeFlags = new Uint8Array(1024); // by node: what kind of table word it is (markWord)
+
+/** Trie flags: the first key of a lexicon phrase; the first key of an address lead ("giao về", "địa chỉ"). */
+export const LEXICON_START = 1;
+export const ADDRESS_LEAD = 2;
 
 /**
  * The children of every node by the letters a–z: node * 26 + (code - 97). Read it again after the trie
@@ -20,13 +30,55 @@ let nodeCount = 2; // node 0 is NO_WORD, node 1 the root
  */
 export const trieLetters = (): Int32Array => letterChildren;
 
+/** The flags of every node (markWord), one per node number; read it again after the trie grows. */
+export const trieFlags = (): Uint8Array => nodeFlags;
+
+/** Marks a word the trie holds with a flag: the tokenizer collects the flags of a comment's words. */
+export function markWord(id: number, flag: number): void {
+  if (id === NO_WORD) throw new Error('only a word the trie holds can be marked');
+  nodeFlags[id] = nodeFlags[id]! | flag;
+}
+
 /** The node after `node` by one character code, or NO_WORD. Walking from NO_WORD stays there. */
 export function trieStep(node: number, code: number): number {
   if (node === NO_WORD) return NO_WORD;
   const letter = code - 97;
   // a node made by another character may lie past the letters array, which grows only for letter children
   if (letter >= 0 && letter < LETTERS) return letterChildren[node * LETTERS + letter] ?? NO_WORD;
-  return otherChildren.get(node * 0x10000 + code) ?? NO_WORD;
+  const mask = slotNode.length - 1;
+  for (let slot = slotOf(node, code, mask); ; slot = (slot + 1) & mask) {
+    const held = slotNode[slot]!;
+    if (held === 0) return NO_WORD;
+    if (held === node && slotCode[slot] === code) return slotChild[slot]!;
+  }
+}
+
+/** Where the search for (node, code) starts in a table of mask + 1 slots. */
+function slotOf(node: number, code: number, mask: number): number {
+  const mixed = Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b);
+  return (mixed ^ (mixed >>> 15)) & mask;
+}
+
+/** Puts (node, code) → child in the first free slot from its own (the pair is not in the table). */
+function putOther(node: number, code: number, child: number): void {
+  const mask = slotNode.length - 1;
+  let slot = slotOf(node, code, mask);
+  while (slotNode[slot] !== 0) slot = (slot + 1) & mask;
+  slotNode[slot] = node;
+  slotCode[slot] = code;
+  slotChild[slot] = child;
+}
+
+function addOther(node: number, code: number, child: number): void {
+  otherCount += 1;
+  if (otherCount * 2 > slotNode.length) {
+    const [nodes, codes, children] = [slotNode, slotCode, slotChild];
+    slotNode = new Int32Array(nodes.length * 2);
+    slotCode = new Uint16Array(nodes.length * 2);
+    slotChild = new Int32Array(nodes.length * 2);
+    for (let slot = 0; slot < nodes.length; slot += 1) if (nodes[slot] !== 0) putOther(nodes[slot]!, codes[slot]!, children[slot]!);
+  }
+  putOther(node, code, child);
 }
 
 function addStep(node: number, code: number): number {
@@ -34,6 +86,11 @@ function addStep(node: number, code: number): number {
   if (found !== NO_WORD) return found;
   const child = nodeCount;
   nodeCount += 1;
+  if (nodeCount > nodeFlags.length) {
+    const grown = new Uint8Array(nodeFlags.length * 2);
+    grown.set(nodeFlags);
+    nodeFlags = grown;
+  }
   const letter = code - 97;
   if (letter >= 0 && letter < LETTERS) {
     if ((child + 1) * LETTERS > letterChildren.length) {
@@ -42,7 +99,7 @@ function addStep(node: number, code: number): number {
       letterChildren = grown;
     }
     letterChildren[node * LETTERS + letter] = child;
-  } else otherChildren.set(node * 0x10000 + code, child);
+  } else addOther(node, code, child);
   return child;
 }
 

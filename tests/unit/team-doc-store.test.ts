@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { TeamDocStore } from '../../utils/team/team-doc-store';
 
@@ -82,5 +82,37 @@ describe("a team document's copy in this browser", () => {
     expect(orders(last).get('o3')).toEqual({ v: '79'.repeat(1000) });
     await lastStore.clearData();
     expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(name);
+  });
+});
+
+describe("a team document's copy when the disk refuses a write", () => {
+  it('keeps the refused updates and writes them at the next chance: nothing unsent is missing after a restart', async () => {
+    const name = freshName();
+    const doc = new Y.Doc();
+    const store = new TeamDocStore(name, doc, null, { rewriteAfter: 500, flushMs: 5 });
+    await store.whenSynced;
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const add = IDBObjectStore.prototype.add;
+    let refused = 0;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (refused < 2) {
+        refused += 1;
+        throw new DOMException('the disk is full', 'QuotaExceededError');
+      }
+      return add.apply(this, args);
+    };
+    try {
+      orders(doc).set('decided', { v: 'confirmed while offline' });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(warned).toHaveBeenCalledTimes(2); // each refusal is said
+    } finally {
+      IDBObjectStore.prototype.add = add;
+      warned.mockRestore();
+    }
+    expect(refused).toBe(2);
+    await store.destroy();
+    const { doc: restarted, store: again } = await reopened(name);
+    expect(orders(restarted).toJSON()).toEqual({ decided: { v: 'confirmed while offline' } });
+    await again.clearData();
   });
 });

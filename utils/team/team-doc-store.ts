@@ -95,9 +95,17 @@ export class TeamDocStore {
     const batch = this.waiting.splice(0);
     if (!db || batch.length === 0) return;
     const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
-    const transaction = db.transaction(UPDATES, 'readwrite');
-    transaction.objectStore(UPDATES).add(update);
-    await finished(transaction);
+    try {
+      const transaction = db.transaction(UPDATES, 'readwrite');
+      transaction.objectStore(UPDATES).add(update);
+      await finished(transaction);
+    } catch (error) {
+      // Kept for the next write (the disk may be full for a moment): the copy is what a restarted worker
+      // offline has of this desk's unsent changes.
+      this.waiting.unshift(update);
+      if (!this.closed) this.schedule();
+      throw error;
+    }
     this.records += 1;
     this.bytes += update.byteLength;
     if (update.byteLength >= BASE_UPDATE_BYTES) this.baseBytes += update.byteLength;
@@ -108,11 +116,18 @@ export class TeamDocStore {
   private async rewrite(db: IDBDatabase): Promise<void> {
     const state = Y.encodeStateAsUpdate(this.doc);
     this.waiting = [];
-    const transaction = db.transaction(UPDATES, 'readwrite');
-    const store = transaction.objectStore(UPDATES);
-    store.clear();
-    store.add(state);
-    await finished(transaction);
+    try {
+      const transaction = db.transaction(UPDATES, 'readwrite');
+      const store = transaction.objectStore(UPDATES);
+      store.clear();
+      store.add(state);
+      await finished(transaction);
+    } catch (error) {
+      // the old copy stands (the transaction is whole or nothing); what it lacks is in the state, added next time
+      this.waiting.unshift(state);
+      if (!this.closed) this.schedule();
+      throw error;
+    }
     this.records = 1;
     this.bytes = this.baseBytes = state.byteLength;
   }

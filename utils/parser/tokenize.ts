@@ -31,20 +31,9 @@ export class Token {
   declare private typedText: string | undefined;
   declare private keyText: string | undefined;
 
-  constructor(
-    kind: TokenKind,
-    source: string,
-    start: number,
-    end: number,
-    keyId: number,
-    typedId: number,
-    plain: boolean,
-    original: string,
-    text: string | undefined,
-    value?: number,
-    scientific?: true,
-  ) {
-    this.set(kind, source, start, end, keyId, typedId, plain, original, text, value, scientific);
+  /** A blank token, set by the pool (`set`) before it is read. */
+  constructor() {
+    this.set('symbol', '', 0, 0, NO_WORD, NO_WORD, true, '', undefined, undefined, undefined);
   }
 
   /** Every field, in one order (the constructor's and the pool's). */
@@ -213,7 +202,7 @@ export function scanComment(cleaned: string, lower: string, seen: CommentScan): 
 /** Token `index` of the pool, to be set again, or a new token when there is no pool. */
 function take(pool: Token[] | undefined, index: number): Token {
   if (pool !== undefined && index < pool.length) return pool[index]!;
-  const made = new Token('symbol', '', 0, 0, NO_WORD, NO_WORD, true, '', undefined);
+  const made = new Token();
   pool?.push(made);
   return made;
 }

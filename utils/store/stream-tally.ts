@@ -29,7 +29,7 @@ export const streamTallySchema = z.object({
   confirmedKg: kg,
   /** Counting orders whose weight is unknown. */
   unknownWeight: z.number().int(),
-  /** Buyers with a counting order (kept per buyer in streamBuyers). */
+  /** Buyers with a counting order (their counts kept in keptBuyers, a few records per stream). */
   buyers: z.number().int(),
   byProduct: z.record(z.string(), productFiguresSchema),
   /** Contracts that are not cancelled. */

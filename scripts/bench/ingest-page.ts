@@ -5,6 +5,7 @@ import { ingestChat } from '../../utils/store/ingest';
 import { IngestCache } from '../../utils/store/ingest-cache';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { benchMessages } from './bench-comments';
+import { countChatMessages } from '../../utils/store/chat-log';
 
 async function timeIngest(count: number, batchSize: number): Promise<number> {
   const db = new ChotDatabase(`bench-ingest-${Date.now()}`);
@@ -19,7 +20,7 @@ async function timeIngest(count: number, batchSize: number): Promise<number> {
     await ingestChat(db, { platform: 'youtube', key: 'benchmark' }, messages.slice(i, i + batchSize), catalog, { cache });
   }
   const elapsed = performance.now() - started;
-  if ((await db.messages.count()) !== count) throw new Error('ingest lost messages');
+  if ((await countChatMessages(db)) !== count) throw new Error('ingest lost messages');
   db.close();
   return elapsed;
 }

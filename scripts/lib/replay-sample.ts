@@ -46,9 +46,10 @@ async function readBack(panel: Page): Promise<{ rows: ReplayedRow[]; tabs: TabHe
       request.onerror = () => reject(request.error);
     });
     const all = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-      if (!db.objectStoreNames.contains('messages')) return resolve([]);
-      const request = db.transaction('messages').objectStore('messages').getAll();
-      request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+      if (!db.objectStoreNames.contains('chatLog')) return resolve([]);
+      // the chat log's pages (chat-log.ts), each holding a batch's rows
+      const request = db.transaction('chatLog').objectStore('chatLog').getAll();
+      request.onsuccess = () => resolve((request.result as { rows: Record<string, unknown>[] }[]).flatMap((page) => page.rows));
       request.onerror = () => reject(request.error);
     });
     db.close();

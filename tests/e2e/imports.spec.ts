@@ -17,16 +17,17 @@ const storedOf = (page: Page, streamId: string) =>
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const count = (table: string) =>
-      new Promise<number>((resolve) => {
-        const request = db
-          .transaction(table)
-          .objectStore(table)
-          .index('[streamId+observedAt]')
-          .count(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-        request.onsuccess = () => resolve(request.result);
-      });
-    const counts = { messages: await count('messages'), orders: await count('orders') };
+    const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+    const orders = await new Promise<number>((resolve) => {
+      const request = db.transaction('orders').objectStore('orders').index('[streamId+observedAt]').count(range);
+      request.onsuccess = () => resolve(request.result);
+    });
+    // the chat log's pages (chat-log.ts) are keyed [streamId, page] and each holds a batch's rows
+    const messages = await new Promise<number>((resolve) => {
+      const request = db.transaction('chatLog').objectStore('chatLog').getAll(range);
+      request.onsuccess = () => resolve(new Set((request.result as { rows: { id: string }[] }[]).flatMap((page) => page.rows.map((row) => row.id))).size);
+    });
+    const counts = { messages, orders };
     db.close();
     return counts;
   }, streamId);

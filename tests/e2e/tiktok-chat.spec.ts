@@ -26,10 +26,12 @@ const storedTikTok = (panel: Page) =>
         const open = indexedDB.open('chot');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const all = open.result.transaction('messages').objectStore('messages').getAll();
+          // the chat log's pages (chat-log.ts), each holding a batch's rows
+          const all = open.result.transaction('chatLog').objectStore('chatLog').getAll();
           all.onsuccess = () => {
             resolve(
-              (all.result as { platform: string; kind: string; text: string; observedAt: number }[])
+              (all.result as { rows: { platform: string; kind: string; text: string; observedAt: number }[] }[])
+                .flatMap((page) => page.rows)
                 .filter((m) => m.platform === 'tiktok')
                 .sort((a, b) => a.observedAt - b.observedAt)
                 .map(({ kind, text }) => ({ kind, text })),

@@ -8,6 +8,7 @@ import { exportCatalog } from '../../utils/store/catalog';
 import { freshDatabase, chatRow } from './test-db';
 import { readerHealth } from './reader-health';
 import { DEMO_MESSAGE_PREFIX, DEMO_STREAM } from '../../utils/demo/demo-stream';
+import { countChatMessages } from '../../utils/store/chat-log';
 
 let db = freshDatabase();
 let health = new HealthRegistry();
@@ -56,20 +57,20 @@ describe('background router: chat', () => {
   ])('refuses chat from %s', async (_name, url) => {
     const reply = await route()(batch([chatRow('m1', 'chốt 2kg')]), from(url));
     expect(reply).toEqual({ ok: false, error: 'not a supported live chat page' });
-    expect(await db.messages.count()).toBe(0);
+    expect(await countChatMessages(db)).toBe(0);
   });
 
   it('refuses messages from other extensions', async () => {
     const reply = await route()(batch([chatRow('m1', 'chốt 2kg')]), { ...from(YT_CHAT), id: 'someone-else' });
     expect(reply).toMatchObject({ ok: false });
-    expect(await db.messages.count()).toBe(0);
+    expect(await countChatMessages(db)).toBe(0);
   });
 
   it('refuses oversized batches and malformed stream claims whole', async () => {
     const rows = Array.from({ length: 501 }, (_, i) => chatRow(`m${i}`, 'chốt 1kg'));
     expect(await route()(batch(rows), from(YT_CHAT))).toMatchObject({ ok: false });
     expect(await route()(batch([chatRow('m1', 'chốt 1kg')], { platform: 'youtube', key: '<script>' }), from(YT_CHAT))).toMatchObject({ ok: false });
-    expect(await db.messages.count()).toBe(0);
+    expect(await countChatMessages(db)).toBe(0);
   });
 });
 
@@ -88,7 +89,7 @@ describe('background router: the built-in demo stream', () => {
     for (const stream of [youtube, { platform: 'tiktok', key: DEMO_STREAM.key }, { platform: 'youtube', key: 'chot-demo:other' }]) {
       expect(await route()(batch([demoRow(1, 'chốt 5kg')], stream), demoPage())).toMatchObject({ ok: false });
     }
-    expect(await db.messages.count()).toBe(0);
+    expect(await countChatMessages(db)).toBe(0);
   });
 
   it.each([
@@ -103,12 +104,12 @@ describe('background router: the built-in demo stream', () => {
   ])('refuses the demo stream from %s', async (_name, url) => {
     const reply = await route()(batch([demoRow(1, 'chốt 5kg')], DEMO_STREAM), demoPage(url));
     expect(reply).toMatchObject({ ok: false });
-    expect(await db.messages.count()).toBe(0);
+    expect(await countChatMessages(db)).toBe(0);
   });
 
   it("refuses the demo page's chat when it is sent by another extension", async () => {
     expect(await route()(batch([demoRow(1, 'chốt 5kg')], DEMO_STREAM), { ...demoPage(), id: 'someone-else' })).toMatchObject({ ok: false });
-    expect(await db.messages.count()).toBe(0);
+    expect(await countChatMessages(db)).toBe(0);
   });
 
   it('gives the demo page no other right of a chat page (health reports, badge decisions)', async () => {
@@ -154,7 +155,7 @@ describe('background router: YouTube chat frames name their stream by their tab'
     ['the watch page itself', 'https://www.youtube.com/watch?v=vid12345', 'https://www.youtube.com/watch?v=vid12345'],
   ])('refuses %s', async (_name, frameUrl, tabUrl) => {
     expect(await route()(batch([chatRow('m1', 'chốt 2kg')]), inTab(frameUrl, tabUrl))).toMatchObject({ ok: false });
-    expect(await db.messages.count()).toBe(0);
+    expect(await countChatMessages(db)).toBe(0);
   });
 
   it('tells a chat frame its page, and no one else', async () => {

@@ -10,6 +10,7 @@ import { CatalogCache } from '../../utils/store/catalog-cache';
 import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import { freshDatabase } from './test-db';
+import { countChatMessages } from '../../utils/store/chat-log';
 
 const DAY = new Date(2026, 5, 1).getTime();
 const options = { platform: 'youtube' as const, day: DAY };
@@ -266,7 +267,7 @@ describe('importing a read log', () => {
       onProgress: () => controller.abort(),
     });
     expect(result).toMatchObject({ sent: 500, stored: 500, cancelled: true });
-    expect(await db.messages.count()).toBe(500);
+    expect(await countChatMessages(db)).toBe(500);
   });
 
   it('cancels a long read before anything is sent', async () => {

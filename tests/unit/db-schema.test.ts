@@ -3,6 +3,9 @@ import { Dexie } from 'dexie';
 import { ChotDatabase } from '../../utils/store/db';
 import { freshDatabase, chatRow, T0 } from './test-db';
 import { bucketOf, unbucketBuyers } from '../../utils/store/kept-buyers';
+import { CHAT_LOG_PAGE_ROWS, countChatMessages, readLoggedMessages } from '../../utils/store/chat-log';
+import { ingestChat } from '../../utils/store/ingest';
+import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 
 /** The schemas as they shipped, version by version: an old database is made with the first n of them. */
 const SHIPPED: Record<string, string>[] = [
@@ -20,7 +23,7 @@ const SHIPPED: Record<string, string>[] = [
 ];
 
 /** The version the schema module opens at now. */
-const LATEST = 13;
+const LATEST = 14;
 
 function shippedDatabase(name: string, version: number): Dexie {
   const db = new Dexie(name);
@@ -39,7 +42,7 @@ describe('database schema', () => {
     expect(db.verno).toBe(LATEST);
     expect(schemaOf(db)).toEqual({
       streams: ['id', 'lastMessageAt', 'broadcastId'],
-      messages: ['id', '[streamId+observedAt]'],
+      chatLog: [['streamId', 'page'], '[streamId+to]'],
       orders: ['id', '[streamId+observedAt]', '[streamId+authorKey]', 'authorKey', '[streamId+status+observedAt]'],
       settings: ['id'],
       actions: ['seq', 'orderId'],
@@ -86,7 +89,7 @@ describe('database schema', () => {
       },
     ]);
     expect(await db.streams.where('broadcastId').equals('youtube:abc12345').count()).toBe(1);
-    expect(await db.messages.count()).toBe(1);
+    expect(await countChatMessages(db)).toBe(1);
     expect(await db.orders.get('youtube:m1')).toMatchObject({ status: 'confirmed', totalKg: 2 });
     expect(await db.settings.get('settings')).toEqual({ id: 'settings', language: 'vi' });
     expect(await db.actions.count()).toBe(0);
@@ -248,7 +251,7 @@ describe('database schema', () => {
     await db.open();
     expect(db.verno).toBe(LATEST);
     expect(await db.tallies.get('youtube:a')).toEqual({ streamId: 'youtube:a', orders: 1 });
-    expect(await db.messages.count()).toBe(1);
+    expect(await countChatMessages(db)).toBe(1);
     expect(await db.imports.count()).toBe(0);
     db.close();
   });
@@ -361,6 +364,43 @@ describe('database schema', () => {
     for (const record of records) for (const authorKey of record.counting.keys()) expect(bucketOf(authorKey)).toBe(record.bucket);
     expect(new Set(unbucketBuyers(records).map((buyer) => JSON.stringify(buyer)))).toEqual(new Set(kept.map((buyer) => JSON.stringify(buyer))));
     expect(await db.tallies.get('youtube:a')).toEqual({ streamId: 'youtube:a', orders: 6, buyers: 3 });
+    db.close();
+  });
+
+  it("upgrades a version 13 database to 14: each stream's messages move into pages, none lost, and are still known", async () => {
+    const name = `chot-upgrade-v13-${Date.now()}`;
+    const v13 = shippedDatabase(name, 7);
+    v13.version(8).stores({ imports: 'id' });
+    v13.version(10).stores({ questions: 'id, [streamId+status+observedAt]' });
+    v13.version(11).stores({ team: 'id', teamActions: 'uid, seq' });
+    v13.version(13).stores({ streamBuyers: null, keptBuyers: '[streamId+bucket]' });
+    const stored = (streamId: string, n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const row = chatRow(`${streamId.slice(-1)}${i}`, i % 2 === 0 ? 'chốt 2kg' : 'ngon quá', { observedAt: T0 + (n - i) * 1000 });
+        return { ...row, id: `youtube:${row.messageId}`, streamId, receivedAt: T0 };
+      });
+    const a = stored('youtube:a', CHAT_LOG_PAGE_ROWS + 20);
+    const b = stored('youtube:b', 3);
+    await v13.table('messages').bulkPut([...a, ...b]);
+    v13.close();
+
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    expect(db.tables.map((table) => table.name)).not.toContain('messages');
+    expect(await db.chatLog.count()).toBe(3);
+    const sorted = (rows: { id: string }[]) => rows.map((row) => JSON.stringify(row)).sort();
+    expect(sorted(await readLoggedMessages(db, 'youtube:a'))).toEqual(sorted(a));
+    expect(sorted(await readLoggedMessages(db, 'youtube:b'))).toEqual(sorted(b));
+    // the moved messages are the log the duplicate check reads: the same chat again adds nothing
+    const again = await ingestChat(
+      db,
+      { platform: 'youtube', key: 'a' },
+      a.slice(0, 10).map(({ id: _id, streamId: _s, receivedAt: _r, ...row }) => row),
+      indexCatalog(EMPTY_CATALOG),
+    );
+    expect(again).toMatchObject({ stored: 0, duplicates: 10 });
+    expect(await countChatMessages(db)).toBe(a.length + b.length);
     db.close();
   });
 });

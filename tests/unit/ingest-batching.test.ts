@@ -6,6 +6,8 @@ import { recountStreams } from '../../utils/store/stream-tally';
 import { LAST_SEEN_STEP_MS } from '../../utils/store/customers';
 import { KEPT_BUYER_BUCKETS, bucketBuyers, unbucketBuyers } from '../../utils/store/kept-buyers';
 import { freshDatabase, chatRow, T0 } from './test-db';
+import { IngestCache } from '../../utils/store/ingest-cache';
+import { countChatMessages } from '../../utils/store/chat-log';
 
 // The ingest reads and writes a batch table by table, not buyer by buyer: what it sends to the database per
 // batch is counted here below the table API (IndexedDB requests), and what it stores must not change for it.
@@ -151,5 +153,21 @@ describe('a batch read and written table by table', () => {
         .map(key)
         .sort(),
     ).toEqual(recount.buyers.map(key).sort());
+  });
+});
+
+describe("a batch's chat log", () => {
+  it("is written as one record, and with the background's memory the duplicate check reads no page", async () => {
+    const cache = new IngestCache(db);
+    const chatter = (n: number, prefix: string, at: number) => buyers(n, (i) => (i % 3 === 0 ? `chốt ${i + 1}kg` : 'ngon quá'), at, prefix);
+    const first = await ingestChat(db, stream, chatter(300, 'a', T0), noCatalog, { cache });
+    expect(first).toMatchObject({ stored: 300, duplicates: 0 });
+    expect(counts.get('chatLog')?.writes).toBe(1);
+    counts.clear();
+    // a rescan sends the last 50 rows again with 100 new ones: only the new ones are stored, in one record
+    const again = await ingestChat(db, stream, [...chatter(300, 'a', T0).slice(250), ...chatter(100, 'b', T0 + 1_000)], noCatalog, { cache });
+    expect(again).toMatchObject({ stored: 100, duplicates: 50 });
+    expect(counts.get('chatLog')).toEqual({ queries: 0, gets: 0, writes: 1 });
+    expect(await countChatMessages(db)).toBe(400);
   });
 });

@@ -11,6 +11,7 @@ import { recountStreams } from '../../utils/store/stream-tally';
 import type { ChotDatabase } from '../../utils/store/db';
 import { unbucketBuyers } from '../../utils/store/kept-buyers';
 import { chatRow, freshDatabase, T0 } from './test-db';
+import { appendToLog, readLoggedMessages } from '../../utils/store/chat-log';
 
 // The background keeps what chat batches read in memory between them (ingest-cache.ts). Whatever else
 // writes in between, a batch must store exactly what it would store reading everything from the database.
@@ -180,6 +181,10 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('customer' as const), buyer: fc.nat(BUYERS.length - 1), unpaid: fc.boolean(), notes: fc.constantFrom('', 'nợ', 'quen') }),
   fc.record({ kind: fc.constant('merge' as const), into: fc.nat(BUYERS.length - 1), from: fc.nat(BUYERS.length - 1), undo: fc.boolean() }),
   fc.record({ kind: fc.constant('restore' as const) }),
+  // a rescan sends the last rows again
+  fc.record({ kind: fc.constant('rescan' as const), rows: fc.integer({ min: 1, max: 6 }) }),
+  // another desk's order comes first (a team apply): its chat row joins the log before this reader sees it
+  fc.record({ kind: fc.constant('remembered' as const), ahead: fc.integer({ min: 1, max: 3 }), buyer: fc.nat(BUYERS.length - 1) }),
 );
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 
@@ -188,6 +193,7 @@ async function run(db: ChotDatabase, steps: readonly Step[], cache: IngestCache 
   let at = T0;
   let n = 0;
   let backup: string | undefined;
+  const sent: unknown[] = [];
   const pickOrder = async (pick: number) => {
     const ids = await db.orders.toCollection().primaryKeys();
     return ids.length === 0 ? undefined : ids[pick % ids.length]!;
@@ -204,7 +210,18 @@ async function run(db: ChotDatabase, steps: readonly Step[], cache: IngestCache 
         });
         // a moderator's delete of an earlier row, now and then
         if (s.withdraw && n > 1) rows.push({ kind: 'withdrawn', platform: 'youtube', messageId: `m${n - 1}` });
+        sent.push(...rows);
         await ingestChat(db, stream, rows, catalog, { now: at, cache });
+        break;
+      }
+      case 'rescan':
+        await ingestChat(db, stream, sent.slice(-s.rows), catalog, { now: at, cache });
+        break;
+      case 'remembered': {
+        const row = chatRow(`m${n + s.ahead}`, 'chốt 2kg', { authorName: BUYERS[s.buyer]!, observedAt: at });
+        await db.transaction('rw', db.chatLog, () =>
+          appendToLog(db, streamId, [{ ...row, id: `youtube:${row.messageId}`, streamId, receivedAt: at } as never]),
+        );
         break;
       }
       case 'decide': {
@@ -246,7 +263,7 @@ async function contents(db: ChotDatabase) {
     tallies: await db.tallies.toArray(),
     actions: await db.actions.toArray(),
     questions: await db.questions.toArray(),
-    messages: await db.messages.count(),
+    messages: await readLoggedMessages(db),
   };
 }
 

@@ -6,6 +6,7 @@ import { decideOrder, decideOrders, editOrder, orderEditSchema, undoLastAction }
 import { deleteContract, promoteOrder, saveContract } from '../../utils/store/contracts';
 import { mergeCustomers, unmergeCustomer, updateCustomer } from '../../utils/store/customers';
 import { freshDatabase, chatRow, T0 } from './test-db';
+import { countChatMessages, readLoggedMessages, deleteStreamLog } from '../../utils/store/chat-log';
 
 const stream = { platform: 'youtube' as const, key: 'abcdef1' };
 const noCatalog = indexCatalog(EMPTY_CATALOG);
@@ -19,7 +20,7 @@ describe('ingestChat', () => {
   it('stores the raw message, then the order derived from it, and the stream', async () => {
     const result = await ingestChat(db, { ...stream, title: 'Vải thiều' }, [chatRow('m1', 'chốt 2kg 0912345678'), chatRow('m2', 'ngon quá')], noCatalog, T0);
     expect(result).toEqual({ stored: 2, duplicates: 0, invalid: 0 });
-    expect(await db.messages.count()).toBe(2);
+    expect(await countChatMessages(db)).toBe(2);
     const order = await db.orders.get('youtube:m1');
     expect(order).toMatchObject({
       streamId: 'youtube:abcdef1',
@@ -62,9 +63,9 @@ describe('ingestChat', () => {
 
   it('an order kept without its chat message (a backup of orders only) keeps its decision when the chat is read again', async () => {
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 3kg')], noCatalog);
-    await db.transaction('rw', [db.orders, db.messages, ...db.figureTables], async () => {
+    await db.transaction('rw', [db.orders, db.chatLog, ...db.figureTables], async () => {
       await db.orders.update('youtube:m1', { status: 'confirmed' });
-      await db.messages.delete('youtube:m1');
+      await deleteStreamLog(db, 'youtube:abcdef1');
     });
     const again = await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m3', 'lấy 1kg')], noCatalog);
     expect(again).toEqual({ stored: 2, duplicates: 0, invalid: 0 });
@@ -88,10 +89,10 @@ describe('ingestChat', () => {
     await ingestChat(db, stream, [gift('Rose ×1')], noCatalog);
     const again = await ingestChat(db, stream, [gift('Rose ×5')], noCatalog);
     expect(again).toEqual({ stored: 0, duplicates: 1, invalid: 0 });
-    expect(await db.messages.count()).toBe(1);
-    expect(await db.messages.get('youtube:g1')).toMatchObject({ kind: 'gift', text: 'Rose ×5', paidAmount: 'Rose ×5' });
+    expect(await countChatMessages(db)).toBe(1);
+    expect((await readLoggedMessages(db)).find((m) => m.id === 'youtube:g1')).toMatchObject({ kind: 'gift', text: 'Rose ×5', paidAmount: 'Rose ×5' });
     await ingestChat(db, stream, [gift('Rose ×6'), gift('Rose ×7')], noCatalog);
-    expect(await db.messages.get('youtube:g1')).toMatchObject({ text: 'Rose ×7' });
+    expect((await readLoggedMessages(db)).find((m) => m.id === 'youtube:g1')).toMatchObject({ text: 'Rose ×7' });
     expect(await db.orders.count()).toBe(0);
   });
 
@@ -108,7 +109,7 @@ describe('ingestChat', () => {
     ];
     const result = await ingestChat(db, stream, rows, noCatalog);
     expect(result).toEqual({ stored: 1, duplicates: 0, invalid: 7 });
-    expect((await db.messages.toArray()).map((m) => m.id)).toEqual(['youtube:m1']);
+    expect((await readLoggedMessages(db)).map((m) => m.id)).toEqual(['youtube:m1']);
     expect((await db.orders.toArray()).map((o) => o.id)).toEqual(['youtube:m1']);
   });
 
@@ -273,7 +274,7 @@ describe('ingestChat: rows without site ids (TikTok)', () => {
       ],
       noCatalog,
     );
-    expect(await db.messages.count()).toBe(2);
+    expect(await countChatMessages(db)).toBe(2);
     expect(await db.orders.count()).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import {
 import { productSchema } from '../parser/catalog';
 import { loadSettings, saveSettings } from '../store/settings';
 import { questionRecordSchema } from '../store/questions';
+import { putInLog, readLoggedMessages } from '../store/chat-log';
 
 export const BACKUP_FORMAT = 'chot-backup';
 export const BACKUP_VERSION = 1;
@@ -59,24 +60,20 @@ export type BackupRecords = { [table in BackupTable]: Backup[table] };
 
 /** Everything the extension keeps, with a format version. */
 export async function createBackup(db: ChotDatabase, now = Date.now()): Promise<Backup> {
-  return db.transaction(
-    'r',
-    [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, db.questions],
-    async () => ({
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      exportedAt: now,
-      streams: await db.streams.toArray(),
-      messages: await db.messages.toArray(),
-      orders: await db.orders.toArray(),
-      actions: (await db.actions.orderBy('seq').toArray()).map(({ seq: _seq, ...action }) => action),
-      customers: await db.customers.toArray(),
-      products: await db.products.toArray(),
-      contracts: await db.contracts.toArray(),
-      settings: await loadSettings(db),
-      questions: await db.questions.toArray(),
-    }),
-  );
+  return db.transaction('r', [db.streams, db.chatLog, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, db.questions], async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now,
+    streams: await db.streams.toArray(),
+    messages: await readLoggedMessages(db),
+    orders: await db.orders.toArray(),
+    actions: (await db.actions.orderBy('seq').toArray()).map(({ seq: _seq, ...action }) => action),
+    customers: await db.customers.toArray(),
+    products: await db.products.toArray(),
+    contracts: await db.contracts.toArray(),
+    settings: await loadSettings(db),
+    questions: await db.questions.toArray(),
+  }));
 }
 
 export type RestoreResult = { ok: true; counts: Record<string, number> } | { ok: false; error: string };
@@ -109,10 +106,10 @@ export function readBackup(text: string): { ok: true; backup: Backup } | { ok: f
 export async function writeBackup(db: ChotDatabase, backup: Omit<Backup, 'format' | 'version' | 'exportedAt'>): Promise<RestoreResult> {
   return db.transaction(
     'rw',
-    [db.streams, db.messages, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, db.questions, ...db.figureTables],
+    [db.streams, db.chatLog, db.orders, db.actions, db.customers, db.products, db.contracts, db.settings, db.questions, ...db.figureTables],
     async () => {
       await db.streams.bulkPut(backup.streams);
-      await db.messages.bulkPut(backup.messages);
+      await putInLog(db, backup.messages);
       await db.orders.bulkPut(backup.orders);
       await db.customers.bulkPut(backup.customers);
       await db.products.bulkPut(backup.products);
@@ -150,12 +147,13 @@ const PAGE = 2000;
 
 /**
  * The backup file as pieces of JSON text (for a Blob), read table by table a page at a time through the
- * primary key in one read transaction: the same file as createBackup's, never one giant string.
+ * primary key in one read transaction: the same file as createBackup's, never one giant string. The chat
+ * log is read whole first (its pages hold the messages, and the progress counts messages): no more than
+ * the pieces themselves hold.
  */
 export async function backupParts(db: ChotDatabase, options: { onProgress?: (done: number, total: number) => void; now?: number } = {}): Promise<string[]> {
   const tables = {
     streams: db.streams,
-    messages: db.messages,
     orders: db.orders,
     actions: db.actions,
     customers: db.customers,
@@ -163,25 +161,31 @@ export async function backupParts(db: ChotDatabase, options: { onProgress?: (don
     contracts: db.contracts,
     questions: db.questions,
   } as const;
-  return db.transaction('r', [...Object.values(tables), db.settings], async () => {
-    const counts = await Promise.all(BACKUP_TABLES.map((name) => tables[name].count()));
+  return db.transaction('r', [...Object.values(tables), db.chatLog, db.settings], async () => {
+    const messages = await readLoggedMessages(db);
+    const counts = await Promise.all(BACKUP_TABLES.map((name) => (name === 'messages' ? messages.length : tables[name].count())));
     const total = counts.reduce((sum, n) => sum + n, 0);
     let done = 0;
     const parts = [`{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${options.now ?? Date.now()}`];
+    const write = (records: readonly unknown[], first: boolean) => {
+      parts.push(`${first ? '' : ','}${records.map((record) => JSON.stringify(record)).join(',')}`);
+      done += records.length;
+      options.onProgress?.(done, total);
+    };
     for (const name of BACKUP_TABLES) {
-      const table = tables[name] as unknown as Table<Record<string, unknown>, IndexableType>;
-      const key = table.schema.primKey.keyPath as string;
       parts.push(`,${JSON.stringify(name)}:[`);
-      let last: IndexableType | undefined;
-      for (let first = true; ; first = false) {
-        const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(PAGE).toArray();
-        if (page.length === 0) break;
-        last = page[page.length - 1]![key] as IndexableType;
-        // History entries are numbered by the store that keeps them: a restore numbers them afresh.
-        const records = name === 'actions' ? page.map(({ seq: _seq, ...action }) => action) : page;
-        parts.push(`${first ? '' : ','}${records.map((record) => JSON.stringify(record)).join(',')}`);
-        done += page.length;
-        options.onProgress?.(done, total);
+      if (name === 'messages') for (let i = 0; i < messages.length; i += PAGE) write(messages.slice(i, i + PAGE), i === 0);
+      else {
+        const table = tables[name] as unknown as Table<Record<string, unknown>, IndexableType>;
+        const key = table.schema.primKey.keyPath as string;
+        let last: IndexableType | undefined;
+        for (let first = true; ; first = false) {
+          const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(PAGE).toArray();
+          if (page.length === 0) break;
+          last = page[page.length - 1]![key] as IndexableType;
+          // History entries are numbered by the store that keeps them: a restore numbers them afresh.
+          write(name === 'actions' ? page.map(({ seq: _seq, ...action }) => action) : page, first);
+        }
       }
       parts.push(']');
     }

@@ -3,6 +3,7 @@ import type { ChotDatabase } from './db';
 import type { StreamRecord } from './records';
 import { QUESTION_STATUSES } from './questions';
 import { forgetKeptFigures } from './kept-buyers';
+import { deleteStreamLog } from './chat-log';
 
 export interface Broadcast {
   id: string;
@@ -83,13 +84,13 @@ export async function updateStream(db: ChotDatabase, streamId: string, changes: 
 
 /** Deletes a stream with its messages, orders, their history and its contracts, all or nothing. */
 export async function deleteStream(db: ChotDatabase, streamId: string): Promise<StreamResult> {
-  return db.transaction('rw', [db.streams, db.messages, db.orders, db.actions, db.contracts, db.questions, ...db.figureTables], async () => {
+  return db.transaction('rw', [db.streams, db.chatLog, db.orders, db.actions, db.contracts, db.questions, ...db.figureTables], async () => {
     const stream = await db.streams.get(streamId);
     if (!stream) return { ok: false, error: 'not-found' } as const;
     const orderIds = await db.orders.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).primaryKeys();
     await db.actions.where('orderId').anyOf(orderIds).delete();
     await db.orders.bulkDelete(orderIds);
-    await db.messages.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();
+    await deleteStreamLog(db, streamId);
     await db.contracts.where('streamId').equals(streamId).delete();
     for (const status of QUESTION_STATUSES)
       await db.questions.where('[streamId+status+observedAt]').between([streamId, status, Dexie.minKey], [streamId, status, Dexie.maxKey]).delete();

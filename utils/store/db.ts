@@ -1,5 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ActionRecord, ContractRecord, CustomerRecord, MessageRecord, OrderRecord, SettingsRecord, StreamRecord } from './records';
+import { pagesOf, type ChatLogPage } from './chat-log';
+import { groupBy } from '../export/group-by';
 import type { Product } from '../parser/catalog';
 import type { StreamBuyer, StreamTally } from './stream-tally';
 import { bucketBuyers, type KeptBuyers } from './kept-buyers';
@@ -15,7 +17,7 @@ export const DATABASE_NAME = 'chot';
 /** The one schema module. Bump the version (with an upgrade and its test) for every change. */
 export class ChotDatabase extends Dexie {
   streams!: EntityTable<StreamRecord, 'id'>;
-  messages!: EntityTable<MessageRecord, 'id'>;
+  chatLog!: Table<ChatLogPage, [string, number]>;
   orders!: EntityTable<OrderRecord, 'id'>;
   settings!: EntityTable<SettingsRecord, 'id'>;
   actions!: EntityTable<ActionRecord, 'seq'>;
@@ -36,7 +38,7 @@ export class ChotDatabase extends Dexie {
 
   /** Tables a batch of chat writes (ingestChat), for a transaction that wraps one. */
   get ingestTables() {
-    return [this.streams, this.messages, this.orders, this.actions, this.customers, this.questions, ...this.figureTables] as const;
+    return [this.streams, this.chatLog, this.orders, this.actions, this.customers, this.questions, ...this.figureTables] as const;
   }
 
   constructor(name = DATABASE_NAME) {
@@ -105,6 +107,20 @@ export class ChotDatabase extends Dexie {
       .upgrade(async (tx) => {
         const buyers: StreamBuyer[] = await tx.table('streamBuyers').toArray();
         await tx.table('keptBuyers').bulkPut(bucketBuyers(buyers));
+      });
+    // v14: each stream's chat in pages (chat-log.ts) instead of a record per message: a batch wrote one per message.
+    this.version(14)
+      .stores({ messages: null, chatLog: '[streamId+page], [streamId+to]' })
+      .upgrade(async (tx) => {
+        const messages: MessageRecord[] = await tx.table('messages').toArray();
+        const byStream = groupBy(messages, (message) => message.streamId);
+        const pages = [...byStream].flatMap(([streamId, rows]) =>
+          pagesOf(
+            streamId,
+            rows.sort((a, b) => a.observedAt - b.observedAt),
+          ),
+        );
+        await tx.table('chatLog').bulkAdd(pages);
       });
     this.use(tallyMiddleware);
     this.use(teamCaptureMiddleware);

@@ -5,10 +5,11 @@ import type { StreamTally } from './stream-tally';
 import type { KeptBuyers } from './kept-buyers';
 import { lendKeptBuyers, type KeptBuyersMemory } from './tally-middleware';
 import { changedKeys, touchesTables } from './live-read';
+import { idsOfPages, type ChatLogPage, type LoggedIds } from './chat-log';
 
 // What the ingest reads for every chat batch, held in the background's memory between batches: the buyers'
 // records, each stream's latest orders and some buyers' whole histories, and the stream's kept buyer counts.
-// Reading them took most of a batch's time. The cache changes only with what the ingest itself commits; a
+// Reading them took most of a batch's time. Also the ids in each stream's chat log, for the duplicate check. The cache changes only with what the ingest itself commits; a
 // commit by anything else (a decision, an edit, a merge, a restore, a team apply, a page) drops what it
 // touched, and the next batch reads that again.
 //
@@ -23,6 +24,8 @@ import { changedKeys, touchesTables } from './live-read';
 const MAX_CUSTOMERS = 50_000;
 /** Buyers whose whole history in a stream is held at most, per stream. */
 const MAX_HISTORIES = 5_000;
+/** Chat log ids held at most, all streams together: a six-hour stream's fit several times over. */
+const MAX_LOGGED_IDS = 1_000_000;
 
 interface StreamMemory {
   /** All the stream's orders observed from `since` on (none held: +Infinity). */
@@ -34,6 +37,8 @@ interface StreamMemory {
   buyers?: Map<number, KeptBuyers | null>;
   /** The stream's kept figures, once read (null: none stored). */
   tally?: StreamTally | null;
+  /** The ids in the stream's chat log, once read. */
+  log?: LoggedIds;
 }
 
 const emptyStream = (): StreamMemory => ({ since: Number.POSITIVE_INFINITY, recent: new Map(), histories: new Map() });
@@ -106,6 +111,17 @@ export class IngestCache {
     this.stream(streamId).tally = tally && structuredClone(tally);
   }
 
+  heldLog(streamId: string): LoggedIds | undefined {
+    return this.streams.get(streamId)?.log;
+  }
+
+  holdLog(streamId: string, ids: LoggedIds): void {
+    let held = ids.size;
+    for (const [id, memory] of this.streams) if (id !== streamId) held += memory.log?.size ?? 0;
+    if (held > MAX_LOGGED_IDS) for (const memory of this.streams.values()) memory.log = undefined;
+    this.stream(streamId).log = ids;
+  }
+
   holdHistory(streamId: string, authorKey: string, orders: readonly OrderRecord[]): void {
     const { histories } = this.stream(streamId);
     if (histories.size >= MAX_HISTORIES) histories.clear();
@@ -126,6 +142,15 @@ export class IngestCache {
   /** Another writer's commit: what it touched is read again. */
   private foreign(parts: ObservabilitySet): void {
     const name = this.db.name;
+    // Pages another writer wrote or deleted (a team apply, a restore, a stream deleted): those streams' ids
+    // are read again. A log's pages are keyed [streamId, page].
+    const pages = changedKeys(parts, name, 'chatLog');
+    if (pages === 'all') for (const memory of this.streams.values()) memory.log = undefined;
+    else if (pages !== 'none')
+      for (const key of pages) {
+        const memory = this.streams.get((key as [string, number])[0]);
+        if (memory) memory.log = undefined;
+      }
     if (!touchesTables(parts, name, ['customers', 'orders', 'keptBuyers', 'tallies'])) return;
     this.generation += 1;
     const customers = changedKeys(parts, name, 'customers');
@@ -133,7 +158,7 @@ export class IngestCache {
     else if (customers !== 'none') for (const id of customers) this.customers.delete(id as string);
     // Another writer's orders may be new ones, of any stream: no stream's latest orders are complete any more.
     if (touchesTables(parts, name, ['orders']))
-      for (const memory of this.streams.values()) Object.assign(memory, emptyStream(), { buyers: memory.buyers, tally: memory.tally });
+      for (const memory of this.streams.values()) Object.assign(memory, emptyStream(), { buyers: memory.buyers, tally: memory.tally, log: memory.log });
     const tallies = changedKeys(parts, name, 'tallies');
     if (tallies === 'all') for (const memory of this.streams.values()) memory.tally = undefined;
     else if (tallies !== 'none') for (const key of tallies) if (this.streams.get(key as string)) this.streams.get(key as string)!.tally = undefined;
@@ -159,6 +184,8 @@ export class IngestSession implements KeptBuyersMemory {
   private readonly buyers = new Map<string, Map<number, KeptBuyers | null>>();
   /** Kept figures written in this transaction. */
   private readonly tallies = new Map<string, StreamTally>();
+  /** Chat log pages added in this transaction, by stream. */
+  private readonly pages = new Map<string, ChatLogPage[]>();
 
   /** A second ingest in the same transaction: it must see the first one's writes, which the memory has not. */
   reentered = false;
@@ -260,6 +287,18 @@ export class IngestSession implements KeptBuyersMemory {
     if (!this.tallies.has(streamId) && this.current()) this.cache.holdTally(streamId, tally ?? null);
   }
 
+  loggedIds(streamId: string): LoggedIds | undefined {
+    return this.current() ? this.cache.heldLog(streamId) : undefined;
+  }
+
+  readLoggedIds(streamId: string, ids: LoggedIds): void {
+    if (this.current()) this.cache.holdLog(streamId, ids);
+  }
+
+  wroteLog(streamId: string, pages: readonly ChatLogPage[]): void {
+    this.pages.set(streamId, [...(this.pages.get(streamId) ?? []), ...pages]);
+  }
+
   wroteTallies(tallies: readonly StreamTally[]): void {
     for (const tally of tallies) this.tallies.set(tally.streamId, structuredClone(tally));
   }
@@ -274,9 +313,13 @@ export class IngestSession implements KeptBuyersMemory {
     }
     for (const streamId of this.unsettled) {
       const memory = cache.stream(streamId);
-      Object.assign(memory, emptyStream(), { buyers: memory.buyers, tally: memory.tally });
+      Object.assign(memory, emptyStream(), { buyers: memory.buyers, tally: memory.tally, log: memory.log });
     }
     for (const [streamId, tally] of this.tallies) cache.holdTally(streamId, tally);
     for (const [streamId, written] of this.buyers) for (const [bucket, record] of written) cache.holdBuyers(streamId, bucket, record);
+    for (const [streamId, pages] of this.pages) {
+      const log = cache.heldLog(streamId);
+      if (log) idsOfPages(pages, log);
+    }
   }
 }

@@ -11,6 +11,7 @@ import { questionFrom } from './questions';
 import type { IngestCache, IngestSession } from './ingest-cache';
 import { Dexie, type Table } from 'dexie';
 import { putOverKnownOrders } from './tally-middleware';
+import { appendToLog, readLoggedIds, readLogSince, rewriteLogged, type LoggedIds } from './chat-log';
 
 export interface IngestResult {
   stored: number;
@@ -110,8 +111,6 @@ export async function ingestChat(
     const held = cache?.join();
     const ids = [...valid.keys()];
     const candidates = [...valid.values()].sort((a, b) => a.observedAt - b.observedAt);
-    const shownAgain = await shownBeforeReload(db, streamId, candidates);
-    const adding = candidates.filter((message) => !shownAgain.has(message.id));
     const buyers = new BuyerOrders(db, streamId, now, held);
     const customers = new BatchCustomers(db, held);
     const load = (comments: readonly MessageRecord[]) =>
@@ -121,23 +120,31 @@ export async function ingestChat(
             customers.load(comments.map((message) => customerIdOf(message, authorKeyOf(message)))),
             buyers.load(buyerReads(comments, parsedById, repeatWindowMs)),
           ];
-    // Adding is the duplicate check: a message already stored fails its add alone (the rest are written),
-    // which saves reading every id first. Only a gift met again is read, for its combo count.
-    // Without the memory the reads go out with the adds (a row that turns out stored already was read for
-    // nothing); with it, after: the memory is read once this transaction has begun (see ingest-cache.ts),
-    // and only the new rows' buyers need anything from it.
-    const [{ fresh, existing }] = await Promise.all([addNew(db, adding), ...(held ? [] : load(adding.filter(fromBuyer)))]);
+    // The duplicate check is against the ids in the stream's log. Without the memory, the buyers' reads go
+    // out with the log's (a row that turns out stored already was read for nothing); with it, after: the
+    // memory is read once this transaction has had a request answered (see ingest-cache.ts), and only the
+    // new rows' buyers need anything from it.
+    const [current, shownAgain, logged] = await Promise.all([
+      db.streams.get(streamId),
+      shownBeforeReload(db, streamId, candidates),
+      held ? undefined : readLoggedIds(db, streamId),
+      ...(held ? [] : load(candidates.filter(fromBuyer))),
+    ]);
+    const inLog = logged ?? held!.loggedIds(streamId) ?? (await readHeldLog(db, streamId, held!));
+    const adding = candidates.filter((message) => !shownAgain.has(message.id));
+    const fresh = adding.filter((message) => !inLog.has(message.id));
     if (held) await Promise.all(load(fresh.filter(fromBuyer)));
-    const gifts = existing.filter((message) => message.kind === 'gift');
-    const before = gifts.length > 0 ? await db.messages.bulkGet(gifts.map((message) => message.id)) : [];
     // A gift combo counting up in place comes again under its id: the stored gift takes the new count.
-    const recounted = gifts.flatMap((now, i) => {
-      const stored = before[i];
-      return stored?.kind === 'gift' && stored.text !== now.text ? [{ ...stored, text: now.text, paidAmount: now.paidAmount }] : [];
-    });
+    const gifts = adding.filter((message) => message.kind === 'gift' && inLog.has(message.id));
     const writes: Promise<unknown>[] = [];
-    if (recounted.length > 0) writes.push(db.messages.bulkPut(recounted));
+    if (gifts.length > 0)
+      writes.push(
+        rewriteLogged(db, streamId, gifts, inLog, (stored, now) =>
+          stored.kind === 'gift' && stored.text !== now.text ? { ...stored, text: now.text, paidAmount: now.paidAmount } : stored,
+        ),
+      );
     if (fresh.length > 0) {
+      writes.push(appendToLog(db, streamId, fresh).then((pages) => held?.wroteLog(streamId, pages)));
       const fromBuyers = fresh.filter(fromBuyer);
       for (const message of fromBuyers) {
         const parsed = parsedById.get(message.id)!;
@@ -153,7 +160,7 @@ export async function ingestChat(
       if (questions.length > 0) writes.push(db.questions.bulkPut(questions));
       writes.push(writeOrders(db, buyers, streamId, held));
       if (buyers.actions.length > 0) writes.push(db.actions.bulkAdd(buyers.actions));
-      writes.push(upsertStream(db, stream, streamId, fresh));
+      writes.push(upsertStream(db, stream, streamId, fresh, current));
     }
     await Promise.all(writes);
     if (withdrawals.size > 0 && (await withdrawOrders(db, streamId, [...withdrawals], now))) held?.changedOrdersOf(streamId);
@@ -245,10 +252,11 @@ async function addWhereFree<T>(table: Table<T, string>, rows: readonly T[]): Pro
   }
 }
 
-/** Adds the messages not stored yet; those already stored are returned apart. */
-async function addNew(db: ChotDatabase, messages: readonly MessageRecord[]): Promise<{ fresh: MessageRecord[]; existing: MessageRecord[] }> {
-  const taken = await addWhereFree(db.messages, messages);
-  return { fresh: messages.filter((_, i) => !taken.has(i)), existing: messages.filter((_, i) => taken.has(i)) };
+/** The ids in a stream's log, read for a batch with the memory and held for the next. */
+async function readHeldLog(db: ChotDatabase, streamId: string, held: IngestSession): Promise<LoggedIds> {
+  const ids = await readLoggedIds(db, streamId);
+  held.readLoggedIds(streamId, ids);
+  return ids;
 }
 
 /** Reader-made ids whose author and text were stored from another page load of the same stream shortly before. */
@@ -256,7 +264,7 @@ async function shownBeforeReload(db: ChotDatabase, streamId: string, messages: r
   const candidates = messages.filter((message) => readerSessionOf(message.messageId) !== undefined);
   if (candidates.length === 0) return new Set();
   const since = Math.min(...candidates.map((m) => m.observedAt)) - RELOAD_REPEAT_WINDOW_MS;
-  const recent = await db.messages.where('[streamId+observedAt]').between([streamId, since], [streamId, Dexie.maxKey]).toArray();
+  const recent = await readLogSince(db, streamId, since);
   const earlier = new Map<string, string[]>();
   for (const stored of recent) {
     const session = readerSessionOf(stored.messageId);
@@ -321,11 +329,10 @@ function applyComment(buyers: BuyerOrders, message: MessageRecord, parsed: Parse
  */
 export const STREAM_ACTIVITY_STEP_MS = 30_000;
 
-async function upsertStream(db: ChotDatabase, stream: StreamClaim, streamId: string, fresh: MessageRecord[]): Promise<void> {
+async function upsertStream(db: ChotDatabase, stream: StreamClaim, streamId: string, fresh: MessageRecord[], current: StreamRecord | undefined): Promise<void> {
   const times = fresh.map((m) => m.observedAt);
   const first = Math.min(...times);
   const last = Math.max(...times);
-  const current = await db.streams.get(streamId);
   const unchanged =
     current !== undefined &&
     (stream.title ?? current.title) === current.title &&

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Dexie, type Table } from 'dexie';
+import type { Table } from 'dexie';
 import type { ChotDatabase } from '../store/db';
 import type { ActionRecord, MessageRecord, OrderRecord } from '../store/records';
 import { actionRecordSchema, contractRecordSchema, customerRecordSchema, orderRecordSchema, streamRecordSchema } from '../store/records';
@@ -7,6 +7,8 @@ import { productSchema } from '../parser/catalog';
 import { questionRecordSchema, type QuestionRecord } from '../store/questions';
 import { markRemoteTransaction } from './team-capture';
 import { forgetKeptFigures } from '../store/kept-buyers';
+import { appendToLog, deleteStreamLog } from '../store/chat-log';
+import { groupBy } from '../export/group-by';
 import type { SharedTable, TeamEntry } from './team-records';
 
 // The team's changes, applied to this browser's store in one transaction (its figures move with it).
@@ -76,13 +78,15 @@ export async function readMany(store: Table, keys: readonly unknown[]): Promise<
   return store.bulkGet(keys as never[]);
 }
 
-/** Orders and questions from another desk: their chat messages, where this browser has not read them. */
+/**
+ * Orders and questions new to this browser: their chat messages join the stream's log, so this browser's
+ * reader of the same chat does not apply them again. Added without reading the log first (an apply on a
+ * desk beside a busy chat must stay small): where the log has the message already, its first row stays
+ * the message (chat-log.ts).
+ */
 async function rememberMessages(db: ChotDatabase, records: readonly (readonly [string, FromChat])[], now: number): Promise<void> {
-  const known = await readMany(
-    db.messages,
-    records.map(([id]) => id),
-  );
-  await db.messages.bulkPut(records.filter((_, i) => !known[i]).map(([id, record]) => messageOf(record, id, now)));
+  const rows = records.map(([id, record]) => messageOf(record, id, now));
+  for (const [streamId, ofStream] of groupBy(rows, (row) => row.streamId)) await appendToLog(db, streamId, ofStream);
 }
 
 /**
@@ -93,16 +97,13 @@ function applyScope(db: ChotDatabase, tables: ReadonlySet<SharedTable>): Table[]
   const scope = new Set<Table>([...tables].map((table) => db.table(table)));
   // Orders and contracts move the kept figures; an order or a question remembers its chat message.
   for (const table of db.figureTables) scope.add(table);
-  if (tables.has('orders') || tables.has('questions')) scope.add(db.messages);
+  if (tables.has('orders') || tables.has('questions')) scope.add(db.chatLog);
   // An action maps to this browser's sequence numbers, and its buyer's comment needs its order.
-  if (tables.has('actions')) [db.teamActions, db.messages, db.orders].forEach((table) => scope.add(table));
+  if (tables.has('actions')) [db.teamActions, db.chatLog, db.orders].forEach((table) => scope.add(table));
   // A stream deleted takes its chat along.
-  if (tables.has('streams')) scope.add(db.messages);
+  if (tables.has('streams')) scope.add(db.chatLog);
   return [...scope];
 }
-
-/** Batches at least this big remember their orders' chat messages in a transaction of their own. */
-const DEFER_MESSAGES_FROM = 1000;
 
 export interface ApplyResult {
   applied: number;
@@ -123,12 +124,6 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
     if (last && last[0]!.table === change.table && (last[0]!.value === null) === (change.value === null)) last.push(change);
     else runs.push([change]);
   }
-  // A big batch (a desk joining, or back after a while) remembers its chat messages in a second transaction
-  // right after: the orders, history and figures show whole a good deal sooner (the messages are a fifth of
-  // its writes), and until then this browser's reader of the same chat can add none of those orders again
-  // (an order id is its message id, and ingest adds an order only where its id is free).
-  const deferMessages = valid.length >= DEFER_MESSAGES_FROM;
-  const later: (readonly [string, FromChat])[] = [];
   const result = await db.transaction('rw', applyScope(db, new Set(runs.map((run) => run[0]!.table))), async (tx) => {
     markRemoteTransaction(tx.idbtrans);
     let applied = 0;
@@ -158,14 +153,14 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
         await store.bulkAdd(adds);
         await store.bulkPut(changed);
         const puts = [...adds, ...changed];
+        // only records new here: a changed one's message was remembered when it came
         const fromChat =
           table === 'orders'
-            ? (puts as OrderRecord[]).map((order) => [order.messageId, order] as const)
+            ? (adds as OrderRecord[]).map((order) => [order.messageId, order] as const)
             : table === 'questions'
-              ? (puts as QuestionRecord[]).map((question) => [question.id, question] as const)
+              ? (adds as QuestionRecord[]).map((question) => [question.id, question] as const)
               : [];
-        if (deferMessages) later.push(...fromChat);
-        else if (fromChat.length > 0) await rememberMessages(db, fromChat, now);
+        if (fromChat.length > 0) await rememberMessages(db, fromChat, now);
         applied += puts.length;
         productsChanged ||= table === 'products' && puts.length > 0;
       }
@@ -173,13 +168,12 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
     }
     return { applied, productsChanged };
   });
-  if (later.length > 0) await db.transaction('rw', [db.messages], () => rememberMessages(db, later, now));
   return result;
 }
 
 /** A stream deleted on another desk goes here as it went there: with its chat and its figures. */
 async function forgetStream(db: ChotDatabase, streamId: string): Promise<void> {
-  await db.messages.where('[streamId+observedAt]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).delete();
+  await deleteStreamLog(db, streamId);
   await forgetKeptFigures(db, streamId);
 }
 
@@ -220,17 +214,12 @@ async function applyActions(db: ChotDatabase, run: readonly (readonly [string, A
   )) as number[];
   await db.teamActions.bulkPut(fresh.map(({ uid }, i) => ({ uid, seq: added[i]! })));
   // The buyer's comment behind an action (a cancel, a change) is known here too, so this browser's reader does not apply it again.
-  const withComment = run.flatMap(([, value]) => (value?.messageId ? [value] : []));
+  // Added without reading the log first, as rememberMessages does: a comment the log has already keeps its row.
+  const withComment = run.flatMap(([uid, value]) => (value?.messageId && own(uid) === undefined ? [value] : []));
   if (withComment.length > 0) {
-    const known = await readMany(
-      db.messages,
-      withComment.map((action) => action.messageId!),
-    );
-    for (const [i, action] of withComment.entries()) {
-      if (known[i]) continue;
-      const order = await db.orders.get(action.orderId);
-      if (order) await db.messages.put({ ...messageOf(order, action.messageId!, action.at), text: '…' });
-    }
+    const orders = await db.orders.bulkGet(withComment.map((action) => action.orderId));
+    const rows = withComment.flatMap((action, i) => (orders[i] ? [{ ...messageOf(orders[i], action.messageId!, action.at), text: '…' }] : []));
+    for (const [streamId, ofStream] of groupBy(rows, (row) => row.streamId)) await appendToLog(db, streamId, ofStream);
   }
   return applied;
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type { OpenedDoc } from './team-sync';
 import { TeamDocStore } from './team-doc-store';
-import { compactReplySchema, SHOP_DOC, SUPERSEDED, type CompactReply, type TeamConfig } from './team-records';
+import { compactReplySchema, INDEX_DOC, SHOP_DOC, SUPERSEDED, type CompactReply, type TeamConfig } from './team-records';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'unreachable' | 'refused';
 
@@ -65,6 +65,8 @@ export class TeamConnection {
       onAuthenticationFailed: ({ reason }) => {
         // An old generation of a compacted broadcast: the shop's document says which is current, and the sync moves there.
         if (reason.startsWith(SUPERSEDED)) return;
+        // A server older than the index refuses it; the shop's document lists the broadcasts too (a wrong key is refused there).
+        if (name === INDEX_DOC) return;
         this.state = 'refused';
         this.socket.disconnect();
         this.onChange();

@@ -11,6 +11,8 @@ interface Link {
   doc: Y.Doc;
   /** Resolves once it has exchanged with the server (as a provider's first sync). */
   online: () => void;
+  /** Whether the desk has asked the server for it yet. */
+  asked: boolean;
 }
 
 /**
@@ -25,6 +27,8 @@ export class TeamHub {
   private readonly offline = new Set<string>();
   private readonly superseded = new Set<string>();
   private readonly generations = new Map<string, number>();
+  /** Which desk asked for which document, in order. */
+  readonly askedFor: string[] = [];
   /** Documents whose exchange is held back (a big download still on its way). */
   private readonly held = new Set<string>();
 
@@ -46,12 +50,19 @@ export class TeamHub {
 
   /** `withIndex: false` opens as a desk from before the index: its index is never linked (it does not know one). */
   opener(desk: string, deskOptions: { withIndex?: boolean } = {}) {
-    return (name: string): OpenedDoc => {
+    return (name: string, after?: Promise<unknown>): OpenedDoc => {
       const doc = new Y.Doc();
+      // Refused (an older server), or not asked for at all (an older desk): the shop's document is asked for at once.
       if (name === INDEX_DOC && (this.options.withIndex === false || deskOptions.withIndex === false))
-        return { doc, synced: Promise.resolve(), online: new Promise(() => {}) };
+        return { doc, synced: Promise.resolve(), online: new Promise(() => {}), refused: Promise.resolve() };
       let online = () => {};
-      const link: Link = { desk, name, doc, online: () => online() };
+      const link: Link = { desk, name, doc, online: () => online(), asked: !after };
+      if (!after) this.askedFor.push(`${desk} ${name}`);
+      void after?.then(() => {
+        link.asked = true;
+        this.askedFor.push(`${desk} ${name}`);
+        if (this.reaches(link)) this.exchange(link);
+      });
       const linked = new Promise<void>((resolve) => (online = resolve));
       this.links.push(link);
       doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -65,7 +76,7 @@ export class TeamHub {
 
   /** Whether what the desk writes reaches the server: online, and not to an old generation's name. */
   private reaches(link: Link): boolean {
-    return !this.offline.has(link.desk) && !this.superseded.has(link.name) && !this.held.has(link.name);
+    return link.asked && !this.offline.has(link.desk) && !this.superseded.has(link.name) && !this.held.has(link.name);
   }
 
   /** Holds a document back from every desk (its download still on its way) until released. */

@@ -402,6 +402,12 @@ describe('the index of broadcasts', () => {
     const b = await desk(hub, 'desk-bbbb', 'Minh');
     await settle(a, b);
     expect(hub.linked(`broadcast:${STREAM_ID}`)).toBe(2);
+    // asked for in this order: the list, the broadcast, and only then the buyers
+    expect(hub.askedFor.filter((asked) => asked.startsWith('desk-bbbb'))).toEqual([
+      `desk-bbbb ${INDEX_DOC}`,
+      `desk-bbbb broadcast:${STREAM_ID}`,
+      `desk-bbbb ${SHOP_DOC}`,
+    ]);
     expect((await b.db.orders.orderBy('id').toArray()).map((order) => [order.id, order.status])).toEqual([
       ['youtube:m1', 'confirmed'],
       ['youtube:m2', 'pending'],

@@ -18,6 +18,9 @@ import {
   type TeamEntry,
 } from './team-records';
 
+/** The longest the shop's document waits for the index to answer before it is asked for anyway. */
+const SHOP_WAIT_MS = 2000;
+
 /** Several commits' changes as one (a record changed twice is read once, as it is now). */
 function mergeChanges(all: readonly LocalChanges[]): LocalChanges {
   const merged: LocalChanges = new Map();
@@ -33,6 +36,8 @@ export interface OpenedDoc {
   online?: Promise<void>;
   /** Closes it and removes this browser's copy (a generation this desk has moved from). */
   drop?(): Promise<void>;
+  /** When the server refuses it for good (a server older than the index refuses the index). */
+  refused?: Promise<void>;
 }
 
 /** A document this desk has open: under which generation, and how to stop watching it. */
@@ -46,8 +51,11 @@ interface Opened {
 
 export interface TeamSyncOptions {
   desk: Desk;
-  /** Opens a document by name: the Hocuspocus provider in the extension, linked in-memory documents in tests. */
-  open(name: string): OpenedDoc;
+  /**
+   * Opens a document by name: the Hocuspocus provider in the extension, linked in-memory documents in tests.
+   * It asks the server for it only once `after` has resolved (its copy in this browser loads at once).
+   */
+  open(name: string, after?: Promise<unknown>): OpenedDoc;
   /** Products changed on another desk: the parser reads with the new catalog from now on. */
   onCatalogChanged?(): void;
   /** Broadcasts active within this long are opened when the desk starts (others when this desk writes to them). */
@@ -66,6 +74,8 @@ export class TeamSync {
   private readonly opened = new Map<string, Opened>();
   /** The list of broadcasts and their generations (INDEX_DOC); not one of the documents records live in. */
   private index: OpenedDoc | undefined;
+  /** When the shop's document may be asked for: once the broadcasts the index lists have been. */
+  private shopAfter: Promise<unknown> | undefined;
   private readonly stops: (() => void)[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private readonly waitingPushes: LocalChanges[] = [];
@@ -88,6 +98,20 @@ export class TeamSync {
     setTeamSink(this.db.name, (changes) => this.enqueuePush(changes));
     // The index first: its few bytes name the broadcasts, asked for at once while the shop's buyers still come.
     const index = (this.index = this.options.open(INDEX_DOC));
+    // The shop's buyers (megabytes) are asked for once the listed broadcasts have been: the server sends
+    // those first, and a joining desk has its orders while the buyers still come. An index that does not
+    // answer (an older server refuses it, or no network yet) holds the shop back SHOP_WAIT_MS at most.
+    let listedAskedFor = () => {};
+    this.shopAfter = new Promise<void>((resolve) => {
+      listedAskedFor = resolve;
+      setTimeout(resolve, SHOP_WAIT_MS);
+    });
+    void index.refused?.then(listedAskedFor);
+    void index.online
+      ?.then(() => Promise.all([...this.opened.values()].map((open) => open.opened.synced)))
+      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+      .then(listedAskedFor);
+    if (!index.online) listedAskedFor();
     const shop = this.docFor(SHOP_DOC);
     const openListed = () => {
       for (const [id, at] of this.listed(BROADCASTS_MAP)) if (at >= this.now - (this.options.recentMs ?? 3 * 86_400_000)) this.docFor(broadcastDocName(id));
@@ -184,7 +208,7 @@ export class TeamSync {
     const open = this.docs.get(name);
     if (open) return open;
     const generation = this.generationOf(name);
-    const opened = this.options.open(generationName(name, generation));
+    const opened = this.options.open(generationName(name, generation), name === SHOP_DOC ? this.shopAfter : undefined);
     const { doc } = opened;
     this.docs.set(name, doc);
     this.opened.set(name, { generation, opened, unwatch: watchEntries(doc, (table, keys) => this.received(table, keys)) });

@@ -10,6 +10,7 @@ import {
   compactRequestSchema,
   generationName,
   GENERATIONS_MAP,
+  INDEX_DOC,
   parseGenerationName,
   SHOP_DOC,
   SUPERSEDED,
@@ -26,8 +27,11 @@ export interface TeamServerOptions {
   log?: (line: string) => void;
 }
 
-/** "shop" holds the buyers, products and the list of broadcasts; "broadcast:<id>" one broadcast each ("#n" once compacted). */
-const DOCUMENT_NAME = /^(shop|broadcast:[^\u0000-\u001f]{1,300})$/;
+/**
+ * "shop" holds the buyers, products and the list of broadcasts; "index" the list alone (what a joining desk
+ * needs first); "broadcast:<id>" one broadcast each ("#n" once compacted).
+ */
+const DOCUMENT_NAME = /^(shop|index|broadcast:[^\u0000-\u001f]{1,300})$/;
 /** Where the current generation of each compacted document is kept (y-leveldb metadata; no desk can open this name). */
 const GENERATIONS_META = 'chot:generations';
 
@@ -75,7 +79,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       if (verdict === 'refused') throw new Error('wrong team key');
       if (verdict === 'claimed') log('team key set by the first desk that connected (kept as its SHA-256 in the data folder)');
       const { name, generation } = parseGenerationName(documentName);
-      if (generationName(name, generation) !== documentName || (name === SHOP_DOC && generation > 1)) throw refusal('unknown document');
+      if (generationName(name, generation) !== documentName || (!name.startsWith('broadcast:') && generation > 1)) throw refusal('unknown document');
       const current = await generationOf(name);
       // A desk still on an old generation is told which is current; it then opens that one.
       if (generation < current) throw refusal(`${SUPERSEDED} ${generationName(name, current)}`);
@@ -110,7 +114,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   /**
    * The broadcast's current records, copied into a fresh document stored under the next generation's
    * name. The old name is refused from the first step, so no update reaches it while it is copied; the
-   * shop's document then tells every desk, and each moves over (carrying what it had not sent).
+   * index and the shop's document then tell every desk, and each moves over (carrying what it had not sent).
    */
   const compactNow = async (broadcastId: string): Promise<CompactReply> => {
     const name = broadcastDocName(broadcastId);
@@ -132,9 +136,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       await write(() => store.storeUpdate(newName, update));
       await writes;
       await store.setMeta(GENERATIONS_META, name, current + 1);
-      const shop = await server.hocuspocus.openDirectConnection(SHOP_DOC);
-      await shop.transact((doc) => doc.getMap<number>(GENERATIONS_MAP).set(broadcastId, current + 1));
-      await shop.disconnect();
+      // In the index (read first by desks) and in the shop's document (all that older desks read).
+      for (const listing of [INDEX_DOC, SHOP_DOC]) {
+        const connection = await server.hocuspocus.openDirectConnection(listing);
+        await connection.transact((doc) => doc.getMap<number>(GENERATIONS_MAP).set(broadcastId, current + 1));
+        await connection.disconnect();
+      }
       await write(() => store.clearDocument(oldName));
       log(`compacted ${oldName} into ${newName}: ${before} → ${update.byteLength} bytes`);
       return { type: 'compacted', broadcastId, ok: true, generation: current + 1, before, after: update.byteLength };

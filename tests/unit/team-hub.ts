@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { OpenedDoc } from '../../utils/team/team-sync';
 import { compactedCopy } from '../../utils/team/team-compact';
-import { broadcastDocName, generationName, GENERATIONS_MAP, SHOP_DOC } from '../../utils/team/team-records';
+import { broadcastDocName, generationName, GENERATIONS_MAP, INDEX_DOC, SHOP_DOC } from '../../utils/team/team-records';
 
 const FROM_HUB = Symbol('hub');
 
@@ -11,13 +11,15 @@ interface Link {
   doc: Y.Doc;
   /** Resolves once it has exchanged with the server (as a provider's first sync). */
   online: () => void;
+  /** Whether the desk has asked the server for it yet. */
+  asked: boolean;
 }
 
 /**
  * A stand-in for the team server in unit tests: one document per name, desks linked to it in memory.
  * A desk taken offline keeps its own changes; back online, both sides exchange what the other lacks
  * (as a provider does with state vectors on reconnection). Compaction works as on the real server: a
- * new generation under a new name, the old name refused, the shop's document says which is current.
+ * new generation under a new name, the old name refused, the index and the shop's document say which is current.
  */
 export class TeamHub {
   private readonly docs = new Map<string, Y.Doc>();
@@ -25,6 +27,13 @@ export class TeamHub {
   private readonly offline = new Set<string>();
   private readonly superseded = new Set<string>();
   private readonly generations = new Map<string, number>();
+  /** Which desk asked for which document, in order. */
+  readonly askedFor: string[] = [];
+  /** Documents whose exchange is held back (a big download still on its way). */
+  private readonly held = new Set<string>();
+
+  /** `withIndex: false` is a server from before the index document: it refuses it, as the real one did. */
+  constructor(private readonly options: { withIndex?: boolean } = {}) {}
 
   private server(name: string): Y.Doc {
     let doc = this.docs.get(name);
@@ -39,11 +48,21 @@ export class TeamHub {
     return doc;
   }
 
-  opener(desk: string) {
-    return (name: string): OpenedDoc => {
+  /** `withIndex: false` opens as a desk from before the index: its index is never linked (it does not know one). */
+  opener(desk: string, deskOptions: { withIndex?: boolean } = {}) {
+    return (name: string, after?: Promise<unknown>): OpenedDoc => {
       const doc = new Y.Doc();
+      // Refused (an older server), or not asked for at all (an older desk): the shop's document is asked for at once.
+      if (name === INDEX_DOC && (this.options.withIndex === false || deskOptions.withIndex === false))
+        return { doc, synced: Promise.resolve(), online: new Promise(() => {}), refused: Promise.resolve() };
       let online = () => {};
-      const link: Link = { desk, name, doc, online: () => online() };
+      const link: Link = { desk, name, doc, online: () => online(), asked: !after };
+      if (!after) this.askedFor.push(`${desk} ${name}`);
+      void after?.then(() => {
+        link.asked = true;
+        this.askedFor.push(`${desk} ${name}`);
+        if (this.reaches(link)) this.exchange(link);
+      });
       const linked = new Promise<void>((resolve) => (online = resolve));
       this.links.push(link);
       doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -57,7 +76,17 @@ export class TeamHub {
 
   /** Whether what the desk writes reaches the server: online, and not to an old generation's name. */
   private reaches(link: Link): boolean {
-    return !this.offline.has(link.desk) && !this.superseded.has(link.name);
+    return link.asked && !this.offline.has(link.desk) && !this.superseded.has(link.name) && !this.held.has(link.name);
+  }
+
+  /** Holds a document back from every desk (its download still on its way) until released. */
+  hold(name: string): void {
+    this.held.add(name);
+  }
+
+  release(name: string): void {
+    this.held.delete(name);
+    for (const link of this.links) if (link.name === name && this.reaches(link)) this.exchange(link);
   }
 
   private exchange(link: Link): void {
@@ -84,9 +113,10 @@ export class TeamHub {
     const update = Y.encodeStateAsUpdate(compactedCopy(this.server(oldName)));
     Y.applyUpdate(this.server(newName), update);
     const before = this.size(oldName);
-    this.server(SHOP_DOC)
-      .getMap<number>(GENERATIONS_MAP)
-      .set(broadcastId, current + 1);
+    for (const listing of this.options.withIndex === false ? [SHOP_DOC] : [INDEX_DOC, SHOP_DOC])
+      this.server(listing)
+        .getMap<number>(GENERATIONS_MAP)
+        .set(broadcastId, current + 1);
     return { generation: current + 1, before, after: update.byteLength };
   }
 

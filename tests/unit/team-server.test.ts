@@ -122,6 +122,14 @@ describe('team server', () => {
       if (!reply.ok) return;
       expect(reply.after).toBeLessThan(reply.before);
       await waitFor(() => expect(host.provider.document.getMap('generations').get('youtube:v1')).toBe(2));
+      // and in the index, which desks read before the shop's document (it has no generations of its own)
+      const listing = desk(own.port, KEY, 'index');
+      const renamed = desk(own.port, KEY, 'index#2');
+      await waitFor(() => {
+        expect(listing.provider.document.getMap('generations').get('youtube:v1')).toBe(2);
+        expect(renamed.refusals).toHaveLength(1);
+      });
+      expect(listing.refusals).toEqual([]);
 
       // the new generation holds exactly the records; the old name is refused, saying which is current
       const next = desk(own.port, KEY, 'broadcast:youtube:v1#2');
@@ -137,7 +145,7 @@ describe('team server', () => {
       expect(currentEntries(next.provider.document)).toEqual(records);
 
       // after a restart: still refused, no generation made up, and the new one still there
-      for (const d of [a, b, host, next, late]) d.provider.configuration.websocketProvider.disconnect();
+      for (const d of [a, b, host, listing, renamed, next, late]) d.provider.configuration.websocketProvider.disconnect();
       await own.stop();
       own = await startTeamServer({ port: 0, host: '127.0.0.1', dataDir: dir, log: () => {} });
       const again = desk(own.port, KEY);

@@ -14,6 +14,7 @@ import { TeamSync } from '../../utils/team/team-sync';
 import { freshDatabase, chatRow, T0 } from './test-db';
 import { TeamHub } from './team-hub';
 import { currentEntries } from '../../utils/team/team-compact';
+import { BROADCASTS_MAP, INDEX_DOC, SHOP_DOC } from '../../utils/team/team-records';
 
 const stream = { platform: 'youtube' as const, key: 'live0001', title: 'Vải thiều' };
 const STREAM_ID = 'youtube:live0001';
@@ -28,8 +29,8 @@ afterEach(() => {
   setAssistantName(null);
 });
 
-async function desk(hub: TeamHub, id: string, name: string, db = freshDatabase()) {
-  const sync = new TeamSync(db, { desk: { desk: id, by: name }, open: hub.opener(id) });
+async function desk(hub: TeamHub, id: string, name: string, db = freshDatabase(), options: { withIndex?: boolean } = {}) {
+  const sync = new TeamSync(db, { desk: { desk: id, by: name }, open: hub.opener(id, options) });
   open_.push({ db, sync });
   await sync.start();
   await sync.idle();
@@ -372,5 +373,83 @@ describe('team sync between two desks', () => {
     ]);
     expect((await a.db.streams.get(STREAM_ID))?.goalKg).toBe(800);
     expect(hub.linked(`broadcast:${STREAM_ID}`)).toBe(0);
+  });
+});
+
+describe('the index of broadcasts', () => {
+  const listed = (hub: TeamHub, name: string) => Object.fromEntries(hub.document(name).getMap<number>(BROADCASTS_MAP).entries());
+
+  async function oneBroadcast(a: { db: ChotDatabase }) {
+    await ingestChat(
+      a.db,
+      stream,
+      [chatRow('m1', 'chốt 2kg', { authorName: 'Chị Hoa', authorId: 'UC1' }), chatRow('m2', 'lấy 5 ký', { authorName: 'Anh Tú', authorId: 'UC2' })],
+      noCatalog,
+      T0,
+    );
+    await as('Lan', () => decideOrder(a.db, 'youtube:m1', 'confirmed', T0 + 100));
+  }
+
+  it("lists a new broadcast, and a fresh desk has its orders while the shop's document is still on its way", async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    await oneBroadcast(a);
+    await settle(a);
+    expect(Object.keys(listed(hub, INDEX_DOC))).toEqual([STREAM_ID]);
+    expect(listed(hub, SHOP_DOC)).toEqual(listed(hub, INDEX_DOC));
+    // The buyers' document is held back: the new desk learns of the broadcast from the index alone.
+    hub.hold(SHOP_DOC);
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    await settle(a, b);
+    expect(hub.linked(`broadcast:${STREAM_ID}`)).toBe(2);
+    // asked for in this order: the list, the broadcast, and only then the buyers
+    expect(hub.askedFor.filter((asked) => asked.startsWith('desk-bbbb'))).toEqual([
+      `desk-bbbb ${INDEX_DOC}`,
+      `desk-bbbb broadcast:${STREAM_ID}`,
+      `desk-bbbb ${SHOP_DOC}`,
+    ]);
+    expect((await b.db.orders.orderBy('id').toArray()).map((order) => [order.id, order.status])).toEqual([
+      ['youtube:m1', 'confirmed'],
+      ['youtube:m2', 'pending'],
+    ]);
+    expect(await b.db.customers.count()).toBe(0);
+    hub.release(SHOP_DOC);
+    await settle(a, b, a, b);
+    expect(await b.db.customers.count()).toBe(2);
+    expect(await view(b.db)).toEqual(await view(a.db));
+  });
+
+  it("joins a broadcast listed only in the shop's document (an older desk's), and copies it into the index for the next desk", async () => {
+    const hub = new TeamHub();
+    const old = await desk(hub, 'desk-aaaa', 'Lan', freshDatabase(), { withIndex: false });
+    await oneBroadcast(old);
+    await settle(old);
+    expect(listed(hub, INDEX_DOC)).toEqual({});
+    expect(Object.keys(listed(hub, SHOP_DOC))).toEqual([STREAM_ID]);
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    await settle(old, b, old, b);
+    expect(await view(b.db)).toEqual(await view(old.db));
+    expect(listed(hub, INDEX_DOC)).toEqual(listed(hub, SHOP_DOC));
+    hub.hold(SHOP_DOC);
+    const c = await desk(hub, 'desk-cccc', 'Hoa');
+    await settle(old, b, c);
+    expect(await c.db.orders.count()).toBe(2);
+  });
+
+  it('works with a server from before the index: the lists and the generations are read from the shop document', async () => {
+    const hub = new TeamHub({ withIndex: false });
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    await oneBroadcast(a);
+    await settle(a);
+    expect(Object.keys(listed(hub, SHOP_DOC))).toEqual([STREAM_ID]);
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    await settle(a, b, a, b);
+    expect(await view(b.db)).toEqual(await view(a.db));
+    hub.compact(STREAM_ID);
+    await settle(a, b, a, b);
+    expect(hub.linked(`broadcast:${STREAM_ID}#2`)).toBe(2);
+    await as('Minh', () => decideOrder(b.db, 'youtube:m2', 'rejected', T0 + 9000));
+    await settle(a, b, a, b);
+    expect((await a.db.orders.get('youtube:m2'))?.status).toBe('rejected');
   });
 });

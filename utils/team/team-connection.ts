@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type { OpenedDoc } from './team-sync';
 import { TeamDocStore } from './team-doc-store';
-import { compactReplySchema, SHOP_DOC, SUPERSEDED, type CompactReply, type TeamConfig } from './team-records';
+import { compactReplySchema, INDEX_DOC, SHOP_DOC, SUPERSEDED, type CompactReply, type TeamConfig } from './team-records';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'unreachable' | 'refused';
 
@@ -51,10 +51,13 @@ export class TeamConnection {
     });
   }
 
-  open(name: string): OpenedDoc {
+  /** Opens a document: its copy in this browser loads at once; the server is asked for it once that is loaded and `after` has resolved. */
+  open(name: string, after: Promise<unknown> = Promise.resolve()): OpenedDoc {
     const doc = new Y.Doc();
     let online = () => {};
     const reached = new Promise<void>((resolve) => (online = resolve));
+    let refuse = () => {};
+    const refused = new Promise<void>((resolve) => (refuse = resolve));
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name,
@@ -65,6 +68,8 @@ export class TeamConnection {
       onAuthenticationFailed: ({ reason }) => {
         // An old generation of a compacted broadcast: the shop's document says which is current, and the sync moves there.
         if (reason.startsWith(SUPERSEDED)) return;
+        // A server older than the index refuses it; the shop's document lists the broadcasts too (a wrong key is refused there).
+        if (name === INDEX_DOC) return refuse();
         this.state = 'refused';
         this.socket.disconnect();
         this.onChange();
@@ -80,11 +85,9 @@ export class TeamConnection {
     const store = new TeamDocStore(`chot-team:${this.config.url}:${this.config.key.slice(0, 8)}:${name}`, doc, provider);
     this.stores.set(name, store);
     let dropped = false;
-    void store.whenSynced
-      .catch((error: unknown) => console.warn('team copy', error))
-      .then(() => {
-        if (!dropped && !this.destroyed) provider.attach();
-      });
+    void Promise.all([store.whenSynced.catch((error: unknown) => console.warn('team copy', error)), after]).then(() => {
+      if (!dropped && !this.destroyed) provider.attach();
+    });
     this.providers.set(name, provider);
     const drop = async () => {
       dropped = true;
@@ -94,7 +97,7 @@ export class TeamConnection {
       await store.clearData();
       this.onChange();
     };
-    return { doc, synced: store.whenSynced.then(() => undefined), online: reached, drop };
+    return { doc, synced: store.whenSynced.then(() => undefined), online: reached, drop, refused };
   }
 
   /** Asks the server to compact a broadcast; resolves with its answer (or a failure after two minutes). */

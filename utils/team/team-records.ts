@@ -17,9 +17,15 @@ export function parseGenerationName(stored: string): { name: string; generation:
   const match = /^(.*)#([1-9]\d{0,5})$/.exec(stored);
   return match ? { name: match[1]!, generation: Number(match[2]) } : { name: stored, generation: 1 };
 }
-/** The shop document's list of broadcasts the team works on (broadcast id → when it was added). */
+/**
+ * A document of a few bytes listing the broadcasts and their generations (the same two maps as the shop's
+ * document, which older desks and servers still read and write): a desk opens it first, so it asks for its
+ * broadcasts at once instead of after the shop's buyers (megabytes) have arrived.
+ */
+export const INDEX_DOC = 'index';
+/** The list of broadcasts the team works on (broadcast id → when a desk last opened it), in the index and the shop's document. */
 export const BROADCASTS_MAP = 'broadcasts';
-/** The shop document's current generation of each compacted broadcast (broadcast id → 2, 3…); written by the server only. */
+/** The current generation of each compacted broadcast (broadcast id → 2, 3…), in the index and the shop's document; written by the server. */
 export const GENERATIONS_MAP = 'generations';
 
 /** A team key: 32 random bytes in base64url. The server refuses anything shorter than 32 characters. */

@@ -104,7 +104,7 @@ export class TeamService {
     const connection = this.connection;
     this.sync = new TeamSync(this.db, {
       desk: { desk: config.deskId, by: config.name },
-      open: (name) => connection.open(name),
+      open: (name, after) => connection.open(name, after),
       onCatalogChanged: () => this.deps.catalog.invalidate(),
     });
     await this.sync.start();

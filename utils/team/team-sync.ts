@@ -6,7 +6,20 @@ import { isNewer, watchEntries } from './team-doc';
 import { pushChanges, type Desk } from './team-push';
 import { reconcile } from './team-reconcile';
 import { carryOver, laterIn } from './team-compact';
-import { BROADCASTS_MAP, broadcastDocName, generationName, GENERATIONS_MAP, SHOP_DOC, SHARED_TABLES, type SharedTable, type TeamEntry } from './team-records';
+import {
+  BROADCASTS_MAP,
+  broadcastDocName,
+  generationName,
+  GENERATIONS_MAP,
+  INDEX_DOC,
+  SHOP_DOC,
+  SHARED_TABLES,
+  type SharedTable,
+  type TeamEntry,
+} from './team-records';
+
+/** The longest the shop's document waits for the index to answer before it is asked for anyway. */
+const SHOP_WAIT_MS = 2000;
 
 /** Several commits' changes as one (a record changed twice is read once, as it is now). */
 function mergeChanges(all: readonly LocalChanges[]): LocalChanges {
@@ -23,6 +36,8 @@ export interface OpenedDoc {
   online?: Promise<void>;
   /** Closes it and removes this browser's copy (a generation this desk has moved from). */
   drop?(): Promise<void>;
+  /** When the server refuses it for good (a server older than the index refuses the index). */
+  refused?: Promise<void>;
 }
 
 /** A document this desk has open: under which generation, and how to stop watching it. */
@@ -36,8 +51,11 @@ interface Opened {
 
 export interface TeamSyncOptions {
   desk: Desk;
-  /** Opens a document by name: the Hocuspocus provider in the extension, linked in-memory documents in tests. */
-  open(name: string): OpenedDoc;
+  /**
+   * Opens a document by name: the Hocuspocus provider in the extension, linked in-memory documents in tests.
+   * It asks the server for it only once `after` has resolved (its copy in this browser loads at once).
+   */
+  open(name: string, after?: Promise<unknown>): OpenedDoc;
   /** Products changed on another desk: the parser reads with the new catalog from now on. */
   onCatalogChanged?(): void;
   /** Broadcasts active within this long are opened when the desk starts (others when this desk writes to them). */
@@ -47,13 +65,17 @@ export interface TeamSyncOptions {
 
 /**
  * The background's team sync, between this browser's store and the team's documents (one per broadcast,
- * and the shop's). Pushes and applies run one at a time, so neither sees half of the other; a push waiting
+ * and the shop's; the index only lists the broadcasts). Pushes and applies run one at a time, so neither sees half of the other; a push waiting
  * goes before applies waiting, so this desk's decisions leave at once however busy the others' chat keeps it
  * (an apply reads the documents when it runs, so it still applies the latest entry of each key).
  */
 export class TeamSync {
   private readonly docs = new Map<string, Y.Doc>();
   private readonly opened = new Map<string, Opened>();
+  /** The list of broadcasts and their generations (INDEX_DOC); not one of the documents records live in. */
+  private index: OpenedDoc | undefined;
+  /** When the shop's document may be asked for: once the broadcasts the index lists have been. */
+  private shopAfter: Promise<unknown> | undefined;
   private readonly stops: (() => void)[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private readonly waitingPushes: LocalChanges[] = [];
@@ -74,27 +96,85 @@ export class TeamSync {
 
   async start(): Promise<void> {
     setTeamSink(this.db.name, (changes) => this.enqueuePush(changes));
+    // The index first: its few bytes name the broadcasts, asked for at once while the shop's buyers still come.
+    const index = (this.index = this.options.open(INDEX_DOC));
+    // The shop's buyers (megabytes) are asked for once the listed broadcasts have been: the server sends
+    // those first, and a joining desk has its orders while the buyers still come. An index that does not
+    // answer (an older server refuses it, or no network yet) holds the shop back SHOP_WAIT_MS at most.
+    let listedAskedFor = () => {};
+    this.shopAfter = new Promise<void>((resolve) => {
+      listedAskedFor = resolve;
+      setTimeout(resolve, SHOP_WAIT_MS);
+    });
+    void index.refused?.then(listedAskedFor);
+    void index.online
+      ?.then(() => Promise.all([...this.opened.values()].map((open) => open.opened.synced)))
+      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+      .then(listedAskedFor);
+    if (!index.online) listedAskedFor();
     const shop = this.docFor(SHOP_DOC);
-    const index = shop.getMap<number>(BROADCASTS_MAP);
     const openListed = () => {
-      for (const [id, at] of index) if (at >= this.now - (this.options.recentMs ?? 3 * 86_400_000)) this.docFor(broadcastDocName(id));
+      for (const [id, at] of this.listed(BROADCASTS_MAP)) if (at >= this.now - (this.options.recentMs ?? 3 * 86_400_000)) this.docFor(broadcastDocName(id));
     };
-    index.observe(openListed);
-    this.stops.push(() => index.unobserve(openListed));
-    openListed();
     // A broadcast compacted on the server: this desk moves its open copy to the new generation.
-    const generations = shop.getMap<number>(GENERATIONS_MAP);
     const moveCompacted = () => {
-      for (const [id, generation] of generations) {
+      for (const [id, generation] of this.listed(GENERATIONS_MAP)) {
         const open = this.opened.get(broadcastDocName(id));
         if (open && open.generation < generation && (open.moving ?? 0) < generation) this.moveTo(broadcastDocName(id), generation);
       }
     };
-    generations.observe(moveCompacted);
-    this.stops.push(() => generations.unobserve(moveCompacted));
+    for (const [map, observer] of [
+      [BROADCASTS_MAP, openListed],
+      [GENERATIONS_MAP, moveCompacted],
+    ] as const) {
+      for (const list of this.lists(map)) {
+        list.observe(observer);
+        this.stops.push(() => list.unobserve(observer));
+      }
+    }
+    openListed();
     moveCompacted();
+    // What only the shop's document lists (written by an older desk, or before the index existed) goes into
+    // the index once both have the server's copy, so the next fresh desk finds it there. An older server
+    // refuses the index: it never comes online, and the desk reads the shop's lists alone.
+    const shopOnline = this.opened.get(SHOP_DOC)!.opened.online;
+    if (index.online && shopOnline)
+      void Promise.all([index.online, shopOnline]).then(() => {
+        if (this.stopped) return;
+        const mirror = () =>
+          index.doc.transact(() => {
+            for (const map of [BROADCASTS_MAP, GENERATIONS_MAP]) {
+              const into = index.doc.getMap<number>(map);
+              for (const [id, value] of shop.getMap<number>(map)) if ((into.get(id) ?? 0) < value) into.set(id, value);
+            }
+          });
+        mirror();
+        for (const map of [BROADCASTS_MAP, GENERATIONS_MAP]) {
+          const list = shop.getMap<number>(map);
+          list.observe(mirror);
+          this.stops.push(() => list.unobserve(mirror));
+        }
+      });
     const streams = await this.db.streams.toArray();
     for (const stream of streams) if (!stream.endedAt) this.docFor(broadcastDocName(stream.broadcastId));
+  }
+
+  /** One list in the index and in the shop's document (older desks and servers know only the latter). */
+  private lists(map: string): Y.Map<number>[] {
+    const shop = this.docFor(SHOP_DOC).getMap<number>(map);
+    return this.index ? [this.index.doc.getMap<number>(map), shop] : [shop];
+  }
+
+  /** Each broadcast's highest value in both copies of a list. */
+  private listed(map: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const list of this.lists(map)) for (const [id, value] of list) out.set(id, Math.max(value, out.get(id) ?? 0));
+    return out;
+  }
+
+  private listedAt(map: string, id: string): number | undefined {
+    const values = this.lists(map).flatMap((list) => list.get(id) ?? []);
+    return values.length > 0 ? Math.max(...values) : undefined;
   }
 
   stop(): void {
@@ -117,10 +197,10 @@ export class TeamSync {
     return this.docs;
   }
 
-  /** A broadcast's current generation, as the server wrote it in the shop's document. */
+  /** A broadcast's current generation, as the server wrote it in the index and the shop's document. */
   private generationOf(name: string): number {
     if (name === SHOP_DOC) return 1;
-    return this.docFor(SHOP_DOC).getMap<number>(GENERATIONS_MAP).get(name.slice('broadcast:'.length)) ?? 1;
+    return this.listedAt(GENERATIONS_MAP, name.slice('broadcast:'.length)) ?? 1;
   }
 
   /** Opens a document's current generation (the map of open documents is by name, whatever the generation). */
@@ -128,14 +208,13 @@ export class TeamSync {
     const open = this.docs.get(name);
     if (open) return open;
     const generation = this.generationOf(name);
-    const opened = this.options.open(generationName(name, generation));
+    const opened = this.options.open(generationName(name, generation), name === SHOP_DOC ? this.shopAfter : undefined);
     const { doc } = opened;
     this.docs.set(name, doc);
     this.opened.set(name, { generation, opened, unwatch: watchEntries(doc, (table, keys) => this.received(table, keys)) });
     if (name !== SHOP_DOC) {
-      const index = this.docFor(SHOP_DOC).getMap<number>(BROADCASTS_MAP);
       const id = name.slice('broadcast:'.length);
-      if ((index.get(id) ?? 0) < this.now - 3_600_000) index.set(id, this.now);
+      if ((this.listedAt(BROADCASTS_MAP, id) ?? 0) < this.now - 3_600_000) for (const list of this.lists(BROADCASTS_MAP)) list.set(id, this.now);
     }
     // A compacted generation this desk has no copy of yet is compared with the store once it has the server's.
     const ready = generation > 1 ? Promise.all([opened.synced, opened.online]) : opened.synced;

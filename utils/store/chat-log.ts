@@ -34,7 +34,7 @@ let lastPage = 0;
  * before anything else runs), so two pages of one stream never take one number, and the order they were
  * written in is the order of their numbers.
  */
-export function nextPageNumber(now = Date.now()): number {
+function nextPageNumber(now = Date.now()): number {
   lastPage = Math.max(lastPage + 1, now * 1000);
   return lastPage;
 }
@@ -69,7 +69,7 @@ export async function readLoggedIds(db: ChotDatabase, streamId: string): Promise
 }
 
 /** The messages of pages, each once (the first row of an id), in page order. */
-export function rowsOfPages(pages: readonly ChatLogPage[]): MessageRecord[] {
+function rowsOfPages(pages: readonly ChatLogPage[]): MessageRecord[] {
   const seen = new Set<string>();
   const rows: MessageRecord[] = [];
   for (const page of [...pages].sort((a, b) => a.page - b.page))

@@ -172,11 +172,6 @@ export class TeamSync {
     return out;
   }
 
-  private listedAt(map: string, id: string): number | undefined {
-    const values = this.lists(map).flatMap((list) => list.get(id) ?? []);
-    return values.length > 0 ? Math.max(...values) : undefined;
-  }
-
   stop(): void {
     this.stopped = true;
     setTeamSink(this.db.name, null);
@@ -200,7 +195,7 @@ export class TeamSync {
   /** A broadcast's current generation, as the server wrote it in the index and the shop's document. */
   private generationOf(name: string): number {
     if (name === SHOP_DOC) return 1;
-    return this.listedAt(GENERATIONS_MAP, name.slice('broadcast:'.length)) ?? 1;
+    return this.listed(GENERATIONS_MAP).get(name.slice('broadcast:'.length)) ?? 1;
   }
 
   /** Opens a document's current generation (the map of open documents is by name, whatever the generation). */
@@ -214,7 +209,7 @@ export class TeamSync {
     this.opened.set(name, { generation, opened, unwatch: watchEntries(doc, (table, keys) => this.received(table, keys)) });
     if (name !== SHOP_DOC) {
       const id = name.slice('broadcast:'.length);
-      if ((this.listedAt(BROADCASTS_MAP, id) ?? 0) < this.now - 3_600_000) for (const list of this.lists(BROADCASTS_MAP)) list.set(id, this.now);
+      if ((this.listed(BROADCASTS_MAP).get(id) ?? 0) < this.now - 3_600_000) for (const list of this.lists(BROADCASTS_MAP)) list.set(id, this.now);
     }
     // A compacted generation this desk has no copy of yet is compared with the store once it has the server's.
     const ready = generation > 1 ? Promise.all([opened.synced, opened.online]) : opened.synced;

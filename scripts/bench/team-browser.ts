@@ -209,6 +209,8 @@ export async function runTeamBrowserBench(
     await sleep(3000);
     await panelB.getByTestId('queue').focus();
     const latencies: number[] = [];
+    // Per receiving desk too: the chat's reader (A) is the busy one.
+    const byDesk: [number[], number[]] = [[], []];
     let missed = 0;
     const playedRows = () =>
       chat.evaluate(() => Object.keys((window as unknown as { chotChatPlayer: { result(): { added: object } } }).chotChatPlayer.result().added).length);
@@ -223,6 +225,7 @@ export async function runTeamBrowserBench(
       const times = await Promise.all([seenAt(panelA, id, 'confirmed', 30_000), seenAt(panelC, id, 'confirmed', 30_000)]);
       missed += times.filter((at) => at === null).length;
       latencies.push(...times.flatMap((at) => (at === null ? [] : [at - pressed])));
+      times.forEach((at, desk) => at !== null && byDesk[desk]!.push(at - pressed));
       await sleep(400);
     }
     const rate = ((await playedRows()) - rowsBefore) / ((Date.now() - started) / 1000);
@@ -230,7 +233,7 @@ export async function runTeamBrowserBench(
     await Promise.all(profilers.map((profiler, i) => profiler?.stop(join(options.profileDir ?? '', `team-decisions-${'ABC'[i]}.cpuprofile`))));
     const p95 = percentile(latencies, 0.95);
     console.log(
-      `team-browser: a keyboard decision on desk B is in desk A's and desk C's stores in p50 ${percentile(latencies, 0.5)} ms, p95 ${p95} ms, max ${Math.max(...latencies)} ms (${options.decisions} decisions timed on two desks each, ${missed} times not there within 30 s; desk A's chat page got ${rate.toFixed(0)} rows/s meanwhile, half of them orders)   [target: p95 ≤ 500 ms: ${missed === 0 && p95 <= 500 ? 'meets' : 'MISSES'}]`,
+      `team-browser: a keyboard decision on desk B is in desk A's and desk C's stores in p50 ${percentile(latencies, 0.5)} ms, p95 ${p95} ms, max ${Math.max(...latencies)} ms (on A, reading: p50 ${percentile(byDesk[0], 0.5)} ms, p95 ${percentile(byDesk[0], 0.95)} ms; on C: p50 ${percentile(byDesk[1], 0.5)} ms, p95 ${percentile(byDesk[1], 0.95)} ms; ${options.decisions} decisions timed on two desks each, ${missed} times not there within 30 s; desk A's chat page got ${rate.toFixed(0)} rows/s meanwhile, half of them orders)   [target: p95 ≤ 500 ms: ${missed === 0 && p95 <= 500 ? 'meets' : 'MISSES'}]`,
     );
 
     const total = await tallyOrders(panelA);

@@ -21,6 +21,9 @@ import {
 /** The longest the shop's document waits for the index to answer before it is asked for anyway. */
 const SHOP_WAIT_MS = 2000;
 
+type Turn = 'push' | 'apply' | 'other';
+const TURNS: readonly Turn[] = ['push', 'apply', 'other'];
+
 /** Several commits' changes as one (a record changed twice is read once, as it is now). */
 function mergeChanges(all: readonly LocalChanges[]): LocalChanges {
   const merged: LocalChanges = new Map();
@@ -65,9 +68,14 @@ export interface TeamSyncOptions {
 
 /**
  * The background's team sync, between this browser's store and the team's documents (one per broadcast,
- * and the shop's; the index only lists the broadcasts). Pushes and applies run one at a time, so neither sees half of the other; a push waiting
- * goes before applies waiting, so this desk's decisions leave at once however busy the others' chat keeps it
- * (an apply reads the documents when it runs, so it still applies the latest entry of each key).
+ * and the shop's; the index only lists the broadcasts). Pushes, applies and the rest (catching up with a
+ * document, moving to a compacted one) run one at a time, so none sees half of another, and take turns:
+ * whichever kind waits runs after at most one task of each other kind. A desk reading a busy chat pushes
+ * all the time and a desk beside it applies all the time; neither kind waits behind a backlog of the other,
+ * so a decision leaves, and arrives, within a task or two however busy the chat keeps the desk. A push whose
+ * records an apply waiting would overwrite goes first (the apply then reads the documents with this desk's
+ * later write in them), and so do pushes waiting when another task's turn comes (a comparison with the
+ * store must see this desk's changes in the documents).
  */
 export class TeamSync {
   private readonly docs = new Map<string, Y.Doc>();
@@ -77,10 +85,13 @@ export class TeamSync {
   /** When the shop's document may be asked for: once the broadcasts the index lists have been. */
   private shopAfter: Promise<unknown> | undefined;
   private readonly stops: (() => void)[] = [];
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Commits not yet pushed, remote keys not yet applied, and the other tasks waiting their turn. */
   private readonly waitingPushes: LocalChanges[] = [];
   private incoming = new Map<SharedTable, Set<string>>();
-  private drainScheduled = false;
+  private readonly waitingTasks: (() => Promise<unknown>)[] = [];
+  /** The task running now (and, once it settles, the next one's start). */
+  private running: Promise<void> | undefined;
+  private lastTurn: Turn = 'other';
   private stopped = false;
   /** Changes written to the documents by this desk since it started (the status shows those the server has not yet acknowledged). */
   written = 0;
@@ -181,11 +192,7 @@ export class TeamSync {
 
   /** Resolves once every change seen so far is pushed or applied. */
   async idle(): Promise<void> {
-    let tail: Promise<unknown>;
-    do {
-      tail = this.queue;
-      await tail;
-    } while (tail !== this.queue || this.drainScheduled);
+    while (this.running) await this.running;
   }
 
   openDocs(): ReadonlyMap<string, Y.Doc> {
@@ -243,46 +250,89 @@ export class TeamSync {
     );
   }
 
-  private enqueue(task: () => Promise<unknown>): Promise<unknown> {
-    const run = async () => {
-      if (this.stopped) return undefined;
-      // The commits that arrived while this task waited its turn leave first, as one push.
-      const waiting = this.waitingPushes.splice(0);
-      if (waiting.length > 0) await this.push(mergeChanges(waiting)).catch((error: unknown) => console.warn('team sync', error));
-      return task();
-    };
-    this.queue = this.queue.then(run, run).catch((error: unknown) => console.warn('team sync', error));
-    return this.queue;
+  private enqueue(task: () => Promise<unknown>): void {
+    this.waitingTasks.push(task);
+    this.runNext();
   }
 
-  /** A local commit's changes: sent before any apply still waiting, with the other commits still waiting. */
+  /** A local commit's changes: pushed on its turn, with the other commits still waiting. */
   private enqueuePush(changes: LocalChanges): void {
     this.waitingPushes.push(changes);
-    void this.enqueue(async () => {});
-  }
-
-  private async push(changes: LocalChanges): Promise<void> {
-    this.written += await pushChanges(this.db, changes, this, this.options.desk, this.now);
+    this.runNext();
   }
 
   private received(table: SharedTable, keys: readonly string[]): void {
     const set = this.incoming.get(table) ?? new Set();
     keys.forEach((key) => set.add(key));
     this.incoming.set(table, set);
-    if (this.drainScheduled) return;
-    this.drainScheduled = true;
-    void this.enqueue(async () => {
-      this.drainScheduled = false;
-      const batch = this.incoming;
-      this.incoming = new Map();
-      const changes = [...batch].flatMap(([table, set]) =>
-        [...set].flatMap((key) => {
-          const entry = this.latest(table, key);
-          return entry ? [{ table, key, entry }] : [];
-        }),
-      );
-      await this.apply(changes);
-    });
+    this.runNext();
+  }
+
+  /** Starts the next task unless one runs; each one, as it settles, starts the next. */
+  private runNext(): void {
+    if (this.running || this.stopped) return;
+    const turn = this.nextTurn();
+    if (!turn) return;
+    this.lastTurn = turn;
+    const task = turn === 'push' ? this.pushWaiting() : turn === 'apply' ? this.drain() : this.runTask(this.waitingTasks.shift()!);
+    this.running = task
+      .catch((error: unknown) => console.warn('team sync', error))
+      .then(() => {
+        this.running = undefined;
+        this.runNext();
+      });
+  }
+
+  /** Whose turn it is: the kind after the last one to run, among those waiting. */
+  private nextTurn(): Turn | undefined {
+    const waits: Record<Turn, boolean> = {
+      push: this.waitingPushes.length > 0,
+      apply: [...this.incoming.values()].some((keys) => keys.size > 0),
+      other: this.waitingTasks.length > 0,
+    };
+    if (waits.push && waits.apply && this.pushOverwritten()) return 'push';
+    const after = TURNS.indexOf(this.lastTurn);
+    return [1, 2, 3].map((step) => TURNS[(after + step) % TURNS.length]!).find((turn) => waits[turn]);
+  }
+
+  /** Whether an apply waiting would write over a record this desk changed and has not pushed yet. */
+  private pushOverwritten(): boolean {
+    for (const changes of this.waitingPushes)
+      for (const [table, keys] of changes) {
+        const incoming = this.incoming.get(table);
+        if (!incoming?.size) continue;
+        // The store keys this desk's own actions by sequence number, the documents by "desk:seq".
+        for (const key of keys) if (incoming.has(table === 'actions' ? `${this.options.desk.desk}:${String(key)}` : String(key))) return true;
+      }
+    return false;
+  }
+
+  /** The commits waiting, as one push (a record changed twice is read once). */
+  private async pushWaiting(): Promise<void> {
+    const waiting = this.waitingPushes.splice(0);
+    if (waiting.length > 0) await this.push(mergeChanges(waiting));
+  }
+
+  private async runTask(task: () => Promise<unknown>): Promise<void> {
+    await this.pushWaiting().catch((error: unknown) => console.warn('team sync', error));
+    await task();
+  }
+
+  private async push(changes: LocalChanges): Promise<void> {
+    this.written += await pushChanges(this.db, changes, this, this.options.desk, this.now);
+  }
+
+  /** The keys other desks changed, applied with their latest entries as the documents hold them now. */
+  private async drain(): Promise<void> {
+    const batch = this.incoming;
+    this.incoming = new Map();
+    const changes = [...batch].flatMap(([table, set]) =>
+      [...set].flatMap((key) => {
+        const entry = this.latest(table, key);
+        return entry ? [{ table, key, entry }] : [];
+      }),
+    );
+    await this.apply(changes);
   }
 
   /** A record may be in two documents (a stream joined into another broadcast): the later write counts. */

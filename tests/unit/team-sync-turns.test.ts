@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
+import { ingestChat } from '../../utils/store/ingest';
+import { decideOrder } from '../../utils/store/orders';
+import { setAssistantName } from '../../utils/store/assistant-name';
+import type { ChotDatabase } from '../../utils/store/db';
+import { TeamSync } from '../../utils/team/team-sync';
+import { freshDatabase, chatRow, T0 } from './test-db';
+import { TeamHub } from './team-hub';
+
+// The order in which one desk pushes and applies: each push and apply is logged per desk (the orders in it),
+// and one desk's pushes can be held (a push that waits behind a busy chat's ingest, as on a real desk).
+const turns = vi.hoisted(() => ({ log: [] as string[], held: new Map<string, Promise<void>>() }));
+
+vi.mock('../../utils/team/team-push', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../utils/team/team-push')>();
+  return {
+    ...actual,
+    pushChanges: async (...args: Parameters<typeof actual.pushChanges>) => {
+      const [, changes, , who] = args;
+      turns.log.push(`${who.desk} push ${[...(changes.get('orders') ?? [])].join(',')}`);
+      await turns.held.get(who.desk);
+      return actual.pushChanges(...args);
+    },
+  };
+});
+
+vi.mock('../../utils/team/team-apply', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../utils/team/team-apply')>();
+  return {
+    ...actual,
+    applyRemote: async (...args: Parameters<typeof actual.applyRemote>) => {
+      const [, changes, desk] = args;
+      turns.log.push(`${desk} apply ${changes.flatMap((change) => (change.table === 'orders' ? [change.key] : [])).join(',')}`);
+      return actual.applyRemote(...args);
+    },
+  };
+});
+
+const stream = { platform: 'youtube' as const, key: 'live0001', title: 'Vải thiều' };
+const noCatalog = indexCatalog(EMPTY_CATALOG);
+const open_: { db: ChotDatabase; sync: TeamSync }[] = [];
+
+afterEach(() => {
+  for (const { db, sync } of open_.splice(0)) {
+    sync.stop();
+    db.close();
+  }
+  setAssistantName(null);
+  turns.held.clear();
+  turns.log.length = 0;
+});
+
+async function desk(hub: TeamHub, id: string, name: string) {
+  const db = freshDatabase();
+  const sync = new TeamSync(db, { desk: { desk: id, by: name }, open: hub.opener(id) });
+  open_.push({ db, sync });
+  await sync.start();
+  await sync.idle();
+  return { db, sync };
+}
+
+/** Holds a desk's pushes until the returned function is called. */
+function holdPushes(deskId: string): () => void {
+  let release = () => {};
+  turns.held.set(deskId, new Promise<void>((resolve) => (release = resolve)));
+  return () => {
+    turns.held.delete(deskId);
+    release();
+  };
+}
+
+/** What one desk did from this point on, in order. */
+function deskLog(deskId: string, from: number): string[] {
+  return turns.log.slice(from).flatMap((line) => (line.startsWith(`${deskId} `) ? [line.slice(deskId.length + 1)] : []));
+}
+
+describe('team sync takes turns between pushes and applies', () => {
+  it("applies another desk's decision after at most one push, however many commits this desk's chat keeps making", async () => {
+    const hub = new TeamHub();
+    const reader = await desk(hub, 'desk-aaaa', 'Lan');
+    const other = await desk(hub, 'desk-bbbb', 'Minh');
+    await ingestChat(reader.db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
+    for (let round = 0; round < 3; round += 1) for (const { sync } of [reader, other]) await sync.idle();
+    const from = turns.log.length;
+
+    // The reader's push of m2 is slow; meanwhile the other desk decides m1, and the chat brings m3 and m4.
+    const release = holdPushes('desk-aaaa');
+    await ingestChat(reader.db, stream, [chatRow('m2', 'lấy 3kg')], noCatalog, T0 + 10);
+    await vi.waitFor(() => expect(deskLog('desk-aaaa', from)).toEqual(['push youtube:m2']));
+    await decideOrder(other.db, 'youtube:m1', 'confirmed', T0 + 20);
+    await other.sync.idle();
+    await ingestChat(reader.db, stream, [chatRow('m3', 'lấy 4kg')], noCatalog, T0 + 30);
+    await ingestChat(reader.db, stream, [chatRow('m4', 'lấy 5kg')], noCatalog, T0 + 40);
+    release();
+    await reader.sync.idle();
+
+    // The decision waited for the push running, not for the commits that came after it.
+    expect(deskLog('desk-aaaa', from)).toEqual(['push youtube:m2', 'apply youtube:m1', 'push youtube:m3,youtube:m4']);
+    expect((await reader.db.orders.get('youtube:m1'))?.status).toBe('confirmed');
+  });
+
+  it("pushes this desk's later decision before applying another desk's earlier one on the same order", async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 3kg')], noCatalog, T0);
+    for (let round = 0; round < 3; round += 1) for (const { sync } of [a, b]) await sync.idle();
+    const from = turns.log.length;
+
+    // B is busy pushing; Lan rejects m1 on A, then Minh confirms it on B before B has applied Lan's decision.
+    const release = holdPushes('desk-bbbb');
+    await decideOrder(b.db, 'youtube:m2', 'confirmed', T0 + 50);
+    await vi.waitFor(() => expect(deskLog('desk-bbbb', from)).toEqual(['push youtube:m2']));
+    setAssistantName('Lan');
+    await decideOrder(a.db, 'youtube:m1', 'rejected', T0 + 100);
+    await a.sync.idle();
+    setAssistantName('Minh');
+    await decideOrder(b.db, 'youtube:m1', 'confirmed', T0 + 200);
+    setAssistantName(null);
+    release();
+    for (let round = 0; round < 3; round += 1) for (const { sync } of [a, b]) await sync.idle();
+
+    // Applied first, Lan's decision would have overwritten Minh's in B's store, and B would have pushed it back.
+    expect(deskLog('desk-bbbb', from).slice(0, 3)).toEqual(['push youtube:m2', 'push youtube:m1', 'apply youtube:m1']);
+    for (const { db } of [a, b]) {
+      expect((await db.orders.get('youtube:m1'))?.status).toBe('confirmed');
+      const decisions = (await db.actions.where('orderId').equals('youtube:m1').toArray()).filter((action) => action.kind === 'decide');
+      decisions.sort((x, y) => x.at - y.at);
+      expect(decisions.map((action) => [action.by, action.after.status])).toEqual([
+        ['Lan', 'rejected'],
+        ['Minh', 'confirmed'],
+      ]);
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { TeamHub } from './team-hub';
 
 // The order in which one desk pushes and applies: each push and apply is logged per desk (the orders in it),
 // and one desk's pushes can be held (a push that waits behind a busy chat's ingest, as on a real desk).
-const turns = vi.hoisted(() => ({ log: [] as string[], held: new Map<string, Promise<void>>() }));
+const turns = vi.hoisted(() => ({ log: [] as string[], held: new Map<string, Promise<void>>(), heldApplies: new Map<string, Promise<void>>() }));
 
 vi.mock('../../utils/team/team-push', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../utils/team/team-push')>();
@@ -18,7 +18,7 @@ vi.mock('../../utils/team/team-push', async (importOriginal) => {
     ...actual,
     pushChanges: async (...args: Parameters<typeof actual.pushChanges>) => {
       const [, changes, , who] = args;
-      turns.log.push(`${who.desk} push ${[...(changes.get('orders') ?? [])].join(',')}`);
+      turns.log.push(`${who.desk} push ${[...(changes.get('orders')?.keys() ?? [])].join(',')}`);
       await turns.held.get(who.desk);
       return actual.pushChanges(...args);
     },
@@ -32,6 +32,7 @@ vi.mock('../../utils/team/team-apply', async (importOriginal) => {
     applyRemote: async (...args: Parameters<typeof actual.applyRemote>) => {
       const [, changes, desk] = args;
       turns.log.push(`${desk} apply ${changes.flatMap((change) => (change.table === 'orders' ? [change.key] : [])).join(',')}`);
+      await turns.heldApplies.get(desk);
       return actual.applyRemote(...args);
     },
   };
@@ -48,6 +49,7 @@ afterEach(() => {
   }
   setAssistantName(null);
   turns.held.clear();
+  turns.heldApplies.clear();
   turns.log.length = 0;
 });
 
@@ -60,12 +62,12 @@ async function desk(hub: TeamHub, id: string, name: string) {
   return { db, sync };
 }
 
-/** Holds a desk's pushes until the returned function is called. */
-function holdPushes(deskId: string): () => void {
+/** Holds a desk's pushes (or applies) until the returned function is called. */
+function holdPushes(deskId: string, held = turns.held): () => void {
   let release = () => {};
-  turns.held.set(deskId, new Promise<void>((resolve) => (release = resolve)));
+  held.set(deskId, new Promise<void>((resolve) => (release = resolve)));
   return () => {
-    turns.held.delete(deskId);
+    held.delete(deskId);
     release();
   };
 }
@@ -131,6 +133,41 @@ describe('team sync takes turns between pushes and applies', () => {
         ['Lan', 'rejected'],
         ['Minh', 'confirmed'],
       ]);
+    }
+  });
+
+  it('a decision committed while an apply of the same order is under way ends the same on every desk and in the document', async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
+    for (let round = 0; round < 3; round += 1) for (const { sync } of [a, b]) await sync.idle();
+    const from = turns.log.length;
+
+    // Minh confirms m1; A's apply of it has begun but not written when Lan rejects m1 on A, so the apply's
+    // transaction commits after Lan's and the store keeps Minh's decision.
+    const release = holdPushes('desk-aaaa', turns.heldApplies);
+    setAssistantName('Minh');
+    await decideOrder(b.db, 'youtube:m1', 'confirmed', T0 + 100);
+    await b.sync.idle();
+    await vi.waitFor(() => expect(deskLog('desk-aaaa', from)).toEqual(['apply youtube:m1']));
+    setAssistantName('Lan');
+    await decideOrder(a.db, 'youtube:m1', 'rejected', T0 + 200);
+    setAssistantName(null);
+    release();
+    for (let round = 0; round < 3; round += 1) for (const { sync } of [a, b]) await sync.idle();
+
+    // Pushed as Lan's commit wrote it, the document would say rejected while A's store says confirmed.
+    const statusIn = (sync: TeamSync) =>
+      sync.openDocs().get(`broadcast:${stream.platform}:${stream.key}`)?.getMap<{ v: { status: string } | null }>('orders').get('youtube:m1')?.v?.status;
+    const inStore = await a.db.orders.get('youtube:m1');
+    expect(inStore?.status).toBe('confirmed');
+    expect((await b.db.orders.get('youtube:m1'))?.status).toBe(inStore?.status);
+    expect(statusIn(a.sync)).toBe(inStore?.status);
+    expect(statusIn(b.sync)).toBe(inStore?.status);
+    for (const { db } of [a, b]) {
+      const decisions = (await db.actions.where('orderId').equals('youtube:m1').toArray()).filter((action) => action.kind === 'decide');
+      expect(decisions.map((action) => action.by).sort()).toEqual(['Lan', 'Minh']);
     }
   });
 });

@@ -1,11 +1,13 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
 import { SHARED_TABLES, type SharedTable } from './team-records';
 
-// What this browser writes to a shared table, handed to the team sync once its transaction commits.
-// Off (one map lookup per write) until team mode is turned on; writes that apply the team's own
-// changes are marked and not sent back.
+// What this browser writes to a shared table, handed to the team sync once its transaction commits: each
+// record as written, so the push need not read it back (a read waits behind every transaction then open on
+// its tables, on a desk reading a busy chat the ingest's). Off (one map lookup per write) until team mode is
+// turned on; writes that apply the team's own changes are marked and not sent back.
 
-export type LocalChanges = Map<SharedTable, Set<unknown>>;
+/** Each changed key's record as committed (null: deleted; undefined: read it from the store when pushed). */
+export type LocalChanges = Map<SharedTable, Map<unknown, unknown>>;
 type Sink = (changes: LocalChanges) => void;
 
 const sinks = new Map<string, Sink>();
@@ -24,11 +26,19 @@ export function markRemoteTransaction(trans: object): void {
   remoteTransactions.add(trans);
 }
 
-function keysOf(table: DBCoreTable, req: DBCoreMutateRequest, response: DBCoreMutateResponse, rangeKeys: unknown[]): unknown[] {
-  if (req.type === 'delete') return req.keys;
-  if (req.type === 'deleteRange') return rangeKeys;
-  const keys = req.keys ?? response.results ?? req.values.map((value) => table.schema.primaryKey.extractKey!(value));
-  return keys.filter((_, i) => !response.failures[i]);
+/** The keys a request changed and each one's record as written (null: deleted). */
+function writesOf(table: DBCoreTable, req: DBCoreMutateRequest, response: DBCoreMutateResponse, rangeKeys: unknown[]): [unknown, unknown][] {
+  if (req.type === 'delete') return req.keys.map((key) => [key, null]);
+  if (req.type === 'deleteRange') return rangeKeys.map((key) => [key, null]);
+  const { keyPath, extractKey } = table.schema.primaryKey;
+  const keys = req.keys ?? response.results ?? req.values.map((value) => extractKey!(value));
+  return keys.flatMap((key, i) => {
+    if (response.failures[i]) return [];
+    // A copy: the caller's object may change after the commit. An added action gets its key here.
+    const value = structuredClone(req.values[i]) as Record<string, unknown>;
+    if (typeof keyPath === 'string' && value[keyPath] === undefined) value[keyPath] = key;
+    return [[key, value]];
+  });
 }
 
 function captured(databaseName: string, name: SharedTable, table: DBCoreTable): DBCoreTable {
@@ -50,9 +60,10 @@ function captured(databaseName: string, name: SharedTable, table: DBCoreTable): 
             pending.set(req.trans, (changes = fresh));
             (req.trans as unknown as IDBTransaction).addEventListener('complete', () => sinks.get(databaseName)?.(fresh));
           }
-          const keys = changes.get(name) ?? new Set();
-          for (const key of keysOf(table, req, response, rangeKeys)) keys.add(key);
-          changes.set(name, keys);
+          const written = changes.get(name) ?? new Map<unknown, unknown>();
+          // The last write of a key in the transaction is what it commits.
+          for (const [key, value] of writesOf(table, req, response, rangeKeys)) written.set(key, value);
+          changes.set(name, written);
           return response;
         }),
       );

@@ -60,14 +60,44 @@ async function streamRecords(db: ChotDatabase, streamId: string, deskId: string)
   ];
 }
 
+/** The records a push has, by table: as committed, and those marked unread read from the store now. */
+async function recordsOf(db: ChotDatabase, changes: LocalChanges): Promise<Map<SharedTable, Map<unknown, unknown>>> {
+  const unread = [...changes].flatMap(([table, written]) => {
+    const keys = [...written].flatMap(([key, value]) => (value === undefined ? [key] : []));
+    return keys.length > 0 ? [[table, keys] as const] : [];
+  });
+  const records = new Map([...changes].map(([table, written]) => [table, new Map(written)]));
+  if (unread.length === 0) return records;
+  await db.transaction(
+    'r',
+    unread.map(([table]) => db.table(table)),
+    async () => {
+      for (const [table, keys] of unread) {
+        const values: unknown[] = await db.table(table).bulkGet(keys as never[]);
+        keys.forEach((key, i) => records.get(table)!.set(key, values[i] ?? null));
+      }
+    },
+  );
+  return records;
+}
+
 /**
- * Puts this desk's committed changes into the shared documents: each record read as it is now (a record
- * gone is written as deleted), into its broadcast's document (buyers and products into the shop's). A stream
- * that arrives in a broadcast's document while another document has it (joined, or split off) brings its
- * orders, history, contracts and questions along, so a desk that opens only the new document has them all;
- * the old document keeps its copies (the later write of a record still wins wherever it is).
+ * Puts this desk's committed changes into the shared documents, each record as committed (null: deleted),
+ * into its broadcast's document (buyers and products into the shop's). The store is read only for what the
+ * records do not tell: an action's team id and order, a stream not seen yet, a record marked unread. A
+ * stream that arrives in a broadcast's document while another document has it (joined, or split off) brings
+ * its orders, history, contracts and questions along, so a desk that opens only the new document has them
+ * all; the old document keeps its copies (the later write of a record still wins wherever it is).
+ * `streamsSeen` keeps the streams (by id) between pushes; whoever writes streams otherwise drops them from it.
  */
-export async function pushChanges(db: ChotDatabase, changes: LocalChanges, room: DocRoom, who: Desk, now = Date.now()): Promise<number> {
+export async function pushChanges(
+  db: ChotDatabase,
+  changes: LocalChanges,
+  room: DocRoom,
+  who: Desk,
+  now = Date.now(),
+  streamsSeen = new Map<string, StreamRecord | null>(),
+): Promise<number> {
   const outgoing: Outgoing = new Map();
   const add = (doc: string, table: SharedTable, key: string, value: unknown) => {
     const tables = outgoing.get(doc) ?? new Map<SharedTable, Map<string, [unknown, number?]>>();
@@ -80,65 +110,73 @@ export async function pushChanges(db: ChotDatabase, changes: LocalChanges, room:
   const deleted = (table: SharedTable, key: string) => {
     for (const [name, doc] of room.openDocs()) if (entriesOf(doc, table).get(key)?.v) add(name, table, key, null);
   };
-  const moved = (stream: StreamRecord, target: string) => {
+  const moved = (stream: StreamRecord) => {
+    const target = broadcastDocName(stream.broadcastId);
     const docs = room.openDocs();
     const has = (name: string) => Boolean(docs.get(name) && entriesOf(docs.get(name)!, 'streams').get(stream.id)?.v);
     return !has(target) && [...docs.keys()].some((name) => name !== target && has(name));
   };
-  await db.transaction('r', [db.streams, db.orders, db.actions, db.contracts, db.customers, db.products, db.questions, db.teamActions], async () => {
-    // One bulk read per table (a desk reading a busy chat sends hundreds of records a second).
-    const read = new Map<SharedTable, Map<unknown, unknown>>();
-    for (const [table, keys] of changes) {
-      const list = [...keys];
-      const values: unknown[] = await db.table(table).bulkGet(list as never[]);
-      read.set(table, new Map(list.map((key, i) => [key, values[i]])));
-    }
-    const actions = [...(read.get('actions') ?? new Map<unknown, unknown>())] as [number, ActionRecord | undefined][];
-    const uids = new Map(
-      (
-        await db.teamActions
-          .where('seq')
-          .anyOf(actions.map(([seq]) => seq))
-          .toArray()
-      ).map((team) => [team.seq, team.uid]),
+  const read = await recordsOf(db, changes);
+  for (const [id, stream] of read.get('streams') ?? []) streamsSeen.set(String(id), stream as StreamRecord | null);
+  const actions = [...(read.get('actions') ?? new Map<unknown, unknown>())] as [number, ActionRecord | null][];
+  const orderOf = new Map<string, OrderRecord | null>(read.get('orders') as Map<string, OrderRecord | null> | undefined);
+  const missing = [...new Set(actions.flatMap(([, action]) => (action && !orderOf.has(action.orderId) ? [action.orderId] : [])))];
+  const unknownStreams = () => [
+    ...new Set(
+      [...orderOf.values(), ...(['contracts', 'questions'] as const).flatMap((table) => [...(read.get(table)?.values() ?? [])])].flatMap((record) => {
+        const streamId = (record as { streamId?: string } | null)?.streamId;
+        return streamId !== undefined && !streamsSeen.has(streamId) ? [streamId] : [];
+      }),
+    ),
+  ];
+  const movedStreams = [...(read.get('streams')?.values() ?? [])].filter((stream): stream is StreamRecord => Boolean(stream && moved(stream as StreamRecord)));
+  const uids = new Map<number, string>();
+  // A moved stream's records, for its new broadcast's document.
+  const carried: [string, SharedTable, string, unknown][] = [];
+  // Only the tables the lookups need: a read waits behind every transaction writing them.
+  const scope = new Set<string>();
+  if (actions.length > 0) scope.add('teamActions');
+  if (missing.length > 0) ['orders', 'streams'].forEach((table) => scope.add(table));
+  if (unknownStreams().length > 0) scope.add('streams');
+  if (movedStreams.length > 0) ['orders', 'actions', 'teamActions', 'contracts', 'questions'].forEach((table) => scope.add(table));
+  if (scope.size > 0)
+    await db.transaction(
+      'r',
+      [...scope].map((table) => db.table(table)),
+      async () => {
+        if (actions.length > 0)
+          for (const team of await db.teamActions
+            .where('seq')
+            .anyOf(actions.map(([seq]) => seq))
+            .toArray())
+            uids.set(team.seq, team.uid);
+        if (missing.length > 0) (await db.orders.bulkGet(missing)).forEach((order, i) => orderOf.set(missing[i]!, order ?? null));
+        const streamIds = unknownStreams();
+        if (streamIds.length > 0) (await db.streams.bulkGet(streamIds)).forEach((stream, i) => streamsSeen.set(streamIds[i]!, stream ?? null));
+        for (const stream of movedStreams)
+          for (const [kind, id, value] of await streamRecords(db, stream.id, who.desk)) carried.push([broadcastDocName(stream.broadcastId), kind, id, value]);
+      },
     );
-    const orderOf = new Map<string, OrderRecord | undefined>(read.get('orders') as Map<string, OrderRecord | undefined> | undefined);
-    const missing = [...new Set(actions.flatMap(([, action]) => (action && !orderOf.has(action.orderId) ? [action.orderId] : [])))];
-    (await db.orders.bulkGet(missing)).forEach((order, i) => orderOf.set(missing[i]!, order));
-    const streams = new Map<string, StreamRecord | undefined>(read.get('streams') as Map<string, StreamRecord | undefined> | undefined);
-    const unknownStreams = [
-      ...new Set(
-        [...orderOf.values(), ...(['contracts', 'questions'] as const).flatMap((table) => [...(read.get(table)?.values() ?? [])])].flatMap((record) => {
-          const streamId = (record as { streamId?: string } | undefined)?.streamId;
-          return streamId !== undefined && !streams.has(streamId) ? [streamId] : [];
-        }),
-      ),
-    ];
-    (await db.streams.bulkGet(unknownStreams)).forEach((stream, i) => streams.set(unknownStreams[i]!, stream));
-    const broadcastOf = (streamId: string) => broadcastDocName(streams.get(streamId)?.broadcastId ?? streamId);
-    for (const [table, records] of read) {
-      for (const [key, value] of records) {
-        if (SHOP_TABLES.has(table)) {
-          add(SHOP_DOC, table, String(key), value ?? null);
-        } else if (table === 'actions') {
-          const action = value as ActionRecord | undefined;
-          const uid = uids.get(key as number) ?? `${who.desk}:${key as number}`;
-          const order = action && orderOf.get(action.orderId);
-          if (!action) deleted(table, uid);
-          else if (order) add(broadcastOf(order.streamId), table, uid, sharedAction(action));
-        } else {
-          const record = value as StreamRecord | OrderRecord | undefined;
-          if (!record) deleted(table, String(key));
-          else if (table === 'streams') {
-            const target = broadcastDocName((record as StreamRecord).broadcastId);
-            if (moved(record as StreamRecord, target))
-              for (const [kind, id, value] of await streamRecords(db, record.id, who.desk)) add(target, kind, id, value);
-            add(target, table, String(key), record);
-          } else add(broadcastOf((record as OrderRecord).streamId), table, String(key), record);
-        }
+  const broadcastOf = (streamId: string) => broadcastDocName(streamsSeen.get(streamId)?.broadcastId ?? streamId);
+  for (const [doc, kind, id, value] of carried) add(doc, kind, id, value);
+  for (const [table, records] of read) {
+    for (const [key, value] of records) {
+      if (SHOP_TABLES.has(table)) {
+        add(SHOP_DOC, table, String(key), value ?? null);
+      } else if (table === 'actions') {
+        const action = value as ActionRecord | null;
+        const uid = uids.get(key as number) ?? `${who.desk}:${key as number}`;
+        const order = action && orderOf.get(action.orderId);
+        if (!action) deleted(table, uid);
+        else if (order) add(broadcastOf(order.streamId), table, uid, sharedAction(action));
+      } else {
+        const record = value as StreamRecord | OrderRecord | null;
+        if (!record) deleted(table, String(key));
+        else if (table === 'streams') add(broadcastDocName((record as StreamRecord).broadcastId), table, String(key), record);
+        else add(broadcastOf((record as OrderRecord).streamId), table, String(key), record);
       }
     }
-  });
+  }
   let written = 0;
   for (const [name, tables] of outgoing) {
     const doc = room.docFor(name);

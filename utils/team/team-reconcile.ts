@@ -62,7 +62,8 @@ export async function reconcile(db: ChotDatabase, name: string, doc: Y.Doc, desk
   const local = await localRecords(db, name, deskId);
   const apply: RemoteChange[] = [];
   const push: LocalChanges = new Map();
-  const pushKey = (table: SharedTable, key: unknown) => push.set(table, (push.get(table) ?? new Set()).add(key));
+  // Pushed as read here: a local commit after this read is pushed after it.
+  const pushRecord = (table: SharedTable, key: unknown, record: unknown) => push.set(table, (push.get(table) ?? new Map()).set(key, record));
   for (const table of SHARED_TABLES) {
     if (SHOP_TABLES.has(table) !== (name === SHOP_DOC)) continue;
     const mine = local.get(table)!;
@@ -79,14 +80,14 @@ export async function reconcile(db: ChotDatabase, name: string, doc: Y.Doc, desk
       }
       const ours = table === 'actions' ? sharedAction(record as ActionRecord) : record;
       if (canonical(ours) === canonical(entry.v)) continue;
-      if (table === 'orders' && (record as OrderRecord).updatedAt > (entry.v as OrderRecord).updatedAt) pushKey(table, key);
+      if (table === 'orders' && (record as OrderRecord).updatedAt > (entry.v as OrderRecord).updatedAt) pushRecord(table, key, record);
       else apply.push({ table, key, entry });
     }
     for (const [key, record] of mine) {
       if (entries.has(key)) continue;
       if (table === 'actions') {
-        if (!(record as ActionRecord & { remote?: boolean }).remote) pushKey(table, (record as ActionRecord).seq);
-      } else pushKey(table, key);
+        if (!(record as ActionRecord & { remote?: boolean }).remote) pushRecord(table, (record as ActionRecord).seq, record);
+      } else pushRecord(table, key, record);
     }
   }
   return { apply, push };

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { ChotDatabase } from '../store/db';
+import type { StreamRecord } from '../store/records';
 import { setTeamSink, type LocalChanges } from './team-capture';
 import { applyRemote, type RemoteChange } from './team-apply';
 import { isNewer, watchEntries } from './team-doc';
@@ -24,10 +25,15 @@ const SHOP_WAIT_MS = 2000;
 type Turn = 'push' | 'apply' | 'other';
 const TURNS: readonly Turn[] = ['push', 'apply', 'other'];
 
-/** Several commits' changes as one (a record changed twice is read once, as it is now). */
+/** Several commits' changes as one, in commit order (a record changed twice goes as the later commit left it). */
 function mergeChanges(all: readonly LocalChanges[]): LocalChanges {
   const merged: LocalChanges = new Map();
-  for (const changes of all) for (const [table, keys] of changes) merged.set(table, new Set([...(merged.get(table) ?? []), ...keys]));
+  for (const changes of all)
+    for (const [table, written] of changes) {
+      const into = merged.get(table) ?? new Map<unknown, unknown>();
+      for (const [key, value] of written) into.set(key, value);
+      merged.set(table, into);
+    }
   return merged;
 }
 
@@ -92,6 +98,10 @@ export class TeamSync {
   /** The task running now (and, once it settles, the next one's start). */
   private running: Promise<void> | undefined;
   private lastTurn: Turn = 'other';
+  /** The keys the apply under way writes, by table (its transaction may commit after a local one). */
+  private applying: Map<SharedTable, Set<string>> | undefined;
+  /** Streams as last pushed or read, for the broadcast a record goes to (an apply drops those it writes). */
+  private readonly streamsSeen = new Map<string, StreamRecord | null>();
   private stopped = false;
   /** Changes written to the documents by this desk since it started (the status shows those the server has not yet acknowledged). */
   written = 0;
@@ -257,6 +267,15 @@ export class TeamSync {
 
   /** A local commit's changes: pushed on its turn, with the other commits still waiting. */
   private enqueuePush(changes: LocalChanges): void {
+    // The apply under way may commit after this commit, over the same records: those are read from the store
+    // when pushed, as the apply left them (what this commit wrote would go to the team while the store kept
+    // the apply's). An action's key differs between the store and the documents: any action then.
+    if (this.applying)
+      for (const [table, written] of changes) {
+        const applying = this.applying.get(table);
+        if (!applying?.size) continue;
+        for (const key of written.keys()) if (table === 'actions' || applying.has(String(key))) written.set(key, undefined);
+      }
     this.waitingPushes.push(changes);
     this.runNext();
   }
@@ -298,11 +317,11 @@ export class TeamSync {
   /** Whether an apply waiting would write over a record this desk changed and has not pushed yet. */
   private pushOverwritten(): boolean {
     for (const changes of this.waitingPushes)
-      for (const [table, keys] of changes) {
+      for (const [table, written] of changes) {
         const incoming = this.incoming.get(table);
         if (!incoming?.size) continue;
         // The store keys this desk's own actions by sequence number, the documents by "desk:seq".
-        for (const key of keys) if (incoming.has(table === 'actions' ? `${this.options.desk.desk}:${String(key)}` : String(key))) return true;
+        for (const key of written.keys()) if (incoming.has(table === 'actions' ? `${this.options.desk.desk}:${String(key)}` : String(key))) return true;
       }
     return false;
   }
@@ -319,7 +338,7 @@ export class TeamSync {
   }
 
   private async push(changes: LocalChanges): Promise<void> {
-    this.written += await pushChanges(this.db, changes, this, this.options.desk, this.now);
+    this.written += await pushChanges(this.db, changes, this, this.options.desk, this.now, this.streamsSeen);
   }
 
   /** The keys other desks changed, applied with their latest entries as the documents hold them now. */
@@ -350,8 +369,16 @@ export class TeamSync {
     // Streams first (an order's figures are kept per stream), a deleted stream last (after its orders).
     const rank = (change: RemoteChange) => (change.table === 'streams' && change.entry.v === null ? SHARED_TABLES.length : SHARED_TABLES.indexOf(change.table));
     changes.sort((a, b) => rank(a) - rank(b));
-    const result = await applyRemote(this.db, changes, this.options.desk.desk, this.now);
-    if (result.productsChanged) this.options.onCatalogChanged?.();
+    const applying = new Map<SharedTable, Set<string>>();
+    for (const { table, key } of changes) applying.set(table, (applying.get(table) ?? new Set()).add(key));
+    for (const key of applying.get('streams') ?? []) this.streamsSeen.delete(key);
+    this.applying = applying;
+    try {
+      const result = await applyRemote(this.db, changes, this.options.desk.desk, this.now);
+      if (result.productsChanged) this.options.onCatalogChanged?.();
+    } finally {
+      this.applying = undefined;
+    }
   }
 
   private async catchUp(name: string, doc: Y.Doc): Promise<void> {

@@ -95,11 +95,14 @@ describe('team sync takes turns between pushes and applies', () => {
     await ingestChat(reader.db, stream, [chatRow('m3', 'lấy 4kg')], noCatalog, T0 + 30);
     await ingestChat(reader.db, stream, [chatRow('m4', 'lấy 5kg')], noCatalog, T0 + 40);
     release();
-    await reader.sync.idle();
+    // The push of m3 and m4 is slow too.
+    const releaseLater = holdPushes('desk-aaaa');
 
-    // The decision waited for the push running, not for the commits that came after it.
-    expect(deskLog('desk-aaaa', from)).toEqual(['push youtube:m2', 'apply youtube:m1', 'push youtube:m3,youtube:m4']);
-    expect((await reader.db.orders.get('youtube:m1'))?.status).toBe('confirmed');
+    // The decision waited for the push running, not for the commits that came after it (they leave beside it).
+    await vi.waitFor(async () => expect((await reader.db.orders.get('youtube:m1'))?.status).toBe('confirmed'));
+    expect(deskLog('desk-aaaa', from)).toEqual(['push youtube:m2', 'push youtube:m3,youtube:m4', 'apply youtube:m1']);
+    releaseLater();
+    await reader.sync.idle();
   });
 
   it("pushes this desk's later decision before applying another desk's earlier one on the same order", async () => {
@@ -169,5 +172,28 @@ describe('team sync takes turns between pushes and applies', () => {
       const decisions = (await db.actions.where('orderId').equals('youtube:m1').toArray()).filter((action) => action.kind === 'decide');
       expect(decisions.map((action) => action.by).sort()).toEqual(['Lan', 'Minh']);
     }
+  });
+
+  it("sends this desk's commit while an apply of other records is under way, not after it", async () => {
+    const hub = new TeamHub();
+    const a = await desk(hub, 'desk-aaaa', 'Lan');
+    const b = await desk(hub, 'desk-bbbb', 'Minh');
+    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 3kg')], noCatalog, T0);
+    for (let round = 0; round < 3; round += 1) for (const { sync } of [a, b]) await sync.idle();
+    const from = turns.log.length;
+
+    // B's apply of Lan's confirmation of m1 is slow (a busy store); meanwhile Minh confirms m2 on B.
+    const release = holdPushes('desk-bbbb', turns.heldApplies);
+    await decideOrder(a.db, 'youtube:m1', 'confirmed', T0 + 100);
+    await a.sync.idle();
+    await vi.waitFor(() => expect(deskLog('desk-bbbb', from)).toEqual(['apply youtube:m1']));
+    await decideOrder(b.db, 'youtube:m2', 'confirmed', T0 + 200);
+    await vi.waitFor(() => expect(deskLog('desk-bbbb', from)).toEqual(['apply youtube:m1', 'push youtube:m2']));
+    await a.sync.idle();
+    await vi.waitFor(async () => expect((await a.db.orders.get('youtube:m2'))?.status).toBe('confirmed'));
+    release();
+    for (let round = 0; round < 3; round += 1) for (const { sync } of [a, b]) await sync.idle();
+    for (const { db } of [a, b])
+      expect((await db.orders.bulkGet(['youtube:m1', 'youtube:m2'])).map((order) => order?.status)).toEqual(['confirmed', 'confirmed']);
   });
 });

@@ -62,6 +62,21 @@ async function desk(hub: TeamHub, id: string, name: string) {
   return { db, sync };
 }
 
+/** Waits until two desks have pushed and applied everything between them. */
+async function settle(...desks: { sync: TeamSync }[]) {
+  for (let round = 0; round < 3; round += 1) for (const { sync } of desks) await sync.idle();
+}
+
+/** Two desks, Lan's (A) with these chat rows, both in sync; `from` marks the log from then on. */
+async function twoDesks(rows: ReturnType<typeof chatRow>[]) {
+  const hub = new TeamHub();
+  const a = await desk(hub, 'desk-aaaa', 'Lan');
+  const b = await desk(hub, 'desk-bbbb', 'Minh');
+  await ingestChat(a.db, stream, rows, noCatalog, T0);
+  await settle(a, b);
+  return { a, b, from: turns.log.length };
+}
+
 /** Holds a desk's pushes (or applies) until the returned function is called. */
 function holdPushes(deskId: string, held = turns.held): () => void {
   let release = () => {};
@@ -79,12 +94,7 @@ function deskLog(deskId: string, from: number): string[] {
 
 describe('team sync takes turns between pushes and applies', () => {
   it("applies another desk's decision after at most one push, however many commits this desk's chat keeps making", async () => {
-    const hub = new TeamHub();
-    const reader = await desk(hub, 'desk-aaaa', 'Lan');
-    const other = await desk(hub, 'desk-bbbb', 'Minh');
-    await ingestChat(reader.db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
-    for (let round = 0; round < 3; round += 1) for (const { sync } of [reader, other]) await sync.idle();
-    const from = turns.log.length;
+    const { a: reader, b: other, from } = await twoDesks([chatRow('m1', 'chốt 2kg')]);
 
     // The reader's push of m2 is slow; meanwhile the other desk decides m1, and the chat brings m3 and m4.
     const release = holdPushes('desk-aaaa');
@@ -106,12 +116,7 @@ describe('team sync takes turns between pushes and applies', () => {
   });
 
   it("pushes this desk's later decision before applying another desk's earlier one on the same order", async () => {
-    const hub = new TeamHub();
-    const a = await desk(hub, 'desk-aaaa', 'Lan');
-    const b = await desk(hub, 'desk-bbbb', 'Minh');
-    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 3kg')], noCatalog, T0);
-    for (let round = 0; round < 3; round += 1) for (const { sync } of [a, b]) await sync.idle();
-    const from = turns.log.length;
+    const { a, b, from } = await twoDesks([chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 3kg')]);
 
     // B is busy pushing; Lan rejects m1 on A, then Minh confirms it on B before B has applied Lan's decision.
     const release = holdPushes('desk-bbbb');
@@ -124,7 +129,7 @@ describe('team sync takes turns between pushes and applies', () => {
     await decideOrder(b.db, 'youtube:m1', 'confirmed', T0 + 200);
     setAssistantName(null);
     release();
-    for (let round = 0; round < 3; round += 1) for (const { sync } of [a, b]) await sync.idle();
+    await settle(a, b);
 
     // Applied first, Lan's decision would have overwritten Minh's in B's store, and B would have pushed it back.
     expect(deskLog('desk-bbbb', from).slice(0, 3)).toEqual(['push youtube:m2', 'push youtube:m1', 'apply youtube:m1']);
@@ -140,12 +145,7 @@ describe('team sync takes turns between pushes and applies', () => {
   });
 
   it('a decision committed while an apply of the same order is under way ends the same on every desk and in the document', async () => {
-    const hub = new TeamHub();
-    const a = await desk(hub, 'desk-aaaa', 'Lan');
-    const b = await desk(hub, 'desk-bbbb', 'Minh');
-    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
-    for (let round = 0; round < 3; round += 1) for (const { sync } of [a, b]) await sync.idle();
-    const from = turns.log.length;
+    const { a, b, from } = await twoDesks([chatRow('m1', 'chốt 2kg')]);
 
     // Minh confirms m1; A's apply of it has begun but not written when Lan rejects m1 on A, so the apply's
     // transaction commits after Lan's and the store keeps Minh's decision.
@@ -158,7 +158,7 @@ describe('team sync takes turns between pushes and applies', () => {
     await decideOrder(a.db, 'youtube:m1', 'rejected', T0 + 200);
     setAssistantName(null);
     release();
-    for (let round = 0; round < 3; round += 1) for (const { sync } of [a, b]) await sync.idle();
+    await settle(a, b);
 
     // Pushed as Lan's commit wrote it, the document would say rejected while A's store says confirmed.
     const statusIn = (sync: TeamSync) =>
@@ -175,12 +175,7 @@ describe('team sync takes turns between pushes and applies', () => {
   });
 
   it("sends this desk's commit while an apply of other records is under way, not after it", async () => {
-    const hub = new TeamHub();
-    const a = await desk(hub, 'desk-aaaa', 'Lan');
-    const b = await desk(hub, 'desk-bbbb', 'Minh');
-    await ingestChat(a.db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 3kg')], noCatalog, T0);
-    for (let round = 0; round < 3; round += 1) for (const { sync } of [a, b]) await sync.idle();
-    const from = turns.log.length;
+    const { a, b, from } = await twoDesks([chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 3kg')]);
 
     // B's apply of Lan's confirmation of m1 is slow (a busy store); meanwhile Minh confirms m2 on B.
     const release = holdPushes('desk-bbbb', turns.heldApplies);
@@ -192,7 +187,7 @@ describe('team sync takes turns between pushes and applies', () => {
     await a.sync.idle();
     await vi.waitFor(async () => expect((await a.db.orders.get('youtube:m2'))?.status).toBe('confirmed'));
     release();
-    for (let round = 0; round < 3; round += 1) for (const { sync } of [a, b]) await sync.idle();
+    await settle(a, b);
     for (const { db } of [a, b])
       expect((await db.orders.bulkGet(['youtube:m1', 'youtube:m2'])).map((order) => order?.status)).toEqual(['confirmed', 'confirmed']);
   });

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { ingestChat, streamIdOf } from '../../utils/store/ingest';
 import { decideOrder } from '../../utils/store/orders';
+import { joinStream } from '../../utils/store/broadcasts';
 import type { ChotDatabase } from '../../utils/store/db';
 import type { StreamRecord } from '../../utils/store/records';
 import { setTeamSink, type LocalChanges } from '../../utils/team/team-capture';
@@ -99,11 +100,16 @@ describe("a desk's commits as the team sync gets them", () => {
   it('reads from the store what is marked unread, and a stream it has not seen', async () => {
     const db = database();
     await ingestChat(db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
-    await decideOrder(db, 'youtube:m1', 'confirmed', T0 + 10);
+    // A second stream joined into the first one's broadcast: its orders go to that broadcast's document,
+    // which only its stream record tells.
+    const facebook = { platform: 'facebook' as const, key: 'fb777' };
+    await ingestChat(db, facebook, [{ ...chatRow('f1', 'lấy 3kg'), platform: 'facebook' }], noCatalog, T0);
+    await joinStream(db, streamIdOf(stream), streamIdOf(facebook));
+    await decideOrder(db, 'facebook:f1', 'confirmed', T0 + 10);
     const docs = room();
-    await pushChanges(db, new Map([['orders', new Map<unknown, unknown>([['youtube:m1', undefined]])]]), docs, who, T0 + 20);
-    const entry = entriesOf(docs.docFor(broadcastDocName(streamIdOf(stream))), 'orders').get('youtube:m1');
-    expect(entry?.v).toEqual(await db.orders.get('youtube:m1'));
+    await pushChanges(db, new Map([['orders', new Map<unknown, unknown>([['facebook:f1', undefined]])]]), docs, who, T0 + 20);
+    const entry = entriesOf(docs.docFor(broadcastDocName(streamIdOf(stream))), 'orders').get('facebook:f1');
+    expect(entry?.v).toEqual(await db.orders.get('facebook:f1'));
     expect((entry?.v as { status: string }).status).toBe('confirmed');
   });
 });

@@ -3,10 +3,10 @@ import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { ingestChat } from '../../utils/store/ingest';
 import { decideOrder } from '../../utils/store/orders';
 import { setAssistantName } from '../../utils/store/assistant-name';
-import type { ChotDatabase } from '../../utils/store/db';
-import { TeamSync } from '../../utils/team/team-sync';
-import { freshDatabase, chatRow, T0 } from './test-db';
+import type { TeamSync } from '../../utils/team/team-sync';
+import { chatRow, T0 } from './test-db';
 import { TeamHub } from './team-hub';
+import { closeDesks, openDesk, settle } from './team-desks';
 
 // The order in which one desk pushes and applies: each push and apply is logged per desk (the orders in it),
 // and one desk's pushes can be held (a push that waits behind a busy chat's ingest, as on a real desk).
@@ -40,38 +40,19 @@ vi.mock('../../utils/team/team-apply', async (importOriginal) => {
 
 const stream = { platform: 'youtube' as const, key: 'live0001', title: 'Vải thiều' };
 const noCatalog = indexCatalog(EMPTY_CATALOG);
-const open_: { db: ChotDatabase; sync: TeamSync }[] = [];
-
 afterEach(() => {
-  for (const { db, sync } of open_.splice(0)) {
-    sync.stop();
-    db.close();
-  }
+  closeDesks();
   setAssistantName(null);
   turns.held.clear();
   turns.heldApplies.clear();
   turns.log.length = 0;
 });
 
-async function desk(hub: TeamHub, id: string, name: string) {
-  const db = freshDatabase();
-  const sync = new TeamSync(db, { desk: { desk: id, by: name }, open: hub.opener(id) });
-  open_.push({ db, sync });
-  await sync.start();
-  await sync.idle();
-  return { db, sync };
-}
-
-/** Waits until two desks have pushed and applied everything between them. */
-async function settle(...desks: { sync: TeamSync }[]) {
-  for (let round = 0; round < 3; round += 1) for (const { sync } of desks) await sync.idle();
-}
-
 /** Two desks, Lan's (A) with these chat rows, both in sync; `from` marks the log from then on. */
 async function twoDesks(rows: ReturnType<typeof chatRow>[]) {
   const hub = new TeamHub();
-  const a = await desk(hub, 'desk-aaaa', 'Lan');
-  const b = await desk(hub, 'desk-bbbb', 'Minh');
+  const a = await openDesk(hub, 'desk-aaaa', 'Lan');
+  const b = await openDesk(hub, 'desk-bbbb', 'Minh');
   await ingestChat(a.db, stream, rows, noCatalog, T0);
   await settle(a, b);
   return { a, b, from: turns.log.length };

@@ -13,34 +13,19 @@ import type { ChotDatabase } from '../../utils/store/db';
 import { TeamSync } from '../../utils/team/team-sync';
 import { freshDatabase, chatRow, T0 } from './test-db';
 import { TeamHub } from './team-hub';
+import { closeDesks, openDesk, settle, trackDesk } from './team-desks';
 import { currentEntries } from '../../utils/team/team-compact';
 import { BROADCASTS_MAP, INDEX_DOC, SHOP_DOC } from '../../utils/team/team-records';
 
 const stream = { platform: 'youtube' as const, key: 'live0001', title: 'Vải thiều' };
 const STREAM_ID = 'youtube:live0001';
 const noCatalog = indexCatalog(EMPTY_CATALOG);
-const open_: { db: ChotDatabase; sync: TeamSync }[] = [];
-
 afterEach(() => {
-  for (const { db, sync } of open_.splice(0)) {
-    sync.stop();
-    db.close();
-  }
+  closeDesks();
   setAssistantName(null);
 });
 
-async function desk(hub: TeamHub, id: string, name: string, db = freshDatabase(), options: { withIndex?: boolean } = {}) {
-  const sync = new TeamSync(db, { desk: { desk: id, by: name }, open: hub.opener(id, options) });
-  open_.push({ db, sync });
-  await sync.start();
-  await sync.idle();
-  return { db, sync };
-}
-
-/** Lets every desk finish what it has to push and apply, until nothing moves. */
-async function settle(...desks: { sync: TeamSync }[]) {
-  for (let round = 0; round < 4; round += 1) for (const { sync } of desks) await sync.idle();
-}
+const desk = openDesk;
 
 /** What each desk shows: orders with their status, the kept figures, the history (without local numbering). */
 async function view(db: ChotDatabase) {
@@ -234,7 +219,7 @@ describe('team sync between two desks', () => {
     const onlyNew = (name: string) => (name === 'broadcast:facebook:fb777' ? { doc: new Y.Doc(), synced: Promise.resolve() } : open(name));
     const c = { db: freshDatabase(), sync: undefined as unknown as TeamSync };
     c.sync = new TeamSync(c.db, { desk: { desk: 'desk-cccc', by: 'Hoa' }, open: onlyNew });
-    open_.push(c);
+    trackDesk(c);
     await c.sync.start();
     c.sync.docFor(`broadcast:${STREAM_ID}`);
     await settle(a, b, c, a, b, c);

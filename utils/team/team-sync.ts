@@ -298,12 +298,7 @@ export class TeamSync {
     if (!turn) return;
     this.lastTurn = turn;
     const task = turn === 'push' ? this.pushWaiting() : turn === 'apply' ? this.drain() : this.runTask(this.waitingTasks.shift()!);
-    this.running = task
-      .catch((error: unknown) => console.warn('team sync', error))
-      .then(() => {
-        this.running = undefined;
-        this.runNext();
-      });
+    this.running = this.whenSettled(task, () => (this.running = undefined));
   }
 
   /**
@@ -315,10 +310,15 @@ export class TeamSync {
   private pushBesideApply(): void {
     if (this.lastTurn !== 'apply' || !this.applying || this.beside || this.waitingPushes.length === 0) return;
     if (this.waitingPushes.some((changes) => [...changes.values()].some((written) => [...written.values()].includes(undefined)))) return;
-    this.beside = this.pushWaiting()
+    this.beside = this.whenSettled(this.pushWaiting(), () => (this.beside = undefined));
+  }
+
+  /** A task that, however it ends, is cleared and lets the next one start. */
+  private whenSettled(task: Promise<unknown>, clear: () => void): Promise<void> {
+    return task
       .catch((error: unknown) => console.warn('team sync', error))
       .then(() => {
-        this.beside = undefined;
+        clear();
         this.runNext();
       });
   }

@@ -8,6 +8,9 @@ import { KEPT_BUYER_BUCKETS, bucketBuyers, unbucketBuyers } from '../../utils/st
 import { freshDatabase, chatRow, T0 } from './test-db';
 import { IngestCache } from '../../utils/store/ingest-cache';
 import { countChatMessages } from '../../utils/store/chat-log';
+import { decideOrder, decideOrders } from '../../utils/store/orders';
+import { applyRemote } from '../../utils/team/team-apply';
+import type { OrderRecord } from '../../utils/store/records';
 
 // The ingest reads and writes a batch table by table, not buyer by buyer: what it sends to the database per
 // batch is counted here below the table API (IndexedDB requests), and what it stores must not change for it.
@@ -169,5 +172,83 @@ describe("a batch's chat log", () => {
     expect(again).toMatchObject({ stored: 100, duplicates: 50 });
     expect(counts.get('chatLog')).toEqual({ queries: 0, gets: 0, writes: 1 });
     expect(await countChatMessages(db)).toBe(400);
+  });
+});
+
+describe("another writer's changes and the background's memory", () => {
+  const ordering = (n: number, prefix: string, at: number) => buyers(n, (i) => `chốt ${i + 1}kg`, at, prefix);
+  const warm = async (cache: IngestCache) => {
+    await ingestChat(db, stream, ordering(30, 'a', T0), noCatalog, { cache, now: T0 });
+    await ingestChat(db, stream, ordering(30, 'b', T0 + 1_000), noCatalog, { cache, now: T0 + 1_000 });
+  };
+
+  it('after a decision, the next batch reads the decided order alone, not the stream again', async () => {
+    const cache = new IngestCache(db);
+    await warm(cache);
+    expect(await decideOrder(db, 'youtube:b3', 'confirmed', T0 + 1_500)).toMatchObject({ ok: true });
+    counts.clear();
+    // the buyer whose order was confirmed orders the same again: a repeat of it
+    await ingestChat(
+      db,
+      stream,
+      [chatRow('c0', 'chốt 4kg', { authorName: 'Người mua 3', observedAt: T0 + 2_000 }), ...ordering(20, 'd', T0 + 2_001)],
+      noCatalog,
+      {
+        cache,
+        now: T0 + 2_000,
+      },
+    );
+    expect(counts.get('orders')?.queries ?? 0).toBe(0);
+    expect(counts.get('orders')?.gets ?? 0).toBe(1);
+    expect(counts.get('chatLog')).toMatchObject({ queries: 0, gets: 0 });
+    expect((await db.orders.get('youtube:c0'))?.possibleRepeatOf).toBe('youtube:b3');
+  });
+
+  it('reads nothing again for a decision committed while the batch waited to start', async () => {
+    const cache = new IngestCache(db);
+    await warm(cache);
+    counts.clear();
+    // the decision's transaction opens first; the batch's opens behind it and joins the memory before that
+    // commit (the dashboard's decision: it reads and writes by key, so every query counted is the batch's)
+    const [decided] = await Promise.all([
+      decideOrders(db, ['youtube:b5'], 'rejected', T0 + 1_500),
+      ingestChat(db, stream, ordering(20, 'c', T0 + 2_000), noCatalog, { cache, now: T0 + 2_000 }),
+    ]);
+    expect(decided).toMatchObject({ ok: true, changed: 1 });
+    expect(counts.get('orders')?.queries ?? 0).toBe(0);
+    expect(counts.get('chatLog')).toMatchObject({ queries: 0, gets: 0 });
+    counts.clear();
+    // and the batch after it takes the memory as the decision left it
+    await ingestChat(db, stream, [chatRow('e0', 'thôi em không lấy nữa', { authorName: 'Người mua 5', observedAt: T0 + 3_000 })], noCatalog, {
+      cache,
+      now: T0 + 3_000,
+    });
+    expect(counts.get('orders')?.queries ?? 0).toBeLessThanOrEqual(1);
+    expect(await db.orders.get('youtube:b5')).toMatchObject({ status: 'rejected' });
+    expect(await db.orders.get('youtube:c5')).toMatchObject({ status: 'cancelled' });
+  });
+
+  it("reads another desk's order and its chat page by key, and the buyer's next comment finds it", async () => {
+    const cache = new IngestCache(db);
+    await warm(cache);
+    const [sample] = (await db.orders.bulkGet(['youtube:b7'])) as OrderRecord[];
+    const theirs: OrderRecord = { ...sample!, id: 'youtube:r1', messageId: 'youtube:r1', observedAt: T0 + 1_800, updatedAt: T0 + 1_800, text: 'chốt 9kg' };
+    await applyRemote(db, [{ table: 'orders', key: theirs.id, entry: { v: theirs, at: T0 + 1_800, desk: 'otherdesk1', by: 'Hoa' } }], 'thisdesk01');
+    counts.clear();
+    await ingestChat(
+      db,
+      stream,
+      [
+        chatRow('r1', 'chốt 9kg', { authorName: 'Người mua 7', observedAt: T0 + 1_800 }),
+        chatRow('f0', 'chốt 9kg', { authorName: 'Người mua 7', observedAt: T0 + 2_500 }),
+      ],
+      noCatalog,
+      { cache, now: T0 + 2_500 },
+    );
+    expect(counts.get('orders')?.queries ?? 0).toBe(0);
+    expect(counts.get('chatLog')?.queries ?? 0).toBe(0);
+    // the other desk's order is the buyer's latest: the same words again repeat it, and its chat row is not stored twice
+    expect((await db.orders.get('youtube:f0'))?.possibleRepeatOf).toBe('youtube:r1');
+    expect(await countChatMessages(db)).toBe(62);
   });
 });

@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { catalogSchema, indexCatalog } from '../../utils/parser/index';
 import { ingestChat } from '../../utils/store/ingest';
 import { IngestCache } from '../../utils/store/ingest-cache';
-import { decideOrder, editOrder, undoLastAction } from '../../utils/store/orders';
+import { decideOrder, decideOrders, editOrder, undoLastAction } from '../../utils/store/orders';
+import { applyRemote } from '../../utils/team/team-apply';
+import { parseComment } from '../../utils/parser/index';
+import type { OrderRecord } from '../../utils/store/records';
 import { mergeCustomers, unmergeCustomer, updateCustomer } from '../../utils/store/customers';
 import { createBackup, restoreBackup } from '../../utils/export/backup';
 import { recountStream } from '../../utils/store/recount';
@@ -185,6 +188,17 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('rescan' as const), rows: fc.integer({ min: 1, max: 6 }) }),
   // another desk's order comes first (a team apply): its chat row joins the log before this reader sees it
   fc.record({ kind: fc.constant('remembered' as const), ahead: fc.integer({ min: 1, max: 3 }), buyer: fc.nat(BUYERS.length - 1) }),
+  // another desk's order, or its decision or deletion of one, applied from the team's document
+  fc.record({ kind: fc.constant('remote' as const), ahead: fc.integer({ min: 0, max: 2 }), buyer: fc.nat(BUYERS.length - 1), comment: fc.constantFrom(0, 2) }),
+  fc.record({ kind: fc.constant('remote-change' as const), pick: fc.nat(), remove: fc.boolean() }),
+  // a decision committed while the next batch waits to start
+  fc.record({
+    kind: fc.constant('together' as const),
+    pick: fc.nat(),
+    status: fc.constantFrom('confirmed' as const, 'rejected' as const),
+    buyer: fc.nat(BUYERS.length - 1),
+    comment: fc.nat(COMMENTS.length - 1),
+  }),
 );
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 
@@ -222,6 +236,36 @@ async function run(db: ChotDatabase, steps: readonly Step[], cache: IngestCache 
         await db.transaction('rw', db.chatLog, () =>
           appendToLog(db, streamId, [{ ...row, id: `youtube:${row.messageId}`, streamId, receivedAt: at } as never]),
         );
+        break;
+      }
+      case 'remote': {
+        // the order as the other desk's reader made it (its chat row may come to this reader later)
+        const row = chatRow(`m${n + s.ahead}`, COMMENTS[s.comment]!, { authorName: BUYERS[s.buyer]!, observedAt: at });
+        const parsed = parseComment(row.text, catalog);
+        const id = `youtube:${row.messageId}`;
+        if (await db.orders.get(id)) break;
+        const order: OrderRecord = {
+          ...{ id, streamId, messageId: id, platform: 'youtube', authorName: row.authorName, authorKey: `name:${row.authorName}`, text: row.text },
+          ...{ items: parsed.items, totalKg: parsed.totalKg, phone: parsed.phone, confidence: parsed.confidence, reasons: parsed.reasons },
+          ...{ status: 'pending', observedAt: at, updatedAt: at },
+        };
+        await applyRemote(db, [{ table: 'orders', key: id, entry: { v: order, at, desk: 'otherdesk1', by: 'Hoa' } }], 'thisdesk01', at);
+        break;
+      }
+      case 'remote-change': {
+        const id = await pickOrder(s.pick);
+        const order = id ? await db.orders.get(id) : undefined;
+        const value = s.remove ? null : order && { ...order, status: order.status === 'confirmed' ? 'pending' : 'confirmed', updatedAt: at };
+        if (id) await applyRemote(db, [{ table: 'orders', key: id, entry: { v: value, at, desk: 'otherdesk1', by: 'Hoa' } }], 'thisdesk01', at);
+        break;
+      }
+      case 'together': {
+        const id = await pickOrder(s.pick);
+        n += 1;
+        at += 1_000;
+        const rows = [chatRow(`m${n}`, COMMENTS[s.comment]!, { authorName: BUYERS[s.buyer]!, observedAt: at })];
+        sent.push(...rows);
+        await Promise.all([id ? decideOrders(db, [id], s.status, at) : undefined, ingestChat(db, stream, rows, catalog, { now: at, cache })]);
         break;
       }
       case 'decide': {

@@ -11,7 +11,9 @@ import { idsOfPages, type ChatLogPage, type LoggedIds } from './chat-log';
 // records, each stream's latest orders and some buyers' whole histories, and the stream's kept buyer counts.
 // Reading them took most of a batch's time. Also the ids in each stream's chat log, for the duplicate check. The cache changes only with what the ingest itself commits; a
 // commit by anything else (a decision, an edit, a merge, a restore, a team apply, a page) drops what it
-// touched, and the next batch reads that again.
+// touched, and the next batch reads that again. Orders and log pages another writer changed are named by key
+// in its commit: the next batch reads just those again (a decision on a desk reading a busy chat once made
+// the next batch read the stream's last two minutes of orders and its whole chat log, about a second each).
 //
 // Why the cache knows its own commits: Dexie reports each commit of this context synchronously, with the
 // transaction's own set of changed parts (`idbtrans.mutatedParts`); a commit reported with another set is
@@ -26,6 +28,8 @@ const MAX_CUSTOMERS = 50_000;
 const MAX_HISTORIES = 5_000;
 /** Chat log ids held at most, all streams together: a six-hour stream's fit several times over. */
 const MAX_LOGGED_IDS = 1_000_000;
+/** Orders (or log pages) another writer changed, read again one by one up to this many; past it, read again whole. */
+const MAX_STALE = 2_000;
 
 interface StreamMemory {
   /** All the stream's orders observed from `since` on (none held: +Infinity). */
@@ -33,6 +37,8 @@ interface StreamMemory {
   recent: Map<string, OrderRecord>;
   /** Buyers whose every order in the stream is held. */
   histories: Map<string, Map<string, OrderRecord>>;
+  /** Which held history has an order (an order another writer changed is found there by its id). */
+  historyOf: Map<string, string>;
   /** The stream's kept buyer records read so far, by bucket (null: none stored). */
   buyers?: Map<number, KeptBuyers | null>;
   /** The stream's kept figures, once read (null: none stored). */
@@ -41,15 +47,21 @@ interface StreamMemory {
   log?: LoggedIds;
 }
 
-const emptyStream = (): StreamMemory => ({ since: Number.POSITIVE_INFINITY, recent: new Map(), histories: new Map() });
+const emptyStream = (): StreamMemory => ({ since: Number.POSITIVE_INFINITY, recent: new Map(), histories: new Map(), historyOf: new Map() });
+/** The stream's orders let go (its kept figures and chat log ids stay). */
+const forgetOrdersOf = (memory: StreamMemory) => Object.assign(memory, emptyStream(), { buyers: memory.buyers, tally: memory.tally, log: memory.log });
 
 export class IngestCache {
-  /** Moves on every drop: a batch that began before one must not store what it read. */
+  /** Moves on every drop: a batch that used the memory before one must not store what it read. */
   private generation = 0;
   private readonly customers = new Map<string, CustomerRecord | null>();
   private readonly streams = new Map<string, StreamMemory>();
   /** Batches under way, by their IndexedDB transaction, with what they commit. */
   private readonly open = new Map<object, IngestSession>();
+  /** Orders another writer changed since the memory read them, by id: read again before a batch uses the memory. */
+  private readonly staleOrders = new Set<string>();
+  /** Log pages another writer wrote, by stream: their ids join the held ones before a batch uses them. */
+  private readonly stalePages = new Map<string, Set<number>>();
 
   constructor(private readonly db: ChotDatabase) {
     Dexie.on.storagemutated.subscribe((parts) => this.committed(parts));
@@ -61,7 +73,7 @@ export class IngestCache {
     if (!trans) return undefined;
     let session = this.open.get(trans);
     if (session) return session.reenter();
-    session = new IngestSession(this, this.generation);
+    session = new IngestSession(this);
     this.open.set(trans, session);
     lendKeptBuyers(trans, session);
     // Dexie reports a commit from its own listener, which may run after this one (fake-indexeddb calls
@@ -77,6 +89,10 @@ export class IngestCache {
 
   isCurrent(generation: number): boolean {
     return generation === this.generation;
+  }
+
+  get currentGeneration(): number {
+    return this.generation;
   }
 
   customer(id: string): CustomerRecord | null | undefined {
@@ -123,16 +139,70 @@ export class IngestCache {
   }
 
   holdHistory(streamId: string, authorKey: string, orders: readonly OrderRecord[]): void {
-    const { histories } = this.stream(streamId);
-    if (histories.size >= MAX_HISTORIES) histories.clear();
+    const { histories, historyOf } = this.stream(streamId);
+    if (histories.size >= MAX_HISTORIES) {
+      histories.clear();
+      historyOf.clear();
+    }
     histories.set(authorKey, new Map(orders.map((order) => [order.id, order])));
+    for (const order of orders) historyOf.set(order.id, authorKey);
+  }
+
+  /** An order as committed goes where the memory keeps its stream's orders (the latest ones, its buyer's history). */
+  holdOrder(order: OrderRecord): void {
+    const memory = this.stream(order.streamId);
+    if (order.observedAt >= memory.since) memory.recent.set(order.id, order);
+    const history = memory.histories.get(order.authorKey);
+    if (!history) return;
+    history.set(order.id, order);
+    memory.historyOf.set(order.id, order.authorKey);
+  }
+
+  /** An order let go wherever the memory has it. */
+  private dropOrder(id: string): void {
+    for (const memory of this.streams.values()) {
+      memory.recent.delete(id);
+      const owner = memory.historyOf.get(id);
+      if (owner === undefined) continue;
+      memory.histories.get(owner)?.delete(id);
+      memory.historyOf.delete(id);
+    }
+  }
+
+  /**
+   * Reads again what other writers changed by key (inside a batch's transaction, once it has had a request
+   * answered: those writers have committed). Orders take their place as they are now (or leave, deleted);
+   * another writer's log pages add their ids to the stream's held ones.
+   */
+  async refresh(): Promise<void> {
+    const orderIds = [...this.staleOrders];
+    const pages = [...this.stalePages].flatMap(([streamId, numbers]) => [...numbers].map((page) => [streamId, page] as [string, number]));
+    this.staleOrders.clear();
+    this.stalePages.clear();
+    if (orderIds.length === 0 && pages.length === 0) return;
+    const [orders, written] = await Promise.all([
+      orderIds.length > 0 ? this.db.orders.bulkGet(orderIds) : [],
+      pages.length > 0 ? this.db.chatLog.bulkGet(pages) : [],
+    ]);
+    orderIds.forEach((id, i) => {
+      this.dropOrder(id);
+      const order = orders[i];
+      if (order && this.streams.has(order.streamId)) this.holdOrder(order);
+    });
+    pages.forEach(([streamId], i) => {
+      const memory = this.streams.get(streamId);
+      const page = written[i];
+      // a page gone again (its stream deleted): the log is read again whole
+      if (memory?.log && page) idsOfPages([page], memory.log);
+      else if (memory) memory.log = undefined;
+    });
   }
 
   private committed(parts: ObservabilitySet): void {
     for (const [trans, session] of this.open) {
       if ((trans as { mutatedParts?: unknown }).mutatedParts !== parts) continue;
       this.open.delete(trans);
-      if (this.isCurrent(session.generation) && !session.reentered) session.apply(this);
+      if (session.settled()) session.apply(this);
       else this.dropAll();
       return;
     }
@@ -145,20 +215,28 @@ export class IngestCache {
     // Pages another writer wrote or deleted (a team apply, a restore, a stream deleted): those streams' ids
     // are read again. A log's pages are keyed [streamId, page].
     const pages = changedKeys(parts, name, 'chatLog');
-    if (pages === 'all') for (const memory of this.streams.values()) memory.log = undefined;
-    else if (pages !== 'none')
+    if (pages === 'all' || (pages !== 'none' && pages.length > MAX_STALE)) {
+      for (const memory of this.streams.values()) memory.log = undefined;
+      this.stalePages.clear();
+    } else if (pages !== 'none')
       for (const key of pages) {
-        const memory = this.streams.get((key as [string, number])[0]);
-        if (memory) memory.log = undefined;
+        const [streamId, page] = key as [string, number];
+        if (!this.streams.get(streamId)?.log) continue;
+        const stale = this.stalePages.get(streamId) ?? this.stalePages.set(streamId, new Set()).get(streamId)!;
+        stale.add(page);
       }
     if (!touchesTables(parts, name, ['customers', 'orders', 'keptBuyers', 'tallies'])) return;
     this.generation += 1;
     const customers = changedKeys(parts, name, 'customers');
     if (customers === 'all') this.customers.clear();
     else if (customers !== 'none') for (const id of customers) this.customers.delete(id as string);
-    // Another writer's orders may be new ones, of any stream: no stream's latest orders are complete any more.
-    if (touchesTables(parts, name, ['orders']))
-      for (const memory of this.streams.values()) Object.assign(memory, emptyStream(), { buyers: memory.buyers, tally: memory.tally, log: memory.log });
+    // Another writer's orders, by key, are read again before the next batch uses the memory; unnamed ones
+    // (a range deleted, a table cleared) may be of any stream: no stream's latest orders are complete then.
+    const orders = changedKeys(parts, name, 'orders');
+    if (orders === 'all' || this.staleOrders.size + (orders === 'none' ? 0 : orders.length) > MAX_STALE) {
+      for (const memory of this.streams.values()) forgetOrdersOf(memory);
+      this.staleOrders.clear();
+    } else if (orders !== 'none') for (const id of orders) this.staleOrders.add(id as string);
     const tallies = changedKeys(parts, name, 'tallies');
     if (tallies === 'all') for (const memory of this.streams.values()) memory.tally = undefined;
     else if (tallies !== 'none') for (const key of tallies) if (this.streams.get(key as string)) this.streams.get(key as string)!.tally = undefined;
@@ -171,6 +249,8 @@ export class IngestCache {
     this.generation += 1;
     this.customers.clear();
     this.streams.clear();
+    this.staleOrders.clear();
+    this.stalePages.clear();
   }
 }
 
@@ -189,11 +269,14 @@ export class IngestSession implements KeptBuyersMemory {
 
   /** A second ingest in the same transaction: it must see the first one's writes, which the memory has not. */
   reentered = false;
+  /**
+   * The memory's generation when the batch first used it. That is after its transaction had a request
+   * answered, so every earlier writer of the same tables had committed and been reported: a commit reported
+   * between the batch's start and then is already in the memory (dropped, or named for reading again).
+   */
+  private generation: number | undefined;
 
-  constructor(
-    private readonly cache: IngestCache,
-    readonly generation: number,
-  ) {}
+  constructor(private readonly cache: IngestCache) {}
 
   /** From now on everything is read from the database, and the memory starts over after the commit. */
   reenter(): this {
@@ -206,7 +289,19 @@ export class IngestSession implements KeptBuyersMemory {
    * began), and what is read is worth holding (nothing of this transaction's own is in it yet).
    */
   current(): boolean {
-    return !this.reentered && this.cache.isCurrent(this.generation);
+    if (this.reentered) return false;
+    this.generation ??= this.cache.currentGeneration;
+    return this.cache.isCurrent(this.generation);
+  }
+
+  /** Whether the batch's writes may go into the memory at its commit: nothing else was reported after the batch used it. */
+  settled(): boolean {
+    return !this.reentered && (this.generation === undefined || this.cache.isCurrent(this.generation));
+  }
+
+  /** What other writers changed by key, read again before the batch reads the memory's orders or log ids. */
+  async refresh(): Promise<void> {
+    if (this.current()) await this.cache.refresh();
   }
 
   customer(id: string): CustomerRecord | null | undefined {
@@ -306,15 +401,8 @@ export class IngestSession implements KeptBuyersMemory {
   /** The batch committed: the cache takes what it wrote. */
   apply(cache: IngestCache): void {
     for (const [id, record] of this.customers) cache.holdCustomer(id, record);
-    for (const order of this.orders) {
-      const memory = cache.stream(order.streamId);
-      if (order.observedAt >= memory.since) memory.recent.set(order.id, order);
-      memory.histories.get(order.authorKey)?.set(order.id, order);
-    }
-    for (const streamId of this.unsettled) {
-      const memory = cache.stream(streamId);
-      Object.assign(memory, emptyStream(), { buyers: memory.buyers, tally: memory.tally, log: memory.log });
-    }
+    for (const order of this.orders) cache.holdOrder(order);
+    for (const streamId of this.unsettled) forgetOrdersOf(cache.stream(streamId));
     for (const [streamId, tally] of this.tallies) cache.holdTally(streamId, tally);
     for (const [streamId, written] of this.buyers) for (const [bucket, record] of written) cache.holdBuyers(streamId, bucket, record);
     for (const [streamId, pages] of this.pages) {

@@ -130,6 +130,8 @@ export async function ingestChat(
       held ? undefined : readLoggedIds(db, streamId),
       ...(held ? [] : load(candidates.filter(fromBuyer))),
     ]);
+    // what other writers changed since the last batch goes into the memory before it is read
+    if (held) await held.refresh();
     const inLog = logged ?? held!.loggedIds(streamId) ?? (await readHeldLog(db, streamId, held!));
     const adding = candidates.filter((message) => !shownAgain.has(message.id));
     const fresh = adding.filter((message) => !inLog.has(message.id));

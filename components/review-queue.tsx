@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useLiveRead } from './use-live-read';
 import type { ChotDatabase } from '../utils/store/db';
 import type { ActionRecord, OrderRecord, OrderStatus } from '../utils/store/records';
@@ -116,7 +116,11 @@ export function ReviewQueue({ db, streamIds, counts, run, heldElsewhere, onLooki
     ) ?? [];
   const count = (status: OrderStatus) => counts[status] ?? 0;
   const what = (order: Pick<OrderRecord, 'items'>) => describeItems(order, formatNumber);
-  const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  // made once per language: a formatter costs far more to make than to use, and the queue redraws with every chat batch
+  const time = useMemo(
+    () => new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+    [language],
+  );
 
   const move = (step: number) => {
     if (!current) return;

@@ -59,19 +59,30 @@ describe("a team document's copy in this browser", () => {
     await second.store.clearData();
   });
 
-  it('writes updates of one moment together, and rewrites the copy as one update once it grew three times over', async () => {
+  it('writes the updates of one moment in one transaction, as they came, and rewrites the copy as one update once it grew three times over', async () => {
     const name = freshName();
     const doc = new Y.Doc();
     const store = new TeamDocStore(name, doc, null);
     await store.whenSynced;
-    for (let i = 0; i < 10; i += 1) orders(doc).set(`o${i}`, { v: 'x'.repeat(100) });
-    await store.destroy();
-    expect((await storedUpdates(name)).length).toBe(1);
+    const emitted: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => emitted.push(update));
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    try {
+      for (let i = 0; i < 10; i += 1) orders(doc).set(`o${i}`, { v: 'x'.repeat(100) });
+      await store.destroy();
+      expect(transaction.mock.calls.filter(([, mode]) => mode === 'readwrite')).toHaveLength(1);
+    } finally {
+      transaction.mockRestore();
+    }
+    // Stored byte for byte as the document gave them: nothing decoded and encoded again (a merge does both).
+    expect(await storedUpdates(name)).toEqual(emitted);
 
     const { doc: again, store: kept } = await reopened(name, { rewriteAfter: 20, flushMs: 5 });
-    // Each order overwritten many times, one write at a time: the copy grows, then is rewritten from the document.
+    // Each order overwritten many times: the copy grows, then is rewritten from the document.
     for (let round = 0; round < 80; round += 1) {
-      for (let i = 0; i < 10; i += 1) orders(again).set(`o${i}`, { v: `${round}`.repeat(1000) });
+      again.transact(() => {
+        for (let i = 0; i < 10; i += 1) orders(again).set(`o${i}`, { v: `${round}`.repeat(1000) });
+      });
       await new Promise((resolve) => setTimeout(resolve, 15));
     }
     await kept.destroy();

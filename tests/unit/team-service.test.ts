@@ -42,7 +42,7 @@ function panel(service: TeamService, broadcastId: string | null = null) {
   service.connectPort(port);
   const say = (orderId: string | null) => listeners.forEach((listener) => listener({ broadcastId, orderId }));
   say(null);
-  return { last: () => heard.at(-1)!, say };
+  return { last: () => heard.at(-1)!, say, heard: () => heard.length };
 }
 
 async function desk(granted = true) {
@@ -113,6 +113,37 @@ describe('team mode against the real team server', () => {
     });
     await waitFor(() => expect(assistantPanel.last()).toMatchObject({ state: 'online', waiting: 0 }));
   }, 90_000);
+
+  it('does not send a panel its status again while a busy chat goes out online: the panel shows neither the sending nor the acknowledgements', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chot-team-service-busy-'));
+    const own = await startTeamServer({ port: 0, host: '127.0.0.1', dataDir: dir, log: () => {} });
+    try {
+      const url = `ws://127.0.0.1:${own.port}`;
+      const host = await desk();
+      await host.service.command({ type: 'team-enable', role: 'host', url, name: 'Lan' });
+      const key = host.service.status(null).key!;
+      const assistant = await desk();
+      await assistant.service.command({ type: 'team-enable', role: 'assistant', url, name: 'Minh', key });
+      const hostPanel = panel(host.service, 'youtube:live0001');
+      await ingestChat(host.db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
+      await waitFor(async () => expect(await assistant.db.orders.count()).toBe(1));
+      await waitFor(() => expect(hostPanel.last().members).toHaveLength(2));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const told = hostPanel.heard();
+      // Each batch is sent to the server and acknowledged (the changes waiting go up and back down).
+      for (let batch = 2; batch <= 6; batch += 1) {
+        await ingestChat(host.db, stream, [chatRow(`m${batch}`, 'chốt 1kg', { authorName: `Khách ${batch}` })], noCatalog, T0 + batch);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      await waitFor(async () => expect(await assistant.db.orders.count()).toBe(6));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(hostPanel.heard()).toBe(told);
+      expect(hostPanel.last()).toMatchObject({ state: 'online', waiting: 0 });
+    } finally {
+      await own.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("compacts an ended broadcast on the host's request: both desks move to the new generation, drop their old copy and keep working", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chot-team-service-compact-'));

@@ -33,6 +33,8 @@ export class TeamService {
   private sync: TeamSync | undefined;
   private noPermission = false;
   private readonly panels = new Map<TeamPanelPort, { broadcastId: string | null; orderId: string | null }>();
+  /** What each panel was last told: a status is sent again only when it changed. */
+  private readonly told = new WeakMap<TeamPanelPort, string>();
   private presenceTimer: ReturnType<typeof setInterval> | undefined;
   private pushScheduled = false;
   private readonly decidedCounts = new WeakMap<Y.Doc, Record<string, number> | null>();
@@ -130,13 +132,22 @@ export class TeamService {
       if (!parsed.success) return;
       this.panels.set(port, parsed.data);
       this.updatePresence();
-      port.postMessage(this.status(parsed.data.broadcastId));
+      this.tell(port, parsed.data.broadcastId);
     });
     port.onDisconnect.addListener(() => {
       this.panels.delete(port);
       this.updatePresence();
     });
-    port.postMessage(this.status(null));
+    this.tell(port, null);
+  }
+
+  /** Sends a panel its status, unless it was told exactly that last time (each one redraws the panel). */
+  private tell(port: TeamPanelPort, broadcastId: string | null): void {
+    const status = this.status(broadcastId);
+    const said = JSON.stringify(status);
+    if (this.told.get(port) === said) return;
+    port.postMessage(status);
+    this.told.set(port, said);
   }
 
   private updatePresence(): void {
@@ -158,7 +169,7 @@ export class TeamService {
       this.pushScheduled = false;
       for (const [port, panel] of this.panels) {
         try {
-          port.postMessage(this.status(panel.broadcastId));
+          this.tell(port, panel.broadcastId);
         } catch {
           this.panels.delete(port);
         }
@@ -178,7 +189,8 @@ export class TeamService {
         return presence.success ? [presence.data] : [];
       })
       .sort((a, b) => Number(b.desk === config.deskId) - Number(a.desk === config.deskId) || a.name.localeCompare(b.name));
-    return { ...base, state: this.connection.state, waiting: this.connection.waiting, members, decided: this.decided(broadcastId) };
+    const state = this.connection.state;
+    return { ...base, state, waiting: state === 'online' ? 0 : this.connection.waiting, members, decided: this.decided(broadcastId) };
   }
 
   /**

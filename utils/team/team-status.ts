@@ -23,7 +23,10 @@ export const teamStatusSchema = z.object({
   role: z.enum(['host', 'assistant']).nullable(),
   /** The host shows it (as text and QR code) for the assistants to enter. */
   key: z.string().nullable(),
-  /** Changes made here the server has not yet acknowledged. */
+  /**
+   * Changes made here waiting for the server while it cannot be reached (0 online: there they leave at once,
+   * and a count going up and down with every chat batch would only redraw the panel).
+   */
   waiting: z.number().int().nonnegative(),
   /** The other desks connected now, this one first. */
   members: z.array(presenceSchema),

@@ -58,6 +58,27 @@ async function desk(granted = true) {
   return { db, service };
 }
 
+/** A host and an assistant on a team server of their own (its data in a fresh folder), for `body`. */
+async function withTwoDesks(
+  name: string,
+  body: (desks: { url: string; host: Awaited<ReturnType<typeof desk>>; assistant: Awaited<ReturnType<typeof desk>> }) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `chot-team-service-${name}-`));
+  const own = await startTeamServer({ port: 0, host: '127.0.0.1', dataDir: dir, log: () => {} });
+  try {
+    const url = `ws://127.0.0.1:${own.port}`;
+    const host = await desk();
+    await host.service.command({ type: 'team-enable', role: 'host', url, name: 'Lan' });
+    const key = host.service.status(null).key!;
+    const assistant = await desk();
+    await assistant.service.command({ type: 'team-enable', role: 'assistant', url, name: 'Minh', key });
+    await body({ url, host, assistant });
+  } finally {
+    await own.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('team mode against the real team server', () => {
   it('connects a host and an assistant, carries orders and decisions both ways, refuses a wrong key with the reason, and converges after a server restart', async () => {
     server = await startTeamServer({ port: 0, host: '127.0.0.1', dataDir, log: () => {} });
@@ -115,15 +136,7 @@ describe('team mode against the real team server', () => {
   }, 90_000);
 
   it('does not send a panel its status again while a busy chat goes out online: the panel shows neither the sending nor the acknowledgements', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'chot-team-service-busy-'));
-    const own = await startTeamServer({ port: 0, host: '127.0.0.1', dataDir: dir, log: () => {} });
-    try {
-      const url = `ws://127.0.0.1:${own.port}`;
-      const host = await desk();
-      await host.service.command({ type: 'team-enable', role: 'host', url, name: 'Lan' });
-      const key = host.service.status(null).key!;
-      const assistant = await desk();
-      await assistant.service.command({ type: 'team-enable', role: 'assistant', url, name: 'Minh', key });
+    await withTwoDesks('busy', async ({ host, assistant }) => {
       const hostPanel = panel(host.service, 'youtube:live0001');
       await ingestChat(host.db, stream, [chatRow('m1', 'chốt 2kg')], noCatalog, T0);
       await waitFor(async () => expect(await assistant.db.orders.count()).toBe(1));
@@ -139,22 +152,11 @@ describe('team mode against the real team server', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(hostPanel.heard()).toBe(told);
       expect(hostPanel.last()).toMatchObject({ state: 'online', waiting: 0 });
-    } finally {
-      await own.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 
   it("compacts an ended broadcast on the host's request: both desks move to the new generation, drop their old copy and keep working", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'chot-team-service-compact-'));
-    const own = await startTeamServer({ port: 0, host: '127.0.0.1', dataDir: dir, log: () => {} });
-    try {
-      const url = `ws://127.0.0.1:${own.port}`;
-      const host = await desk();
-      await host.service.command({ type: 'team-enable', role: 'host', url, name: 'Lan' });
-      const key = host.service.status(null).key!;
-      const assistant = await desk();
-      await assistant.service.command({ type: 'team-enable', role: 'assistant', url, name: 'Minh', key });
+    await withTwoDesks('compact', async ({ url, host, assistant }) => {
       const assistantPanel = panel(assistant.service, 'youtube:live0001');
       await ingestChat(host.db, stream, [chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 5 ký'), chatRow('m3', 'chốt 1kg')], noCatalog, T0);
       await waitFor(async () => expect(await assistant.db.orders.count()).toBe(3));
@@ -210,10 +212,7 @@ describe('team mode against the real team server', () => {
       } finally {
         late.destroy();
       }
-    } finally {
-      await own.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 90_000);
 
   it("makes no connection while the server's address is not granted", async () => {

@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import type { MessageKey } from '../utils/i18n/messages';
 import { describeFailure, type FailureText } from '../utils/i18n/failure-text';
 import { useI18n } from './i18n';
@@ -6,7 +5,7 @@ import { useI18n } from './i18n';
 /** Words a failure in the page's language: see describeFailure. */
 export function useDescribeFailure(): (what: MessageKey, error: unknown) => FailureText {
   const { t } = useI18n();
-  return useCallback((what: MessageKey, error: unknown) => describeFailure(t, what, error), [t]);
+  return (what, error) => describeFailure(t, what, error);
 }
 
 /**

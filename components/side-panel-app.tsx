@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ChotDatabase } from '../utils/store/db';
 import type { Language, OnAirSettings, OrderRecord } from '../utils/store/records';
 import type { Decision } from '../utils/store/orders';
@@ -127,9 +127,7 @@ function SidePanel({
   // Parts that show their own results (queue, catalog, contracts) send quietly; for the rest, a failure is
   // shown at the top. Either way once.
   const { send, run, failure } = useCommands(sendCommand);
-  // Stable, like `run`: the order rows are memoised and a chat batch changes few of them.
-  const decide = useCallback((order: OrderRecord, status: Decision) => void run({ type: 'decide-order', orderId: order.id, status }), [run]);
-  const promote = useCallback((large: OrderRecord) => void run({ type: 'promote-order', orderId: large.id }), [run]);
+  const decide = (order: OrderRecord, status: Decision) => run({ type: 'decide-order', orderId: order.id, status });
 
   return (
     <main className="side-panel">
@@ -187,7 +185,7 @@ function SidePanel({
                 order={order}
                 onDecide={decide}
                 waitlisted={stock?.waitlisted.has(order.id) ?? false}
-                onPromote={(order.totalKg ?? 0) >= contractThresholdKg ? promote : undefined}
+                onPromote={(order.totalKg ?? 0) >= contractThresholdKg ? (large) => void run({ type: 'promote-order', orderId: large.id }) : undefined}
               />
             ))}
           </ol>

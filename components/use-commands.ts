@@ -28,14 +28,10 @@ export function useCommands(sendCommand: (command: PanelCommand) => Promise<Comm
     },
     [sendCommand],
   );
-  // Stable while the language is: the rows handed it are memoised, and a new function each render would redraw them all.
-  const run = useCallback(
-    async (command: PanelCommand) => {
-      const reply = await send(command);
-      setFailure(reply.ok ? null : describe('failSave', reply.error));
-      return reply;
-    },
-    [send, describe],
-  );
+  const run = async (command: PanelCommand) => {
+    const reply = await send(command);
+    setFailure(reply.ok ? null : describe('failSave', reply.error));
+    return reply;
+  };
   return { send, run, failure };
 }

@@ -6,6 +6,13 @@ import { ingestChat } from '../../utils/store/ingest';
 import { SidePanelApp } from '../../components/side-panel-app';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import { freshDatabase, chatRow } from './test-db';
+import { describeItems } from '../../components/order-text';
+
+// Counted to tell which order rows were drawn (each row describes its order's items once per render).
+vi.mock('../../components/order-text', async (original) => {
+  const module = await original<typeof import('../../components/order-text')>();
+  return { ...module, describeItems: vi.fn(module.describeItems) };
+});
 
 afterEach(cleanup);
 const catalog = indexCatalog(EMPTY_CATALOG);
@@ -40,6 +47,22 @@ describe('side panel', () => {
         { type: 'decide-order', orderId: 'youtube:m1', status: 'rejected' },
       ]),
     );
+  });
+
+  it('draws again only the row of the order that changed', async () => {
+    const buyers = ['Lan', 'Minh', 'Hoa', 'Tú'];
+    const { db } = await panelWith(buyers.map((name, i) => chatRow(`m${i + 1}`, 'chốt 2kg', { authorName: name, authorId: `UC${i + 1}` })));
+    await waitFor(() => expect(screen.getAllByTestId('order')).toHaveLength(4));
+    const drawn = vi.mocked(describeItems);
+    drawn.mockClear();
+    await act(async () => {
+      await db.transaction('rw', [db.orders, ...db.figureTables], () => db.orders.update('youtube:m4', { status: 'confirmed' }));
+    });
+    await waitFor(() => expect(screen.getByTestId('tally').dataset).toMatchObject({ confirmedKg: '2' }));
+    // the newest order, not in the review queue (it shows the oldest waiting one): only its row draws it
+    const ids = drawn.mock.calls.map(([order]) => (order as { id?: string }).id);
+    expect(ids.filter((id) => id === 'youtube:m4').length).toBeGreaterThan(0);
+    expect(ids.filter((id) => id === 'youtube:m2' || id === 'youtube:m3')).toEqual([]);
   });
 
   it('follows changes written by the background', async () => {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import type { ContractRecord } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { CONTRACT_STATUSES } from '../utils/store/records';
@@ -27,7 +27,7 @@ const STATUS_LABEL: Record<ContractRecord['status'], MessageKey> = {
 };
 
 /** Contracts of the broadcast: listed with their status, added by hand; each field's problem shown at it. */
-export function ContractsPanel({
+export const ContractsPanel = memo(function ContractsPanel({
   contracts,
   streamId,
   run,
@@ -133,4 +133,4 @@ export function ContractsPanel({
       )}
     </details>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ChotDatabase } from '../utils/store/db';
 import type { CustomerRecord } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
@@ -52,7 +52,7 @@ function BuyerHistory({ db, customer }: { db: ChotDatabase; customer: CustomerRe
 }
 
 /** Read only while open: a six-hour stream has thousands of buyers. */
-export function CustomersPanel({ db, streamIds, run }: CustomersPanelProps) {
+export const CustomersPanel = memo(function CustomersPanel({ db, streamIds, run }: CustomersPanelProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [mergeChoice, setMergeChoice] = useState<Record<string, string>>({});
@@ -136,4 +136,4 @@ export function CustomersPanel({ db, streamIds, run }: CustomersPanelProps) {
       </ul>
     </details>
   );
-}
+});

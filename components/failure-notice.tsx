@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type { MessageKey } from '../utils/i18n/messages';
 import { describeFailure, type FailureText } from '../utils/i18n/failure-text';
 import { useI18n } from './i18n';
@@ -5,7 +6,8 @@ import { useI18n } from './i18n';
 /** Words a failure in the page's language: see describeFailure. */
 export function useDescribeFailure(): (what: MessageKey, error: unknown) => FailureText {
   const { t } = useI18n();
-  return (what, error) => describeFailure(t, what, error);
+  // the same function while the language stays: parts drawn with it can skip a redraw
+  return useCallback((what: MessageKey, error: unknown) => describeFailure(t, what, error), [t]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { OnAirSettings } from '../utils/store/records';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { PRESENTER_BACKGROUNDS } from '../utils/store/records';
@@ -8,7 +8,7 @@ import { useI18n } from './i18n';
 const BACKGROUND_LABEL = { transparent: 'bgTransparent', dark: 'bgDark', green: 'bgGreen' } as const;
 
 /** What shows on the stream pages and in the presenter view; each change is saved at once. */
-export function OnAirSettingsPanel({
+export const OnAirSettingsPanel = memo(function OnAirSettingsPanel({
   onAir: stored,
   broadcastId,
   run,
@@ -83,4 +83,4 @@ export function OnAirSettingsPanel({
       </div>
     </details>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useState, type KeyboardEvent } from 'react';
 import type { ChotDatabase } from '../utils/store/db';
 import type { CommandReply, PanelCommand } from '../utils/messaging/commands';
 import { countWaitingQuestions, groupQuestions, readWaitingQuestions, type QuestionGroup } from '../utils/store/questions';
@@ -38,7 +38,7 @@ export function useWaitingQuestions(db: ChotDatabase, streamIds: readonly string
  * The stream's open questions for the host, newest first, the same question from many buyers as one line.
  * Each is marked answered or shown on air with a button or a key; the background does the writing.
  */
-export function QuestionsLane({ lane, broadcastId, run }: QuestionsLaneProps) {
+export const QuestionsLane = memo(function QuestionsLane({ lane, broadcastId, run }: QuestionsLaneProps) {
   const { t, formatNumber } = useI18n();
   const [chosen, setChosen] = useState<string | null>(null);
   // questions answered here, not yet seen answered in the database: quick key presses each act on the next group
@@ -152,4 +152,4 @@ export function QuestionsLane({ lane, broadcastId, run }: QuestionsLaneProps) {
       </ol>
     </section>
   );
-}
+});

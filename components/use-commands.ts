@@ -28,10 +28,14 @@ export function useCommands(sendCommand: (command: PanelCommand) => Promise<Comm
     },
     [sendCommand],
   );
-  const run = async (command: PanelCommand) => {
-    const reply = await send(command);
-    setFailure(reply.ok ? null : describe('failSave', reply.error));
-    return reply;
-  };
+  // stable, like send: the parts it is handed are memoised and skip the redraws a busy chat brings
+  const run = useCallback(
+    async (command: PanelCommand) => {
+      const reply = await send(command);
+      setFailure(reply.ok ? null : describe('failSave', reply.error));
+      return reply;
+    },
+    [send, describe],
+  );
   return { send, run, failure };
 }

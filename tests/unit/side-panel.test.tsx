@@ -7,11 +7,18 @@ import { SidePanelApp } from '../../components/side-panel-app';
 import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
 import { freshDatabase, chatRow } from './test-db';
 import { describeItems } from '../../components/order-text';
+import { translate } from '../../utils/i18n/messages';
 
 // Counted to tell which order rows were drawn (each row describes its order's items once per render).
 vi.mock('../../components/order-text', async (original) => {
   const module = await original<typeof import('../../components/order-text')>();
   return { ...module, describeItems: vi.fn(module.describeItems) };
+});
+
+// Counted to tell which parts of the panel were drawn (each part words its headings at every render).
+vi.mock('../../utils/i18n/messages', async (original) => {
+  const module = await original<typeof import('../../utils/i18n/messages')>();
+  return { ...module, translate: vi.fn(module.translate) };
 });
 
 afterEach(cleanup);
@@ -63,6 +70,32 @@ describe('side panel', () => {
     const ids = drawn.mock.calls.map(([order]) => (order as { id?: string }).id);
     expect(ids.filter((id) => id === 'youtube:m4').length).toBeGreaterThan(0);
     expect(ids.filter((id) => id === 'youtube:m2' || id === 'youtube:m3')).toEqual([]);
+  });
+
+  it('does not draw the parts a chat batch leaves alone again', async () => {
+    const { db } = await panelWith([chatRow('m1', 'chốt 2kg'), chatRow('m2', 'chốt 3kg', { authorName: 'Minh', authorId: 'UC2' })]);
+    // the on-air settings, the contracts, the customers and the questions lane, each by a heading of its own
+    const headings = ['onAirSettings', 'contracts', 'customersClosed', 'questionsTitle'];
+    const worded = () =>
+      vi
+        .mocked(translate)
+        .mock.calls.map(([, key]) => key as string)
+        .filter((key) => headings.includes(key));
+    // every part drawn with what it reads (the lane with its questions, the settings, the contracts)
+    await screen.findByTestId('on-air-settings');
+    await screen.findByText('Chưa có câu hỏi nào đang chờ trả lời.');
+    await waitFor(() => expect(new Set(worded())).toEqual(new Set(headings)));
+    vi.mocked(translate).mockClear();
+    await act(async () => {
+      await ingestChat(
+        db,
+        { platform: 'youtube', key: 'stream01', title: 'Vải thiều' },
+        [chatRow('m3', 'chốt 1kg', { authorName: 'Hoa', authorId: 'UC3' })],
+        catalog,
+      );
+    });
+    await waitFor(() => expect(screen.getByTestId('tally').dataset).toMatchObject({ orders: '3' }));
+    expect(worded()).toEqual([]);
   });
 
   it('follows changes written by the background', async () => {

@@ -34,19 +34,41 @@ async function connect(userDataDir: string): Promise<Cdp> {
 }
 
 /** Starts profiling the extension's service worker; stop() writes DevTools' .cpuprofile to the file. */
-export async function profileServiceWorker(userDataDir: string, extensionId: string): Promise<{ stop(file: string): Promise<void> }> {
+export function profileServiceWorker(userDataDir: string, extensionId: string): Promise<{ stop(file: string): Promise<void> }> {
+  return profileTarget(userDataDir, (target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`));
+}
+
+/** The same for one of the extension's pages, by its file (`sidepanel.html`). */
+export function profileExtensionPage(userDataDir: string, extensionId: string, page: string): Promise<{ stop(file: string): Promise<void> }> {
+  return profileTarget(userDataDir, (target) => target.type === 'page' && target.url.startsWith(`chrome-extension://${extensionId}/${page}`));
+}
+
+type TargetInfo = { targetId: string; type: string; url: string };
+
+async function profileTarget(userDataDir: string, wanted: (target: TargetInfo) => boolean): Promise<{ stop(file: string): Promise<void> }> {
   const cdp = await connect(userDataDir);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`));
-  if (!worker) throw new Error('no service worker to profile');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: true })) as { sessionId: string };
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+  const target = targetInfos.find(wanted);
+  if (!target) throw new Error('no such target to profile');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: true })) as { sessionId: string };
   await cdp.send('Profiler.enable', {}, sessionId);
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 }, sessionId);
   await cdp.send('Profiler.start', {}, sessionId);
+  // A page's layout, style and paint are not JavaScript: its counters say how much of its time they took.
+  const page = target.type === 'page';
+  const metrics = async () =>
+    Object.fromEntries(((await cdp.send('Performance.getMetrics', {}, sessionId)).metrics as { name: string; value: number }[]).map((m) => [m.name, m.value]));
+  if (page) await cdp.send('Performance.enable', {}, sessionId);
+  const before = page ? await metrics() : {};
   return {
     async stop(file) {
       const { profile } = await cdp.send('Profiler.stop', {}, sessionId);
       writeFileSync(file, JSON.stringify(profile));
+      if (page) {
+        const after = await metrics();
+        const change = Object.fromEntries(Object.entries(after).map(([name, value]) => [name, name in before ? value - before[name]! : value]));
+        writeFileSync(file.replace(/\.cpuprofile$/, '.metrics.json'), JSON.stringify({ change, after }, null, 1));
+      }
       cdp.close();
     },
   };

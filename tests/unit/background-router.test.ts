@@ -212,6 +212,37 @@ describe('background router: panel commands', () => {
     expect((await db.orders.get('youtube:m1'))?.status).toBe('confirmed');
   });
 
+  it("runs an assistant's decisions, edits and undo ahead of the team's changes waiting to be applied", async () => {
+    await route()(batch([chatRow('m1', 'chốt 2kg'), chatRow('m2', 'lấy 3kg', { authorName: 'Minh' })]), from(YT_CHAT));
+    const madeWay: string[] = [];
+    const team = {
+      command: async () => ({ ok: true as const }),
+      // notes which command it was handed, and whether the store had the decision before or after it ran
+      makeWayFor: async <T>(command: () => Promise<T>) => {
+        const before = (await db.orders.get('youtube:m1'))?.status;
+        const result = await command();
+        madeWay.push(`${before} → ${(await db.orders.get('youtube:m1'))?.status}`);
+        return result;
+      },
+    };
+    const router = createBackgroundRouter({
+      db,
+      health,
+      extensionId: ID,
+      extensionOrigin: ORIGIN,
+      catalog: new CatalogCache(db),
+      watchers: new OnAirWatchers(),
+      team,
+    });
+    expect(await router({ type: 'decide-order', orderId: 'youtube:m1', status: 'confirmed' }, panel)).toEqual({ ok: true });
+    expect(await router({ type: 'undo' }, panel)).toMatchObject({ ok: true });
+    expect(await router({ type: 'decide-orders', orderIds: ['youtube:m1', 'youtube:m2'], status: 'rejected' }, panel)).toMatchObject({ ok: true });
+    expect(await router({ type: 'edit-order', orderId: 'youtube:m2', edit: { item: 0, quantity: 4 } }, panel)).toMatchObject({ ok: true });
+    // settings are no decision: they wait their turn
+    expect(await router({ type: 'set-language', language: 'en' }, panel)).toEqual({ ok: true });
+    expect(madeWay).toEqual(['pending → confirmed', 'confirmed → pending', 'pending → rejected', 'rejected → rejected']);
+  });
+
   it('validates them', async () => {
     expect(await route()({ type: 'decide-order', orderId: 'x', status: 'cancelled' }, panel)).toEqual({ ok: false, error: 'malformed message' });
     expect(await route()({ type: 'set-language', language: 'fr' }, panel)).toEqual({ ok: false, error: 'malformed message' });

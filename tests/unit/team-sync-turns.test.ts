@@ -172,4 +172,70 @@ describe('team sync takes turns between pushes and applies', () => {
     for (const { db } of [a, b])
       expect((await db.orders.bulkGet(['youtube:m1', 'youtube:m2'])).map((order) => order?.status)).toEqual(['confirmed', 'confirmed']);
   });
+
+  it("gives up an apply under way for this desk's decision, and applies it again after", async () => {
+    const { a, b, from } = await twoDesks([chatRow('m1', 'chốt 2kg')]);
+
+    // A reader on B's orders (a panel's read) holds B's next writer back: A's new order m2 reaches B and its
+    // apply's transaction waits there, created before Minh's decision.
+    const releaseReader = holdOpen(b.db, 'orders');
+    await ingestChat(a.db, stream, [chatRow('m2', 'lấy 3kg')], noCatalog, T0 + 10);
+    await a.sync.idle();
+    await vi.waitFor(() => expect(deskLog('desk-bbbb', from)).toEqual(['apply youtube:m2']));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const decided = b.sync.makeWayFor(async () => {
+      await decideOrder(b.db, 'youtube:m1', 'confirmed', T0 + 20);
+      // read while the command still holds the applies back: what the store had when the decision committed
+      return b.db.orders.get('youtube:m2');
+    });
+    releaseReader();
+
+    // Without giving it up, the apply created first would have committed first, m2 with it.
+    expect(await decided).toBeUndefined();
+    await settle(a, b);
+    expect(deskLog('desk-bbbb', from).filter((line) => line === 'apply youtube:m2')).toHaveLength(2);
+    for (const { db } of [a, b]) {
+      expect((await db.orders.bulkGet(['youtube:m1', 'youtube:m2'])).map((order) => order?.status)).toEqual(['confirmed', 'pending']);
+    }
+  });
+
+  it("applies another desk's decision ahead of a busy chat's orders being applied", async () => {
+    const { a, b, from } = await twoDesks([chatRow('m1', 'chốt 2kg')]);
+    const chat = Array.from({ length: 25 }, (_, i) => `youtube:m${i + 2}`);
+
+    // B is applying 25 new orders of A's chat (held there) when Lan confirms m1 on A.
+    const release = holdPushes('desk-bbbb', turns.heldApplies);
+    await ingestChat(
+      a.db,
+      stream,
+      chat.map((id, i) => chatRow(id.slice('youtube:'.length), 'lấy 3kg', { authorName: `Người mua ${i}`, authorId: `UCx${i}` })),
+      noCatalog,
+      T0 + 10,
+    );
+    await a.sync.idle();
+    await vi.waitFor(() => expect(deskLog('desk-bbbb', from)).toEqual([`apply ${chat.join(',')}`]));
+    await decideOrder(a.db, 'youtube:m1', 'confirmed', T0 + 20);
+    await a.sync.idle();
+    release();
+    await settle(a, b);
+
+    // the chat's apply was given up for the decision, and applied again after it
+    expect(deskLog('desk-bbbb', from)).toEqual([`apply ${chat.join(',')}`, 'apply youtube:m1', `apply ${chat.join(',')}`]);
+    expect((await b.db.orders.get('youtube:m1'))?.status).toBe('confirmed');
+    expect(await b.db.orders.count()).toBe(26);
+    expect((await b.db.actions.where('orderId').equals('youtube:m1').toArray()).map((action) => action.kind)).toContain('decide');
+  });
 });
+
+/** Keeps a read-only transaction on one table of the database open (requests one after the other) until released. */
+function holdOpen(db: { backendDB(): IDBDatabase }, table: string): () => void {
+  let held = true;
+  const store = db.backendDB().transaction([table], 'readonly').objectStore(table);
+  const again = () => {
+    if (held) store.count().onsuccess = again;
+  };
+  again();
+  return () => {
+    held = false;
+  };
+}

@@ -46,8 +46,14 @@ export interface RouterDeps {
   watchers: Pick<OnAirWatchers, 'streamOf'>;
   /** Asks one frame of a tab for a page sample (browser.tabs.sendMessage); its answer is untrusted. */
   captureSample?: (tabId: number, frameId: number) => Promise<unknown>;
-  /** Team mode (turned on and off from the panel). */
-  team?: { command(command: TeamCommand): Promise<{ ok: true } | { ok: false; error: string }> };
+  /**
+   * Team mode (turned on and off from the panel). An assistant's decisions go ahead of other desks' changes
+   * waiting to be applied (makeWayFor): the key press shows on every desk sooner.
+   */
+  team?: {
+    command(command: TeamCommand): Promise<{ ok: true } | { ok: false; error: string }>;
+    makeWayFor<T>(command: () => Promise<T>): Promise<T>;
+  };
 }
 
 export type RouterReply = IngestAck | CommandReply | { ok: true; pageUrl: string };
@@ -101,6 +107,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
   const settings = settingsReader(deps.db);
   // What chat batches read, kept between them (the chat and the import steps share it).
   const ingestCache = new IngestCache(deps.db);
+  // an assistant's decision, ahead of the team's changes waiting to be applied
+  const urgent = <T>(command: () => Promise<T>): Promise<T> => (deps.team ? deps.team.makeWayFor(command) : command());
   return async (message: unknown, sender: MessageSender): Promise<RouterReply> => {
     if (sender.id !== deps.extensionId) return { ok: false, error: 'unknown sender' };
     const adapter = adapterForChatUrl(sender.url);
@@ -143,7 +151,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
       const order = await deps.db.orders.get(decide.data.orderId);
       if (!order || order.streamId !== deps.watchers.streamOf(sender.tab?.id, sender.frameId))
         return { ok: false, error: "the order is not of this page's stream" };
-      return done(await decideOrder(deps.db, decide.data.orderId, decide.data.status));
+      return done(await urgent(() => decideOrder(deps.db, decide.data.orderId, decide.data.status)));
     }
     const place = onAirPlaceSchema.safeParse(message);
     if (place.success) {
@@ -157,14 +165,20 @@ export function createBackgroundRouter(deps: RouterDeps) {
     const command = panelCommandSchema.safeParse(message);
     if (!command.success) return { ok: false, error: 'malformed message' };
     switch (command.data.type) {
-      case 'decide-order':
-        return done(await decideOrder(deps.db, command.data.orderId, command.data.status));
-      case 'decide-orders':
-        return decideOrders(deps.db, command.data.orderIds, command.data.status);
-      case 'edit-order':
-        return done(await editOrder(deps.db, command.data.orderId, command.data.edit));
+      case 'decide-order': {
+        const { orderId, status } = command.data;
+        return done(await urgent(() => decideOrder(deps.db, orderId, status)));
+      }
+      case 'decide-orders': {
+        const { orderIds, status } = command.data;
+        return urgent(() => decideOrders(deps.db, orderIds, status));
+      }
+      case 'edit-order': {
+        const { orderId, edit } = command.data;
+        return done(await urgent(() => editOrder(deps.db, orderId, edit)));
+      }
       case 'undo':
-        return undoLastAction(deps.db);
+        return urgent(() => undoLastAction(deps.db));
       case 'set-language':
         await saveSettings(deps.db, { language: command.data.language });
         return { ok: true };

@@ -110,7 +110,24 @@ export interface ApplyResult {
   productsChanged: boolean;
 }
 
-export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChange[], deskId: string, now = Date.now()): Promise<ApplyResult> {
+/** An apply given up for a local command (TeamSync.makeWayFor): nothing of it was written. */
+export class ApplyGivenUp extends Error {
+  constructor() {
+    super('the apply made way for a command of this desk');
+  }
+}
+
+/**
+ * `signal`: when it aborts, the apply's transaction is aborted (nothing of it stays) and the promise rejects
+ * with ApplyGivenUp; the caller applies the same changes again later.
+ */
+export async function applyRemote(
+  db: ChotDatabase,
+  changes: readonly RemoteChange[],
+  deskId: string,
+  now = Date.now(),
+  signal?: AbortSignal,
+): Promise<ApplyResult> {
   // Checked before the transaction opens; then one bulk read and one bulk write per table, in the order given.
   type Checked = RemoteChange & { value: Record<string, unknown> | null };
   const valid = changes.flatMap((change): Checked[] => {
@@ -124,8 +141,22 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
     if (last && last[0]!.table === change.table && (last[0]!.value === null) === (change.value === null)) last.push(change);
     else runs.push([change]);
   }
-  const result = await db.transaction('rw', applyScope(db, new Set(runs.map((run) => run[0]!.table))), async (tx) => {
+  if (signal?.aborted) throw new ApplyGivenUp();
+  let stop: (() => void) | undefined;
+  const applying = db.transaction('rw', applyScope(db, new Set(runs.map((run) => run[0]!.table))), async (tx) => {
     markRemoteTransaction(tx.idbtrans);
+    if (signal) {
+      // aborted while waiting for its turn in IndexedDB or while writing: the transaction is rolled back whole
+      stop = () => {
+        try {
+          tx.abort();
+        } catch {
+          // already committing: the apply stands
+        }
+      };
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', stop, { once: true });
+    }
     let applied = 0;
     let productsChanged = false;
     for (const run of runs) {
@@ -168,7 +199,14 @@ export async function applyRemote(db: ChotDatabase, changes: readonly RemoteChan
     }
     return { applied, productsChanged };
   });
-  return result;
+  try {
+    return await applying;
+  } catch (error) {
+    if (signal?.aborted) throw new ApplyGivenUp();
+    throw error;
+  } finally {
+    if (stop) signal?.removeEventListener('abort', stop);
+  }
 }
 
 /** A stream deleted on another desk goes here as it went there: with its chat and its figures. */

@@ -51,6 +51,11 @@ export class TeamService {
     this.changed();
   }
 
+  /** A command of this desk, run ahead of other desks' changes waiting to be applied (TeamSync.makeWayFor). */
+  makeWayFor<T>(command: () => Promise<T>): Promise<T> {
+    return this.sync ? this.sync.makeWayFor(command) : command();
+  }
+
   async command(command: TeamCommand): Promise<TeamReply> {
     if (command.type === 'team-compact') return this.compact(command.broadcastId);
     if (command.type === 'team-disable') {

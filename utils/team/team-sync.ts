@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { ChotDatabase } from '../store/db';
 import type { StreamRecord } from '../store/records';
 import { setTeamSink, type LocalChanges } from './team-capture';
-import { applyRemote, type RemoteChange } from './team-apply';
+import { ApplyGivenUp, applyRemote, type RemoteChange } from './team-apply';
 import { isNewer, watchEntries } from './team-doc';
 import { pushChanges, type Desk } from './team-push';
 import { reconcile } from './team-reconcile';
@@ -21,6 +21,12 @@ import {
 
 /** The longest the shop's document waits for the index to answer before it is asked for anyway. */
 const SHOP_WAIT_MS = 2000;
+/** Applies given up in a row for this desk's commands before one is let finish whatever comes. */
+const MAX_GIVEN_UP = 2;
+/** Other desks' decisions go ahead of the other changes waiting when at least this many wait beside them. */
+const DECISIONS_FIRST_BESIDE = 20;
+/** An apply this large (a joining desk's broadcast) is never given up: starting it over would cost more than the wait. */
+const MAX_CHANGES_GIVEN_UP = 2000;
 
 type Turn = 'push' | 'apply' | 'other';
 const TURNS: readonly Turn[] = ['push', 'apply', 'other'];
@@ -94,6 +100,9 @@ export class TeamSync {
   /** Commits not yet pushed, remote keys not yet applied, and the other tasks waiting their turn. */
   private readonly waitingPushes: LocalChanges[] = [];
   private incoming = new Map<SharedTable, Set<string>>();
+  /** Keys received since the last moment they were taken in (received, takeArrived). */
+  private arrived = new Map<SharedTable, Set<string>>();
+  private takeScheduled = false;
   private readonly waitingTasks: (() => Promise<unknown>)[] = [];
   /** The task running now (and, once it settles, the next one's start). */
   private running: Promise<void> | undefined;
@@ -102,6 +111,12 @@ export class TeamSync {
   private lastTurn: Turn = 'other';
   /** The keys the apply under way writes, by table (its transaction may commit after a local one). */
   private applying: Map<SharedTable, Set<string>> | undefined;
+  /** Gives up the apply under way for a command of this desk (makeWayFor). */
+  private applyAbort: AbortController | undefined;
+  /** Commands of this desk being made way for: no apply starts meanwhile. */
+  private commandsWaiting = 0;
+  /** Applies given up one after the other: past MAX_GIVEN_UP the next one is not given up (it would never finish). */
+  private givenUp = 0;
   /** Streams as last pushed or read, for the broadcast a record goes to (an apply drops those it writes). */
   private readonly streamsSeen = new Map<string, StreamRecord | null>();
   private stopped = false;
@@ -204,7 +219,24 @@ export class TeamSync {
 
   /** Resolves once every change seen so far is pushed or applied. */
   async idle(): Promise<void> {
-    while (this.running || this.beside) await Promise.all([this.running, this.beside]);
+    // (keys received a moment ago are taken in by a microtask queued before this one)
+    while (this.running || this.beside || this.takeScheduled) await Promise.all([this.running, this.beside, Promise.resolve()]);
+  }
+
+  /**
+   * Runs a command of this desk (an assistant's decision) ahead of other desks' changes: the apply under way,
+   * which would hold the command's transaction back until it commits (on a desk beside a busy chat, most of
+   * the time), is given up and its changes are applied again after the command; none starts meanwhile.
+   */
+  async makeWayFor<T>(command: () => Promise<T>): Promise<T> {
+    this.commandsWaiting += 1;
+    if (this.givenUp < MAX_GIVEN_UP) this.applyAbort?.abort();
+    try {
+      return await command();
+    } finally {
+      this.commandsWaiting -= 1;
+      this.runNext();
+    }
   }
 
   openDocs(): ReadonlyMap<string, Y.Doc> {
@@ -271,12 +303,14 @@ export class TeamSync {
   private enqueuePush(changes: LocalChanges): void {
     // The apply under way may commit after this commit, over the same records: those are read from the store
     // when pushed, as the apply left them (what this commit wrote would go to the team while the store kept
-    // the apply's). An action's key differs between the store and the documents: any action then.
+    // the apply's). The store keys this desk's actions by sequence number, the documents by "desk:seq"; a desk
+    // writes no other desk's action, so only its own can be in both.
     if (this.applying)
       for (const [table, written] of changes) {
         const applying = this.applying.get(table);
         if (!applying?.size) continue;
-        for (const key of written.keys()) if (table === 'actions' || applying.has(String(key))) written.set(key, undefined);
+        for (const key of written.keys())
+          if (applying.has(table === 'actions' ? `${this.options.desk.desk}:${String(key)}` : String(key))) written.set(key, undefined);
       }
     this.waitingPushes.push(changes);
     this.runNext();
@@ -286,7 +320,61 @@ export class TeamSync {
     const set = this.incoming.get(table) ?? new Set();
     keys.forEach((key) => set.add(key));
     this.incoming.set(table, set);
+    const arrived = this.arrived.get(table) ?? new Set();
+    keys.forEach((key) => arrived.add(key));
+    this.arrived.set(table, arrived);
+    // An update names its tables one after the other: they are taken together, a moment later, so that one
+    // update is one apply (a decision's order with its action).
+    if (!this.takeScheduled) {
+      this.takeScheduled = true;
+      queueMicrotask(() => this.takeArrived());
+    }
+  }
+
+  private takeArrived(): void {
+    this.takeScheduled = false;
+    const arrived = this.arrived;
+    this.arrived = new Map();
+    // Another desk's decision (every decision writes an action) while many other records (a busy chat's new
+    // orders) are being applied: those are given up and wait, the decision is applied first (drain). Not the
+    // apply of the decided order itself.
+    const actions = arrived.get('actions');
+    if (actions && this.applyingMany() && this.givenUp < MAX_GIVEN_UP) {
+      const applyingOrders = this.applying?.get('orders');
+      const decidedElsewhere = [...actions].some((key) => {
+        const orderId = (this.latest('actions', key)?.v as { orderId?: unknown } | null | undefined)?.orderId;
+        return typeof orderId === 'string' && !applyingOrders?.has(orderId);
+      });
+      if (decidedElsewhere) this.applyAbort?.abort();
+    }
     this.runNext();
+  }
+
+  /** An apply of a busy chat's records under way, holding back a decision that arrives. */
+  private applyingMany(): boolean {
+    if (!this.applying || this.applying.has('actions')) return false;
+    return [...this.applying.values()].reduce((sum, keys) => sum + keys.size, 0) >= DECISIONS_FIRST_BESIDE;
+  }
+
+  /**
+   * Other desks' decisions among the keys waiting, with the orders they decided, when many other changes
+   * (a busy chat's orders) wait beside them: applied first, in a transaction of their own.
+   */
+  private decisionsWaiting(): Map<SharedTable, Set<string>> | undefined {
+    const actions = this.incoming.get('actions');
+    if (!actions?.size) return undefined;
+    const orders = this.incoming.get('orders') ?? new Set<string>();
+    const decided = new Set<string>();
+    for (const key of actions) {
+      const value = this.latest('actions', key)?.v as { orderId?: unknown } | null | undefined;
+      if (typeof value?.orderId === 'string' && orders.has(value.orderId)) decided.add(value.orderId);
+    }
+    const waiting = [...this.incoming.values()].reduce((sum, keys) => sum + keys.size, 0);
+    if (waiting - actions.size - decided.size < DECISIONS_FIRST_BESIDE) return undefined;
+    return new Map<SharedTable, Set<string>>([
+      ['actions', new Set(actions)],
+      ['orders', decided],
+    ]);
   }
 
   /** Starts the next task unless one runs; each one, as it settles, starts the next. */
@@ -327,7 +415,7 @@ export class TeamSync {
   private nextTurn(): Turn | undefined {
     const waits: Record<Turn, boolean> = {
       push: this.waitingPushes.length > 0,
-      apply: [...this.incoming.values()].some((keys) => keys.size > 0),
+      apply: this.commandsWaiting === 0 && [...this.incoming.values()].some((keys) => keys.size > 0),
       other: this.waitingTasks.length > 0,
     };
     if (waits.push && waits.apply && this.pushOverwritten()) return 'push';
@@ -364,8 +452,10 @@ export class TeamSync {
 
   /** The keys other desks changed, applied with their latest entries as the documents hold them now. */
   private async drain(): Promise<void> {
-    const batch = this.incoming;
-    this.incoming = new Map();
+    const first = this.decisionsWaiting();
+    const batch = first ?? this.incoming;
+    if (first) for (const [table, keys] of first) keys.forEach((key) => this.incoming.get(table)?.delete(key));
+    else this.incoming = new Map();
     const changes = [...batch].flatMap(([table, set]) =>
       [...set].flatMap((key) => {
         const entry = this.latest(table, key);
@@ -394,12 +484,25 @@ export class TeamSync {
     for (const { table, key } of changes) applying.set(table, (applying.get(table) ?? new Set()).add(key));
     for (const key of applying.get('streams') ?? []) this.streamsSeen.delete(key);
     this.applying = applying;
+    const abort = changes.length <= MAX_CHANGES_GIVEN_UP ? new AbortController() : undefined;
+    this.applyAbort = abort;
     this.pushBesideApply();
     try {
-      const result = await applyRemote(this.db, changes, this.options.desk.desk, this.now);
+      const result = await applyRemote(this.db, changes, this.options.desk.desk, this.now, abort?.signal);
+      this.givenUp = 0;
       if (result.productsChanged) this.options.onCatalogChanged?.();
+    } catch (error) {
+      if (!(error instanceof ApplyGivenUp)) throw error;
+      // nothing of it was written: its keys wait again, applied with the documents' latest entries on their turn
+      this.givenUp += 1;
+      for (const [table, keys] of applying) {
+        const set = this.incoming.get(table) ?? new Set();
+        keys.forEach((key) => set.add(key));
+        this.incoming.set(table, set);
+      }
     } finally {
       this.applying = undefined;
+      this.applyAbort = undefined;
     }
   }
 

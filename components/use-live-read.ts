@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { Dexie, Table } from 'dexie';
 import { liveRead, type Since, type WakeTest } from '../utils/store/live-read';
 
@@ -28,8 +28,14 @@ export function useLiveRead<T>(
     }
     const subscription = liveRead(db, tables, read, wakes).subscribe({
       next: (value) => {
-        setFailure(undefined);
-        setAnswer({ value });
+        // A new answer is drawn as a transition: React draws it in slices and lets the page take its events
+        // between them, among them the answers of the reads still open. (Drawn in one piece, a busy page held
+        // each read's transaction open, and the background's next write waited for it.) A key press still
+        // draws at once.
+        startTransition(() => {
+          setFailure(undefined);
+          setAnswer({ value });
+        });
       },
       error: (error) => setFailure({ error }),
     });

@@ -3,14 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { SidePanelApp } from '../../components/side-panel-app';
 import { openDatabase } from '../../utils/store/db';
-import type { CommandReply, PanelCommand } from '../../utils/messaging/commands';
+import { pageCommandSender } from '../../utils/messaging/page-commands';
 import '../../components/side-panel.css';
 import type { TeamPanelDeps } from '../../components/team-panel';
 import { TEAM_PORT } from '../../utils/team/team-status';
 import type { TeamReply } from '../../utils/team/team-commands';
 import { applyTheme } from '../../utils/ui/theme';
 
-const sendCommand = async (command: PanelCommand): Promise<CommandReply> => (await browser.runtime.sendMessage(command)) as CommandReply;
+const db = openDatabase();
+const sendCommand = pageCommandSender(db);
 
 const team: TeamPanelDeps = {
   connect: () => browser.runtime.connect({ name: TEAM_PORT }),
@@ -21,6 +22,6 @@ const team: TeamPanelDeps = {
 applyTheme(document);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SidePanelApp db={openDatabase()} sendCommand={sendCommand} browserLanguages={navigator.languages} team={team} />
+    <SidePanelApp db={db} sendCommand={sendCommand} browserLanguages={navigator.languages} team={team} />
   </StrictMode>,
 );

@@ -4,7 +4,7 @@ import { Dexie, type ObservabilitySet } from 'dexie';
 import { EMPTY_CATALOG, indexCatalog } from '../../utils/parser/index';
 import { decideOrder } from '../../utils/store/orders';
 import { ingestChat } from '../../utils/store/ingest';
-import { liveRead, touchesRange, touchesRecords, type LiveReadSubscription } from '../../utils/store/live-read';
+import { holdReadsFor, liveRead, touchesRange, touchesRecords, type LiveReadSubscription } from '../../utils/store/live-read';
 import { loadSettings, saveSettings, settingsReader } from '../../utils/store/settings';
 import { eventually } from './eventually';
 import { chatRow, freshDatabase, T0 } from './test-db';
@@ -32,6 +32,47 @@ function watch<T>(db: ChotDatabase, read: () => Promise<T>, tables = [db.product
 }
 
 describe('liveRead', () => {
+  it("gives a read under way up for a write of its page, and reads again after it with the write's change", async () => {
+    const db = await openDatabase();
+    // a read that, once told to, keeps its transaction open (a request after each answer): a busy page's
+    let slow = false;
+    const seen = watch(db, async () => {
+      while (slow) await db.products.count();
+      return (await db.products.toArray()).map((each) => each.code);
+    });
+    await eventually(() => expect(seen.answers).toEqual([[]]));
+    slow = true;
+    await db.products.put(product('V1'));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the read is under way, its transaction open
+    // Behind that read's transaction the write would wait for as long as the read runs: here, for ever.
+    await holdReadsFor(db, () => db.transaction('rw', db.products, () => db.products.put(product('V2'))));
+    slow = false;
+    await eventually(() => expect(seen.answers.at(-1)).toEqual(['V1', 'V2']));
+    expect(seen.errors).toEqual([]);
+  });
+
+  it('gives a read up once, then lets it answer (a long read would never answer at every key press)', async () => {
+    const db = await openDatabase();
+    let slow = false;
+    const seen = watch(db, async () => {
+      while (slow) await db.products.count();
+      return (await db.products.toArray()).map((each) => each.code);
+    });
+    await eventually(() => expect(seen.answers).toEqual([[]]));
+    slow = true;
+    await db.products.put(product('V1'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await holdReadsFor(db, () => db.transaction('rw', db.products, () => db.products.put(product('V2'))));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // read again, and under way
+    const second = holdReadsFor(db, () => db.transaction('rw', db.products, () => db.products.put(product('V3'))));
+    slow = false;
+    await second;
+    await eventually(() => expect(seen.answers.at(-1)).toEqual(['V1', 'V2', 'V3']));
+    // the read under way when the second write came answered (it was not given up a second time)
+    expect(seen.answers).toContainEqual(['V1', 'V2']);
+    expect(seen.errors).toEqual([]);
+  });
+
   it('answers at once and again after each committed change to a table it reads, not to others', async () => {
     const db = await openDatabase();
     let reads = 0;

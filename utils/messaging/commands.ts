@@ -65,6 +65,9 @@ export const panelCommandSchema = z.discriminatedUnion('type', [
 
 export type PanelCommand = z.infer<typeof panelCommandSchema>;
 
+/** An assistant's decisions, at the speed of key presses: they go ahead of the team's changes and of the page's reads. */
+export const DECISION_COMMANDS: ReadonlySet<PanelCommand['type']> = new Set(['decide-order', 'decide-orders', 'edit-order', 'undo']);
+
 export const healthReplySchema = z.object({ ok: z.literal(true), tabs: z.array(tabHealthSchema) });
 
 export const sampleReplySchema = z.object({ ok: z.literal(true), sample: pageSampleSchema });

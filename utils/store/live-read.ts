@@ -100,6 +100,43 @@ export function changedKeysOf(changes: readonly ObservabilitySet[], databaseName
   return keys;
 }
 
+/** One page's live reads over one database: those under way, and the writes they are held back for. */
+interface ReadGate {
+  holds: number;
+  waiting: (() => void)[];
+  open: Set<{ abort(): void; givenUp: boolean }>;
+}
+const gates = new WeakMap<Dexie, ReadGate>();
+function gateOf(db: Dexie): ReadGate {
+  let gate = gates.get(db);
+  if (!gate) gates.set(db, (gate = { holds: 0, waiting: [], open: new Set() }));
+  return gate;
+}
+const passed = (gate: ReadGate) => (gate.holds === 0 ? Promise.resolve() : new Promise<void>((resolve) => gate.waiting.push(resolve)));
+
+/**
+ * A write this page asked the background for (an assistant's decision), ahead of the page's live reads: a
+ * read-only transaction open in a busy page holds every later write back until the page has handled its
+ * answers, so the reads under way give their transactions up, and none starts until the write is done
+ * (`maxMs` at most); then each reads again, with every change since its last answer.
+ */
+export function holdReadsFor<T>(db: Dexie, write: () => Promise<T>, maxMs = 1000): Promise<T> {
+  const gate = gateOf(db);
+  gate.holds += 1;
+  for (const read of gate.open) read.abort();
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    gate.holds -= 1;
+    if (gate.holds === 0) gate.waiting.splice(0).forEach((resume) => resume());
+  };
+  const timer = setTimeout(release, maxMs);
+  const done = write();
+  void done.then(release, release).finally(() => clearTimeout(timer));
+  return done;
+}
+
 /**
  * A read kept current like Dexie's liveQuery, with one difference that matters at chat speed: a change
  * committed while the read runs does not throw it away. Its answer is delivered, then it is read once
@@ -119,14 +156,34 @@ export function liveRead<T>(db: Dexie, tables: readonly Table[], read: (since?: 
       let answered: { value: T } | undefined;
       // changes to the tables read, committed since the read under way (or the last one) began
       let changes: ObservabilitySet[] = [];
+      const gate = gateOf(db);
+      let givenUpLast = false;
       const run = async () => {
         running = true;
         do {
           stale = false;
+          await passed(gate);
+          if (closed) break;
           const since = answered && { last: answered.value, changes };
           changes = [];
+          const under = { givenUp: false, abort: () => {} };
           try {
-            const value = await db.transaction('r', [...tables], () => read(since));
+            const value = await db.transaction('r', [...tables], (tx) => {
+              under.abort = () => {
+                under.givenUp = true;
+                try {
+                  tx.abort();
+                } catch {
+                  // already done: its answer stands
+                }
+              };
+              // a read given up once runs its next time to the end (one as long as the orders table's whole
+              // read could otherwise be given up at every key press and never answer)
+              if (!givenUpLast) gate.open.add(under);
+              return read(since);
+            });
+            gate.open.delete(under);
+            givenUpLast = false;
             answered = { value };
             if (!closed) observer.next(value);
             // Changes that landed during the read, now that its answer is known: only one that can alter it
@@ -136,6 +193,14 @@ export function liveRead<T>(db: Dexie, tables: readonly Table[], read: (since?: 
               changes = [];
             }
           } catch (error) {
+            gate.open.delete(under);
+            if (under.givenUp) {
+              // given up for a write of this page (holdReadsFor): read again after it, with the changes it had
+              givenUpLast = true;
+              changes = [...(since?.changes ?? []), ...changes];
+              stale = true;
+              continue;
+            }
             answered = undefined;
             if (!closed) observer.error?.(error);
           }

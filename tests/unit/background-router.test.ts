@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogCache } from '../../utils/store/catalog-cache';
 import { OnAirWatchers } from '../../utils/on-air/on-air-watchers';
-import { createBackgroundRouter, type MessageSender } from '../../utils/messaging/background-router';
+import { createBackgroundRouter, type MessageSender, type RouterDeps } from '../../utils/messaging/background-router';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { loadSettings } from '../../utils/store/settings';
 import { exportCatalog } from '../../utils/store/catalog';
@@ -21,8 +21,8 @@ afterEach(() => {
 const ID = 'chotextensionid';
 const ORIGIN = `chrome-extension://${ID}/`;
 const YT_CHAT = 'https://www.youtube.com/live_chat?is_popout=1&v=vid12345';
-const route = () =>
-  createBackgroundRouter({ db, health, extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers() });
+const route = (team?: RouterDeps['team']) =>
+  createBackgroundRouter({ db, health, extensionId: ID, extensionOrigin: ORIGIN, catalog: new CatalogCache(db), watchers: new OnAirWatchers(), team });
 const youtube = { platform: 'youtube', key: 'vid12345' } as const;
 const batch = (messages: unknown[], stream: Record<string, string> = youtube) => ({ type: 'chat-batch', stream, messages });
 const from = (url: string, tabId = 7): MessageSender => ({ id: ID, url, tab: { id: tabId, url }, frameId: 0 });
@@ -225,15 +225,7 @@ describe('background router: panel commands', () => {
         return result;
       },
     };
-    const router = createBackgroundRouter({
-      db,
-      health,
-      extensionId: ID,
-      extensionOrigin: ORIGIN,
-      catalog: new CatalogCache(db),
-      watchers: new OnAirWatchers(),
-      team,
-    });
+    const router = route(team);
     expect(await router({ type: 'decide-order', orderId: 'youtube:m1', status: 'confirmed' }, panel)).toEqual({ ok: true });
     expect(await router({ type: 'undo' }, panel)).toMatchObject({ ok: true });
     expect(await router({ type: 'decide-orders', orderIds: ['youtube:m1', 'youtube:m2'], status: 'rejected' }, panel)).toMatchObject({ ok: true });

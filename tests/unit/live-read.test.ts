@@ -31,41 +31,42 @@ function watch<T>(db: ChotDatabase, read: () => Promise<T>, tables = [db.product
   return { answers, errors };
 }
 
+const putProduct = (db: ChotDatabase, code: string) => db.transaction('rw', db.products, () => db.products.put(product(code)));
+
+/**
+ * A read of the products' codes that, after its first answer, keeps its transaction open (a request after
+ * each answer) as a busy page's does, until answerNow; under way once V1 has been written.
+ */
+async function readUnderWay() {
+  const db = await openDatabase();
+  let slow = false;
+  const seen = watch(db, async () => {
+    while (slow) await db.products.count();
+    return (await db.products.toArray()).map((each) => each.code);
+  });
+  await eventually(() => expect(seen.answers).toEqual([[]]));
+  slow = true;
+  await putProduct(db, 'V1');
+  await new Promise((resolve) => setTimeout(resolve, 20)); // the read is under way, its transaction open
+  return { db, seen, answerNow: () => (slow = false) };
+}
+
 describe('liveRead', () => {
   it("gives a read under way up for a write of its page, and reads again after it with the write's change", async () => {
-    const db = await openDatabase();
-    // a read that, once told to, keeps its transaction open (a request after each answer): a busy page's
-    let slow = false;
-    const seen = watch(db, async () => {
-      while (slow) await db.products.count();
-      return (await db.products.toArray()).map((each) => each.code);
-    });
-    await eventually(() => expect(seen.answers).toEqual([[]]));
-    slow = true;
-    await db.products.put(product('V1'));
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the read is under way, its transaction open
+    const { db, seen, answerNow } = await readUnderWay();
     // Behind that read's transaction the write would wait for as long as the read runs: here, for ever.
-    await holdReadsFor(db, () => db.transaction('rw', db.products, () => db.products.put(product('V2'))));
-    slow = false;
+    await holdReadsFor(db, () => putProduct(db, 'V2'));
+    answerNow();
     await eventually(() => expect(seen.answers.at(-1)).toEqual(['V1', 'V2']));
     expect(seen.errors).toEqual([]);
   });
 
   it('gives a read up once, then lets it answer (a long read would never answer at every key press)', async () => {
-    const db = await openDatabase();
-    let slow = false;
-    const seen = watch(db, async () => {
-      while (slow) await db.products.count();
-      return (await db.products.toArray()).map((each) => each.code);
-    });
-    await eventually(() => expect(seen.answers).toEqual([[]]));
-    slow = true;
-    await db.products.put(product('V1'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await holdReadsFor(db, () => db.transaction('rw', db.products, () => db.products.put(product('V2'))));
+    const { db, seen, answerNow } = await readUnderWay();
+    await holdReadsFor(db, () => putProduct(db, 'V2'));
     await new Promise((resolve) => setTimeout(resolve, 20)); // read again, and under way
-    const second = holdReadsFor(db, () => db.transaction('rw', db.products, () => db.products.put(product('V3'))));
-    slow = false;
+    const second = holdReadsFor(db, () => putProduct(db, 'V3'));
+    answerNow();
     await second;
     await eventually(() => expect(seen.answers.at(-1)).toEqual(['V1', 'V2', 'V3']));
     // the read under way when the second write came answered (it was not given up a second time)

@@ -5,7 +5,7 @@ import type { HealthRegistry } from './health-registry';
 import { chatBatchSchema, type IngestAck } from './chat-message';
 import { healthReportSchema } from './reader-health';
 import { onAirDecideSchema, onAirPlaceSchema } from './on-air-messages';
-import { panelCommandSchema } from './commands';
+import { DECISION_COMMANDS, panelCommandSchema } from './commands';
 import { pageSampleSchema } from '../samples/page-sample';
 import { adapterForChatUrl } from '../platforms/index';
 import type { PlatformAdapter } from '../platforms/adapter';
@@ -164,90 +164,89 @@ export function createBackgroundRouter(deps: RouterDeps) {
     if (teamCommand.success) return deps.team ? deps.team.command(teamCommand.data) : { ok: false, error: 'team mode is not available' };
     const command = panelCommandSchema.safeParse(message);
     if (!command.success) return { ok: false, error: 'malformed message' };
-    switch (command.data.type) {
-      case 'decide-order': {
-        const { orderId, status } = command.data;
-        return done(await urgent(() => decideOrder(deps.db, orderId, status)));
+    const panel = command.data;
+    const handle = async (): Promise<RouterReply> => {
+      switch (panel.type) {
+        case 'decide-order':
+          return done(await decideOrder(deps.db, panel.orderId, panel.status));
+        case 'decide-orders':
+          return decideOrders(deps.db, panel.orderIds, panel.status);
+        case 'edit-order':
+          return done(await editOrder(deps.db, panel.orderId, panel.edit));
+        case 'undo':
+          return undoLastAction(deps.db);
+        case 'set-language':
+          await saveSettings(deps.db, { language: panel.language });
+          return { ok: true };
+        case 'save-settings': {
+          const { changes } = panel;
+          // Ticker placements are the chat pages' to save: a panel's older copy must not move them back.
+          await updateSettings(deps.db, (current) => (changes.onAir ? { ...changes, onAir: { ...changes.onAir, tickers: current.onAir.tickers } } : changes));
+          return { ok: true };
+        }
+        case 'get-health':
+          return { ok: true, tabs: deps.health.list() };
+        case 'save-sample':
+          return samplePage(deps, panel.tabId, panel.frameId);
+        case 'join-stream':
+          return done(await joinStream(deps.db, panel.broadcastId, panel.streamId));
+        case 'split-stream':
+          return done(await splitStream(deps.db, panel.streamId));
+        case 'update-customer':
+          return done(
+            await updateCustomer(deps.db, panel.id, {
+              ...(panel.notes !== undefined ? { notes: panel.notes } : {}),
+              ...(panel.unpaid !== undefined ? { unpaid: panel.unpaid } : {}),
+            }),
+          );
+        case 'merge-customers':
+          return done(await mergeCustomers(deps.db, panel.into, panel.from));
+        case 'unmerge-customer':
+          return done(await unmergeCustomer(deps.db, panel.id));
+        case 'save-contract':
+          return saveContract(deps.db, panel.streamId, panel.contract, panel.id);
+        case 'promote-order':
+          return promoteOrder(deps.db, panel.orderId);
+        case 'delete-contract':
+          return deleteContract(deps.db, panel.id);
+        case 'update-stream':
+          return updateStream(deps.db, panel.streamId, {
+            ...(panel.title !== undefined ? { title: panel.title } : {}),
+            ...(panel.ended !== undefined ? { ended: panel.ended } : {}),
+          });
+        case 'delete-stream':
+          return deleteStream(deps.db, panel.streamId);
+        case 'set-goal':
+          return done(await setGoal(deps.db, panel.broadcastId, panel.goalKg));
+        case 'save-product':
+          return catalogChanged(deps, await saveProduct(deps.db, panel.product, panel.previousCode));
+        case 'delete-product':
+          return catalogChanged(deps, await deleteProduct(deps.db, panel.code));
+        case 'pin-product':
+          return catalogChanged(deps, await pinProduct(deps.db, panel.code));
+        case 'restore-begin':
+          return restores.begin(panel.header);
+        case 'restore-chunk':
+          return restores.add(panel.restoreId, panel.table, panel.records);
+        case 'restore-commit':
+          return catalogChanged(deps, await restores.commit(deps.db, panel.restoreId));
+        case 'restore-abort':
+          return restores.abort(panel.restoreId);
+        case 'import-catalog':
+          return catalogChanged(deps, await importCatalog(deps.db, panel.json));
+        case 'answer-questions':
+          return answerQuestions(deps.db, panel.ids);
+        case 'show-question':
+          return showQuestion(deps.db, panel.broadcastId, panel.id);
+        case 'recount-stream':
+          return recountStream(deps.db, panel.streamId);
+        case 'import-chat': {
+          const { repeatWindowSeconds } = await settings();
+          return importStep(deps.db, panel, await deps.catalog.get(), repeatWindowSeconds * 1000, Date.now(), ingestCache);
+        }
       }
-      case 'decide-orders': {
-        const { orderIds, status } = command.data;
-        return urgent(() => decideOrders(deps.db, orderIds, status));
-      }
-      case 'edit-order': {
-        const { orderId, edit } = command.data;
-        return done(await urgent(() => editOrder(deps.db, orderId, edit)));
-      }
-      case 'undo':
-        return urgent(() => undoLastAction(deps.db));
-      case 'set-language':
-        await saveSettings(deps.db, { language: command.data.language });
-        return { ok: true };
-      case 'save-settings': {
-        const { changes } = command.data;
-        // Ticker placements are the chat pages' to save: a panel's older copy must not move them back.
-        await updateSettings(deps.db, (current) => (changes.onAir ? { ...changes, onAir: { ...changes.onAir, tickers: current.onAir.tickers } } : changes));
-        return { ok: true };
-      }
-      case 'get-health':
-        return { ok: true, tabs: deps.health.list() };
-      case 'save-sample':
-        return samplePage(deps, command.data.tabId, command.data.frameId);
-      case 'join-stream':
-        return done(await joinStream(deps.db, command.data.broadcastId, command.data.streamId));
-      case 'split-stream':
-        return done(await splitStream(deps.db, command.data.streamId));
-      case 'update-customer':
-        return done(
-          await updateCustomer(deps.db, command.data.id, {
-            ...(command.data.notes !== undefined ? { notes: command.data.notes } : {}),
-            ...(command.data.unpaid !== undefined ? { unpaid: command.data.unpaid } : {}),
-          }),
-        );
-      case 'merge-customers':
-        return done(await mergeCustomers(deps.db, command.data.into, command.data.from));
-      case 'unmerge-customer':
-        return done(await unmergeCustomer(deps.db, command.data.id));
-      case 'save-contract':
-        return saveContract(deps.db, command.data.streamId, command.data.contract, command.data.id);
-      case 'promote-order':
-        return promoteOrder(deps.db, command.data.orderId);
-      case 'delete-contract':
-        return deleteContract(deps.db, command.data.id);
-      case 'update-stream':
-        return updateStream(deps.db, command.data.streamId, {
-          ...(command.data.title !== undefined ? { title: command.data.title } : {}),
-          ...(command.data.ended !== undefined ? { ended: command.data.ended } : {}),
-        });
-      case 'delete-stream':
-        return deleteStream(deps.db, command.data.streamId);
-      case 'set-goal':
-        return done(await setGoal(deps.db, command.data.broadcastId, command.data.goalKg));
-      case 'save-product':
-        return catalogChanged(deps, await saveProduct(deps.db, command.data.product, command.data.previousCode));
-      case 'delete-product':
-        return catalogChanged(deps, await deleteProduct(deps.db, command.data.code));
-      case 'pin-product':
-        return catalogChanged(deps, await pinProduct(deps.db, command.data.code));
-      case 'restore-begin':
-        return restores.begin(command.data.header);
-      case 'restore-chunk':
-        return restores.add(command.data.restoreId, command.data.table, command.data.records);
-      case 'restore-commit':
-        return catalogChanged(deps, await restores.commit(deps.db, command.data.restoreId));
-      case 'restore-abort':
-        return restores.abort(command.data.restoreId);
-      case 'import-catalog':
-        return catalogChanged(deps, await importCatalog(deps.db, command.data.json));
-      case 'answer-questions':
-        return answerQuestions(deps.db, command.data.ids);
-      case 'show-question':
-        return showQuestion(deps.db, command.data.broadcastId, command.data.id);
-      case 'recount-stream':
-        return recountStream(deps.db, command.data.streamId);
-      case 'import-chat': {
-        const { repeatWindowSeconds } = await settings();
-        return importStep(deps.db, command.data, await deps.catalog.get(), repeatWindowSeconds * 1000, Date.now(), ingestCache);
-      }
-    }
+    };
+    // an assistant's decision goes ahead of the team's changes waiting to be applied
+    return DECISION_COMMANDS.has(panel.type) ? urgent(handle) : handle();
   };
 }

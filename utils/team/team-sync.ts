@@ -342,12 +342,18 @@ export class TeamSync {
     if (actions && this.applyingMany() && this.givenUp < MAX_GIVEN_UP) {
       const applyingOrders = this.applying?.get('orders');
       const decidedElsewhere = [...actions].some((key) => {
-        const orderId = (this.latest('actions', key)?.v as { orderId?: unknown } | null | undefined)?.orderId;
-        return typeof orderId === 'string' && !applyingOrders?.has(orderId);
+        const orderId = this.orderOfAction(key);
+        return orderId !== undefined && !applyingOrders?.has(orderId);
       });
       if (decidedElsewhere) this.applyAbort?.abort();
     }
     this.runNext();
+  }
+
+  /** The order an action in the documents is about (its entry as received, not yet checked). */
+  private orderOfAction(key: string): string | undefined {
+    const orderId = (this.latest('actions', key)?.v as { orderId?: unknown } | null | undefined)?.orderId;
+    return typeof orderId === 'string' ? orderId : undefined;
   }
 
   /** An apply of a busy chat's records under way, holding back a decision that arrives. */
@@ -366,8 +372,8 @@ export class TeamSync {
     const orders = this.incoming.get('orders') ?? new Set<string>();
     const decided = new Set<string>();
     for (const key of actions) {
-      const value = this.latest('actions', key)?.v as { orderId?: unknown } | null | undefined;
-      if (typeof value?.orderId === 'string' && orders.has(value.orderId)) decided.add(value.orderId);
+      const orderId = this.orderOfAction(key);
+      if (orderId !== undefined && orders.has(orderId)) decided.add(orderId);
     }
     const waiting = [...this.incoming.values()].reduce((sum, keys) => sum + keys.size, 0);
     if (waiting - actions.size - decided.size < DECISIONS_FIRST_BESIDE) return undefined;

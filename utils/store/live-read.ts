@@ -1,4 +1,5 @@
 import { Dexie, RangeSet, cmp, rangesOverlap, type IndexableType, type IntervalTree, type ObservabilitySet, type Table } from 'dexie';
+import { giveUp } from './give-up';
 
 export interface LiveReadObserver<T> {
   next(value: T): void;
@@ -171,11 +172,7 @@ export function liveRead<T>(db: Dexie, tables: readonly Table[], read: (since?: 
             const value = await db.transaction('r', [...tables], (tx) => {
               under.abort = () => {
                 under.givenUp = true;
-                try {
-                  tx.abort();
-                } catch {
-                  // already done: its answer stands
-                }
+                giveUp(tx);
               };
               // a read given up once runs its next time to the end (one as long as the orders table's whole
               // read could otherwise be given up at every key press and never answer)

@@ -6,6 +6,7 @@ import { actionRecordSchema, contractRecordSchema, customerRecordSchema, orderRe
 import { productSchema } from '../parser/catalog';
 import { questionRecordSchema, type QuestionRecord } from '../store/questions';
 import { markRemoteTransaction } from './team-capture';
+import { giveUp } from '../store/give-up';
 import { forgetKeptFigures } from '../store/kept-buyers';
 import { appendToLog, deleteStreamLog } from '../store/chat-log';
 import { groupBy } from '../export/group-by';
@@ -147,13 +148,7 @@ export async function applyRemote(
     markRemoteTransaction(tx.idbtrans);
     if (signal) {
       // aborted while waiting for its turn in IndexedDB or while writing: the transaction is rolled back whole
-      stop = () => {
-        try {
-          tx.abort();
-        } catch {
-          // already committing: the apply stands
-        }
-      };
+      stop = () => giveUp(tx);
       if (signal.aborted) stop();
       else signal.addEventListener('abort', stop, { once: true });
     }

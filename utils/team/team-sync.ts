@@ -31,6 +31,17 @@ const MAX_CHANGES_GIVEN_UP = 2000;
 type Turn = 'push' | 'apply' | 'other';
 const TURNS: readonly Turn[] = ['push', 'apply', 'other'];
 
+type KeysByTable = Map<SharedTable, Set<string>>;
+
+/** Adds keys of a table to a map of keys by table. */
+function addKeys(into: KeysByTable, table: SharedTable, keys: Iterable<string>): void {
+  const set = into.get(table) ?? new Set<string>();
+  for (const key of keys) set.add(key);
+  into.set(table, set);
+}
+
+const keyCount = (keys: KeysByTable) => [...keys.values()].reduce((sum, set) => sum + set.size, 0);
+
 /** Several commits' changes as one, in commit order (a record changed twice goes as the later commit left it). */
 function mergeChanges(all: readonly LocalChanges[]): LocalChanges {
   const merged: LocalChanges = new Map();
@@ -99,9 +110,9 @@ export class TeamSync {
   private readonly stops: (() => void)[] = [];
   /** Commits not yet pushed, remote keys not yet applied, and the other tasks waiting their turn. */
   private readonly waitingPushes: LocalChanges[] = [];
-  private incoming = new Map<SharedTable, Set<string>>();
+  private incoming: KeysByTable = new Map();
   /** Keys received since the last moment they were taken in (received, takeArrived). */
-  private arrived = new Map<SharedTable, Set<string>>();
+  private arrived: KeysByTable = new Map();
   private takeScheduled = false;
   private readonly waitingTasks: (() => Promise<unknown>)[] = [];
   /** The task running now (and, once it settles, the next one's start). */
@@ -110,7 +121,7 @@ export class TeamSync {
   private beside: Promise<void> | undefined;
   private lastTurn: Turn = 'other';
   /** The keys the apply under way writes, by table (its transaction may commit after a local one). */
-  private applying: Map<SharedTable, Set<string>> | undefined;
+  private applying: KeysByTable | undefined;
   /** Gives up the apply under way for a command of this desk (makeWayFor). */
   private applyAbort: AbortController | undefined;
   /** Commands of this desk being made way for: no apply starts meanwhile. */
@@ -317,12 +328,8 @@ export class TeamSync {
   }
 
   private received(table: SharedTable, keys: readonly string[]): void {
-    const set = this.incoming.get(table) ?? new Set();
-    keys.forEach((key) => set.add(key));
-    this.incoming.set(table, set);
-    const arrived = this.arrived.get(table) ?? new Set();
-    keys.forEach((key) => arrived.add(key));
-    this.arrived.set(table, arrived);
+    addKeys(this.incoming, table, keys);
+    addKeys(this.arrived, table, keys);
     // An update names its tables one after the other: they are taken together, a moment later, so that one
     // update is one apply (a decision's order with its action).
     if (!this.takeScheduled) {
@@ -359,14 +366,14 @@ export class TeamSync {
   /** An apply of a busy chat's records under way, holding back a decision that arrives. */
   private applyingMany(): boolean {
     if (!this.applying || this.applying.has('actions')) return false;
-    return [...this.applying.values()].reduce((sum, keys) => sum + keys.size, 0) >= DECISIONS_FIRST_BESIDE;
+    return keyCount(this.applying) >= DECISIONS_FIRST_BESIDE;
   }
 
   /**
    * Other desks' decisions among the keys waiting, with the orders they decided, when many other changes
    * (a busy chat's orders) wait beside them: applied first, in a transaction of their own.
    */
-  private decisionsWaiting(): Map<SharedTable, Set<string>> | undefined {
+  private decisionsWaiting(): KeysByTable | undefined {
     const actions = this.incoming.get('actions');
     if (!actions?.size) return undefined;
     const orders = this.incoming.get('orders') ?? new Set<string>();
@@ -375,9 +382,8 @@ export class TeamSync {
       const orderId = this.orderOfAction(key);
       if (orderId !== undefined && orders.has(orderId)) decided.add(orderId);
     }
-    const waiting = [...this.incoming.values()].reduce((sum, keys) => sum + keys.size, 0);
-    if (waiting - actions.size - decided.size < DECISIONS_FIRST_BESIDE) return undefined;
-    return new Map<SharedTable, Set<string>>([
+    if (keyCount(this.incoming) - actions.size - decided.size < DECISIONS_FIRST_BESIDE) return undefined;
+    return new Map([
       ['actions', new Set(actions)],
       ['orders', decided],
     ]);
@@ -486,8 +492,8 @@ export class TeamSync {
     // Streams first (an order's figures are kept per stream), a deleted stream last (after its orders).
     const rank = (change: RemoteChange) => (change.table === 'streams' && change.entry.v === null ? SHARED_TABLES.length : SHARED_TABLES.indexOf(change.table));
     changes.sort((a, b) => rank(a) - rank(b));
-    const applying = new Map<SharedTable, Set<string>>();
-    for (const { table, key } of changes) applying.set(table, (applying.get(table) ?? new Set()).add(key));
+    const applying: KeysByTable = new Map();
+    for (const { table, key } of changes) addKeys(applying, table, [key]);
     for (const key of applying.get('streams') ?? []) this.streamsSeen.delete(key);
     this.applying = applying;
     const abort = changes.length <= MAX_CHANGES_GIVEN_UP ? new AbortController() : undefined;
@@ -501,11 +507,7 @@ export class TeamSync {
       if (!(error instanceof ApplyGivenUp)) throw error;
       // nothing of it was written: its keys wait again, applied with the documents' latest entries on their turn
       this.givenUp += 1;
-      for (const [table, keys] of applying) {
-        const set = this.incoming.get(table) ?? new Set();
-        keys.forEach((key) => set.add(key));
-        this.incoming.set(table, set);
-      }
+      for (const [table, keys] of applying) addKeys(this.incoming, table, keys);
     } finally {
       this.applying = undefined;
       this.applyAbort = undefined;

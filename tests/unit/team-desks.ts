@@ -31,5 +31,9 @@ export function closeDesks(): void {
 
 /** Lets every desk finish what it has to push and apply, until nothing moves. */
 export async function settle(...desks: { sync: TeamSync }[]): Promise<void> {
-  for (let round = 0; round < 4; round += 1) for (const { sync } of desks) await sync.idle();
+  for (let round = 0; round < 4; round += 1) {
+    // a desk's timers queued so far (it asks for the shop's document a moment after the index) run first
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (const { sync } of desks) await sync.idle();
+  }
 }

@@ -23,7 +23,7 @@ const SHIPPED: Record<string, string>[] = [
 ];
 
 /** The version the schema module opens at now. */
-const LATEST = 14;
+const LATEST = 15;
 
 function shippedDatabase(name: string, version: number): Dexie {
   const db = new Dexie(name);
@@ -364,6 +364,46 @@ describe('database schema', () => {
     for (const record of records) for (const authorKey of record.counting.keys()) expect(bucketOf(authorKey)).toBe(record.bucket);
     expect(new Set(unbucketBuyers(records).map((buyer) => JSON.stringify(buyer)))).toEqual(new Set(kept.map((buyer) => JSON.stringify(buyer))));
     expect(await db.tallies.get('youtube:a')).toEqual({ streamId: 'youtube:a', orders: 6, buyers: 3 });
+    db.close();
+  });
+
+  it('upgrades a version 14 database to 15: the kept buyer counts move from 16 records per stream to 256, none lost, and keep counting', async () => {
+    const name = `chot-upgrade-v14-${Date.now()}`;
+    const v14 = shippedDatabase(name, 7);
+    v14.version(8).stores({ imports: 'id' });
+    v14.version(10).stores({ questions: 'id, [streamId+status+observedAt]' });
+    v14.version(11).stores({ team: 'id', teamActions: 'uid, seq' });
+    v14.version(13).stores({ streamBuyers: null, keptBuyers: '[streamId+bucket]' });
+    v14.version(14).stores({ messages: null, chatLog: '[streamId+page], [streamId+to]' });
+    // as version 14 kept them: FNV-1a of the key, modulo 16
+    const fnv = (key: string) => [...key].reduce((hash, _, i) => Math.imul(hash ^ key.charCodeAt(i), 0x01000193), 0x811c9dc5) >>> 0;
+    const kept = Array.from({ length: 300 }, (_, i) => ({
+      streamId: i % 3 === 0 ? 'tiktok:@shop/1' : 'youtube:a',
+      authorKey: `name:Người mua ${i}`,
+      counting: 1 + (i % 4),
+    }));
+    const old = new Map<string, { streamId: string; bucket: number; counting: Map<string, number> }>();
+    for (const { streamId, authorKey, counting } of kept) {
+      const bucket = fnv(authorKey) % 16;
+      const record = old.get(`${streamId} ${bucket}`) ?? { streamId, bucket, counting: new Map<string, number>() };
+      old.set(`${streamId} ${bucket}`, record.counting.set(authorKey, counting) && record);
+    }
+    await v14.table('keptBuyers').bulkPut([...old.values()]);
+    v14.close();
+
+    const db = new ChotDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    const records = await db.keptBuyers.toArray();
+    expect(records.length).toBeGreaterThan(2 * 16);
+    for (const record of records) for (const authorKey of record.counting.keys()) expect(bucketOf(authorKey)).toBe(record.bucket);
+    const line = (buyer: { streamId: string; authorKey: string; counting: number }) => JSON.stringify([buyer.streamId, buyer.authorKey, buyer.counting]);
+    expect(unbucketBuyers(records).map(line).sort()).toEqual(kept.map(line).sort());
+    // a new order of a kept buyer counts on from the moved count (2), in the record it moved to
+    const stream = { platform: 'youtube' as const, key: 'a' };
+    await ingestChat(db, stream, [chatRow('n1', 'chốt 2kg', { authorName: 'Người mua 1' })], indexCatalog(EMPTY_CATALOG), T0);
+    const after = unbucketBuyers(await db.keptBuyers.toArray()).find((buyer) => buyer.streamId === 'youtube:a' && buyer.authorKey === 'name:Người mua 1');
+    expect(after?.counting).toBe(3);
     db.close();
   });
 

@@ -4,7 +4,7 @@ import { pagesOf, type ChatLogPage } from './chat-log';
 import { groupBy } from '../export/group-by';
 import type { Product } from '../parser/catalog';
 import type { StreamBuyer, StreamTally } from './stream-tally';
-import { bucketBuyers, type KeptBuyers } from './kept-buyers';
+import { bucketBuyers, unbucketBuyers, type KeptBuyers } from './kept-buyers';
 import { recountStreams } from './stream-tally';
 import { tallyMiddleware } from './tally-middleware';
 import type { ImportProgress } from './import-progress';
@@ -122,6 +122,13 @@ export class ChotDatabase extends Dexie {
         );
         await tx.table('chatLog').bulkAdd(pages);
       });
+    // v15: 256 kept buyer records per stream instead of 16 (kept-buyers.ts): the buyers move to their new records.
+    this.version(15).upgrade(async (tx) => {
+      const kept = tx.table<KeptBuyers>('keptBuyers');
+      const buyers = unbucketBuyers(await kept.toArray());
+      await kept.clear();
+      await kept.bulkPut(bucketBuyers(buyers));
+    });
     this.use(tallyMiddleware);
     this.use(teamCaptureMiddleware);
   }

@@ -10,6 +10,7 @@ import { updateStream } from '../../utils/store/broadcasts';
 import { HealthRegistry } from '../../utils/messaging/health-registry';
 import { TeamService, type TeamPanelPort } from '../../utils/team/team-service';
 import { TeamConnection } from '../../utils/team/team-connection';
+import { TeamSync } from '../../utils/team/team-sync';
 import { teamConfigSchema } from '../../utils/team/team-records';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type { TeamStatus } from '../../utils/team/team-status';
@@ -220,5 +221,31 @@ describe('team mode against the real team server', () => {
     const reply = await alone.service.command({ type: 'team-enable', role: 'host', url: 'ws://127.0.0.1:9', name: 'Lan' });
     expect(reply).toEqual({ ok: false, error: 'no-permission' });
     expect(alone.service.status(null).state).toBe('no-permission');
+  });
+
+  it("runs this desk's commands through the sync while team mode is on (ahead of other desks' changes), and alone when it is off", async () => {
+    const madeWay = vi.spyOn(TeamSync.prototype, 'makeWayFor');
+    try {
+      const alone = await desk();
+      expect(await alone.service.makeWayFor(async () => 'decided')).toBe('decided');
+      expect(madeWay).not.toHaveBeenCalled();
+      await withTwoDesks('way', async ({ host }) => {
+        let ranWhileWaiting = false;
+        expect(
+          await host.service.makeWayFor(async () => {
+            // the sync counts the command as waiting while it runs: no apply of other desks' changes starts meanwhile
+            ranWhileWaiting = (madeWay.mock.contexts[0] as unknown as { commandsWaiting: number }).commandsWaiting === 1;
+            return 'decided';
+          }),
+        ).toBe('decided');
+        expect(madeWay).toHaveBeenCalledTimes(1);
+        expect(ranWhileWaiting).toBe(true);
+        await host.service.command({ type: 'team-disable' });
+        expect(await host.service.makeWayFor(async () => 'again')).toBe('again');
+        expect(madeWay).toHaveBeenCalledTimes(1);
+      });
+    } finally {
+      madeWay.mockRestore();
+    }
   });
 });
